@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import type { Locale, Localised } from './locale.ts';
+
+/** Names of fields as a person reads them, keyed by the last named segment of a path. */
+export const FIELD_LABELS: Record<string, Localised> = {
+  code: { vi: 'Mã thủ tục', en: 'Procedure code' },
+  codeKind: { vi: 'Loại mã', en: 'Code kind' },
+  name: { vi: 'Tên', en: 'Name' },
+  fieldCode: { vi: 'Lĩnh vực', en: 'Field' },
+  agencyCode: { vi: 'Mã cơ quan thực hiện', en: 'Competent agency code' },
+  level: { vi: 'Cấp thực hiện', en: 'Level' },
+  legalBasis: { vi: 'Căn cứ pháp lý', en: 'Legal basis' },
+  processingTime: { vi: 'Thời hạn giải quyết', en: 'Processing time' },
+  value: { vi: 'Giá trị', en: 'Value' },
+  unit: { vi: 'Đơn vị tính', en: 'Unit' },
+  fees: { vi: 'Phí, lệ phí', en: 'Fees' },
+  amountVnd: { vi: 'Mức thu (đồng)', en: 'Amount (VND)' },
+  documents: { vi: 'Thành phần hồ sơ', en: 'Required documents' },
+  copies: { vi: 'Số bản', en: 'Copies' },
+  form: { vi: 'Loại bản', en: 'Document form' },
+  required: { vi: 'Bắt buộc', en: 'Required' },
+  template: { vi: 'Mẫu đơn, tờ khai', en: 'Form template' },
+  resultType: { vi: 'Hình thức kết quả', en: 'Result type' },
+  resultName: { vi: 'Kết quả thực hiện', en: 'Result' },
+  onlineLevel: { vi: 'Mức độ dịch vụ công trực tuyến', en: 'Online service level' },
+  postalAllowed: { vi: 'Dịch vụ bưu chính công ích', en: 'Postal service' },
+  steps: { vi: 'Quy trình nội bộ', en: 'Internal process' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  hours: { vi: 'Số giờ làm việc', en: 'Working hours' },
+  publication: { vi: 'Quyết định công bố', en: 'Publication decision' },
+  decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  date: { vi: 'Ngày', en: 'Date' },
+  needsReview: { vi: 'Cần xác nhận', en: 'Needs review' },
+  username: { vi: 'Tên đăng nhập', en: 'Username' },
+  password: { vi: 'Mật khẩu', en: 'Password' },
+  currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  email: { vi: 'Thư điện tử', en: 'Email' },
+  phone: { vi: 'Số điện thoại', en: 'Phone' },
+  parentId: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
+  kind: { vi: 'Loại đơn vị', en: 'Unit kind' },
+  shortName: { vi: 'Tên viết tắt', en: 'Short name' },
+  effectiveFrom: { vi: 'Hiệu lực từ ngày', en: 'Effective from' },
+  effectiveTo: { vi: 'Hiệu lực đến ngày', en: 'Effective to' },
+  successorId: { vi: 'Đơn vị kế thừa', en: 'Successor unit' },
+  unitId: { vi: 'Đơn vị', en: 'Unit' },
+  roles: { vi: 'Vai trò', en: 'Roles' },
+  q: { vi: 'Từ khóa', en: 'Search text' },
+  page: { vi: 'Trang', en: 'Page' },
+  pageSize: { vi: 'Số dòng mỗi trang', en: 'Page size' },
+  field: { vi: 'Lĩnh vực', en: 'Field' },
+  agency: { vi: 'Cơ quan', en: 'Agency' },
+  id: { vi: 'Mã định danh', en: 'Identifier' },
+};
+
+/** Custom messages raised by refinements, by their stable code. */
+export const CUSTOM_MESSAGES: Record<string, Localised> = {
+  national_code_format: {
+    vi: 'mã quốc gia phải có dạng 1.001653 (một chữ số, dấu chấm, sáu chữ số); mã địa phương hãy chọn loại mã "địa phương"',
+    en: 'a national code looks like 1.001653 (one digit, a dot, six digits); mark a local code as "local"',
+  },
+  password_too_weak: {
+    vi: 'mật khẩu phải có ít nhất 12 ký tự và không được trùng tên đăng nhập',
+    en: 'the password must have at least 12 characters and differ from the username',
+  },
+  effective_range: {
+    vi: 'ngày kết thúc hiệu lực phải sau ngày bắt đầu',
+    en: 'the end date must be after the start date',
+  },
+};
+
+function labelFor(path: readonly PropertyKey[], locale: Locale): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === 'string' && FIELD_LABELS[seg]) return FIELD_LABELS[seg][locale];
+  }
+  return null;
+}
+
+/** A dotted path for machines: ["documents", 2, "copies"] -> "documents[2].copies". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => {
+    if (typeof seg === 'number') return `${acc}[${seg}]`;
+    return acc ? `${acc}.${String(seg)}` : String(seg);
+  }, '');
+}
+
+function describe(issue: z.core.$ZodIssue, locale: Locale): string {
+  const vi = locale === 'vi';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return vi ? 'chưa được nhập' : 'is required';
+      return vi ? `phải là ${typeName(issue.expected, locale)}` : `must be ${typeName(issue.expected, locale)}`;
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? vi
+            ? 'chưa được nhập'
+            : 'is required'
+          : vi
+            ? `phải có ít nhất ${issue.minimum} ký tự`
+            : `must have at least ${issue.minimum} characters`;
+      }
+      if (issue.origin === 'array') return vi ? `cần ít nhất ${issue.minimum} mục` : `needs at least ${issue.minimum} items`;
+      return vi
+        ? `phải ${issue.inclusive ? 'lớn hơn hoặc bằng' : 'lớn hơn'} ${issue.minimum}`
+        : `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string')
+        return vi ? `không được dài quá ${issue.maximum} ký tự` : `must have at most ${issue.maximum} characters`;
+      if (issue.origin === 'array') return vi ? `tối đa ${issue.maximum} mục` : `at most ${issue.maximum} items`;
+      return vi
+        ? `phải ${issue.inclusive ? 'nhỏ hơn hoặc bằng' : 'nhỏ hơn'} ${issue.maximum}`
+        : `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
+    case 'invalid_value':
+      return vi
+        ? `phải là một trong: ${issue.values.map(String).join(', ')}`
+        : `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      if (issue.format === 'date') return vi ? 'phải là ngày dạng YYYY-MM-DD' : 'must be a date as YYYY-MM-DD';
+      if (issue.format === 'email') return vi ? 'không phải địa chỉ thư điện tử hợp lệ' : 'is not a valid email address';
+      if (issue.format === 'uuid') return vi ? 'không phải mã định danh hợp lệ' : 'is not a valid identifier';
+      return vi ? 'không đúng định dạng' : 'has the wrong format';
+    case 'unrecognized_keys':
+      return vi ? `có trường không được phép: ${issue.keys.join(', ')}` : `has unknown fields: ${issue.keys.join(', ')}`;
+    case 'custom': {
+      const m = CUSTOM_MESSAGES[issue.message];
+      return m ? m[locale] : issue.message;
+    }
+    default:
+      return vi ? 'không hợp lệ' : 'is not valid';
+  }
+}
+
+function typeName(expected: string, locale: Locale): string {
+  const names: Record<string, Localised> = {
+    string: { vi: 'chuỗi ký tự', en: 'text' },
+    number: { vi: 'số', en: 'a number' },
+    int: { vi: 'số nguyên', en: 'a whole number' },
+    boolean: { vi: 'đúng/sai', en: 'true or false' },
+    array: { vi: 'danh sách', en: 'a list' },
+    object: { vi: 'đối tượng', en: 'an object' },
+  };
+  return names[expected]?.[locale] ?? expected;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Zod issues as messages a person can act on: "Số bản (documents[2].copies): phải lớn hơn hoặc bằng 1". */
+export function localiseIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldError[] {
+  return issues.map((issue) => {
+    const path = formatPath(issue.path);
+    const label = labelFor(issue.path, locale);
+    const what = describe(issue, locale);
+    const subject = label ? (path && path !== label ? `${label} (${path})` : label) : path;
+    return { path, message: subject ? `${subject}: ${what}` : what };
+  });
+}

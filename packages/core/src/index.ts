@@ -1,0 +1,5 @@
+export * from './catalogue/procedure.ts';
+export * from './i18n/locale.ts';
+export * from './i18n/validation.ts';
+export * from './org/roles.ts';
+export * from './text/normalise.ts';
