@@ -31,7 +31,7 @@ const isoDate = z.iso.date();
 
 /** Processing time (thời hạn giải quyết). `value` is null when the published figure is not known yet. */
 export const processingTimeSchema = z.object({
-  value: z.number().positive().max(3650).nullable(),
+  value: z.number().min(0).max(3650).nullable(), // 0 working days = within the day (trong ngày)
   unit: z.enum(TIME_UNITS),
   note: z.string().trim().max(1000).optional(),
 });
