@@ -151,3 +151,16 @@ export function publishProblems(p: ProcedureContent): PublishProblem[] {
   }
   return problems;
 }
+
+/** Publish problems as custom validation issues, so they are worded like any other field error. */
+export function problemIssues(problems: readonly PublishProblem[]): z.core.$ZodIssue[] {
+  return problems.map(
+    (p) =>
+      ({
+        code: 'custom',
+        path: p.path.split('.'),
+        message: p.code,
+        input: undefined,
+      }) as z.core.$ZodIssue,
+  );
+}

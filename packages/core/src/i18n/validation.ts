@@ -64,6 +64,29 @@ export const CUSTOM_MESSAGES: Record<string, Localised> = {
     vi: 'mật khẩu phải có ít nhất 12 ký tự và không được trùng tên đăng nhập',
     en: 'the password must have at least 12 characters and differ from the username',
   },
+  wrong_current_password: { vi: 'mật khẩu hiện tại không đúng', en: 'the current password is wrong' },
+  password_unchanged: { vi: 'mật khẩu mới phải khác mật khẩu hiện tại', en: 'the new password must differ from the current one' },
+  processing_time_missing: {
+    vi: 'chưa có thời hạn giải quyết; không thể công bố thủ tục khi chưa biết thời hạn',
+    en: 'no processing time yet; a procedure cannot be published without one',
+  },
+  no_documents: { vi: 'cần ít nhất một thành phần hồ sơ', en: 'at least one required document is needed' },
+  no_publication: {
+    vi: 'cần số và ngày của quyết định công bố',
+    en: 'the publication decision number and date are needed',
+  },
+  needs_review: {
+    vi: 'còn số liệu chưa được xác nhận với văn bản công bố; kiểm tra trước khi công bố',
+    en: 'some figures are not yet confirmed against the published text; check before publishing',
+  },
+  steps_exceed_time: {
+    vi: 'tổng số giờ của các bước vượt quá thời hạn giải quyết (1 ngày làm việc = 8 giờ)',
+    en: 'the steps take more hours than the processing time (1 working day = 8 hours)',
+  },
+  agency_not_found: { vi: 'không có cơ quan nào mang mã này', en: 'no agency has this code' },
+  field_not_found: { vi: 'không có lĩnh vực nào mang mã này', en: 'no field has this code' },
+  code_taken: { vi: 'mã này đã được dùng cho một thủ tục khác của cơ quan', en: 'another procedure of the agency has this code' },
+  unit_parent_missing: { vi: 'không tìm thấy đơn vị cấp trên', en: 'the parent unit does not exist' },
   effective_range: {
     vi: 'ngày kết thúc hiệu lực phải sau ngày bắt đầu',
     en: 'the end date must be after the start date',

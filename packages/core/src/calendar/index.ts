@@ -1,0 +1,27 @@
+export { type AppointmentProcessingTime, appointmentDate, countingStart } from './appointment.ts';
+export { type IsoDate, isIsoDate } from './civil-date.ts';
+export {
+  type CalendarConfig,
+  CalendarConfigError,
+  type CalendarOverride,
+  calendarConfigSchema,
+  DEFAULT_CALENDAR_CONFIG,
+  type OverrideKind,
+  parseCalendarConfig,
+  type Weekday,
+  type WorkingPeriod,
+} from './config.ts';
+export { type Holiday, type HolidayKind, holidaysOfYear } from './holidays.ts';
+export { type LunarDate, lunarNewYear, lunarToSolar, solarToLunar } from './lunar.ts';
+export {
+  addWorkingDays,
+  addWorkingHours,
+  endOfWorkingDay,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  startOfWorkingDay,
+  vietnamDateOf,
+  workingDaysBetween,
+  workingHoursBetween,
+} from './working-time.ts';

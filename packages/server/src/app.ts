@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { installSessions } from './auth/plugin.ts';
+import { authRoutes } from './auth/routes.ts';
+import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
+import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { loggerOptions } from './http/logging.ts';
+import { Problem } from './http/problem.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { unitRoutes } from './org/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(ctx.config),
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  installSecurityHeaders(app, { hsts: ctx.config.cookieSecure });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new Problem(429, 'rate_limited', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Motcua API',
+        version: API_VERSION,
+        description:
+          'Electronic one-stop system (một cửa điện tử). Errors are application/problem+json with a stable `code`; ' +
+          'messages are Vietnamese, or English with Accept-Language: en.',
+      },
+      tags: [
+        { name: 'system', description: 'Health and documentation' },
+        { name: 'catalogue', description: 'Public procedure catalogue (danh mục thủ tục hành chính)' },
+        { name: 'auth', description: 'Staff sign-in and sessions' },
+        { name: 'admin', description: 'Organisation, users and catalogue administration' },
+      ],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installSessions(app, ctx);
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => {
+    await ctx.db.query('SELECT 1');
+    return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(publicCatalogueRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
+  await app.register(unitRoutes(ctx), { prefix: '/api/v1/admin/units' });
+  await app.register(userRoutes(ctx), { prefix: '/api/v1/admin/users' });
+  await app.register(adminCatalogueRoutes(ctx), { prefix: '/api/v1/admin' });
+
+  await serveWebApp(app, ctx.config.webDist);
+  return app;
+}
+
+/** The built React app at `/`, with index.html for any non-API path so client routes deep-link. */
+async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+  const index = join(webDist, 'index.html');
+  const built = existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  const sendIndex = (reply: import('fastify').FastifyReply) => {
+    if (!built) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Motcua</title>' +
+          '<p>Giao diện chưa được xây dựng. Chạy <code>npm run build</code>.</p>' +
+          '<p lang="en">The web app is not built. Run <code>npm run build</code>.</p></html>');
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  };
+  app.get('/', (_req, reply) => sendIndex(reply));
+  app.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/')) throw new Problem(404, 'route_not_found');
+    const path = request.url.split('?')[0] ?? '/';
+    // A missing asset is a 404, not the app shell: the browser would try to run HTML as a script.
+    if (/\.[a-z0-9]{1,8}$/i.test(path)) throw new Problem(404, 'not_found');
+    return sendIndex(reply);
+  });
+}

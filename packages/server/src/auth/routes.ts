@@ -1,0 +1,142 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
+import { recordAudit } from '../audit.ts';
+import { dummyPasswordHash, hashPassword, passwordIsAcceptable, verifyPassword } from './passwords.ts';
+import { requireSession } from './guard.ts';
+import { clearSessionCookie, setSessionCookie } from './plugin.ts';
+import { createSession, deleteOtherSessions, deleteSession, loadRoles, type Session } from './sessions.ts';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(1000),
+});
+
+const passwordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(1000),
+    newPassword: z.string().min(1).max(1000),
+  })
+  .strict();
+
+const sessionResponse = (s: Pick<Session, 'user' | 'roles' | 'csrfToken'>) => ({
+  user: s.user,
+  roles: s.roles.map((r) => ({ role: r.role, unitId: r.unitId, unitName: r.unitName })),
+  csrfToken: s.csrfToken,
+});
+
+export function authRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/login',
+      {
+        schema: { tags: ['auth'], summary: 'Staff sign-in with username and password', body: loginBody },
+        config: {
+          rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: 60_000 },
+        },
+      },
+      async (request, reply) => login(ctx, request.body, request.ip, request.headers['user-agent'], reply),
+    );
+
+    r.post('/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
+      if (request.session) await deleteSession(ctx, request.session.tokenHash);
+      clearSessionCookie(ctx, reply);
+      return reply.status(204).send();
+    });
+
+    r.get('/session', { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token' } }, async (request) => {
+      const session = requireSession(request, { allowPasswordChange: true });
+      return sessionResponse(session);
+    });
+
+    r.post(
+      '/password',
+      { schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordBody } },
+      async (request, reply) => {
+        const session = requireSession(request, { allowPasswordChange: true });
+        const [row] = await ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE id = $1', [
+          session.user.id,
+        ]);
+        if (!row || !(await verifyPassword(row.password_hash, request.body.currentPassword))) {
+          throw fieldProblem(fieldIssue('currentPassword', 'wrong_current_password'));
+        }
+        if (request.body.newPassword === request.body.currentPassword) {
+          throw fieldProblem(fieldIssue('newPassword', 'password_unchanged'));
+        }
+        if (!passwordIsAcceptable(request.body.newPassword, session.user.username)) {
+          throw fieldProblem(fieldIssue('newPassword', 'password_too_weak'));
+        }
+        const hash = await hashPassword(request.body.newPassword);
+        await ctx.db.transaction(async (tx) => {
+          await tx.query(
+            `UPDATE app_user SET password_hash = $2, must_change_password = false, password_changed_at = $3, updated_at = $3
+              WHERE id = $1`,
+            [session.user.id, hash, ctx.now()],
+          );
+          await deleteOtherSessions(tx, session.user.id, session.tokenHash);
+          await recordAudit(tx, { actorId: session.user.id, action: 'password.change', subjectType: 'user', subjectId: session.user.id });
+        });
+        return reply.status(204).send();
+      },
+    );
+  };
+}
+
+async function login(
+  ctx: AppContext,
+  body: z.infer<typeof loginBody>,
+  ip: string,
+  userAgent: string | undefined,
+  reply: FastifyReply,
+) {
+  const [user] = await ctx.db.query<{
+    id: string;
+    password_hash: string;
+    active: boolean;
+    failed_logins: number;
+    locked_until: Date | null;
+  }>('SELECT id, password_hash, active, failed_logins, locked_until FROM app_user WHERE lower(username) = lower($1)', [
+    body.username,
+  ]);
+  const now = ctx.now();
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), body.password);
+    throw new Problem(401, 'invalid_credentials');
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
+    throw new Problem(423, 'account_locked', { minutes });
+  }
+  const ok = await verifyPassword(user.password_hash, body.password);
+  if (!ok) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= ctx.config.loginMaxFailures;
+    await ctx.db.query('UPDATE app_user SET failed_logins = $2, locked_until = $3 WHERE id = $1', [
+      user.id,
+      lock ? 0 : failures,
+      lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null,
+    ]);
+    if (lock) {
+      await recordAudit(ctx.db, { actorId: null, action: 'user.locked', subjectType: 'user', subjectId: user.id });
+      throw new Problem(423, 'account_locked', { minutes: ctx.config.loginLockMinutes });
+    }
+    throw new Problem(401, 'invalid_credentials');
+  }
+  if (!user.active) throw new Problem(403, 'account_disabled');
+  await ctx.db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+  const { token, csrfToken } = await createSession(ctx, user.id, { ip, userAgent });
+  setSessionCookie(ctx, reply, token);
+  const [u] = await ctx.db.query<{ id: string; username: string; full_name: string; must_change_password: boolean }>(
+    'SELECT id, username, full_name, must_change_password FROM app_user WHERE id = $1',
+    [user.id],
+  );
+  return sessionResponse({
+    user: { id: u!.id, username: u!.username, fullName: u!.full_name, mustChangePassword: u!.must_change_password },
+    roles: await loadRoles(ctx.db, user.id),
+    csrfToken,
+  });
+}

@@ -1,0 +1,160 @@
+import { ONLINE_LEVELS, type ProcedureContent, TIME_UNITS } from '@motcua/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { Problem } from '../http/problem.ts';
+import { PUBLIC_STATUSES, searchCatalogue } from './search.ts';
+
+export const pagingQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+const listQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  field: z.string().trim().max(100).optional(),
+  agency: z.uuid().optional(),
+  onlineLevel: z.enum(ONLINE_LEVELS).optional(),
+  lang: z.enum(['vi', 'en']).optional(),
+  ...pagingQuery,
+});
+
+const processingTime = z.object({
+  value: z.number().nullable(),
+  unit: z.enum(TIME_UNITS),
+  note: z.string().optional(),
+});
+
+const listItem = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  codeKind: z.string(),
+  name: z.string(),
+  field: z.object({ code: z.string(), name: z.string() }),
+  agency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  processingTime,
+  onlineLevel: z.enum(ONLINE_LEVELS),
+  status: z.string(),
+  postalAllowed: z.boolean(),
+  hasFees: z.boolean(),
+});
+
+const listResponse = z.object({
+  items: z.array(listItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+const UNKNOWN_TIME = { value: null, unit: 'working_days' } as const;
+
+export function publicCatalogueRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/procedures',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Search the procedures in force (accent-insensitive)',
+          querystring: listQuery,
+          response: { 200: listResponse },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const { rows, total } = await searchCatalogue(ctx.db, { ...q, statuses: PUBLIC_STATUSES });
+        reply.header('Cache-Control', 'public, max-age=60');
+        return {
+          items: rows.map((row) => {
+            const content = row.content as ProcedureContent;
+            return {
+              id: row.id,
+              code: row.code,
+              codeKind: content.codeKind,
+              name: row.name,
+              field: { code: row.field_code, name: row.field_name },
+              agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+              processingTime: content.processingTime ?? UNKNOWN_TIME,
+              onlineLevel: row.online_level,
+              status: row.status,
+              postalAllowed: content.postalAllowed,
+              hasFees: content.fees.length > 0,
+            };
+          }),
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+        };
+      },
+    );
+
+    r.get(
+      '/procedures/:id',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Everything a citizen needs to prepare a dossier for one procedure',
+          params: z.object({ id: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const [row] = await ctx.db.query<{
+          id: string;
+          status: string;
+          version: number;
+          effective_from: string | null;
+          published_at: Date | null;
+          content: ProcedureContent;
+          agency_id: string;
+          agency_code: string;
+          agency_name: string;
+          field_name: string;
+        }>(
+          `SELECT p.id, p.status, v.version, v.effective_from, v.published_at, v.content,
+                  a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, f.name AS field_name
+             FROM procedure p
+             JOIN procedure_version v ON v.id = p.current_version_id
+             JOIN org_unit a ON a.id = p.agency_id
+             JOIN field f ON f.code = p.field_code
+            WHERE p.id = $1 AND p.status = ANY($2::text[])`,
+          [request.params.id, PUBLIC_STATUSES],
+        );
+        if (!row) throw new Problem(404, 'procedure_not_found');
+        reply.header('Cache-Control', 'public, max-age=60');
+        return {
+          id: row.id,
+          status: row.status,
+          version: row.version,
+          effectiveFrom: row.effective_from,
+          publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+          agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
+          field: { code: row.content.fieldCode, name: row.field_name },
+          ...row.content,
+        };
+      },
+    );
+
+    r.get('/fields', { schema: { tags: ['catalogue'], summary: 'Fields (lĩnh vực) with their number of procedures in force' } }, async () => {
+      const items = await ctx.db.query<{ code: string; name: string; count: number }>(
+        `SELECT f.code, f.name, count(p.id)::int AS count
+           FROM field f LEFT JOIN procedure p ON p.field_code = f.code AND p.status = ANY($1::text[])
+          GROUP BY f.code, f.name ORDER BY f.name`,
+        [PUBLIC_STATUSES],
+      );
+      return { items };
+    });
+
+    r.get('/agencies', { schema: { tags: ['catalogue'], summary: 'Agencies that have procedures in force' } }, async () => {
+      const items = await ctx.db.query<{ id: string; code: string; name: string }>(
+        `SELECT a.id, a.code, a.name FROM org_unit a
+          WHERE a.kind = 'agency' AND EXISTS (SELECT 1 FROM procedure p WHERE p.agency_id = a.id AND p.status = ANY($1::text[]))
+          ORDER BY a.name`,
+        [PUBLIC_STATUSES],
+      );
+      return { items };
+    });
+  };
+}

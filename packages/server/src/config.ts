@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting comes from the environment and is validated at start: a wrong value stops the
+ * server with a message naming the variable, rather than failing later in a request.
+ * The README's configuration table lists the same variables.
+ */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const minutes = z.coerce.number().int().min(1).max(60 * 24 * 30);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when the server sits behind a TLS-terminating proxy: cookies become Secure, X-Forwarded-* is trusted. */
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.optional(),
+  SESSION_IDLE_MINUTES: minutes.default(30),
+  SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: minutes.default(15),
+  /** Requests per minute per client address on the sign-in endpoint. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Seed the demo organisation, catalogue and accounts into an empty database on start. */
+  SEED_DEMO: bool.default(true),
+  /** Largest accepted upload, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** Folder of the built web app; defaults to packages/web/dist. */
+  WEB_DIST: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  seedDemo: boolean;
+  uploadMaxBytes: number;
+  shutdownGraceSeconds: number;
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, the way shells and .env files usually mean them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    seedDemo: e.SEED_DEMO,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Localised } from '@motcua/core';
+
+/**
+ * Stable problem codes and their messages. Clients branch on `code`; people read the message.
+ * Add a code here before using it, so every error has both languages.
+ */
+export const PROBLEMS = {
+  validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
+  malformed_request: { vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)', en: 'The request could not be read (invalid JSON?)' },
+  unsupported_media_type: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  route_not_found: { vi: 'Không có địa chỉ API này', en: 'There is no such API address' },
+  method_not_allowed: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  unauthenticated: { vi: 'Bạn cần đăng nhập', en: 'You need to sign in' },
+  session_expired: { vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại', en: 'Your session has expired; please sign in again' },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  csrf_failed: {
+    vi: 'Yêu cầu thiếu mã bảo vệ (CSRF); vui lòng tải lại trang',
+    en: 'The request is missing its CSRF token; please reload the page',
+  },
+  invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  account_locked: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {minutes} phút hoặc liên hệ quản trị',
+    en: 'The account is locked after too many failed sign-ins; try again in {minutes} minutes or contact an administrator',
+  },
+  account_disabled: { vi: 'Tài khoản đã bị vô hiệu hóa', en: 'The account is disabled' },
+  rate_limited: {
+    vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau {seconds} giây',
+    en: 'Too many requests; please try again in {seconds} seconds',
+  },
+  password_change_required: {
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục',
+    en: 'You must change your password before continuing',
+  },
+  wrong_current_password: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  conflict: { vi: 'Dữ liệu đã bị thay đổi hoặc trùng lặp', en: 'The data changed or already exists' },
+  duplicate_code: { vi: 'Mã đã tồn tại: {code}', en: 'The code already exists: {code}' },
+  duplicate_username: { vi: 'Tên đăng nhập đã tồn tại: {username}', en: 'The username already exists: {username}' },
+  unit_not_found: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' },
+  unit_outside_scope: {
+    vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn',
+    en: 'The unit is outside the part of the organisation you manage',
+  },
+  unit_cycle: { vi: 'Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot sit under itself' },
+  unit_kind_invalid: {
+    vi: 'Loại đơn vị này không thể đặt dưới đơn vị đã chọn',
+    en: 'A unit of this kind cannot be placed under the chosen parent',
+  },
+  successor_invalid: {
+    vi: 'Đơn vị kế thừa phải là một đơn vị khác đang hoạt động',
+    en: 'The successor must be another unit that is still active',
+  },
+  procedure_not_found: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
+  agency_not_found: { vi: 'Không tìm thấy cơ quan có mã {code}', en: 'No agency has the code {code}' },
+  field_not_found: { vi: 'Không tìm thấy lĩnh vực có mã {code}', en: 'No field has the code {code}' },
+  no_draft: { vi: 'Thủ tục không có bản dự thảo để công bố', en: 'The procedure has no draft to publish' },
+  publish_blocked: {
+    vi: 'Chưa thể công bố: còn {count} lỗi cần sửa',
+    en: 'Cannot publish yet: {count} problems must be fixed',
+  },
+  already_abolished: { vi: 'Thủ tục đã bị bãi bỏ', en: 'The procedure is already abolished' },
+  import_invalid: {
+    vi: 'Tệp có {count} lỗi; chưa nhập dữ liệu nào. Sửa các dòng được nêu và tải lên lại.',
+    en: 'The file has {count} errors; nothing was imported. Fix the rows listed and upload it again.',
+  },
+  import_file_missing: { vi: 'Chưa chọn tệp để nhập', en: 'No file was uploaded' },
+  import_file_type: {
+    vi: 'Chỉ nhận tệp Excel (.xlsx) hoặc JSON (.json)',
+    en: 'Only Excel (.xlsx) or JSON (.json) files are accepted',
+  },
+  internal_error: {
+    vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
+    en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',
+  },
+  service_unavailable: { vi: 'Hệ thống đang khởi động lại, vui lòng thử lại', en: 'The system is restarting; please retry' },
+} as const satisfies Record<string, Localised>;
+
+export type ProblemCode = keyof typeof PROBLEMS;

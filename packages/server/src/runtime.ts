@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+
+/** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set) and migrates it. */
+export async function openContext(config: Config): Promise<AppContext & { migrations: string[] }> {
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const { applied } = await migrate(db);
+  return { db, config, now: () => new Date(), migrations: applied };
+}

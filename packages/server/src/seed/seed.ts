@@ -1,0 +1,61 @@
+import type { Database } from '../db/database.ts';
+import { importRows } from '../catalogue/import.ts';
+import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
+import { createUser } from '../users/users.ts';
+import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { DEMO_UNITS } from './organisation-data.ts';
+
+export interface SeedResult {
+  seeded: boolean;
+  units: number;
+  procedures: number;
+  users: number;
+}
+
+/**
+ * Fills an empty database with the demo agency, its catalogue and one account per role. It does
+ * nothing on a database that already has an organisation, so it is safe on every start.
+ */
+export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
+  const seeded = await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(72033002)');
+    const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
+    if ((existing?.n ?? 0) > 0) return false;
+    for (const u of DEMO_UNITS) {
+      const parent = u.parentCode ? await getUnitByCode(tx, u.parentCode) : null;
+      await createUnit(tx, {
+        parentId: parent?.id ?? null,
+        kind: u.kind,
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        effectiveFrom: u.effectiveFrom,
+        effectiveTo: u.effectiveTo ?? null,
+      });
+    }
+    // Successors are linked once every unit exists.
+    for (const u of DEMO_UNITS.filter((x) => x.successorCode)) {
+      const unit = (await getUnitByCode(tx, u.code))!;
+      const successor = (await getUnitByCode(tx, u.successorCode!))!;
+      await updateUnit(tx, unit.id, { successorId: successor.id }, now);
+    }
+    for (const f of DEMO_FIELDS) {
+      await tx.query('INSERT INTO field (code, name) VALUES ($1, $2)', [f.code, f.name]);
+    }
+    for (const user of DEMO_USERS) {
+      const roles = [];
+      for (const r of user.roles) roles.push({ role: r.role, unitId: (await getUnitByCode(tx, r.unitCode))!.id });
+      await createUser(tx, { ...user, password: DEMO_PASSWORD, mustChangePassword: false, roles });
+    }
+    // Procedures go through the same import as an administrator's file: validated, then published
+    // where complete; those missing a figure stay drafts for an administrator to finish.
+    const options = { dryRun: false, actorId: null, now, locale: 'vi' as const };
+    const rows = (list: typeof DEMO_PROCEDURES) => list.map((content, i) => ({ content, sheet: 'demo', row: i + 1 }));
+    await importRows(tx, rows(DEMO_PROCEDURES.filter((p) => p.processingTime.value !== null)), { ...options, publish: true });
+    await importRows(tx, rows(DEMO_PROCEDURES.filter((p) => p.processingTime.value === null)), { ...options, publish: false });
+    return true;
+  });
+  if (!seeded) return { seeded: false, units: 0, procedures: 0, users: 0 };
+  return { seeded: true, units: DEMO_UNITS.length, procedures: DEMO_PROCEDURES.length, users: DEMO_USERS.length };
+}

@@ -1,0 +1,43 @@
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openContext } from './runtime.ts';
+import { seedDemo } from './seed/seed.ts';
+
+/**
+ * Starts Motcua: migrate, seed an empty database with the demo office, listen. On SIGTERM or
+ * SIGINT it stops accepting connections, lets requests in flight finish (up to the grace period),
+ * then closes the database, so no acknowledged change is lost.
+ */
+export async function serve(config: Config): Promise<void> {
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx);
+  if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
+  if (config.seedDemo) {
+    const seeded = await seedDemo(ctx.db, ctx.now());
+    if (seeded.seeded) app.log.info(seeded, 'demo data seeded');
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown grace period over; exiting');
+      process.exit(1);
+    }, config.shutdownGraceSeconds * 1000);
+    timer.unref();
+    try {
+      await app.close();
+      await ctx.db.close();
+      app.log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: ctx.db.kind, port: config.port }, 'Motcua is ready');
+}

@@ -1,0 +1,136 @@
+import { ROLES } from '@motcua/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
+import { grantedUnits, requireRole } from '../auth/guard.ts';
+import { hashPassword, passwordIsAcceptable } from '../auth/passwords.ts';
+import { deleteOtherSessions } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { Problem, fieldIssue, fieldProblem } from '../http/problem.ts';
+import { descendantIds } from '../org/tree.ts';
+import { createUser, getUser, listUsers, type RoleAssignment, setRoles, type UserView } from './users.ts';
+
+const ADMIN = ['administrator'] as const;
+const roleList = z.array(z.object({ role: z.enum(ROLES), unitId: z.uuid() }).strict()).max(50);
+const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'phone');
+const idParams = z.object({ id: z.uuid() });
+
+const createBody = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(50)
+      .regex(/^[a-z0-9._-]+$/i),
+    fullName: z.string().trim().min(2).max(200),
+    email: z.email().max(200).optional(),
+    phone: phone.optional(),
+    password: z.string().min(1).max(128),
+    roles: roleList,
+  })
+  .strict();
+
+const patchBody = z
+  .object({
+    fullName: z.string().trim().min(2).max(200).optional(),
+    email: z.email().max(200).nullable().optional(),
+    phone: phone.nullable().optional(),
+    active: z.boolean().optional(),
+    roles: roleList.optional(),
+    password: z.string().min(1).max(128).optional(),
+    unlock: z.literal(true).optional(),
+  })
+  .strict();
+
+export function userRoutes(ctx: AppContext) {
+  /** The units an administrator manages; an admin acts only on users and roles inside them. */
+  const scopeOf = async (request: FastifyRequest) => {
+    const session = requireRole(request, ADMIN);
+    return { session, scope: await descendantIds(ctx.db, grantedUnits(session, ADMIN)) };
+  };
+  const assertRolesInScope = (roles: readonly RoleAssignment[], scope: Set<string>) => {
+    if (roles.some((r) => !scope.has(r.unitId))) throw new Problem(403, 'unit_outside_scope');
+  };
+  const manageable = (user: UserView, scope: Set<string>) => user.roles.every((r) => scope.has(r.unitId));
+
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/',
+      { schema: { tags: ['admin'], summary: 'Users the administrator manages', querystring: z.object({ q: z.string().max(100).optional() }) } },
+      async (request) => {
+        const { scope } = await scopeOf(request);
+        const users = await listUsers(ctx.db, { q: request.query.q });
+        return { items: users.filter((u) => manageable(u, scope)) };
+      },
+    );
+
+    r.post('/', { schema: { tags: ['admin'], summary: 'Create a staff account', body: createBody } }, async (request, reply) => {
+      const { session, scope } = await scopeOf(request);
+      const body = request.body;
+      assertRolesInScope(body.roles, scope);
+      if (!passwordIsAcceptable(body.password, body.username)) throw fieldProblem(fieldIssue('password', 'password_too_weak'));
+      const id = await ctx.db.transaction(async (tx) => {
+        const userId = await createUser(tx, { ...body, mustChangePassword: true });
+        await recordAudit(tx, {
+          actorId: session.user.id,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: userId,
+          detail: { username: body.username, roles: body.roles },
+        });
+        return userId;
+      });
+      return reply.status(201).send(await getUser(ctx.db, id));
+    });
+
+    r.patch(
+      '/:id',
+      { schema: { tags: ['admin'], summary: 'Edit, (de)activate, unlock or reset a staff account', params: idParams, body: patchBody } },
+      async (request) => {
+        const { session, scope } = await scopeOf(request);
+        const user = await getUser(ctx.db, request.params.id);
+        if (!user || !manageable(user, scope)) throw new Problem(404, 'not_found');
+        const body = request.body;
+        if (body.roles) assertRolesInScope(body.roles, scope);
+        if (body.password !== undefined && !passwordIsAcceptable(body.password, user.username)) {
+          throw fieldProblem(fieldIssue('password', 'password_too_weak'));
+        }
+        const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
+        await ctx.db.transaction(async (tx) => {
+          const now = ctx.now();
+          if (body.fullName !== undefined) await tx.query('UPDATE app_user SET full_name = $2 WHERE id = $1', [user.id, body.fullName]);
+          if (body.email !== undefined) await tx.query('UPDATE app_user SET email = $2 WHERE id = $1', [user.id, body.email]);
+          if (body.phone !== undefined) await tx.query('UPDATE app_user SET phone = $2 WHERE id = $1', [user.id, body.phone]);
+          if (body.active !== undefined) {
+            await tx.query('UPDATE app_user SET active = $2 WHERE id = $1', [user.id, body.active]);
+            if (!body.active) await deleteOtherSessions(tx, user.id, null);
+          }
+          if (body.unlock) await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+          if (passwordHash) {
+            // A password an administrator chose is known to two people: the owner must replace it.
+            await tx.query(
+              'UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = $3 WHERE id = $1',
+              [user.id, passwordHash, now],
+            );
+            await deleteOtherSessions(tx, user.id, null);
+          }
+          if (body.roles) await setRoles(tx, user.id, body.roles);
+          await tx.query('UPDATE app_user SET updated_at = $2 WHERE id = $1', [user.id, now]);
+          const { password: _hidden, ...detail } = body;
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            action: 'user.update',
+            subjectType: 'user',
+            subjectId: user.id,
+            detail: { ...detail, passwordReset: body.password !== undefined },
+          });
+        });
+        return getUser(ctx.db, user.id);
+      },
+    );
+  };
+}

@@ -1,0 +1,109 @@
+import type { Locale } from '@motcua/core';
+import type { Problem } from './types.ts';
+
+/**
+ * The one way the web application talks to the server: JSON over /api, the session cookie sent by
+ * the browser, the interface language in Accept-Language, and the CSRF token on every change.
+ */
+
+let currentLocale: Locale = 'vi';
+let csrfToken: string | null = null;
+
+export function setApiLocale(locale: Locale): void {
+  currentLocale = locale;
+}
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** An error answer from the API, with its problem details (or a synthetic one for network failures). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as Partial<Problem>;
+      return { ...body, status: body.status ?? res.status };
+    } catch {
+      // fall through to a generic problem
+    }
+  }
+  return { status: res.status, title: res.statusText };
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale,
+  };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, code: 'network_error' });
+  }
+  if (!res.ok) throw new ApiError(await readProblem(res));
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  return (await res.json()) as T;
+}

@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { useSession, useSignIn } from '../../auth/session.ts';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  problemToErrors,
+  type SummaryItem,
+  SubmitButton,
+  TextField,
+} from '../../components/forms.tsx';
+import { Loading, usePageTitle } from '../../components/ui.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { PATHS } from '../../paths.ts';
+
+/** Only paths inside this application may follow a sign-in. */
+function safeNext(next: string | null): string {
+  if (next?.startsWith('/') && !next.startsWith('//')) return next;
+  return PATHS.workspace;
+}
+
+export default function SignInPage() {
+  const t = useT();
+  usePageTitle(t.auth.signInTitle);
+  const [params] = useSearchParams();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+
+  if (session.isPending) return <Loading />;
+  if (session.data) {
+    const target = session.data.user.mustChangePassword ? PATHS.changePassword : safeNext(params.get('next'));
+    return <Navigate to={target} replace />;
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (signIn.isPending) return;
+    const errs: FieldErrors = {};
+    if (!username.trim()) errs.username = t.auth.usernameRequired;
+    if (!password) errs.password = t.auth.passwordRequired;
+    setAttempt((n) => n + 1);
+    setFields(errs);
+    setSummary(Object.entries(errs).map(([path, message]) => ({ path, message })));
+    if (Object.keys(errs).length > 0) return;
+    signIn.mutate(
+      { username: username.trim(), password },
+      {
+        onError: (err) => {
+          const { summary: s, fields: f } = problemToErrors(err, t);
+          setFields(f);
+          setSummary(s);
+          setPassword('');
+          setAttempt((n) => n + 1);
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <ErrorSummary items={summary} focusKey={attempt} />
+      <h1>{t.auth.signInTitle}</h1>
+      <p className="lead">{t.auth.signInLead}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="f-username"
+          name="username"
+          label={t.auth.username}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={fields.username}
+          className="input-width-20"
+        />
+        <TextField
+          id="f-password"
+          name="password"
+          type="password"
+          label={t.auth.password}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fields.password}
+          className="input-width-20"
+        />
+        <SubmitButton busy={signIn.isPending} busyLabel={t.auth.signingIn}>
+          {t.auth.signIn}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

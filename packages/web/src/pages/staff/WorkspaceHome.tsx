@@ -1,0 +1,55 @@
+import { ROLE_LABELS } from '@motcua/core';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../auth/session.ts';
+import { Notice, usePageTitle } from '../../components/ui.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { sectionsFor } from './nav.ts';
+
+export default function WorkspaceHome() {
+  const { t, locale } = useI18n();
+  usePageTitle(t.workspace.title);
+  const session = useSession();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const data = session.data;
+  if (!data) return null;
+  const sections = sectionsFor(data.roles.map((r) => r.role)).filter((s) => s.description);
+
+  return (
+    <>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <span className="caption">{t.workspace.title}</span>
+      <h1>{t.workspace.welcome(data.user.fullName)}</h1>
+
+      <h2 className="heading-m">{t.workspace.yourRoles}</h2>
+      {data.roles.length === 0 ? (
+        <p>{t.workspace.noRoles}</p>
+      ) : (
+        <ul className="list list--bullet">
+          {data.roles.map((r) => (
+            <li key={`${r.role}-${r.unitId}`}>
+              {t.workspace.roleAt(ROLE_LABELS[r.role]?.[locale] ?? r.role, r.unitName)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {sections.length > 0 ? (
+        <>
+          <h2 className="heading-m">{t.workspace.sections}</h2>
+          <ul className="card-list">
+            {sections.map((s) => (
+              <li key={s.to} className="card">
+                <h3 className="card__title">
+                  <Link to={s.to}>{s.label(t)}</Link>
+                </h3>
+                <p className="card__body">{s.description?.(t)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="muted-block">{t.workspace.later}</p>
+    </>
+  );
+}
