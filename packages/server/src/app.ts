@@ -24,7 +24,10 @@ import { userRoutes } from './users/routes.ts';
 export const API_VERSION = '0.1.0';
 
 /** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(ctx.config),
     genReqId: () => randomUUID(),
@@ -43,7 +46,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'rate_limited', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 10 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -68,10 +73,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
   installSessions(app, ctx);
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => {
-    await ctx.db.query('SELECT 1');
-    return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Liveness and database check' } },
+    async () => {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(publicCatalogueRoutes(ctx), { prefix: '/api/v1' });
@@ -95,9 +104,11 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
     if (!built) {
       return reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Motcua</title>' +
-          '<p>Giao diện chưa được xây dựng. Chạy <code>npm run build</code>.</p>' +
-          '<p lang="en">The web app is not built. Run <code>npm run build</code>.</p></html>');
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Motcua</title>' +
+            '<p>Giao diện chưa được xây dựng. Chạy <code>npm run build</code>.</p>' +
+            '<p lang="en">The web app is not built. Run <code>npm run build</code>.</p></html>',
+        );
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   };

@@ -15,6 +15,13 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
   await db.query(
     `INSERT INTO admin_audit (actor_id, agency_id, action, subject_type, subject_id, detail)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.actorId, entry.agencyId ?? null, entry.action, entry.subjectType, entry.subjectId, JSON.stringify(entry.detail ?? {})],
+    [
+      entry.actorId,
+      entry.agencyId ?? null,
+      entry.action,
+      entry.subjectType,
+      entry.subjectId,
+      JSON.stringify(entry.detail ?? {}),
+    ],
   );
 }

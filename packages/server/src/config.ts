@@ -7,7 +7,11 @@ import { z } from 'zod';
  * The README's configuration table lists the same variables.
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const minutes = z.coerce.number().int().min(1).max(60 * 24 * 30);
+const minutes = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -70,7 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`),
+      parsed.error.issues.map(
+        (i) => `${String(i.path[0])}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+      ),
     );
   }
   const e = parsed.data;

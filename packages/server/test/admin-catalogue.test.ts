@@ -2,7 +2,7 @@ import type { ProcedureContent } from '@motcua/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 const draft = (overrides: Partial<ProcedureContent> = {}): ProcedureContent => ({
@@ -34,7 +34,10 @@ async function multipart(filename: string, data: Buffer, mime: string) {
   const form = new FormData();
   form.append('file', new Blob([data], { type: mime }), filename);
   const req = new Request('http://x/', { method: 'POST', body: form });
-  return { payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')! } };
+  return {
+    payload: Buffer.from(await req.arrayBuffer()),
+    headers: { 'content-type': req.headers.get('content-type')! },
+  };
 }
 
 describe.each(engines)('catalogue administration on %s', (engine) => {
@@ -54,14 +57,22 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
   afterAll(() => t.close());
 
   it('creates a draft that citizens do not see until it is published', async () => {
-    const created = await admin.request({ method: 'POST', url: '/api/v1/admin/procedures', payload: { content: draft() } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/procedures',
+      payload: { content: draft() },
+    });
     expect(created.statusCode).toBe(201);
     const detail = created.json();
     expect(detail.status).toBe('draft');
     expect(detail.draft.problems).toEqual([]);
     expect((await publicSearch('xac nhan thu nghiem')).total).toBe(0);
 
-    const published = await admin.request({ method: 'POST', url: `/api/v1/admin/procedures/${detail.id}/publish`, payload: {} });
+    const published = await admin.request({
+      method: 'POST',
+      url: `/api/v1/admin/procedures/${detail.id}/publish`,
+      payload: {},
+    });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ status: 'in_force', draft: null, published: { version: 1 } });
     const found = await publicSearch('xac nhan thu nghiem');
@@ -69,34 +80,59 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
   });
 
   it('explains invalid content field by field, in Vietnamese and in English', async () => {
-    const bad = { ...draft({ code: '1.23' }), codeKind: 'national', processingTime: { value: -1, unit: 'weeks' } };
-    const vi = await admin.request({ method: 'POST', url: '/api/v1/admin/procedures', payload: { content: bad } });
+    const bad = {
+      ...draft({ code: '1.23' }),
+      codeKind: 'national',
+      processingTime: { value: -1, unit: 'weeks' },
+    };
+    const vi = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/procedures',
+      payload: { content: bad },
+    });
     expect(vi.statusCode).toBe(422);
     const paths = vi.json().errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['content.processingTime.value', 'content.processingTime.unit', 'content.code']));
-    expect(vi.json().errors.find((e: { path: string }) => e.path === 'content.code').message).toContain('1.001653');
+    expect(paths).toEqual(
+      expect.arrayContaining(['content.processingTime.value', 'content.processingTime.unit', 'content.code']),
+    );
+    expect(vi.json().errors.find((e: { path: string }) => e.path === 'content.code').message).toContain(
+      '1.001653',
+    );
     const en = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/procedures',
       payload: { content: bad },
       headers: { 'accept-language': 'en' },
     });
-    expect(en.json().errors.find((e: { path: string }) => e.path === 'content.processingTime.unit').message).toContain(
-      'must be one of',
-    );
+    expect(
+      en.json().errors.find((e: { path: string }) => e.path === 'content.processingTime.unit').message,
+    ).toContain('must be one of');
   });
 
   it('refuses to publish an incomplete draft and says what is missing', async () => {
     const created = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/procedures',
-      payload: { content: draft({ code: 'SNV-TEST-002', processingTime: { value: null, unit: 'working_days' }, documents: [] }) },
+      payload: {
+        content: draft({
+          code: 'SNV-TEST-002',
+          processingTime: { value: null, unit: 'working_days' },
+          documents: [],
+        }),
+      },
     });
     const id = created.json().id;
-    const res = await admin.request({ method: 'POST', url: `/api/v1/admin/procedures/${id}/publish`, payload: {} });
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/admin/procedures/${id}/publish`,
+      payload: {},
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('publish_blocked');
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['processingTime.value', 'documents']);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'processingTime.value',
+      'documents',
+    ]);
   });
 
   it('amends a procedure as a new version and keeps the old one in the history; abolishing removes it from the catalogue', async () => {
@@ -121,10 +157,18 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
     const pubView = (await t.app.inject({ url: `/api/v1/procedures/${id}` })).json();
     expect(pubView.processingTime.value).toBe(2);
 
-    const abolished = await admin.request({ method: 'POST', url: `/api/v1/admin/procedures/${id}/abolish`, payload: {} });
+    const abolished = await admin.request({
+      method: 'POST',
+      url: `/api/v1/admin/procedures/${id}/abolish`,
+      payload: {},
+    });
     expect(abolished.json().status).toBe('abolished');
     expect((await t.app.inject({ url: `/api/v1/procedures/${id}` })).statusCode).toBe(404);
-    const again = await admin.request({ method: 'POST', url: `/api/v1/admin/procedures/${id}/abolish`, payload: {} });
+    const again = await admin.request({
+      method: 'POST',
+      url: `/api/v1/admin/procedures/${id}/abolish`,
+      payload: {},
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -148,8 +192,16 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
     const nameCol = (sheet.getRow(1).values as string[]).findIndex((v) => v === 'Tên thủ tục');
     sheet.getRow(4).getCell(nameCol).value = '';
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    const upload = await multipart('catalogue.xlsx', buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const res = await admin.request({ method: 'POST', url: '/api/v1/admin/catalogue/import?publish=true', ...upload });
+    const upload = await multipart(
+      'catalogue.xlsx',
+      buffer,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/catalogue/import?publish=true',
+      ...upload,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('import_invalid');
     expect(res.json().errors).toEqual([expect.objectContaining({ sheet: 'Thủ tục', row: 4 })]);
@@ -159,7 +211,11 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
   it('re-imports its own export as new drafts, checks first with a dry run, and rejects a file that is not a catalogue', async () => {
     const exported = await admin.request({ url: '/api/v1/admin/catalogue/export?format=json' });
     const upload = await multipart('catalogue.json', exported.rawPayload, 'application/json');
-    const dry = await admin.request({ method: 'POST', url: '/api/v1/admin/catalogue/import?dryRun=true', ...upload });
+    const dry = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/catalogue/import?dryRun=true',
+      ...upload,
+    });
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, created: 0 });
     expect(dry.json().updated).toBeGreaterThanOrEqual(40);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 interface UnitView {
@@ -42,21 +42,39 @@ describe.each(engines)('organisation and accounts administration on %s', (engine
     const created = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/units',
-      payload: { parentId: agency.id, kind: 'department', code: 'SNV.TEST', name: 'Phòng Thử nghiệm', effectiveFrom: '2026-01-01' },
+      payload: {
+        parentId: agency.id,
+        kind: 'department',
+        code: 'SNV.TEST',
+        name: 'Phòng Thử nghiệm',
+        effectiveFrom: '2026-01-01',
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ agencyId: agency.id, active: true });
     const dup = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/units',
-      payload: { parentId: agency.id, kind: 'department', code: 'SNV.TEST', name: 'Phòng khác', effectiveFrom: '2026-01-01' },
+      payload: {
+        parentId: agency.id,
+        kind: 'department',
+        code: 'SNV.TEST',
+        name: 'Phòng khác',
+        effectiveFrom: '2026-01-01',
+      },
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().detail).toContain('SNV.TEST');
     const wrongKind = await admin.request({
       method: 'POST',
       url: '/api/v1/admin/units',
-      payload: { parentId: created.json().id, kind: 'agency', code: 'X.1', name: 'Sở trong phòng', effectiveFrom: '2026-01-01' },
+      payload: {
+        parentId: created.json().id,
+        kind: 'agency',
+        code: 'X.1',
+        name: 'Sở trong phòng',
+        effectiveFrom: '2026-01-01',
+      },
     });
     expect(wrongKind.statusCode).toBe(422);
     expect(wrongKind.json().code).toBe('unit_kind_invalid');
@@ -77,7 +95,10 @@ describe.each(engines)('organisation and accounts administration on %s', (engine
       payload: { effectiveTo: '2026-06-30', successorId: unit(DEMO_UNIT_CODES.civilService).id },
     });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ effectiveTo: '2026-06-30', successorId: unit(DEMO_UNIT_CODES.civilService).id });
+    expect(closed.json()).toMatchObject({
+      effectiveTo: '2026-06-30',
+      successorId: unit(DEMO_UNIT_CODES.civilService).id,
+    });
   });
 
   it('creates a staff account with scoped roles; a weak password is refused with a reason', async () => {
@@ -152,11 +173,19 @@ describe.each(engines)('organisation and accounts administration on %s', (engine
     const target = list[0];
     const c = t.client();
     await c.login('chuyenvien');
-    const off = await admin.request({ method: 'PATCH', url: `/api/v1/admin/users/${target.id}`, payload: { active: false } });
+    const off = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${target.id}`,
+      payload: { active: false },
+    });
     expect(off.statusCode).toBe(200);
     expect((await c.request({ url: '/api/v1/auth/session' })).statusCode).toBe(401);
     expect((await t.client().login('chuyenvien')).statusCode).toBe(403);
-    await admin.request({ method: 'PATCH', url: `/api/v1/admin/users/${target.id}`, payload: { active: true, unlock: true } });
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${target.id}`,
+      payload: { active: true, unlock: true },
+    });
     expect((await t.client().login('chuyenvien')).statusCode).toBe(200);
   });
 });

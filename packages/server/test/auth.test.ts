@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 describe.each(engines)('staff sign-in on %s', (engine) => {
@@ -16,7 +16,9 @@ describe.each(engines)('staff sign-in on %s', (engine) => {
     const cookie = res.cookies.find((k) => k.name === 'motcua_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    expect(res.json().roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'administrator' })]));
+    expect(res.json().roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'administrator' })]),
+    );
     expect(res.json().csrfToken).toMatch(/^[\w-]{40,}$/);
     const session = await c.request({ url: '/api/v1/auth/session' });
     expect(session.json().user.username).toBe('admin');
@@ -104,7 +106,9 @@ describe.each(engines)('staff sign-in on %s', (engine) => {
   });
 
   it('stores only argon2id hashes and hashed session tokens', async () => {
-    const [user] = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM app_user WHERE username = 'admin'");
+    const [user] = await t.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM app_user WHERE username = 'admin'",
+    );
     expect(user!.password_hash).toMatch(/^\$argon2id\$/);
     const c = t.client();
     const res = await c.login('admin');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 
 /**
  * Every endpoint in the OpenAPI document, hit with malformed ids, wrong types, junk bodies and
@@ -19,11 +19,18 @@ const JUNK_BODIES: unknown[] = [
   { parentId: 'x', kind: 'moon', code: '../../etc', name: '', effectiveFrom: '2025-02-30' },
   { roles: [{ role: 'emperor', unitId: 'nope' }] },
   { effectiveFrom: 'yesterday' },
-  { '__proto__': { admin: true } },
+  { __proto__: { admin: true } },
 ];
 const RAW_BODIES = ['{"unterminated": ', '\u0000\u0001', '<xml/>'];
 const IDS = ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' OR '1'='1", '%00'];
-const QUERIES = ['?page=-1', '?pageSize=abc', '?q=' + 'ả'.repeat(500), '?onlineLevel[]=x', '?agency=zz', '?format=pdf'];
+const QUERIES = [
+  '?page=-1',
+  '?pageSize=abc',
+  '?q=' + 'ả'.repeat(500),
+  '?onlineLevel[]=x',
+  '?agency=zz',
+  '?format=pdf',
+];
 
 describe('bad input to every endpoint', () => {
   let t: TestApp;
@@ -34,7 +41,9 @@ describe('bad input to every endpoint', () => {
     t = await startTestApp('pglite');
     admin = t.client();
     await admin.login('admin');
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
     );
@@ -48,7 +57,9 @@ describe('bad input to every endpoint', () => {
   it('never answers 5xx', async () => {
     const failures: string[] = [];
     // Sign-out is left for last so the admin session survives the run.
-    const ordered = [...routes].sort((a, b) => Number(a.path.endsWith('logout')) - Number(b.path.endsWith('logout')));
+    const ordered = [...routes].sort(
+      (a, b) => Number(a.path.endsWith('logout')) - Number(b.path.endsWith('logout')),
+    );
     for (const route of ordered) {
       const urls = IDS.map((id) => route.path.replace(/\{[^}]+\}/g, encodeURIComponent(id)));
       const targets = route.path.includes('{') ? urls : [route.path, ...QUERIES.map((q) => route.path + q)];
@@ -60,10 +71,18 @@ describe('bad input to every endpoint', () => {
             const res = await client.request({
               method: route.method as 'GET',
               url,
-              ...(body === undefined ? {} : raw ? { payload: body, headers: { 'content-type': 'application/json' } } : { payload: body as object }),
+              ...(body === undefined
+                ? {}
+                : raw
+                  ? { payload: body, headers: { 'content-type': 'application/json' } }
+                  : { payload: body as object }),
             });
-            if (res.statusCode >= 500) failures.push(`${route.method} ${url} ${JSON.stringify(body)?.slice(0, 60)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
-            else if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+            if (res.statusCode >= 500)
+              failures.push(
+                `${route.method} ${url} ${JSON.stringify(body)?.slice(0, 60)} -> ${res.statusCode} ${res.body.slice(0, 200)}`,
+              );
+            else if (res.statusCode >= 400)
+              expect(res.headers['content-type']).toContain('application/problem+json');
           }
         }
       }

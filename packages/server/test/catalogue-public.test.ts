@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
-const WORK_PERMIT = 'Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam';
+// The name under Decree 219/2025/NĐ-CP, which replaced Decree 152/2020 ("… cho người lao động …").
+const WORK_PERMIT = 'Cấp giấy phép lao động đối với người lao động nước ngoài làm việc tại Việt Nam';
 
 describe.each(engines)('public catalogue on %s', (engine) => {
   let t: TestApp;
@@ -11,7 +12,8 @@ describe.each(engines)('public catalogue on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
 
   it('answers the health check with the database kind', async () => {
     const res = await get('/api/health');
@@ -104,7 +106,9 @@ describe.each(engines)('public catalogue on %s', (engine) => {
     expect(doc.openapi).toMatch(/^3\./);
     const list = doc.paths['/api/v1/procedures'].get;
     const names = list.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['q', 'field', 'agency', 'onlineLevel', 'page', 'pageSize']));
+    expect(names).toEqual(
+      expect.arrayContaining(['q', 'field', 'agency', 'onlineLevel', 'page', 'pageSize']),
+    );
     expect(doc.paths['/api/v1/procedures/{id}']).toBeDefined();
     expect(doc.paths['/api/v1/auth/login'].post.requestBody).toBeDefined();
   });

@@ -2,8 +2,8 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { isApiError } from './api/client.ts';
 import { App } from './App.tsx';
+import { isApiError } from './api/client.ts';
 import { SESSION_KEY } from './auth/session.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import './styles.css';

@@ -39,7 +39,9 @@ export function countingStart(receivedAt: Date, cal: CalendarConfig): Date {
 
 function wholeDays(value: number, unit: TimeUnit): number {
   if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`a processing time in ${unit} must be a whole number ≥ 0 (use working_hours for parts of a day), not ${value}`);
+    throw new RangeError(
+      `a processing time in ${unit} must be a whole number ≥ 0 (use working_hours for parts of a day), not ${value}`,
+    );
   }
   return value;
 }
@@ -57,7 +59,11 @@ function wholeDays(value: number, unit: TimeUnit): number {
  *   (art. 148(6)), because a result is handed over while the office is open.
  * - working_hours: that much working time after the counting start.
  */
-export function appointmentDate(receivedAt: Date, processingTime: AppointmentProcessingTime, cal: CalendarConfig): Date {
+export function appointmentDate(
+  receivedAt: Date,
+  processingTime: AppointmentProcessingTime,
+  cal: CalendarConfig,
+): Date {
   const start = countingStart(receivedAt, cal);
   const { value, unit } = processingTime;
   switch (unit) {

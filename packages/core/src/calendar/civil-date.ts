@@ -43,8 +43,18 @@ export function isoDate(day: number): IsoDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The day number of 1 January of a year (proleptic Gregorian; 477 leap days fall before 1970). */
+export function firstDayOfYear(year: number): number {
+  const y = year - 1;
+  return 365 * (year - 1970) + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477;
+}
+
 export function yearOfDay(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  // Plain arithmetic rather than a Date: this runs for every day a deadline computation walks over.
+  let year = 1970 + Math.floor(day / 365.2425);
+  if (firstDayOfYear(year) > day) year--;
+  else if (firstDayOfYear(year + 1) <= day) year++;
+  return year;
 }
 
 /** 0 = Sunday … 6 = Saturday, as `Date#getUTCDay`. 1970-01-01 was a Thursday. */

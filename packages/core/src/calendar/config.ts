@@ -7,7 +7,15 @@ import { type IsoDate, isIsoDate } from './civil-date.ts';
  * holidays.ts; what each agency or year decides lives here as data an administrator edits.
  */
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
 /** Indexed as `Date#getUTCDay`: 0 = Sunday. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -34,7 +42,9 @@ export const calendarOverrideSchema = z.object({
 
 export const calendarConfigSchema = z
   .object({
-    weeklyDaysOff: z.array(z.enum(WEEKDAYS)).max(6, { message: 'at least one day a week must be a working day' }),
+    weeklyDaysOff: z
+      .array(z.enum(WEEKDAYS))
+      .max(6, { message: 'at least one day a week must be a working day' }),
     /** In order through the day, e.g. morning and afternoon (ca sáng, ca chiều). */
     workingPeriods: z.array(workingPeriodSchema).min(1).max(10),
     /** A dossier received after this time counts from the next working day. */
@@ -105,7 +115,9 @@ export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = Object.freeze({
 export class CalendarConfigError extends Error {
   readonly problems: readonly { path: string; message: string }[];
   constructor(problems: readonly { path: string; message: string }[]) {
-    super(`invalid calendar configuration: ${problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`);
+    super(
+      `invalid calendar configuration: ${problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`,
+    );
     this.name = 'CalendarConfigError';
     this.problems = problems;
   }

@@ -1,4 +1,11 @@
-import { assertYearInRange, dayNumber, dayNumberOf, type IsoDate, isoDate, weekdayOfDay } from './civil-date.ts';
+import {
+  assertYearInRange,
+  dayNumber,
+  dayNumberOf,
+  type IsoDate,
+  isoDate,
+  weekdayOfDay,
+} from './civil-date.ts';
 import { assertValidCalendarConfig, type CalendarConfig, WEEKDAYS } from './config.ts';
 import { lunarNewYear, lunarToSolar } from './lunar.ts';
 
@@ -37,7 +44,7 @@ function weeklyDayOffTest(cal: CalendarConfig): IsWeeklyDayOff {
  * 2022: 1-2 Sep, 2024: 2-3 Sep, 2025: 1-2 Sep); 1 September when neither does (2 September on a
  * Wednesday) or both do.
  */
-export function nationalDayAdjacentDay(year: number, isWeeklyDayOff: IsWeeklyDayOff): number {
+function nationalDayAdjacentDay(year: number, isWeeklyDayOff: IsWeeklyDayOff): number {
   const sep2 = dayNumberOf(year, 9, 2);
   const joinsWeekend = (candidate: number) =>
     !isWeeklyDayOff(candidate) &&

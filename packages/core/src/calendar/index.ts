@@ -6,8 +6,10 @@ export {
   type CalendarOverride,
   calendarConfigSchema,
   DEFAULT_CALENDAR_CONFIG,
+  OVERRIDE_KINDS,
   type OverrideKind,
   parseCalendarConfig,
+  WEEKDAYS,
   type Weekday,
   type WorkingPeriod,
 } from './config.ts';

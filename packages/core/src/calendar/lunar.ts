@@ -15,7 +15,15 @@
  * Vietnam kept UTC+8 reckoning before 1968; the whole range is computed at UTC+7 here, as the
  * published Vietnamese conversion tables do.
  */
-import { assertYearInRange, dayNumber, dayNumberOf, FIRST_YEAR, type IsoDate, isoDate, LAST_YEAR } from './civil-date.ts';
+import {
+  assertYearInRange,
+  dayNumber,
+  dayNumberOf,
+  FIRST_YEAR,
+  type IsoDate,
+  isoDate,
+  LAST_YEAR,
+} from './civil-date.ts';
 
 export interface LunarDate {
   day: number; // 1-30
@@ -56,7 +64,14 @@ function deltaTSeconds(jd: number): number {
   }
   if (y < 2005) {
     const t = y - 2000;
-    return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
+    return (
+      63.86 +
+      0.3345 * t -
+      0.060374 * t ** 2 +
+      0.0017275 * t ** 3 +
+      0.000651814 * t ** 4 +
+      0.00002373599 * t ** 5
+    );
   }
   if (y < 2050) {
     const t = y - 2000;
@@ -121,11 +136,13 @@ export function newMoonJde(k: number): number {
   const mp = 201.5643 + 385.81693528 * k + 0.0107582 * t ** 2 + 0.00001238 * t ** 3 - 0.000000058 * t ** 4;
   const f = 160.7108 + 390.67050284 * k - 0.0016118 * t ** 2 - 0.00000227 * t ** 3 + 0.000000011 * t ** 4;
   const om = 124.7746 - 1.56375588 * k + 0.0020672 * t ** 2 + 0.00000215 * t ** 3;
-  let jde = 2451550.09766 + SYNODIC_MONTH * k + 0.00015437 * t ** 2 - 0.00000015 * t ** 3 + 0.00000000073 * t ** 4;
+  let jde =
+    2451550.09766 + SYNODIC_MONTH * k + 0.00015437 * t ** 2 - 0.00000015 * t ** 3 + 0.00000000073 * t ** 4;
   for (const [c, ePower, cm, cmp, cf, com] of NEW_MOON_TERMS) {
     jde += c * e ** ePower * sin(cm * m + cmp * mp + cf * f + com * om);
   }
-  for (const [c, a0, perLunation, perT2] of PLANETARY_TERMS) jde += c * sin(a0 + perLunation * k + (perT2 ?? 0) * t * t);
+  for (const [c, a0, perLunation, perT2] of PLANETARY_TERMS)
+    jde += c * sin(a0 + perLunation * k + (perT2 ?? 0) * t * t);
   return jde;
 }
 
@@ -135,7 +152,9 @@ export function sunApparentLongitude(jde: number): number {
   const l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
   const m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;
   const c =
-    (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin(m) + (0.019993 - 0.000101 * t) * sin(2 * m) + 0.000289 * sin(3 * m);
+    (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin(m) +
+    (0.019993 - 0.000101 * t) * sin(2 * m) +
+    0.000289 * sin(3 * m);
   const omega = 125.04 - 1934.136 * t;
   const lambda = l0 + c - 0.00569 - 0.00478 * sin(omega); // nutation and aberration
   return ((lambda % 360) + 360) % 360;
@@ -189,20 +208,23 @@ function monthsAfterSolstice(year: number, offsetHours: number): MonthsOfCycle {
   if (cached) return cached;
   const k11 = month11(year, offsetHours);
   const count = month11(year + 1, offsetHours) - k11;
+  const sectorAtStartOfMonth = (k: number) => sunSectorAtStartOf(newMoonDay(k, offsetHours), offsetHours);
   let leapIndex: number | null = null;
-  for (let i = 1; count === 13 && leapIndex === null; i++) {
-    // Thirteen months cannot all hold one of the twelve principal terms.
-    if (i === count) throw new Error(`no leap month found after the solstice of ${year}`);
-    const start = sunSectorAtStartOf(newMoonDay(k11 + i, offsetHours), offsetHours);
-    const next = sunSectorAtStartOf(newMoonDay(k11 + i + 1, offsetHours), offsetHours);
-    if (start === next) leapIndex = i;
+  for (let i = 1; count === 13 && i < count && leapIndex === null; i++) {
+    // Same sector at both ends: no principal term begins in month i.
+    if (sectorAtStartOfMonth(k11 + i) === sectorAtStartOfMonth(k11 + i + 1)) leapIndex = i;
   }
+  // Unreachable: thirteen months cannot all hold one of the twelve principal terms.
+  if (count === 13 && leapIndex === null) throw new Error(`no leap month after the solstice of ${year}`);
   const result = { k11, leapIndex };
   cycleCache.set(key, result);
   return result;
 }
 
-/** The lunar date of a Gregorian date. */
+/**
+ * The lunar date of a Gregorian date (1900-2199). `offsetHours` is the time zone whose midnight
+ * divides the days: 7 for Vietnam, the default; 8 gives the Chinese calendar, for comparison only.
+ */
 export function solarToLunar(date: IsoDate, offsetHours = VIETNAM_UTC_OFFSET_HOURS): LunarDate {
   const day = dayNumber(date);
   assertYearInRange(Number(date.slice(0, 4)));
@@ -228,10 +250,14 @@ export function solarToLunar(date: IsoDate, offsetHours = VIETNAM_UTC_OFFSET_HOU
   };
 }
 
-/** The Gregorian date of a lunar date; throws a RangeError if the lunar date does not exist. */
+/**
+ * The Gregorian date of a lunar date; throws a RangeError if the lunar date does not exist (a leap
+ * month the year does not have, day 30 of a 29-day month) or falls outside 1900-2199.
+ */
 export function lunarToSolar(lunar: LunarDate, offsetHours = VIETNAM_UTC_OFFSET_HOURS): IsoDate {
   const { day, month, year, leap } = lunar;
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+  // Lunar year 1899 ends in 1900 and lunar year 2199 in 2200: the Gregorian date decides.
+  if (!Number.isInteger(year) || year < FIRST_YEAR - 1 || year > LAST_YEAR) {
     throw new RangeError(`the lunar calendar covers the years ${FIRST_YEAR}-${LAST_YEAR}, not ${year}`);
   }
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
@@ -246,7 +272,9 @@ export function lunarToSolar(lunar: LunarDate, offsetHours = VIETNAM_UTC_OFFSET_
   const start = newMoonDay(k11 + index, offsetHours);
   const length = newMoonDay(k11 + index + 1, offsetHours) - start;
   if (day > length) throw new RangeError(`lunar month ${month}/${year} has ${length} days, not ${day}`);
-  return isoDate(start + day - 1);
+  const result = isoDate(start + day - 1);
+  assertYearInRange(Number(result.slice(0, 4)));
+  return result;
 }
 
 /** Tết Nguyên đán: the Gregorian date of the first day of the lunar year. */

@@ -1,4 +1,12 @@
-import { DAY_MS, dayNumber, type IsoDate, isoDate, weekdayOfDay, yearOfDay } from './civil-date.ts';
+import {
+  DAY_MS,
+  dayNumber,
+  firstDayOfYear,
+  type IsoDate,
+  isoDate,
+  weekdayOfDay,
+  yearOfDay,
+} from './civil-date.ts';
 import { assertValidCalendarConfig, type CalendarConfig, minutesOfClockTime, WEEKDAYS } from './config.ts';
 import { holidayMapOfYear } from './holidays.ts';
 
@@ -72,10 +80,32 @@ function toDay(date: IsoDate | Date): number {
   return date instanceof Date ? localDayOf(time(date)) : dayNumber(date);
 }
 
+// Working days as one flag per day of each year, per config: the calendar walks day by day.
+const workingFlags = new WeakMap<CalendarConfig, Map<number, Uint8Array>>();
+
+function workingFlagsOfYear(year: number, cal: CalendarConfig): Uint8Array {
+  let years = workingFlags.get(cal);
+  if (!years) {
+    years = new Map();
+    workingFlags.set(cal, years);
+  }
+  const cached = years.get(year);
+  if (cached) return cached;
+  const special = holidayMapOfYear(year, cal);
+  const { weeklyDaysOff } = compile(cal);
+  const first = firstDayOfYear(year);
+  const flags = new Uint8Array(firstDayOfYear(year + 1) - first);
+  for (let i = 0; i < flags.length; i++) {
+    const kind = special.get(first + i)?.kind;
+    flags[i] = (kind ? kind === 'override-working' : !weeklyDaysOff.has(weekdayOfDay(first + i))) ? 1 : 0;
+  }
+  years.set(year, flags);
+  return flags;
+}
+
 export function isWorkingDayNumber(day: number, cal: CalendarConfig): boolean {
-  const special = holidayMapOfYear(yearOfDay(day), cal).get(day);
-  if (special) return special.kind === 'override-working';
-  return !compile(cal).weeklyDaysOff.has(weekdayOfDay(day));
+  const year = yearOfDay(day);
+  return workingFlagsOfYear(year, cal)[day - firstDayOfYear(year)] === 1;
 }
 
 function stepToWorkingDay(day: number, direction: 1 | -1, cal: CalendarConfig): number {
@@ -155,10 +185,10 @@ export function addWorkingDays(instant: Date, n: number, cal: CalendarConfig): D
 export function workingDaysBetween(a: Date, b: Date, cal: CalendarConfig): number {
   const from = dayAnchor(time(a), cal).day;
   const to = dayAnchor(time(b), cal).day;
-  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  const [low, high] = from <= to ? [from, to] : [to, from];
   let count = 0;
   for (let d = low + 1; d <= high; d++) if (isWorkingDayNumber(d, cal)) count++;
-  return sign * count;
+  return from <= to ? count : 0 - count; // 0 - 0 is 0, where -0 would not equal 0 under Object.is
 }
 
 /**
@@ -193,7 +223,7 @@ export function addWorkingHours(instant: Date, hours: number, cal: CalendarConfi
 export function workingHoursBetween(a: Date, b: Date, cal: CalendarConfig): number {
   const ta = time(a);
   const tb = time(b);
-  if (tb < ta) return -workingHoursBetween(b, a, cal);
+  if (tb < ta) return 0 - workingHoursBetween(b, a, cal);
   const { periods } = compile(cal);
   let total = 0;
   for (let day = localDayOf(ta); day <= localDayOf(tb); day++) {

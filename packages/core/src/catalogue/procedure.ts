@@ -13,7 +13,13 @@ export const NATIONAL_CODE_PATTERN = /^[1-3]\.\d{6}$/;
 export const CODE_KINDS = ['national', 'local'] as const;
 export const PROCEDURE_LEVELS = ['central', 'province', 'commune'] as const; // Cấp thực hiện
 export const TIME_UNITS = ['working_days', 'calendar_days', 'working_hours'] as const;
-export const DOCUMENT_FORMS = ['original', 'copy', 'certified_copy', 'original_or_certified_copy', 'electronic'] as const;
+export const DOCUMENT_FORMS = [
+  'original',
+  'copy',
+  'certified_copy',
+  'original_or_certified_copy',
+  'electronic',
+] as const;
 export const RESULT_TYPES = ['paper', 'electronic', 'both'] as const;
 export const ONLINE_LEVELS = ['full', 'partial', 'none'] as const; // toàn trình / một phần / không
 export const PROCEDURE_STATUSES = ['draft', 'in_force', 'amended', 'abolished'] as const;
@@ -102,11 +108,19 @@ export const procedureContentSchema = z
     howToApply: z.string().trim().max(5000).optional(),
     needsReview: z.array(z.enum(REVIEW_FLAGS)).max(REVIEW_FLAGS.length),
   })
-  .superRefine((p, ctx) => {
-    if (p.codeKind === 'national' && !NATIONAL_CODE_PATTERN.test(p.code)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: 'national_code_format' });
-    }
-  });
+  .superRefine(
+    (p, ctx) => {
+      if (
+        p.codeKind === 'national' &&
+        typeof p.code === 'string' &&
+        !NATIONAL_CODE_PATTERN.test(p.code.trim())
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['code'], message: 'national_code_format' });
+      }
+    },
+    // Also check the code when other fields are wrong, so a person sees every mistake at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type ProcedureContent = z.infer<typeof procedureContentSchema>;
 export type ProcessStep = z.infer<typeof processStepSchema>;
@@ -135,21 +149,38 @@ export function processingHours(time: ProcedureContent['processingTime']): numbe
 /**
  * What must hold before a version can be published (a draft may be incomplete).
  * Publication needs a processing time, at least one document, a publication decision, and internal
- * steps that fit in the processing time. Open review flags (a fee not yet confirmed, say) only warn:
- * the procedure is in force whether or not the catalogue has every figure yet.
+ * steps that fit in the processing time. A figure that is missing because it still awaits
+ * confirmation against the published text (flagged in `needsReview`) only warns: the procedure is
+ * in force whatever the catalogue knows, and citizens are better told "to be confirmed" than
+ * nothing. A figure missing without that flag is an omission, and blocks.
  */
 export function publishProblems(p: ProcedureContent): PublishProblem[] {
   const problems: PublishProblem[] = [];
-  if (p.processingTime.value === null) problems.push({ path: 'processingTime.value', severity: 'error', code: 'processing_time_missing' });
-  if (p.documents.length === 0) problems.push({ path: 'documents', severity: 'error', code: 'no_documents' });
-  if (p.publication === null) problems.push({ path: 'publication', severity: 'error', code: 'no_publication' });
-  if (p.needsReview.length > 0) problems.push({ path: 'needsReview', severity: 'warning', code: 'needs_review' });
+  const flagged = (flag: ReviewFlag) => (p.needsReview.includes(flag) ? 'warning' : 'error');
+  if (p.processingTime.value === null) {
+    problems.push({
+      path: 'processingTime.value',
+      severity: flagged('processingTime'),
+      code: 'processing_time_missing',
+    });
+  }
+  if (p.documents.length === 0)
+    problems.push({ path: 'documents', severity: flagged('documents'), code: 'no_documents' });
+  if (p.publication === null)
+    problems.push({ path: 'publication', severity: 'error', code: 'no_publication' });
+  if (p.needsReview.length > 0)
+    problems.push({ path: 'needsReview', severity: 'warning', code: 'needs_review' });
   const total = processingHours(p.processingTime);
   const stepHours = p.steps.reduce((sum, s) => sum + s.hours, 0);
   if (total !== null && p.steps.length > 0 && stepHours > total + 1e-9) {
     problems.push({ path: 'steps', severity: 'error', code: 'steps_exceed_time' });
   }
   return problems;
+}
+
+/** True when nothing blocks publication. */
+export function isPublishable(p: ProcedureContent): boolean {
+  return publishProblems(p).every((problem) => problem.severity !== 'error');
 }
 
 /** Publish problems as custom validation issues, so they are worded like any other field error. */

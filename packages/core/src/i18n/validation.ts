@@ -65,7 +65,10 @@ export const CUSTOM_MESSAGES: Record<string, Localised> = {
     en: 'the password must have at least 12 characters and differ from the username',
   },
   wrong_current_password: { vi: 'mật khẩu hiện tại không đúng', en: 'the current password is wrong' },
-  password_unchanged: { vi: 'mật khẩu mới phải khác mật khẩu hiện tại', en: 'the new password must differ from the current one' },
+  password_unchanged: {
+    vi: 'mật khẩu mới phải khác mật khẩu hiện tại',
+    en: 'the new password must differ from the current one',
+  },
   processing_time_missing: {
     vi: 'chưa có thời hạn giải quyết; không thể công bố thủ tục khi chưa biết thời hạn',
     en: 'no processing time yet; a procedure cannot be published without one',
@@ -85,7 +88,10 @@ export const CUSTOM_MESSAGES: Record<string, Localised> = {
   },
   agency_not_found: { vi: 'không có cơ quan nào mang mã này', en: 'no agency has this code' },
   field_not_found: { vi: 'không có lĩnh vực nào mang mã này', en: 'no field has this code' },
-  code_taken: { vi: 'mã này đã được dùng cho một thủ tục khác của cơ quan', en: 'another procedure of the agency has this code' },
+  code_taken: {
+    vi: 'mã này đã được dùng cho một thủ tục khác của cơ quan',
+    en: 'another procedure of the agency has this code',
+  },
   unit_parent_missing: { vi: 'không tìm thấy đơn vị cấp trên', en: 'the parent unit does not exist' },
   effective_range: {
     vi: 'ngày kết thúc hiệu lực phải sau ngày bắt đầu',
@@ -114,7 +120,9 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return vi ? 'chưa được nhập' : 'is required';
-      return vi ? `phải là ${typeName(issue.expected, locale)}` : `must be ${typeName(issue.expected, locale)}`;
+      return vi
+        ? `phải là ${typeName(issue.expected, locale)}`
+        : `must be ${typeName(issue.expected, locale)}`;
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
@@ -125,14 +133,18 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
             ? `phải có ít nhất ${issue.minimum} ký tự`
             : `must have at least ${issue.minimum} characters`;
       }
-      if (issue.origin === 'array') return vi ? `cần ít nhất ${issue.minimum} mục` : `needs at least ${issue.minimum} items`;
+      if (issue.origin === 'array')
+        return vi ? `cần ít nhất ${issue.minimum} mục` : `needs at least ${issue.minimum} items`;
       return vi
         ? `phải ${issue.inclusive ? 'lớn hơn hoặc bằng' : 'lớn hơn'} ${issue.minimum}`
         : `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
     case 'too_big':
       if (issue.origin === 'string')
-        return vi ? `không được dài quá ${issue.maximum} ký tự` : `must have at most ${issue.maximum} characters`;
-      if (issue.origin === 'array') return vi ? `tối đa ${issue.maximum} mục` : `at most ${issue.maximum} items`;
+        return vi
+          ? `không được dài quá ${issue.maximum} ký tự`
+          : `must have at most ${issue.maximum} characters`;
+      if (issue.origin === 'array')
+        return vi ? `tối đa ${issue.maximum} mục` : `at most ${issue.maximum} items`;
       return vi
         ? `phải ${issue.inclusive ? 'nhỏ hơn hoặc bằng' : 'nhỏ hơn'} ${issue.maximum}`
         : `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
@@ -141,12 +153,16 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
         ? `phải là một trong: ${issue.values.map(String).join(', ')}`
         : `must be one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
-      if (issue.format === 'date') return vi ? 'phải là ngày dạng YYYY-MM-DD' : 'must be a date as YYYY-MM-DD';
-      if (issue.format === 'email') return vi ? 'không phải địa chỉ thư điện tử hợp lệ' : 'is not a valid email address';
+      if (issue.format === 'date')
+        return vi ? 'phải là ngày dạng YYYY-MM-DD' : 'must be a date as YYYY-MM-DD';
+      if (issue.format === 'email')
+        return vi ? 'không phải địa chỉ thư điện tử hợp lệ' : 'is not a valid email address';
       if (issue.format === 'uuid') return vi ? 'không phải mã định danh hợp lệ' : 'is not a valid identifier';
       return vi ? 'không đúng định dạng' : 'has the wrong format';
     case 'unrecognized_keys':
-      return vi ? `có trường không được phép: ${issue.keys.join(', ')}` : `has unknown fields: ${issue.keys.join(', ')}`;
+      return vi
+        ? `có trường không được phép: ${issue.keys.join(', ')}`
+        : `has unknown fields: ${issue.keys.join(', ')}`;
     case 'custom': {
       const m = CUSTOM_MESSAGES[issue.message];
       return m ? m[locale] : issue.message;

@@ -15,6 +15,9 @@ export function mayContain(parent: UnitKind | null, child: UnitKind): boolean {
 }
 
 /** A unit is active on `date` (YYYY-MM-DD) when it has started and not yet ended. */
-export function isActiveOn(unit: { effectiveFrom: string; effectiveTo: string | null }, date: string): boolean {
+export function isActiveOn(
+  unit: { effectiveFrom: string; effectiveTo: string | null },
+  date: string,
+): boolean {
   return unit.effectiveFrom <= date && (unit.effectiveTo === null || unit.effectiveTo >= date);
 }

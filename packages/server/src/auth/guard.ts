@@ -12,10 +12,14 @@ declare module 'fastify' {
 }
 
 /** The signed-in staff member, or 401. A user who must change the password may do only that. */
-export function requireSession(request: FastifyRequest, options: { allowPasswordChange?: boolean } = {}): Session {
+export function requireSession(
+  request: FastifyRequest,
+  options: { allowPasswordChange?: boolean } = {},
+): Session {
   const session = request.session;
   if (!session) throw new Problem(401, 'unauthenticated');
-  if (session.user.mustChangePassword && !options.allowPasswordChange) throw new Problem(403, 'password_change_required');
+  if (session.user.mustChangePassword && !options.allowPasswordChange)
+    throw new Problem(403, 'password_change_required');
   return session;
 }
 
@@ -32,7 +36,12 @@ export function requireRole(request: FastifyRequest, roles: readonly Role[]): Se
 }
 
 /** True when one of `roles` is held on `unitId` or on a unit above it. */
-export async function holdsRoleOn(db: Queryable, session: Session, roles: readonly Role[], unitId: string): Promise<boolean> {
+export async function holdsRoleOn(
+  db: Queryable,
+  session: Session,
+  roles: readonly Role[],
+  unitId: string,
+): Promise<boolean> {
   const granted = new Set(grantedUnits(session, roles));
   if (granted.size === 0) return false;
   const chain = await ancestorIds(db, unitId);

@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import { foldVietnamese } from '@motcua/core';
+import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 // algorithm 2 = Argon2id (a const enum in the typings, so it is written as its value).
@@ -9,7 +9,14 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 // A few passwords every attacker tries first; length already rules out most others.
-const COMMON = new Set(['123456789012', 'password1234', 'matkhau12345', 'qwertyuiop12', 'admin1234567', 'motcua123456']);
+const COMMON = new Set([
+  '123456789012',
+  'password1234',
+  'matkhau12345',
+  'qwertyuiop12',
+  'admin1234567',
+  'motcua123456',
+]);
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -21,7 +21,12 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName(ctx), { path: '/', httpOnly: true, secure: ctx.config.cookieSecure, sameSite: 'lax' });
+  reply.clearCookie(sessionCookieName(ctx), {
+    path: '/',
+    httpOnly: true,
+    secure: ctx.config.cookieSecure,
+    sameSite: 'lax',
+  });
 }
 
 /**

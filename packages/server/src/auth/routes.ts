@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
-import { recordAudit } from '../audit.ts';
-import { dummyPasswordHash, hashPassword, passwordIsAcceptable, verifyPassword } from './passwords.ts';
 import { requireSession } from './guard.ts';
+import { dummyPasswordHash, hashPassword, passwordIsAcceptable, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, setSessionCookie } from './plugin.ts';
 import { createSession, deleteOtherSessions, deleteSession, loadRoles, type Session } from './sessions.ts';
 
@@ -48,19 +48,24 @@ export function authRoutes(ctx: AppContext) {
       return reply.status(204).send();
     });
 
-    r.get('/session', { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token' } }, async (request) => {
-      const session = requireSession(request, { allowPasswordChange: true });
-      return sessionResponse(session);
-    });
+    r.get(
+      '/session',
+      { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token' } },
+      async (request) => {
+        const session = requireSession(request, { allowPasswordChange: true });
+        return sessionResponse(session);
+      },
+    );
 
     r.post(
       '/password',
       { schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordBody } },
       async (request, reply) => {
         const session = requireSession(request, { allowPasswordChange: true });
-        const [row] = await ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM app_user WHERE id = $1', [
-          session.user.id,
-        ]);
+        const [row] = await ctx.db.query<{ password_hash: string }>(
+          'SELECT password_hash FROM app_user WHERE id = $1',
+          [session.user.id],
+        );
         if (!row || !(await verifyPassword(row.password_hash, request.body.currentPassword))) {
           throw fieldProblem(fieldIssue('currentPassword', 'wrong_current_password'));
         }
@@ -78,7 +83,12 @@ export function authRoutes(ctx: AppContext) {
             [session.user.id, hash, ctx.now()],
           );
           await deleteOtherSessions(tx, session.user.id, session.tokenHash);
-          await recordAudit(tx, { actorId: session.user.id, action: 'password.change', subjectType: 'user', subjectId: session.user.id });
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            action: 'password.change',
+            subjectType: 'user',
+            subjectId: session.user.id,
+          });
         });
         return reply.status(204).send();
       },
@@ -99,9 +109,10 @@ async function login(
     active: boolean;
     failed_logins: number;
     locked_until: Date | null;
-  }>('SELECT id, password_hash, active, failed_logins, locked_until FROM app_user WHERE lower(username) = lower($1)', [
-    body.username,
-  ]);
+  }>(
+    'SELECT id, password_hash, active, failed_logins, locked_until FROM app_user WHERE lower(username) = lower($1)',
+    [body.username],
+  );
   const now = ctx.now();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), body.password);
@@ -121,7 +132,12 @@ async function login(
       lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null,
     ]);
     if (lock) {
-      await recordAudit(ctx.db, { actorId: null, action: 'user.locked', subjectType: 'user', subjectId: user.id });
+      await recordAudit(ctx.db, {
+        actorId: null,
+        action: 'user.locked',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
       throw new Problem(423, 'account_locked', { minutes: ctx.config.loginLockMinutes });
     }
     throw new Problem(401, 'invalid_credentials');
@@ -130,12 +146,19 @@ async function login(
   await ctx.db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
   const { token, csrfToken } = await createSession(ctx, user.id, { ip, userAgent });
   setSessionCookie(ctx, reply, token);
-  const [u] = await ctx.db.query<{ id: string; username: string; full_name: string; must_change_password: boolean }>(
-    'SELECT id, username, full_name, must_change_password FROM app_user WHERE id = $1',
-    [user.id],
-  );
+  const [u] = await ctx.db.query<{
+    id: string;
+    username: string;
+    full_name: string;
+    must_change_password: boolean;
+  }>('SELECT id, username, full_name, must_change_password FROM app_user WHERE id = $1', [user.id]);
   return sessionResponse({
-    user: { id: u!.id, username: u!.username, fullName: u!.full_name, mustChangePassword: u!.must_change_password },
+    user: {
+      id: u!.id,
+      username: u!.username,
+      fullName: u!.full_name,
+      mustChangePassword: u!.must_change_password,
+    },
     roles: await loadRoles(ctx.db, user.id),
     csrfToken,
   });

@@ -78,7 +78,12 @@ export async function findSession(ctx: AppContext, token: string): Promise<Sessi
   return {
     tokenHash,
     csrfToken: row.csrf_token,
-    user: { id: row.id, username: row.username, fullName: row.full_name, mustChangePassword: row.must_change_password },
+    user: {
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      mustChangePassword: row.must_change_password,
+    },
     roles: await loadRoles(ctx.db, row.id),
   };
 }
@@ -98,6 +103,13 @@ export async function deleteSession(ctx: AppContext, tokenHash: string): Promise
 }
 
 /** After a password change every other session of the user ends (ASVS 3.3.3). */
-export async function deleteOtherSessions(db: Queryable, userId: string, keepTokenHash: string | null): Promise<void> {
-  await db.query('DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, keepTokenHash]);
+export async function deleteOtherSessions(
+  db: Queryable,
+  userId: string,
+  keepTokenHash: string | null,
+): Promise<void> {
+  await db.query('DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
+    userId,
+    keepTokenHash,
+  ]);
 }

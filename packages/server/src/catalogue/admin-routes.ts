@@ -2,8 +2,8 @@ import {
   CATALOGUE_EDITORS,
   localiseIssues,
   PROCEDURE_STATUSES,
-  procedureContentSchema,
   problemIssues,
+  procedureContentSchema,
   publishProblems,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -14,19 +14,24 @@ import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
-import { importCatalogue, type ImportRow } from './import.ts';
+import { type ImportRow, importCatalogue } from './import.ts';
 import {
   abolishProcedure,
   createProcedure,
-  procedureDetail,
   PublishBlocked,
+  procedureDetail,
   publishDraft,
   resolveReferences,
   saveDraft,
 } from './procedures.ts';
 import { pagingQuery } from './public-routes.ts';
 import { searchCatalogue } from './search.ts';
-import { readCatalogueJson, readCatalogueWorkbook, writeCatalogueJson, writeCatalogueWorkbook } from './workbook.ts';
+import {
+  readCatalogueJson,
+  readCatalogueWorkbook,
+  writeCatalogueJson,
+  writeCatalogueWorkbook,
+} from './workbook.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const contentBody = z.object({ content: procedureContentSchema }).strict();
@@ -58,13 +63,18 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
   const assertEditable = async (request: FastifyRequest, procedureId: string) => {
     const scope = await editorScope(request);
-    const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [procedureId]);
+    const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [
+      procedureId,
+    ]);
     if (!row || !scope.agencyIds.has(row.agency_id)) throw new Problem(404, 'procedure_not_found');
     return scope;
   };
 
   const assertAgencyInScope = async (agencyCode: string, agencyIds: Set<string>) => {
-    const [agency] = await ctx.db.query<{ id: string }>("SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'", [agencyCode]);
+    const [agency] = await ctx.db.query<{ id: string }>(
+      "SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'",
+      [agencyCode],
+    );
     if (agency && !agencyIds.has(agency.id)) throw new Problem(403, 'unit_outside_scope');
   };
 
@@ -116,7 +126,13 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
     r.post(
       '/procedures/validate',
-      { schema: { tags: ['admin'], summary: 'Check a procedure without saving it', body: z.object({ content: z.unknown() }) } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Check a procedure without saving it',
+          body: z.object({ content: z.unknown() }),
+        },
+      },
       async (request) => {
         await editorScope(request);
         const locale = requestLocale(request);
@@ -132,25 +148,50 @@ export function adminCatalogueRoutes(ctx: AppContext) {
       },
     );
 
-    r.post('/procedures', { schema: { tags: ['admin'], summary: 'Create a procedure as a draft', body: contentBody } }, async (request, reply) => {
-      const { session, agencyIds } = await editorScope(request);
-      await assertAgencyInScope(request.body.content.agencyCode, agencyIds);
-      const id = await ctx.db.transaction((tx) => createProcedure(tx, request.body.content, { userId: session.user.id }, ctx.now()));
-      return reply.status(201).send(withMessages(request, await procedureDetail(ctx.db, id)));
-    });
+    r.post(
+      '/procedures',
+      { schema: { tags: ['admin'], summary: 'Create a procedure as a draft', body: contentBody } },
+      async (request, reply) => {
+        const { session, agencyIds } = await editorScope(request);
+        await assertAgencyInScope(request.body.content.agencyCode, agencyIds);
+        const id = await ctx.db.transaction((tx) =>
+          createProcedure(tx, request.body.content, { userId: session.user.id }, ctx.now()),
+        );
+        return reply.status(201).send(withMessages(request, await procedureDetail(ctx.db, id)));
+      },
+    );
 
-    r.get('/procedures/:id', { schema: { tags: ['admin'], summary: 'A procedure with its draft, published version and history', params: idParams } }, async (request) => {
-      await assertEditable(request, request.params.id);
-      return withMessages(request, await procedureDetail(ctx.db, request.params.id));
-    });
+    r.get(
+      '/procedures/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'A procedure with its draft, published version and history',
+          params: idParams,
+        },
+      },
+      async (request) => {
+        await assertEditable(request, request.params.id);
+        return withMessages(request, await procedureDetail(ctx.db, request.params.id));
+      },
+    );
 
     r.put(
       '/procedures/:id/draft',
-      { schema: { tags: ['admin'], summary: 'Save the draft of a procedure', params: idParams, body: contentBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Save the draft of a procedure',
+          params: idParams,
+          body: contentBody,
+        },
+      },
       async (request) => {
         const { session, agencyIds } = await assertEditable(request, request.params.id);
         await assertAgencyInScope(request.body.content.agencyCode, agencyIds);
-        await ctx.db.transaction((tx) => saveDraft(tx, request.params.id, request.body.content, { userId: session.user.id }, ctx.now()));
+        await ctx.db.transaction((tx) =>
+          saveDraft(tx, request.params.id, request.body.content, { userId: session.user.id }, ctx.now()),
+        );
         return withMessages(request, await procedureDetail(ctx.db, request.params.id));
       },
     );
@@ -169,7 +210,13 @@ export function adminCatalogueRoutes(ctx: AppContext) {
         const { session } = await assertEditable(request, request.params.id);
         try {
           await ctx.db.transaction((tx) =>
-            publishDraft(tx, request.params.id, { effectiveFrom: request.body?.effectiveFrom }, { userId: session.user.id }, ctx.now()),
+            publishDraft(
+              tx,
+              request.params.id,
+              { effectiveFrom: request.body?.effectiveFrom },
+              { userId: session.user.id },
+              ctx.now(),
+            ),
           );
         } catch (err) {
           if (!(err instanceof PublishBlocked)) throw err;
@@ -193,7 +240,13 @@ export function adminCatalogueRoutes(ctx: AppContext) {
       async (request) => {
         const { session } = await assertEditable(request, request.params.id);
         await ctx.db.transaction((tx) =>
-          abolishProcedure(tx, request.params.id, { effectiveTo: request.body?.effectiveTo }, { userId: session.user.id }, ctx.now()),
+          abolishProcedure(
+            tx,
+            request.params.id,
+            { effectiveTo: request.body?.effectiveTo },
+            { userId: session.user.id },
+            ctx.now(),
+          ),
         );
         return withMessages(request, await procedureDetail(ctx.db, request.params.id));
       },
@@ -221,8 +274,11 @@ export function adminCatalogueRoutes(ctx: AppContext) {
         const isJson = /\.json$/i.test(file.filename) || file.mimetype === 'application/json';
         const isXlsx = /\.xlsx$/i.test(file.filename) || file.mimetype.includes('spreadsheetml');
         if (!isJson && !isXlsx) throw new Problem(415, 'import_file_type');
-        const read = isJson ? await readCatalogueJson(data, locale) : await readCatalogueWorkbook(data, locale);
-        if (read.errors.length > 0) throw new Problem(422, 'import_invalid', { count: read.errors.length }, read.errors);
+        const read = isJson
+          ? await readCatalogueJson(data, locale)
+          : await readCatalogueWorkbook(data, locale);
+        if (read.errors.length > 0)
+          throw new Problem(422, 'import_invalid', { count: read.errors.length }, read.errors);
         const rows: ImportRow[] = read.procedures.map((content, i) => ({
           content,
           sheet: isJson ? 'json' : 'Thủ tục',
@@ -245,7 +301,10 @@ export function adminCatalogueRoutes(ctx: AppContext) {
         schema: {
           tags: ['admin'],
           summary: 'Export the procedures in force (and drafts with drafts=true) as XLSX or JSON',
-          querystring: z.object({ format: z.enum(['xlsx', 'json']).default('xlsx'), drafts: z.enum(['true', 'false']).default('false') }),
+          querystring: z.object({
+            format: z.enum(['xlsx', 'json']).default('xlsx'),
+            drafts: z.enum(['true', 'false']).default('false'),
+          }),
         },
       },
       async (request, reply) => {

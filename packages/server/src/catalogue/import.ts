@@ -1,7 +1,14 @@
 import { type Locale, localiseIssues, type ProcedureContent, problemIssues } from '@motcua/core';
 import type { Database, Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
-import { createProcedure, findByCode, PublishBlocked, publishDraft, resolveReferences, saveDraft } from './procedures.ts';
+import {
+  createProcedure,
+  findByCode,
+  PublishBlocked,
+  publishDraft,
+  resolveReferences,
+  saveDraft,
+} from './procedures.ts';
 
 export interface ImportRow {
   content: ProcedureContent;
@@ -75,45 +82,46 @@ export async function importRows(
     allowedAgencyIds?: ReadonlySet<string> | undefined;
   },
 ): Promise<ImportResult> {
-      const errors: ImportError[] = [];
-      let created = 0;
-      let updated = 0;
-      let published = 0;
-      const actor = { userId: options.actorId };
-      for (const row of rows) {
-        const { agencyId, issues } = await resolveReferences(tx, row.content);
-        if (issues.length > 0 || !agencyId) {
-          for (const e of localiseIssues(issues, options.locale)) errors.push({ sheet: row.sheet, row: row.row, message: e.message });
-          continue;
-        }
-        if (options.allowedAgencyIds && !options.allowedAgencyIds.has(agencyId)) {
-          errors.push({ sheet: row.sheet, row: row.row, message: outsideScope[options.locale] });
-          continue;
-        }
-        const existing = await findByCode(tx, agencyId, row.content.code);
-        let id: string;
-        if (existing) {
-          await saveDraft(tx, existing, row.content, actor, options.now);
-          id = existing;
-          updated++;
-        } else {
-          id = await createProcedure(tx, row.content, actor, options.now);
-          created++;
-        }
-        if (options.publish) {
-          try {
-            await publishDraft(tx, id, {}, actor, options.now);
-            published++;
-          } catch (err) {
-            if (!(err instanceof PublishBlocked)) throw err;
-            for (const e of localiseIssues(problemIssues(err.problems), options.locale)) {
-              errors.push({ sheet: row.sheet, row: row.row, message: e.message });
-            }
-          }
+  const errors: ImportError[] = [];
+  let created = 0;
+  let updated = 0;
+  let published = 0;
+  const actor = { userId: options.actorId };
+  for (const row of rows) {
+    const { agencyId, issues } = await resolveReferences(tx, row.content);
+    if (issues.length > 0 || !agencyId) {
+      for (const e of localiseIssues(issues, options.locale))
+        errors.push({ sheet: row.sheet, row: row.row, message: e.message });
+      continue;
+    }
+    if (options.allowedAgencyIds && !options.allowedAgencyIds.has(agencyId)) {
+      errors.push({ sheet: row.sheet, row: row.row, message: outsideScope[options.locale] });
+      continue;
+    }
+    const existing = await findByCode(tx, agencyId, row.content.code);
+    let id: string;
+    if (existing) {
+      await saveDraft(tx, existing, row.content, actor, options.now);
+      id = existing;
+      updated++;
+    } else {
+      id = await createProcedure(tx, row.content, actor, options.now);
+      created++;
+    }
+    if (options.publish) {
+      try {
+        await publishDraft(tx, id, {}, actor, options.now);
+        published++;
+      } catch (err) {
+        if (!(err instanceof PublishBlocked)) throw err;
+        for (const e of localiseIssues(problemIssues(err.problems), options.locale)) {
+          errors.push({ sheet: row.sheet, row: row.row, message: e.message });
         }
       }
-      if (errors.length > 0) throw new Problem(422, 'import_invalid', { count: errors.length }, errors);
-      return { created, updated, total: rows.length, published, dryRun: options.dryRun };
+    }
+  }
+  if (errors.length > 0) throw new Problem(422, 'import_invalid', { count: errors.length }, errors);
+  return { created, updated, total: rows.length, published, dryRun: options.dryRun };
 }
 
 const outsideScope = {

@@ -4,13 +4,13 @@ import {
   type ProcedureContent,
   type ProcedureStatus,
   type PublishProblem,
-  publishProblems,
   procedureContentSchema,
+  publishProblems,
 } from '@motcua/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/database.ts';
-import { Problem, fieldIssue } from '../http/problem.ts';
+import { fieldIssue, Problem } from '../http/problem.ts';
 import { vietnamDate } from '../time.ts';
 
 /**
@@ -57,9 +57,10 @@ export async function resolveReferences(
   content: ProcedureContent,
 ): Promise<{ agencyId: string | null; issues: z.core.$ZodIssue[] }> {
   const issues: z.core.$ZodIssue[] = [];
-  const [agency] = await db.query<{ id: string }>("SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'", [
-    content.agencyCode,
-  ]);
+  const [agency] = await db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'",
+    [content.agencyCode],
+  );
   if (!agency) issues.push(fieldIssue('agencyCode', 'agency_not_found'));
   const [field] = await db.query('SELECT 1 FROM field WHERE code = $1', [content.fieldCode]);
   if (!field) issues.push(fieldIssue('fieldCode', 'field_not_found'));
@@ -118,28 +119,57 @@ async function syncProcedureRow(
 }
 
 /** Creates a new procedure whose first version is a draft. */
-export async function createProcedure(db: Queryable, content: ProcedureContent, actor: Actor, now: Date): Promise<string> {
+export async function createProcedure(
+  db: Queryable,
+  content: ProcedureContent,
+  actor: Actor,
+  now: Date,
+): Promise<string> {
   const { agencyId, issues } = await resolveReferences(db, content);
   if (issues.length > 0 || !agencyId) throw new Problem(422, 'validation_failed', {}, undefined, issues);
-  const [taken] = await db.query('SELECT 1 FROM procedure WHERE agency_id = $1 AND code = $2', [agencyId, content.code]);
+  const [taken] = await db.query('SELECT 1 FROM procedure WHERE agency_id = $1 AND code = $2', [
+    agencyId,
+    content.code,
+  ]);
   if (taken) throw new Problem(422, 'validation_failed', {}, undefined, [fieldIssue('code', 'code_taken')]);
   const id = randomUUID();
   await db.query(
     `INSERT INTO procedure (id, agency_id, code, status, name, field_code, online_level, search_text, created_at, updated_at)
      VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $8)`,
-    [id, agencyId, content.code, content.name, content.fieldCode, content.onlineLevel, foldVietnamese(`${content.code} ${content.name}`), now],
+    [
+      id,
+      agencyId,
+      content.code,
+      content.name,
+      content.fieldCode,
+      content.onlineLevel,
+      foldVietnamese(`${content.code} ${content.name}`),
+      now,
+    ],
   );
   await db.query(
     `INSERT INTO procedure_version (id, procedure_id, agency_id, version, state, content, created_by, created_at)
      VALUES ($1, $2, $3, 1, 'draft', $4, $5, $6)`,
     [randomUUID(), id, agencyId, JSON.stringify(content), actor.userId, now],
   );
-  await recordAudit(db, { actorId: actor.userId, agencyId, action: 'procedure.create', subjectType: 'procedure', subjectId: id });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    agencyId,
+    action: 'procedure.create',
+    subjectType: 'procedure',
+    subjectId: id,
+  });
   return id;
 }
 
 /** Replaces the draft's content, opening a new draft version when there is none. */
-export async function saveDraft(db: Queryable, id: string, content: ProcedureContent, actor: Actor, now: Date): Promise<void> {
+export async function saveDraft(
+  db: Queryable,
+  id: string,
+  content: ProcedureContent,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   const procedure = await loadProcedure(db, id, true);
   if (procedure.status === 'abolished') throw new Problem(409, 'already_abolished');
   const { agencyId, issues } = await resolveReferences(db, content);
@@ -147,13 +177,10 @@ export async function saveDraft(db: Queryable, id: string, content: ProcedureCon
   const all = await versions(db, id);
   const draft = all.find((v) => v.state === 'draft');
   if (draft) {
-    await db.query('UPDATE procedure_version SET content = $2, agency_id = $3, created_by = $4, created_at = $5 WHERE id = $1', [
-      draft.id,
-      JSON.stringify(content),
-      agencyId,
-      actor.userId,
-      now,
-    ]);
+    await db.query(
+      'UPDATE procedure_version SET content = $2, agency_id = $3, created_by = $4, created_at = $5 WHERE id = $1',
+      [draft.id, JSON.stringify(content), agencyId, actor.userId, now],
+    );
   } else {
     const next = (all[0]?.version ?? 0) + 1;
     await db.query(
@@ -164,7 +191,13 @@ export async function saveDraft(db: Queryable, id: string, content: ProcedureCon
   }
   // A procedure never published shows its draft's name in the admin list.
   if (procedure.status === 'draft') await syncProcedureRow(db, id, agencyId, content, now);
-  await recordAudit(db, { actorId: actor.userId, agencyId, action: 'procedure.save_draft', subjectType: 'procedure', subjectId: id });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    agencyId,
+    action: 'procedure.save_draft',
+    subjectType: 'procedure',
+    subjectId: id,
+  });
 }
 
 export class PublishBlocked extends Error {
@@ -250,16 +283,22 @@ export interface ProcedureDetail {
   id: string;
   status: ProcedureStatus;
   agency: { id: string; code: string; name: string };
-  published: { version: number; content: ProcedureContent; publishedAt: string | null; effectiveFrom: string | null } | null;
+  published: {
+    version: number;
+    content: ProcedureContent;
+    publishedAt: string | null;
+    effectiveFrom: string | null;
+  } | null;
   draft: { version: number; content: ProcedureContent; problems: PublishProblem[] } | null;
   versions: VersionSummary[];
 }
 
 export async function procedureDetail(db: Queryable, id: string): Promise<ProcedureDetail> {
   const procedure = await loadProcedure(db, id);
-  const [agency] = await db.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM org_unit WHERE id = $1', [
-    procedure.agency_id,
-  ]);
+  const [agency] = await db.query<{ id: string; code: string; name: string }>(
+    'SELECT id, code, name FROM org_unit WHERE id = $1',
+    [procedure.agency_id],
+  );
   const all = await versions(db, id);
   const published = all.find((v) => v.id === procedure.current_version_id);
   const draft = all.find((v) => v.state === 'draft');
@@ -275,7 +314,9 @@ export async function procedureDetail(db: Queryable, id: string): Promise<Proced
           effectiveFrom: published.effective_from,
         }
       : null,
-    draft: draft ? { version: draft.version, content: draft.content, problems: publishProblems(draft.content) } : null,
+    draft: draft
+      ? { version: draft.version, content: draft.content, problems: publishProblems(draft.content) }
+      : null,
     versions: all.map((v) => ({
       version: v.version,
       state: v.state,
@@ -288,6 +329,9 @@ export async function procedureDetail(db: Queryable, id: string): Promise<Proced
 
 /** Finds a procedure of an agency by its code (for imports, which match on code). */
 export async function findByCode(db: Queryable, agencyId: string, code: string): Promise<string | null> {
-  const [row] = await db.query<{ id: string }>('SELECT id FROM procedure WHERE agency_id = $1 AND code = $2', [agencyId, code]);
+  const [row] = await db.query<{ id: string }>(
+    'SELECT id FROM procedure WHERE agency_id = $1 AND code = $2',
+    [agencyId, code],
+  );
   return row?.id ?? null;
 }

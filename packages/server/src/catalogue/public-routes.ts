@@ -137,24 +137,37 @@ export function publicCatalogueRoutes(ctx: AppContext) {
       },
     );
 
-    r.get('/fields', { schema: { tags: ['catalogue'], summary: 'Fields (lĩnh vực) with their number of procedures in force' } }, async () => {
-      const items = await ctx.db.query<{ code: string; name: string; count: number }>(
-        `SELECT f.code, f.name, count(p.id)::int AS count
+    r.get(
+      '/fields',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Fields (lĩnh vực) with their number of procedures in force',
+        },
+      },
+      async () => {
+        const items = await ctx.db.query<{ code: string; name: string; count: number }>(
+          `SELECT f.code, f.name, count(p.id)::int AS count
            FROM field f LEFT JOIN procedure p ON p.field_code = f.code AND p.status = ANY($1::text[])
           GROUP BY f.code, f.name ORDER BY f.name`,
-        [PUBLIC_STATUSES],
-      );
-      return { items };
-    });
+          [PUBLIC_STATUSES],
+        );
+        return { items };
+      },
+    );
 
-    r.get('/agencies', { schema: { tags: ['catalogue'], summary: 'Agencies that have procedures in force' } }, async () => {
-      const items = await ctx.db.query<{ id: string; code: string; name: string }>(
-        `SELECT a.id, a.code, a.name FROM org_unit a
+    r.get(
+      '/agencies',
+      { schema: { tags: ['catalogue'], summary: 'Agencies that have procedures in force' } },
+      async () => {
+        const items = await ctx.db.query<{ id: string; code: string; name: string }>(
+          `SELECT a.id, a.code, a.name FROM org_unit a
           WHERE a.kind = 'agency' AND EXISTS (SELECT 1 FROM procedure p WHERE p.agency_id = a.id AND p.status = ANY($1::text[]))
           ORDER BY a.name`,
-        [PUBLIC_STATUSES],
-      );
-      return { items };
-    });
+          [PUBLIC_STATUSES],
+        );
+        return { items };
+      },
+    );
   };
 }

@@ -40,7 +40,10 @@ function escapeLike(term: string): string {
  * Accent-insensitive search over code and name: every term of the query must appear in the
  * folded text ("giay phep lao dong" finds "Cấp giấy phép lao động…"). Whole-phrase matches first.
  */
-export async function searchCatalogue(db: Queryable, query: CatalogueQuery): Promise<{ rows: CatalogueRow[]; total: number }> {
+export async function searchCatalogue(
+  db: Queryable,
+  query: CatalogueQuery,
+): Promise<{ rows: CatalogueRow[]; total: number }> {
   const where: string[] = ['p.status = ANY($1::text[])'];
   const params: unknown[] = [query.statuses];
   const add = (sql: (n: number) => string, value: unknown) => {
@@ -54,7 +57,10 @@ export async function searchCatalogue(db: Queryable, query: CatalogueQuery): Pro
   if (query.onlineLevel) add((n) => `p.online_level = $${n}`, query.onlineLevel);
   if (query.agencyIds) add((n) => `p.agency_id = ANY($${n}::uuid[])`, query.agencyIds);
   const whereSql = where.join(' AND ');
-  const [count] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM procedure p WHERE ${whereSql}`, params);
+  const [count] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM procedure p WHERE ${whereSql}`,
+    params,
+  );
   params.push(`%${escapeLike(terms.join(' '))}%`);
   const phrase = params.length;
   params.push(query.pageSize, (query.page - 1) * query.pageSize);

@@ -14,6 +14,7 @@ import {
   type SheetDef,
   TIME_UNIT_VOCABULARY,
   type Vocabulary,
+  YES_NO_VOCABULARY,
 } from './workbook-layout.ts';
 
 type RowValues = Record<string, string | number | Date | null>;
@@ -166,8 +167,10 @@ class ListsSheet {
   write(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
     // Register every list now, so that the sheet exists before validations refer to it.
     for (const def of CATALOGUE_SHEETS) {
-      for (const c of def.columns)
-        if (c.vocabulary && c.kind !== 'flags') this.reference(c.vocabulary, c.header);
+      for (const c of def.columns) {
+        if (!c.vocabulary || c.kind === 'flags') continue;
+        this.reference(c.vocabulary, c.vocabulary === YES_NO_VOCABULARY ? 'Có / Không' : c.header);
+      }
     }
     const worksheet = workbook.addWorksheet(LISTS_SHEET_NAME);
     worksheet.columns = this.columns.map((c) => ({ header: c.title, width: 34 }));

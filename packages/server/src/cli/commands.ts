@@ -2,7 +2,12 @@ import type { readFile as ReadFile, writeFile as WriteFile } from 'node:fs/promi
 import type { ParseArgsConfig } from 'node:util';
 import { importCatalogue } from '../catalogue/import.ts';
 import { searchCatalogue } from '../catalogue/search.ts';
-import { readCatalogueJson, readCatalogueWorkbook, writeCatalogueJson, writeCatalogueWorkbook } from '../catalogue/workbook.ts';
+import {
+  readCatalogueJson,
+  readCatalogueWorkbook,
+  writeCatalogueJson,
+  writeCatalogueWorkbook,
+} from '../catalogue/workbook.ts';
 import type { Config } from '../config.ts';
 import { Problem } from '../http/problem.ts';
 import { openContext } from '../runtime.ts';
@@ -24,7 +29,8 @@ interface Command {
   run(input: CommandInput): Promise<number>;
 }
 
-const ENV_NOTE = 'The database is PGlite under DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.';
+const ENV_NOTE =
+  'The database is PGlite under DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.';
 
 export const commands: Record<string, Command> = {
   serve: {
@@ -42,7 +48,9 @@ export const commands: Record<string, Command> = {
     options: {},
     async run({ config }) {
       const ctx = await openContext(config());
-      console.log(ctx.migrations.length ? `Applied: ${ctx.migrations.join(', ')}` : 'The database is up to date.');
+      console.log(
+        ctx.migrations.length ? `Applied: ${ctx.migrations.join(', ')}` : 'The database is up to date.',
+      );
       await ctx.db.close();
       return 0;
     },
@@ -86,13 +94,24 @@ ${ENV_NOTE}`,
         return 2;
       }
       const read = isJson ? await readCatalogueJson(data, locale) : await readCatalogueWorkbook(data, locale);
-      if (read.errors.length > 0) throw new Problem(422, 'import_invalid', { count: read.errors.length }, read.errors);
+      if (read.errors.length > 0)
+        throw new Problem(422, 'import_invalid', { count: read.errors.length }, read.errors);
       const ctx = await openContext(config());
       try {
         const result = await importCatalogue(
           ctx.db,
-          read.procedures.map((content, i) => ({ content, sheet: isJson ? 'json' : 'Thủ tục', row: read.rows?.[i] ?? i + 2 })),
-          { publish: values.publish === true, dryRun: values['dry-run'] === true, actorId: null, now: ctx.now(), locale },
+          read.procedures.map((content, i) => ({
+            content,
+            sheet: isJson ? 'json' : 'Thủ tục',
+            row: read.rows?.[i] ?? i + 2,
+          })),
+          {
+            publish: values.publish === true,
+            dryRun: values['dry-run'] === true,
+            actorId: null,
+            now: ctx.now(),
+            locale,
+          },
         );
         console.log(
           `${result.dryRun ? 'Dry run: would import' : 'Imported'} ${result.total} procedures ` +
@@ -128,7 +147,12 @@ ${ENV_NOTE}`,
         const contents = rows
           .map((r) => (values.drafts ? (r.draft_content ?? r.content) : r.content))
           .filter((c): c is NonNullable<typeof c> => c !== null);
-        await writeFile(file, file.toLowerCase().endsWith('.json') ? writeCatalogueJson(contents) : await writeCatalogueWorkbook(contents));
+        await writeFile(
+          file,
+          file.toLowerCase().endsWith('.json')
+            ? writeCatalogueJson(contents)
+            : await writeCatalogueWorkbook(contents),
+        );
         console.log(`Exported ${contents.length} procedures to ${file}.`);
         return 0;
       } finally {

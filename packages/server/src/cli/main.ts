@@ -29,7 +29,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${command.usage}`);
     return 2;
@@ -39,7 +43,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, config: () => loadConfig(), readFile, writeFile });
+    return await command.run({
+      values: parsed.values,
+      positionals: parsed.positionals,
+      config: () => loadConfig(),
+      readFile,
+      writeFile,
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -11,7 +11,8 @@ export async function openPostgres(url: string): Promise<Database> {
   // Fail at start, with the server's own words, when the URL is wrong.
   const client = await pool.connect();
   client.release();
-  const query: Queryable['query'] = async (sql, params = []) => (await pool.query(sql, params as unknown[])).rows;
+  const query: Queryable['query'] = async (sql, params = []) =>
+    (await pool.query(sql, params as unknown[])).rows;
   return {
     kind: 'postgres',
     query,

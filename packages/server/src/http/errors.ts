@@ -18,20 +18,33 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (problem.code === 'validation_failed' && error instanceof RequestValidationError) {
       const errors = localiseIssues(error.issues, locale);
-      const body = problemBody(new Problem(problem.status, 'validation_failed', {}, errors), locale, request.url);
+      const body = problemBody(
+        new Problem(problem.status, 'validation_failed', {}, errors),
+        locale,
+        request.url,
+      );
       return reply.status(problem.status).type(PROBLEM_JSON).send(body);
     }
     if (problem.issues) {
       const errors = [...(problem.errors ?? []), ...localiseIssues(problem.issues, locale)];
       const worded = new Problem(problem.status, problem.code, problem.params, errors);
-      return reply.status(problem.status).type(PROBLEM_JSON).send(problemBody(worded, locale, request.url));
+      return reply
+        .status(problem.status)
+        .type(PROBLEM_JSON)
+        .send(problemBody(worded, locale, request.url));
     }
-    return reply.status(problem.status).type(PROBLEM_JSON).send(problemBody(problem, locale, request.url));
+    return reply
+      .status(problem.status)
+      .type(PROBLEM_JSON)
+      .send(problemBody(problem, locale, request.url));
   });
 
   app.setNotFoundHandler((request, reply) => {
     const locale = requestLocale(request);
-    reply.status(404).type(PROBLEM_JSON).send(problemBody(new Problem(404, 'route_not_found'), locale, request.url));
+    reply
+      .status(404)
+      .type(PROBLEM_JSON)
+      .send(problemBody(new Problem(404, 'route_not_found'), locale, request.url));
   });
 }
 
@@ -59,7 +72,8 @@ function toProblem(error: unknown, requestId: string): Problem {
     case '22P02': // invalid_text_representation, e.g. a malformed uuid that slipped past a schema
       return new Problem(400, 'malformed_request');
   }
-  if (e instanceof SyntaxError || (e.statusCode === 400 && e.name === 'SyntaxError')) return new Problem(400, 'malformed_request');
+  if (e instanceof SyntaxError || (e.statusCode === 400 && e.name === 'SyntaxError'))
+    return new Problem(400, 'malformed_request');
   if (e.statusCode === 429) return new Problem(429, 'rate_limited', { seconds: 60 });
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new Problem(404, 'not_found');

@@ -11,7 +11,12 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOp
     base: { service: 'motcua' },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[hidden]',
     },
     serializers: {

@@ -6,14 +6,20 @@ import type { Localised } from '@motcua/core';
  */
 export const PROBLEMS = {
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
-  malformed_request: { vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)', en: 'The request could not be read (invalid JSON?)' },
+  malformed_request: {
+    vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',
+    en: 'The request could not be read (invalid JSON?)',
+  },
   unsupported_media_type: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
   not_found: { vi: 'Không tìm thấy', en: 'Not found' },
   route_not_found: { vi: 'Không có địa chỉ API này', en: 'There is no such API address' },
   method_not_allowed: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
   unauthenticated: { vi: 'Bạn cần đăng nhập', en: 'You need to sign in' },
-  session_expired: { vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại', en: 'Your session has expired; please sign in again' },
+  session_expired: {
+    vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại',
+    en: 'Your session has expired; please sign in again',
+  },
   forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
   csrf_failed: {
     vi: 'Yêu cầu thiếu mã bảo vệ (CSRF); vui lòng tải lại trang',
@@ -36,13 +42,19 @@ export const PROBLEMS = {
   wrong_current_password: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   conflict: { vi: 'Dữ liệu đã bị thay đổi hoặc trùng lặp', en: 'The data changed or already exists' },
   duplicate_code: { vi: 'Mã đã tồn tại: {code}', en: 'The code already exists: {code}' },
-  duplicate_username: { vi: 'Tên đăng nhập đã tồn tại: {username}', en: 'The username already exists: {username}' },
+  duplicate_username: {
+    vi: 'Tên đăng nhập đã tồn tại: {username}',
+    en: 'The username already exists: {username}',
+  },
   unit_not_found: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' },
   unit_outside_scope: {
     vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn',
     en: 'The unit is outside the part of the organisation you manage',
   },
-  unit_cycle: { vi: 'Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó', en: 'A unit cannot sit under itself' },
+  unit_cycle: {
+    vi: 'Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó',
+    en: 'A unit cannot sit under itself',
+  },
   unit_kind_invalid: {
     vi: 'Loại đơn vị này không thể đặt dưới đơn vị đã chọn',
     en: 'A unit of this kind cannot be placed under the chosen parent',
@@ -73,7 +85,10 @@ export const PROBLEMS = {
     vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
     en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',
   },
-  service_unavailable: { vi: 'Hệ thống đang khởi động lại, vui lòng thử lại', en: 'The system is restarting; please retry' },
+  service_unavailable: {
+    vi: 'Hệ thống đang khởi động lại, vui lòng thử lại',
+    en: 'The system is restarting; please retry',
+  },
 } as const satisfies Record<string, Localised>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -20,8 +20,14 @@ export class Problem extends Error {
   }
 }
 
-export function problemMessage(code: ProblemCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return PROBLEMS[code][locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
+export function problemMessage(
+  code: ProblemCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return PROBLEMS[code][locale].replace(/\{(\w+)\}/g, (m, key: string) =>
+    key in params ? String(params[key]) : m,
+  );
 }
 
 export interface ProblemBody {
@@ -50,13 +56,22 @@ export function problemBody(problem: Problem, locale: Locale, instance?: string)
 export const notFound = (code: ProblemCode = 'not_found', params?: Record<string, string | number>) =>
   new Problem(404, code, params);
 export const forbidden = (code: ProblemCode = 'forbidden') => new Problem(403, code);
-export const conflict = (code: ProblemCode, params?: Record<string, string | number>) => new Problem(409, code, params);
-export const invalid = (errors: FieldError[], code: ProblemCode = 'validation_failed', params?: Record<string, string | number>) =>
-  new Problem(422, code, { count: errors.length, ...params }, errors);
+export const conflict = (code: ProblemCode, params?: Record<string, string | number>) =>
+  new Problem(409, code, params);
+export const invalid = (
+  errors: FieldError[],
+  code: ProblemCode = 'validation_failed',
+  params?: Record<string, string | number>,
+) => new Problem(422, code, { count: errors.length, ...params }, errors);
 
 /** A field error whose message is one of core's CUSTOM_MESSAGES, worded per request language. */
 export function fieldIssue(path: string, messageCode: string): z.core.$ZodIssue {
-  return { code: 'custom', path: path.split('.'), message: messageCode, input: undefined } as z.core.$ZodIssue;
+  return {
+    code: 'custom',
+    path: path.split('.'),
+    message: messageCode,
+    input: undefined,
+  } as z.core.$ZodIssue;
 }
 
 /** 422 with field issues to be localised. */

@@ -10,7 +10,12 @@ import { descendantIds } from './tree.ts';
 import { createUnit, getUnit, listUnits, type Unit, unitIsActive, updateUnit } from './units.ts';
 
 const ADMIN = ['administrator'] as const;
-const code = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9.\-_]+$/, 'letters, digits, dot, dash');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[A-Za-z0-9.\-_]+$/, 'letters, digits, dot, dash');
 const date = z.iso.date();
 const idParams = z.object({ id: z.uuid() });
 
@@ -40,28 +45,36 @@ export function unitRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/', { schema: { tags: ['admin'], summary: 'Units the administrator manages (a tree by parentId)' } }, async (request) => {
-      const session = requireRole(request, ADMIN);
-      const scope = await descendantIds(ctx.db, grantedUnits(session, ADMIN));
-      return { items: (await listUnits(ctx.db, scope)).map(present) };
-    });
+    r.get(
+      '/',
+      { schema: { tags: ['admin'], summary: 'Units the administrator manages (a tree by parentId)' } },
+      async (request) => {
+        const session = requireRole(request, ADMIN);
+        const scope = await descendantIds(ctx.db, grantedUnits(session, ADMIN));
+        return { items: (await listUnits(ctx.db, scope)).map(present) };
+      },
+    );
 
-    r.post('/', { schema: { tags: ['admin'], summary: 'Create a unit', body: createBody } }, async (request, reply) => {
-      const session = await requireRoleOn(ctx.db, request, ADMIN, request.body.parentId);
-      const unit = await ctx.db.transaction(async (tx) => {
-        const created = await createUnit(tx, request.body);
-        await recordAudit(tx, {
-          actorId: session.user.id,
-          agencyId: created.agencyId,
-          action: 'unit.create',
-          subjectType: 'unit',
-          subjectId: created.id,
-          detail: { code: created.code, name: created.name },
+    r.post(
+      '/',
+      { schema: { tags: ['admin'], summary: 'Create a unit', body: createBody } },
+      async (request, reply) => {
+        const session = await requireRoleOn(ctx.db, request, ADMIN, request.body.parentId);
+        const unit = await ctx.db.transaction(async (tx) => {
+          const created = await createUnit(tx, request.body);
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            agencyId: created.agencyId,
+            action: 'unit.create',
+            subjectType: 'unit',
+            subjectId: created.id,
+            detail: { code: created.code, name: created.name },
+          });
+          return created;
         });
-        return created;
-      });
-      return reply.status(201).send(present(unit));
-    });
+        return reply.status(201).send(present(unit));
+      },
+    );
 
     r.get('/:id', { schema: { tags: ['admin'], summary: 'One unit', params: idParams } }, async (request) => {
       await requireRoleOn(ctx.db, request, ADMIN, request.params.id).catch(async (e) => {
@@ -75,7 +88,14 @@ export function unitRoutes(ctx: AppContext) {
 
     r.patch(
       '/:id',
-      { schema: { tags: ['admin'], summary: 'Rename, recode or close a unit (with its successor)', params: idParams, body: patchBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Rename, recode or close a unit (with its successor)',
+          params: idParams,
+          body: patchBody,
+        },
+      },
       async (request) => {
         if (!(await getUnit(ctx.db, request.params.id))) {
           requireRole(request, ADMIN);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type UnitKind, isActiveOn, mayContain } from '@motcua/core';
+import { isActiveOn, mayContain, type UnitKind } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
-import { Problem, fieldIssue, fieldProblem } from '../http/problem.ts';
+import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
 import { vietnamDate } from '../time.ts';
 
 export interface Unit {
@@ -30,7 +30,8 @@ interface UnitRow {
   successor_id: string | null;
 }
 
-const COLUMNS = 'id, parent_id, agency_id, kind, code, name, short_name, effective_from, effective_to, successor_id';
+const COLUMNS =
+  'id, parent_id, agency_id, kind, code, name, short_name, effective_from, effective_to, successor_id';
 
 const toUnit = (r: UnitRow): Unit => ({
   id: r.id,
@@ -46,7 +47,9 @@ const toUnit = (r: UnitRow): Unit => ({
 });
 
 export async function listUnits(db: Queryable, ids?: ReadonlySet<string>): Promise<Unit[]> {
-  const rows = await db.query<UnitRow>(`SELECT ${COLUMNS} FROM org_unit ORDER BY effective_to NULLS FIRST, name`);
+  const rows = await db.query<UnitRow>(
+    `SELECT ${COLUMNS} FROM org_unit ORDER BY effective_to NULLS FIRST, name`,
+  );
   return rows.map(toUnit).filter((u) => !ids || ids.has(u.id));
 }
 
@@ -117,7 +120,8 @@ export async function updateUnit(db: Queryable, id: string, changes: UnitChanges
   if (changes.name !== undefined) next.name = changes.name;
   if (changes.shortName !== undefined) next.shortName = changes.shortName;
   if (changes.code !== undefined && changes.code !== unit.code) {
-    if (await getUnitByCode(db, changes.code)) throw new Problem(409, 'duplicate_code', { code: changes.code });
+    if (await getUnitByCode(db, changes.code))
+      throw new Problem(409, 'duplicate_code', { code: changes.code });
     next.code = changes.code;
   }
   if (changes.effectiveTo !== undefined) next.effectiveTo = changes.effectiveTo;
@@ -128,7 +132,11 @@ export async function updateUnit(db: Queryable, id: string, changes: UnitChanges
     if (changes.successorId !== null) {
       const successor = await getUnit(db, changes.successorId);
       const from = next.effectiveTo ?? vietnamDate(now);
-      if (!successor || successor.id === id || (successor.effectiveTo !== null && successor.effectiveTo < from)) {
+      if (
+        !successor ||
+        successor.id === id ||
+        (successor.effectiveTo !== null && successor.effectiveTo < from)
+      ) {
         throw new Problem(422, 'successor_invalid');
       }
     }

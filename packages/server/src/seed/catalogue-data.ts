@@ -686,26 +686,171 @@ const merit: ProcedureContent[] = [
       needsReview: ['code', 'processingTime', 'legalBasis', 'steps'],
     },
   ),
-  meritDraft('SNV-NCC-006', 'Giải quyết chế độ trợ cấp ưu đãi đối với thân nhân liệt sĩ', {
-    processingTime: unknownTime(
-      'Thời hạn tùy trường hợp theo Nghị định số 131/2021/NĐ-CP; xác nhận theo quyết định công bố hiện hành.',
+  {
+    ...common,
+    code: 'SNV-NCC-006',
+    codeKind: 'local',
+    name: 'Giải quyết chế độ trợ cấp ưu đãi đối với thân nhân liệt sĩ',
+    fieldCode: 'nguoi-co-cong',
+    legalBasis: MERIT_LAW,
+    processingTime: calendarDays(
+      20,
+      '20 ngày kể từ ngày nhận đủ giấy tờ (khoản 2 Điều 26 Nghị định số 131/2021/NĐ-CP). Con bị khuyết tật nặng, đặc biệt nặng: cấp giấy giới thiệu giám định y khoa trong 05 ngày làm việc và ban hành quyết định trong 05 ngày làm việc kể từ ngày nhận biên bản giám định. Thân nhân đã hưởng chế độ nhưng chưa được cấp giấy chứng nhận: 12 ngày kể từ ngày nhận được đơn.',
     ),
+    fees: [],
+    documents: [
+      doc('Bản khai có xác nhận của Ủy ban nhân dân cấp xã nơi thường trú', 'original', {
+        template: 'Mẫu số 05 Phụ lục I Nghị định số 131/2021/NĐ-CP',
+      }),
+      doc('Bằng “Tổ quốc ghi công”', 'certified_copy'),
+      doc(
+        'Văn bản đồng thuận của các thân nhân liệt sĩ có xác nhận của Ủy ban nhân dân cấp xã (trường hợp thân nhân là người có công nuôi liệt sĩ)',
+        'original',
+        { required: false },
+      ),
+      doc('Giấy khai sinh hoặc trích lục khai sinh (trường hợp con chưa đủ 18 tuổi)', 'certified_copy', {
+        required: false,
+      }),
+      doc(
+        'Giấy xác nhận của cơ sở giáo dục nơi đang theo học (trường hợp con từ đủ 18 tuổi trở lên đang đi học)',
+        'original',
+        {
+          required: false,
+        },
+      ),
+      doc(
+        'Giấy xác nhận khuyết tật theo Luật Người khuyết tật, kèm giấy xác nhận thu nhập theo Mẫu số 47 (trường hợp con từ đủ 18 tuổi trở lên bị khuyết tật nặng, đặc biệt nặng)',
+        'original',
+        { required: false },
+      ),
+    ],
+    resultType: 'paper',
+    resultName:
+      'Quyết định cấp giấy chứng nhận thân nhân liệt sĩ và trợ cấp một lần khi báo tử; quyết định trợ cấp tuất hằng tháng (nếu đủ điều kiện)',
+    onlineLevel: 'none',
+    postalAllowed: true,
+    steps: internalSteps(96, DEMO_UNIT_CODES.merit),
+    applicants: 'Thân nhân liệt sĩ.',
+    howToApply: 'Nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính tại cơ quan quản lý hồ sơ liệt sĩ.',
+    needsReview: ['code', 'legalBasis'],
+  },
+  {
+    ...common,
+    code: 'SNV-NCC-015',
+    codeKind: 'local',
+    name: 'Giải quyết chế độ ưu đãi đối với vợ hoặc chồng liệt sĩ lấy chồng hoặc vợ khác',
+    fieldCode: 'nguoi-co-cong',
+    legalBasis: MERIT_LAW,
+    processingTime: calendarDays(
+      12,
+      '12 ngày kể từ ngày nhận đủ giấy tờ (khoản 2 Điều 27 Nghị định số 131/2021/NĐ-CP).',
+    ),
+    fees: [],
+    documents: [
+      doc('Đơn đề nghị', 'original', { template: 'Mẫu số 17 Phụ lục I Nghị định số 131/2021/NĐ-CP' }),
+      doc(
+        'Ý kiến đồng thuận bằng văn bản của con liệt sĩ có xác nhận của Ủy ban nhân dân cấp xã (trường hợp nuôi con liệt sĩ đến tuổi trưởng thành)',
+        'original',
+        { required: false },
+      ),
+      doc(
+        'Văn bản xác nhận của Ủy ban nhân dân cấp xã nơi bố mẹ liệt sĩ thường trú khi còn sống và biên bản họp đồng thuận theo Mẫu số 80 (trường hợp chăm sóc bố, mẹ liệt sĩ khi còn sống)',
+        'original',
+        { required: false },
+      ),
+    ],
+    resultType: 'paper',
+    resultName: 'Quyết định trợ cấp tuất hằng tháng đối với vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác',
+    onlineLevel: 'none',
+    postalAllowed: true,
+    steps: internalSteps(MERIT_12_DAY_HOURS, DEMO_UNIT_CODES.merit),
+    applicants: 'Vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác.',
+    howToApply:
+      'Nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính tại cơ quan chuyên môn về người có công nơi thường trú.',
+    needsReview: ['code', 'legalBasis'],
+  },
+  meritDraft('SNV-NCC-007', 'Giải quyết chế độ trợ cấp thờ cúng liệt sĩ', {
+    processingTime: unknownTime(
+      'Điều 28 Nghị định số 131/2021/NĐ-CP: Ủy ban nhân dân cấp xã 05 ngày làm việc; cơ quan quản lý hồ sơ 12 ngày kể từ ngày nhận đủ giấy tờ. Tổng thời hạn theo quyết định công bố hiện hành.',
+    ),
+    documents: [
+      doc('Đơn đề nghị', 'original', { template: 'Mẫu số 18 Phụ lục I Nghị định số 131/2021/NĐ-CP' }),
+      doc(
+        'Văn bản ủy quyền thờ cúng liệt sĩ (theo khoản 6 Điều 28 Nghị định số 131/2021/NĐ-CP)',
+        'original',
+        {
+          required: false,
+        },
+      ),
+      doc('Bằng “Tổ quốc ghi công”', 'certified_copy'),
+    ],
+    resultName: 'Quyết định trợ cấp thờ cúng liệt sĩ',
+    applicants: 'Người được ủy quyền thờ cúng liệt sĩ.',
+    needsReview: ['code', 'processingTime', 'legalBasis', 'steps'],
   }),
-  meritDraft('SNV-NCC-007', 'Giải quyết chế độ trợ cấp thờ cúng liệt sĩ'),
   meritDraft(
     'SNV-NCC-008',
     'Giải quyết chế độ ưu đãi đối với trường hợp tặng hoặc truy tặng danh hiệu vinh dự nhà nước “Bà mẹ Việt Nam anh hùng”',
+    {
+      processingTime: unknownTime(
+        'Điều 30 Nghị định số 131/2021/NĐ-CP: Ủy ban nhân dân cấp xã 05 ngày làm việc; cơ quan quản lý 12 ngày kể từ ngày nhận đủ giấy tờ. Tổng thời hạn theo quyết định công bố hiện hành.',
+      ),
+      documents: [
+        doc('Bản khai', 'original', { template: 'Mẫu số 03 Phụ lục I Nghị định số 131/2021/NĐ-CP' }),
+        doc('Quyết định tặng hoặc truy tặng danh hiệu hoặc Bằng “Bà mẹ Việt Nam anh hùng”', 'certified_copy'),
+        doc(
+          'Giấy báo tử hoặc trích lục khai tử (trường hợp đã chết mà chưa được hưởng chế độ ưu đãi)',
+          'copy',
+          {
+            required: false,
+          },
+        ),
+      ],
+      resultName: 'Quyết định trợ cấp, phụ cấp ưu đãi',
+      needsReview: ['code', 'processingTime', 'legalBasis', 'steps'],
+    },
   ),
   meritDraft(
     'SNV-NCC-009',
     'Giải quyết chế độ ưu đãi đối với Anh hùng Lực lượng vũ trang nhân dân, Anh hùng Lao động trong thời kỳ kháng chiến hiện không công tác trong quân đội, công an',
+    {
+      processingTime: unknownTime(
+        'Điều 32 Nghị định số 131/2021/NĐ-CP: Ủy ban nhân dân cấp xã 05 ngày làm việc; cơ quan quản lý 12 ngày kể từ ngày nhận đủ giấy tờ. Tổng thời hạn theo quyết định công bố hiện hành.',
+      ),
+      documents: [
+        doc('Bản khai', 'original', { template: 'Mẫu số 04 Phụ lục I Nghị định số 131/2021/NĐ-CP' }),
+        doc('Quyết định phong tặng hoặc truy tặng danh hiệu anh hùng hoặc Bằng anh hùng', 'certified_copy'),
+        doc(
+          'Giấy báo tử hoặc trích lục khai tử (trường hợp đã chết mà chưa được hưởng chế độ ưu đãi)',
+          'copy',
+          {
+            required: false,
+          },
+        ),
+      ],
+      resultName: 'Quyết định trợ cấp ưu đãi',
+      needsReview: ['code', 'processingTime', 'legalBasis', 'steps'],
+    },
   ),
   meritDraft('SNV-NCC-010', 'Hưởng trợ cấp khi người có công đang hưởng trợ cấp ưu đãi từ trần', {
     processingTime: unknownTime(
       'Điều 122-124 Nghị định số 131/2021/NĐ-CP: cơ quan quản lý hồ sơ có 12 ngày kể từ ngày nhận đủ giấy tờ do cấp xã chuyển đến.',
     ),
   }),
-  meritDraft('SNV-NCC-011', 'Bổ sung tình hình thân nhân trong hồ sơ liệt sĩ'),
+  meritDraft('SNV-NCC-011', 'Bổ sung tình hình thân nhân trong hồ sơ liệt sĩ', {
+    processingTime: unknownTime(
+      'Điều 29 Nghị định số 131/2021/NĐ-CP: Ủy ban nhân dân cấp xã 05 ngày làm việc; cơ quan quản lý hồ sơ 12 ngày. Tổng thời hạn theo quyết định công bố hiện hành.',
+    ),
+    documents: [
+      doc('Bản khai', 'original', { template: 'Mẫu số 06 Phụ lục I Nghị định số 131/2021/NĐ-CP' }),
+      doc(
+        'Giấy tờ chứng minh mối quan hệ với liệt sĩ (theo khoản 1 Điều 29 Nghị định số 131/2021/NĐ-CP)',
+        'certified_copy',
+      ),
+    ],
+    resultName: 'Quyết định bổ sung tình hình thân nhân liệt sĩ và trợ cấp ưu đãi',
+    needsReview: ['code', 'processingTime', 'legalBasis', 'steps'],
+  }),
   meritDraft(
     'SNV-NCC-012',
     'Giải quyết chế độ trợ cấp ưu đãi đối với con đẻ của người hoạt động kháng chiến bị nhiễm chất độc hóa học',

@@ -1,5 +1,10 @@
 import type { Role } from '@motcua/core';
-import { DEMO_AGENCY_CODE, DEMO_PROVINCE_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNIT_CODES } from './organisation-data.ts';
+import {
+  DEMO_AGENCY_CODE,
+  DEMO_PROVINCE_CODE,
+  DEMO_SERVICE_CENTRE_CODE,
+  DEMO_UNIT_CODES,
+} from './organisation-data.ts';
 
 /** The one password of every demo account: printed in the README, never for production. */
 export const DEMO_PASSWORD = 'Motcua@2025!demo';

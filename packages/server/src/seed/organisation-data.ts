@@ -87,8 +87,20 @@ export const DEMO_UNITS: DemoUnit[] = [
     parentCode: DEMO_PROVINCE_CODE,
     effectiveFrom: '2025-03-01',
   },
-  { code: DEMO_UNIT_CODES.office, name: 'Văn phòng Sở', kind: 'department', parentCode: DEMO_AGENCY_CODE, effectiveFrom: '2025-03-01' },
-  { code: DEMO_UNIT_CODES.inspectorate, name: 'Thanh tra Sở', kind: 'department', parentCode: DEMO_AGENCY_CODE, effectiveFrom: '2025-03-01' },
+  {
+    code: DEMO_UNIT_CODES.office,
+    name: 'Văn phòng Sở',
+    kind: 'department',
+    parentCode: DEMO_AGENCY_CODE,
+    effectiveFrom: '2025-03-01',
+  },
+  {
+    code: DEMO_UNIT_CODES.inspectorate,
+    name: 'Thanh tra Sở',
+    kind: 'department',
+    parentCode: DEMO_AGENCY_CODE,
+    effectiveFrom: '2025-03-01',
+  },
   {
     code: DEMO_UNIT_CODES.employment,
     name: 'Phòng Việc làm - An toàn lao động',
@@ -96,7 +108,13 @@ export const DEMO_UNITS: DemoUnit[] = [
     parentCode: DEMO_AGENCY_CODE,
     effectiveFrom: '2025-03-01',
   },
-  { code: DEMO_UNIT_CODES.merit, name: 'Phòng Người có công', kind: 'department', parentCode: DEMO_AGENCY_CODE, effectiveFrom: '2025-03-01' },
+  {
+    code: DEMO_UNIT_CODES.merit,
+    name: 'Phòng Người có công',
+    kind: 'department',
+    parentCode: DEMO_AGENCY_CODE,
+    effectiveFrom: '2025-03-01',
+  },
   {
     code: DEMO_UNIT_CODES.labourWages,
     name: 'Phòng Lao động - Tiền lương - Bảo hiểm xã hội',

@@ -1,5 +1,6 @@
-import type { Database } from '../db/database.ts';
+import { isPublishable } from '@motcua/core';
 import { importRows } from '../catalogue/import.ts';
+import type { Database } from '../db/database.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
@@ -45,17 +46,27 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
     }
     for (const user of DEMO_USERS) {
       const roles = [];
-      for (const r of user.roles) roles.push({ role: r.role, unitId: (await getUnitByCode(tx, r.unitCode))!.id });
+      for (const r of user.roles)
+        roles.push({ role: r.role, unitId: (await getUnitByCode(tx, r.unitCode))!.id });
       await createUser(tx, { ...user, password: DEMO_PASSWORD, mustChangePassword: false, roles });
     }
     // Procedures go through the same import as an administrator's file: validated, then published
-    // where complete; those missing a figure stay drafts for an administrator to finish.
+    // unless something blocks it (figures awaiting confirmation only warn, see publishProblems).
     const options = { dryRun: false, actorId: null, now, locale: 'vi' as const };
-    const rows = (list: typeof DEMO_PROCEDURES) => list.map((content, i) => ({ content, sheet: 'demo', row: i + 1 }));
-    await importRows(tx, rows(DEMO_PROCEDURES.filter((p) => p.processingTime.value !== null)), { ...options, publish: true });
-    await importRows(tx, rows(DEMO_PROCEDURES.filter((p) => p.processingTime.value === null)), { ...options, publish: false });
+    const rows = (list: typeof DEMO_PROCEDURES) =>
+      list.map((content, i) => ({ content, sheet: 'demo', row: i + 1 }));
+    await importRows(tx, rows(DEMO_PROCEDURES.filter(isPublishable)), { ...options, publish: true });
+    await importRows(tx, rows(DEMO_PROCEDURES.filter((p) => !isPublishable(p))), {
+      ...options,
+      publish: false,
+    });
     return true;
   });
   if (!seeded) return { seeded: false, units: 0, procedures: 0, users: 0 };
-  return { seeded: true, units: DEMO_UNITS.length, procedures: DEMO_PROCEDURES.length, users: DEMO_USERS.length };
+  return {
+    seeded: true,
+    units: DEMO_UNITS.length,
+    procedures: DEMO_PROCEDURES.length,
+    users: DEMO_USERS.length,
+  };
 }

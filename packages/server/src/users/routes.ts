@@ -7,13 +7,16 @@ import { grantedUnits, requireRole } from '../auth/guard.ts';
 import { hashPassword, passwordIsAcceptable } from '../auth/passwords.ts';
 import { deleteOtherSessions } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
-import { Problem, fieldIssue, fieldProblem } from '../http/problem.ts';
+import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { createUser, getUser, listUsers, type RoleAssignment, setRoles, type UserView } from './users.ts';
 
 const ADMIN = ['administrator'] as const;
 const roleList = z.array(z.object({ role: z.enum(ROLES), unitId: z.uuid() }).strict()).max(50);
-const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'phone');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{8,15}$/, 'phone');
 const idParams = z.object({ id: z.uuid() });
 
 const createBody = z
@@ -60,7 +63,13 @@ export function userRoutes(ctx: AppContext) {
 
     r.get(
       '/',
-      { schema: { tags: ['admin'], summary: 'Users the administrator manages', querystring: z.object({ q: z.string().max(100).optional() }) } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Users the administrator manages',
+          querystring: z.object({ q: z.string().max(100).optional() }),
+        },
+      },
       async (request) => {
         const { scope } = await scopeOf(request);
         const users = await listUsers(ctx.db, { q: request.query.q });
@@ -68,28 +77,40 @@ export function userRoutes(ctx: AppContext) {
       },
     );
 
-    r.post('/', { schema: { tags: ['admin'], summary: 'Create a staff account', body: createBody } }, async (request, reply) => {
-      const { session, scope } = await scopeOf(request);
-      const body = request.body;
-      assertRolesInScope(body.roles, scope);
-      if (!passwordIsAcceptable(body.password, body.username)) throw fieldProblem(fieldIssue('password', 'password_too_weak'));
-      const id = await ctx.db.transaction(async (tx) => {
-        const userId = await createUser(tx, { ...body, mustChangePassword: true });
-        await recordAudit(tx, {
-          actorId: session.user.id,
-          action: 'user.create',
-          subjectType: 'user',
-          subjectId: userId,
-          detail: { username: body.username, roles: body.roles },
+    r.post(
+      '/',
+      { schema: { tags: ['admin'], summary: 'Create a staff account', body: createBody } },
+      async (request, reply) => {
+        const { session, scope } = await scopeOf(request);
+        const body = request.body;
+        assertRolesInScope(body.roles, scope);
+        if (!passwordIsAcceptable(body.password, body.username))
+          throw fieldProblem(fieldIssue('password', 'password_too_weak'));
+        const id = await ctx.db.transaction(async (tx) => {
+          const userId = await createUser(tx, { ...body, mustChangePassword: true });
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            action: 'user.create',
+            subjectType: 'user',
+            subjectId: userId,
+            detail: { username: body.username, roles: body.roles },
+          });
+          return userId;
         });
-        return userId;
-      });
-      return reply.status(201).send(await getUser(ctx.db, id));
-    });
+        return reply.status(201).send(await getUser(ctx.db, id));
+      },
+    );
 
     r.patch(
       '/:id',
-      { schema: { tags: ['admin'], summary: 'Edit, (de)activate, unlock or reset a staff account', params: idParams, body: patchBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Edit, (de)activate, unlock or reset a staff account',
+          params: idParams,
+          body: patchBody,
+        },
+      },
       async (request) => {
         const { session, scope } = await scopeOf(request);
         const user = await getUser(ctx.db, request.params.id);
@@ -102,14 +123,20 @@ export function userRoutes(ctx: AppContext) {
         const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
         await ctx.db.transaction(async (tx) => {
           const now = ctx.now();
-          if (body.fullName !== undefined) await tx.query('UPDATE app_user SET full_name = $2 WHERE id = $1', [user.id, body.fullName]);
-          if (body.email !== undefined) await tx.query('UPDATE app_user SET email = $2 WHERE id = $1', [user.id, body.email]);
-          if (body.phone !== undefined) await tx.query('UPDATE app_user SET phone = $2 WHERE id = $1', [user.id, body.phone]);
+          if (body.fullName !== undefined)
+            await tx.query('UPDATE app_user SET full_name = $2 WHERE id = $1', [user.id, body.fullName]);
+          if (body.email !== undefined)
+            await tx.query('UPDATE app_user SET email = $2 WHERE id = $1', [user.id, body.email]);
+          if (body.phone !== undefined)
+            await tx.query('UPDATE app_user SET phone = $2 WHERE id = $1', [user.id, body.phone]);
           if (body.active !== undefined) {
             await tx.query('UPDATE app_user SET active = $2 WHERE id = $1', [user.id, body.active]);
             if (!body.active) await deleteOtherSessions(tx, user.id, null);
           }
-          if (body.unlock) await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+          if (body.unlock)
+            await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
+              user.id,
+            ]);
           if (passwordHash) {
             // A password an administrator chose is known to two people: the owner must replace it.
             await tx.query(

@@ -94,7 +94,11 @@ export async function createUser(db: Queryable, input: NewUser): Promise<string>
   return id;
 }
 
-export async function setRoles(db: Queryable, userId: string, roles: readonly RoleAssignment[]): Promise<void> {
+export async function setRoles(
+  db: Queryable,
+  userId: string,
+  roles: readonly RoleAssignment[],
+): Promise<void> {
   await db.query('DELETE FROM user_role WHERE user_id = $1', [userId]);
   const unique = new Map(roles.map((r) => [`${r.role}:${r.unitId}`, r]));
   for (const r of unique.values()) {

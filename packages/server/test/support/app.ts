@@ -3,8 +3,8 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Database } from '../../src/db/database.ts';
-import { seedDemo } from '../../src/seed/seed.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
+import { seedDemo } from '../../src/seed/seed.ts';
 import { type Engine, openTestDatabase } from './databases.ts';
 
 export interface TestApp {
@@ -59,14 +59,19 @@ function makeClient(app: FastifyInstance): TestClient {
       const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
       if (cookie && !('cookie' in headers)) headers.cookie = cookie;
       const method = (options.method ?? 'GET').toUpperCase();
-      if (client.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = client.csrfToken;
+      if (client.csrfToken && method !== 'GET' && !('x-csrf-token' in headers))
+        headers['x-csrf-token'] = client.csrfToken;
       const res = await app.inject({ ...options, headers });
       const set = res.cookies.find((c) => c.name.endsWith('motcua_session'));
       if (set) cookie = set.value ? `${set.name}=${set.value}` : null;
       return res;
     },
     async login(username, password = DEMO_PASSWORD) {
-      const res = await client.request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await client.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode === 200) client.csrfToken = res.json().csrfToken;
       return res;
     },

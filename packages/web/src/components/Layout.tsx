@@ -42,8 +42,8 @@ export function Layout() {
       <header className="header">
         <div className="container header__inner">
           <Link to="/" className="header__brand">
-            <span className="header__logo" aria-hidden="true">
-              <svg viewBox="0 0 32 32" width="36" height="36" focusable="false">
+            <span className="header__logo">
+              <svg viewBox="0 0 32 32" width="36" height="36" focusable="false" aria-hidden="true">
                 <circle cx="16" cy="16" r="15" fill="#c8102e" stroke="#ffcd00" strokeWidth="1.5" />
                 <path
                   fill="#ffcd00"

@@ -28,7 +28,10 @@ export function fieldId(path: string): string {
 
 /** Paths from the server may be relative to the request body ("content.name", "body.name"). */
 export function normalisePath(path: string | undefined): string {
-  return (path ?? '').replace(/^(body|content)(\.|$)/, '').replace(/^\//, '').replace(/\//g, '.');
+  return (path ?? '')
+    .replace(/^(body|content)(\.|$)/, '')
+    .replace(/^\//, '')
+    .replace(/\//g, '.');
 }
 
 export type FieldErrors = Record<string, string>;
@@ -56,13 +59,13 @@ export function ErrorSummary({
   }, [focusKey, items.length]);
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="error-summary" ref={ref} tabIndex={-1}>
       <h2 className="error-summary__title" id="error-summary-title">
         {title ?? t.common.errorSummaryTitle}
       </h2>
       <ul className="error-summary__list">
-        {items.map((item, i) => (
-          <li key={`${item.path}-${i}`}>
+        {items.map((item) => (
+          <li key={`${item.path}|${item.message}`}>
             {item.path ? (
               <a
                 href={`#${fieldId(item.path)}`}
@@ -151,7 +154,12 @@ interface FieldProps {
   labelClassName?: string;
 }
 
-function Label({ id, label, optional, className }: Pick<FieldProps, 'id' | 'label' | 'optional'> & { className?: string }) {
+function Label({
+  id,
+  label,
+  optional,
+  className,
+}: Pick<FieldProps, 'id' | 'label' | 'optional'> & { className?: string }) {
   const t = useT();
   return (
     <label className={`label ${className ?? ''}`} htmlFor={id}>
@@ -228,7 +236,8 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: Option[]; placeholder?: string }) {
+}: FieldProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: Option[]; placeholder?: string }) {
   return (
     <div className={`form-group ${error ? 'form-group--error' : ''} ${className ?? ''}`}>
       <Label id={id} label={label} optional={optional} />
@@ -304,7 +313,6 @@ export function SubmitButton({
   const inactive = busy || disabled;
   return (
     <button
-      // biome-ignore lint/a11y/useButtonType: the type is a prop with a default
       type={type}
       className={`button button--${variant} ${className ?? ''}`}
       aria-disabled={inactive ? true : undefined}
@@ -357,6 +365,15 @@ export function useFormErrors() {
       const r = problemToErrors(e, t);
       setFields(r.fields);
       setSummary(r.summary);
+      setAttempt((n) => n + 1);
+    },
+    /** Show a list of errors (from a check that did not fail as a request). */
+    show(list: { path?: string; message: string }[]) {
+      const f: FieldErrors = {};
+      const items = list.map((e) => ({ path: normalisePath(e.path), message: e.message }));
+      for (const item of items) if (item.path && !(item.path in f)) f[item.path] = item.message;
+      setFields(f);
+      setSummary(items);
       setAttempt((n) => n + 1);
     },
     clear() {

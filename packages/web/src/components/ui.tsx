@@ -44,11 +44,14 @@ export function Notice({
   title,
   children,
   focus = true,
+  live = true,
 }: {
   kind?: 'success' | 'info' | 'warning' | 'error';
   title?: ReactNode;
   children?: ReactNode;
   focus?: boolean;
+  /** A live region is read out when it appears; long content (a table) is better just focused. */
+  live?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -59,7 +62,7 @@ export function Notice({
       className={`notice notice--${kind}`}
       ref={ref}
       tabIndex={-1}
-      role={kind === 'error' ? 'alert' : 'status'}
+      role={live ? (kind === 'error' ? 'alert' : 'status') : undefined}
     >
       {title ? <p className="notice__title">{title}</p> : null}
       {children}
@@ -181,5 +184,19 @@ export function ForbiddenPage() {
         <Link to="/can-bo">{t.workspace.title}</Link>
       </p>
     </>
+  );
+}
+
+/** A form panel that takes focus (its heading) when it opens. */
+export function FormPanel({ title, children }: { title: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section className="panel panel--form" aria-labelledby="panel-title">
+      <h2 id="panel-title" ref={ref} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -124,7 +124,8 @@ export const en: Messages = {
     title: 'Find an administrative procedure',
     lead: 'Find the procedure you need, the documents to prepare, how long it takes, the fees and where to apply.',
     searchLabel: 'What do you need to do?',
-    searchHint: 'Type the procedure name or code, with or without Vietnamese accents. For example: giay phep lao dong',
+    searchHint:
+      'Type the procedure name or code, with or without Vietnamese accents. For example: giay phep lao dong',
     searchButton: 'Search procedures',
     browseFields: 'Browse by field',
     fieldCount: (n: number) => `${n} ${n === 1 ? 'procedure' : 'procedures'}`,
@@ -252,7 +253,8 @@ export const en: Messages = {
     roleAt: (role: string, unit: string) => `${role} – ${unit}`,
     noRoles: 'Your account has no roles yet. Please contact your system administrator.',
     sections: 'What you can do',
-    later: 'Receiving and processing dossiers, statistics and administrative reform will come in later releases.',
+    later:
+      'Receiving and processing dossiers, statistics and administrative reform will come in later releases.',
     unitsDesc: 'Units, effective dates and successor units.',
     usersDesc: 'Accounts, roles by unit, unlocking, password resets.',
     proceduresDesc: 'Draft, publish and abolish administrative procedures.',
@@ -285,7 +287,8 @@ export const en: Messages = {
     active: 'Active',
     closed: 'Closed',
     scheduledClose: (date: string) => `Closes on ${date}`,
-    period: (from: string, to: string | null) => (to ? `Effective ${from} to ${to}` : `Effective from ${from}`),
+    period: (from: string, to: string | null) =>
+      to ? `Effective ${from} to ${to}` : `Effective from ${from}`,
     successorIs: (name: string) => `Successor: ${name}`,
     created: (name: string) => `Unit “${name}” added.`,
     saved: (name: string) => `Changes to “${name}” saved.`,
@@ -425,7 +428,8 @@ export const en: Messages = {
     postalAllowed: 'Applications and results by public postal service allowed',
     howToApply: 'How to apply',
     steps: 'Internal process',
-    stepsHint: (hours: string, total: string) => `Steps total: ${hours} working hours (processing time: ${total}).`,
+    stepsHint: (hours: string, total: string) =>
+      `Steps total: ${hours} working hours (processing time: ${total}).`,
     stepItem: (n: number) => `Step ${n}`,
     stepName: 'Step name',
     stepRole: 'Role',
@@ -442,7 +446,8 @@ export const en: Messages = {
     decisionNumberHint: 'For example: 1234/QĐ-UBND. Leave both empty if there is none yet.',
     decisionDate: 'Date issued',
     needsReview: 'To be confirmed',
-    needsReviewHint: 'Tick the parts not yet checked against the published text. The public portal will show a note.',
+    needsReviewHint:
+      'Tick the parts not yet checked against the published text. The public portal will show a note.',
     saveDraft: 'Save draft',
     savingDraft: 'Saving draft…',
     validate: 'Check',
@@ -465,7 +470,8 @@ export const en: Messages = {
     publishBlocked: 'The draft cannot be published yet',
     saveBeforePublish: 'There are unsaved changes. Save the draft before publishing.',
     abolishTitle: 'Abolish the procedure',
-    abolishLead: 'An abolished procedure no longer appears on the public portal; its version history is kept.',
+    abolishLead:
+      'An abolished procedure no longer appears on the public portal; its version history is kept.',
     effectiveTo: 'End date',
     effectiveToHint: 'Leave empty to abolish from today.',
     abolishConfirm: 'I confirm that this procedure is abolished',
@@ -500,7 +506,8 @@ export const en: Messages = {
     importing: (name: string) => `Importing “${name}”, please wait…`,
     imported: (total: number, created: number, updated: number) =>
       `${total} procedures imported: ${created} new, ${updated} updated as drafts.`,
-    errorsTitle: (n: number) => `The file has ${n} ${n === 1 ? 'error' : 'errors'}. Nothing has been imported.`,
+    errorsTitle: (n: number) =>
+      `The file has ${n} ${n === 1 ? 'error' : 'errors'}. Nothing has been imported.`,
     errorsCaption: 'Errors in the file',
     sheet: 'Sheet',
     row: 'Row',
@@ -508,7 +515,8 @@ export const en: Messages = {
     message: 'Error',
     checkFirst: 'Check the file before importing it.',
     exportTitle: 'Export',
-    exportLead: 'Download the whole procedure catalogue. The exported Excel file is also the import template.',
+    exportLead:
+      'Download the whole procedure catalogue. The exported Excel file is also the import template.',
     exportXlsx: 'Download Excel file (.xlsx)',
     exportJson: 'Download JSON file',
   },

@@ -48,7 +48,11 @@ export function formatDateTime(value: string | null | undefined, locale: Locale,
 }
 
 /** "5 ngày làm việc", "Trong ngày làm việc", "Chưa xác định". */
-export function formatProcessingTime(time: ProcessingTime | null | undefined, t: Messages, locale: Locale): string {
+export function formatProcessingTime(
+  time: ProcessingTime | null | undefined,
+  t: Messages,
+  locale: Locale,
+): string {
   if (!time || time.value === null || time.value === undefined) return t.time.unknown;
   if (time.value === 0 && time.unit !== 'calendar_days') return t.time.sameDay;
   const format = t.time[time.unit];

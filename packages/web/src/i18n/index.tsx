@@ -37,7 +37,13 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
+export function I18nProvider({
+  children,
+  onChange,
+}: {
+  children: ReactNode;
+  onChange?: (l: Locale) => void;
+}) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const l = initialLocale();
     setApiLocale(l);

@@ -150,7 +150,8 @@ export const vi = {
     results: 'Kết quả',
     searching: 'Đang tìm thủ tục…',
     count: (n: number) => (n === 0 ? 'Không tìm thấy thủ tục nào.' : `Tìm thấy ${n} thủ tục.`),
-    countPaged: (n: number, from: number, to: number) => `Tìm thấy ${n} thủ tục, đang hiển thị ${from}–${to}.`,
+    countPaged: (n: number, from: number, to: number) =>
+      `Tìm thấy ${n} thủ tục, đang hiển thị ${from}–${to}.`,
     noResultsHelp: 'Hãy thử từ khóa ngắn hơn, kiểm tra chính tả hoặc bỏ bớt bộ lọc.',
     code: 'Mã thủ tục',
     processingTime: 'Thời hạn giải quyết',
@@ -213,7 +214,8 @@ export const vi = {
   },
   auth: {
     signInTitle: 'Đăng nhập dành cho cán bộ',
-    signInLead: 'Dành cho cán bộ, công chức được cấp tài khoản. Công dân không cần đăng nhập để tra cứu thủ tục.',
+    signInLead:
+      'Dành cho cán bộ, công chức được cấp tài khoản. Công dân không cần đăng nhập để tra cứu thủ tục.',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     signIn: 'Đăng nhập',
@@ -252,7 +254,8 @@ export const vi = {
     roleAt: (role: string, unit: string) => `${role} – ${unit}`,
     noRoles: 'Tài khoản của bạn chưa được giao vai trò nào. Vui lòng liên hệ quản trị hệ thống.',
     sections: 'Các chức năng bạn được sử dụng',
-    later: 'Các chức năng tiếp nhận, xử lý hồ sơ, báo cáo thống kê và cải cách hành chính sẽ có trong các phiên bản sau.',
+    later:
+      'Các chức năng tiếp nhận, xử lý hồ sơ, báo cáo thống kê và cải cách hành chính sẽ có trong các phiên bản sau.',
     unitsDesc: 'Đơn vị, ngày hiệu lực và đơn vị kế thừa.',
     usersDesc: 'Tài khoản, vai trò theo đơn vị, mở khóa, đặt lại mật khẩu.',
     proceduresDesc: 'Soạn thảo, công bố, bãi bỏ thủ tục hành chính.',
@@ -267,7 +270,8 @@ export const vi = {
     createTitle: 'Thêm đơn vị',
     editTitle: (name: string) => `Sửa đơn vị: ${name}`,
     closeTitle: (name: string) => `Kết thúc hoạt động: ${name}`,
-    closeLead: 'Đơn vị vẫn được giữ lại trong lịch sử. Hồ sơ cũ giữ nguyên tên đơn vị tại thời điểm tiếp nhận.',
+    closeLead:
+      'Đơn vị vẫn được giữ lại trong lịch sử. Hồ sơ cũ giữ nguyên tên đơn vị tại thời điểm tiếp nhận.',
     close: 'Kết thúc hoạt động',
     closing: 'Đang cập nhật…',
     parent: 'Đơn vị cấp trên',
@@ -285,7 +289,8 @@ export const vi = {
     active: 'Đang hoạt động',
     closed: 'Đã kết thúc hoạt động',
     scheduledClose: (date: string) => `Sẽ kết thúc hoạt động ngày ${date}`,
-    period: (from: string, to: string | null) => (to ? `Hiệu lực từ ${from} đến ${to}` : `Hiệu lực từ ${from}`),
+    period: (from: string, to: string | null) =>
+      to ? `Hiệu lực từ ${from} đến ${to}` : `Hiệu lực từ ${from}`,
     successorIs: (name: string) => `Đơn vị kế thừa: ${name}`,
     created: (name: string) => `Đã thêm đơn vị “${name}”.`,
     saved: (name: string) => `Đã lưu thay đổi của đơn vị “${name}”.`,
@@ -341,7 +346,8 @@ export const vi = {
     unlocked: (name: string) => `Đã mở khóa tài khoản “${name}”.`,
     deactivated: (name: string) => `Đã ngừng hoạt động tài khoản “${name}”.`,
     activated: (name: string) => `Đã kích hoạt lại tài khoản “${name}”.`,
-    passwordReset: (name: string) => `Đã đặt lại mật khẩu cho “${name}”. Người dùng phải đổi mật khẩu khi đăng nhập.`,
+    passwordReset: (name: string) =>
+      `Đã đặt lại mật khẩu cho “${name}”. Người dùng phải đổi mật khẩu khi đăng nhập.`,
     count: (n: number) => `${n} người dùng`,
     empty: 'Không có người dùng nào phù hợp.',
     unknownUnit: 'Đơn vị không xác định',
@@ -424,7 +430,8 @@ export const vi = {
     postalAllowed: 'Cho phép nộp hồ sơ và nhận kết quả qua bưu chính công ích',
     howToApply: 'Cách thức thực hiện',
     steps: 'Quy trình nội bộ',
-    stepsHint: (hours: string, total: string) => `Tổng thời gian các bước: ${hours} giờ làm việc (thời hạn: ${total}).`,
+    stepsHint: (hours: string, total: string) =>
+      `Tổng thời gian các bước: ${hours} giờ làm việc (thời hạn: ${total}).`,
     stepItem: (n: number) => `Bước ${n}`,
     stepName: 'Tên bước',
     stepRole: 'Vai trò thực hiện',
@@ -441,7 +448,8 @@ export const vi = {
     decisionNumberHint: 'Ví dụ: 1234/QĐ-UBND. Để trống cả hai ô nếu chưa có.',
     decisionDate: 'Ngày ban hành',
     needsReview: 'Thông tin cần xác nhận',
-    needsReviewHint: 'Đánh dấu những phần chưa đối chiếu với văn bản công bố. Cổng công khai sẽ ghi chú cho người dân.',
+    needsReviewHint:
+      'Đánh dấu những phần chưa đối chiếu với văn bản công bố. Cổng công khai sẽ ghi chú cho người dân.',
     saveDraft: 'Lưu dự thảo',
     savingDraft: 'Đang lưu dự thảo…',
     validate: 'Kiểm tra',
@@ -464,7 +472,8 @@ export const vi = {
     publishBlocked: 'Chưa thể công bố',
     saveBeforePublish: 'Có thay đổi chưa lưu. Hãy lưu dự thảo trước khi công bố.',
     abolishTitle: 'Bãi bỏ thủ tục',
-    abolishLead: 'Thủ tục bị bãi bỏ không còn hiện trên cổng công khai; lịch sử các phiên bản vẫn được giữ lại.',
+    abolishLead:
+      'Thủ tục bị bãi bỏ không còn hiện trên cổng công khai; lịch sử các phiên bản vẫn được giữ lại.',
     effectiveTo: 'Ngày hết hiệu lực',
     effectiveToHint: 'Để trống để bãi bỏ từ hôm nay.',
     abolishConfirm: 'Tôi xác nhận bãi bỏ thủ tục này',

@@ -37,7 +37,6 @@ export default function ProceduresPage() {
   const query = readQuery(params);
   const [form, setForm] = useState(query);
   const key = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync when the address changes
   useEffect(() => setForm(readQuery(new URLSearchParams(key))), [key]);
   const list = useAdminProcedures(query, PAGE_SIZE);
   const fields = useFields();
@@ -62,28 +61,30 @@ export default function ProceduresPage() {
         </Link>
       </p>
 
-      <form role="search" className="filter-row" onSubmit={onSubmit}>
-        <TextField
-          id="proc-q"
-          type="search"
-          label={t.procedures.search}
-          value={form.q}
-          onChange={(e) => setForm({ ...form, q: e.target.value })}
-        />
-        <SelectField
-          id="proc-status"
-          label={t.procedures.status}
-          value={form.status}
-          onChange={(e) => setForm({ ...form, status: e.target.value as ProcedureStatus | '' })}
-          placeholder={t.procedures.allStatuses}
-          options={PROCEDURE_STATUSES.map((s) => ({ value: s, label: t.procedureStatus[s] }))}
-        />
-        <div className="filter-row__submit">
-          <button type="submit" className="button button--secondary">
-            {t.procedures.filter}
-          </button>
-        </div>
-      </form>
+      <search>
+        <form className="filter-row" onSubmit={onSubmit}>
+          <TextField
+            id="proc-q"
+            type="search"
+            label={t.procedures.search}
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
+          />
+          <SelectField
+            id="proc-status"
+            label={t.procedures.status}
+            value={form.status}
+            onChange={(e) => setForm({ ...form, status: e.target.value as ProcedureStatus | '' })}
+            placeholder={t.procedures.allStatuses}
+            options={PROCEDURE_STATUSES.map((s) => ({ value: s, label: t.procedureStatus[s] }))}
+          />
+          <div className="filter-row__submit">
+            <button type="submit" className="button button--secondary">
+              {t.procedures.filter}
+            </button>
+          </div>
+        </form>
+      </search>
 
       <p className="result-count" role="status" aria-live="polite">
         {list.isFetching && !data ? t.common.loading : data ? t.procedures.count(data.total) : ''}

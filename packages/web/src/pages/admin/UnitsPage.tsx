@@ -1,5 +1,5 @@
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@motcua/core';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useUnitMutations, useUnits } from '../../api/admin.ts';
 import type { Unit } from '../../api/types.ts';
 import {
@@ -11,7 +11,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { FormPanel, LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDate, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -141,7 +141,12 @@ function UnitTree({
                 <p className="unit__meta">
                   <span>{unit.code}</span>
                   <span>{UNIT_KIND_LABELS[unit.kind]?.[locale] ?? unit.kind}</span>
-                  <span>{t.units.period(formatDate(unit.effectiveFrom, locale), unit.effectiveTo ? formatDate(unit.effectiveTo, locale) : null)}</span>
+                  <span>
+                    {t.units.period(
+                      formatDate(unit.effectiveFrom, locale),
+                      unit.effectiveTo ? formatDate(unit.effectiveTo, locale) : null,
+                    )}
+                  </span>
                 </p>
                 <p className="unit__status">
                   {unit.active ? (
@@ -150,9 +155,13 @@ function UnitTree({
                     <span className="tag tag--closed">{t.units.closed}</span>
                   )}
                   {closingLater && unit.effectiveTo ? (
-                    <span className="tag tag--plain">{t.units.scheduledClose(formatDate(unit.effectiveTo, locale))}</span>
+                    <span className="tag tag--plain">
+                      {t.units.scheduledClose(formatDate(unit.effectiveTo, locale))}
+                    </span>
                   ) : null}
-                  {successor ? <span className="unit__successor">{t.units.successorIs(successor.name)}</span> : null}
+                  {successor ? (
+                    <span className="unit__successor">{t.units.successorIs(successor.name)}</span>
+                  ) : null}
                 </p>
               </div>
               <div className="unit__actions">
@@ -199,24 +208,13 @@ function UnitTree({
   );
 }
 
-/** A form panel that takes focus when it opens. */
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section className="panel panel--form" aria-labelledby="panel-title">
-      <h2 id="panel-title" ref={ref} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 function unitOptions(flat: TreeNode[], exclude?: string) {
   return flat
     .filter((n) => n.unit.id !== exclude && n.unit.active)
-    .map((n) => ({ value: n.unit.id, label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${n.unit.name} (${n.unit.code})` }));
+    .map((n) => ({
+      value: n.unit.id,
+      label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${n.unit.name} (${n.unit.code})`,
+    }));
 }
 
 function CreateUnitForm({
@@ -264,7 +262,7 @@ function CreateUnitForm({
   }
 
   return (
-    <Panel title={t.units.createTitle}>
+    <FormPanel title={t.units.createTitle}>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <form onSubmit={onSubmit} noValidate>
         <SelectField
@@ -329,7 +327,7 @@ function CreateUnitForm({
           </button>
         </div>
       </form>
-    </Panel>
+    </FormPanel>
   );
 }
 
@@ -356,7 +354,7 @@ function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: (message: string |
   }
 
   return (
-    <Panel title={t.units.editTitle(unit.name)}>
+    <FormPanel title={t.units.editTitle(unit.name)}>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <form onSubmit={onSubmit} noValidate>
         <TextField
@@ -394,7 +392,7 @@ function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: (message: string |
           </button>
         </div>
       </form>
-    </Panel>
+    </FormPanel>
   );
 }
 
@@ -427,7 +425,7 @@ function CloseUnitForm({
   }
 
   return (
-    <Panel title={t.units.closeTitle(unit.name)}>
+    <FormPanel title={t.units.closeTitle(unit.name)}>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <p>{t.units.closeLead}</p>
       <form onSubmit={onSubmit} noValidate>
@@ -459,6 +457,6 @@ function CloseUnitForm({
           </button>
         </div>
       </form>
-    </Panel>
+    </FormPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role } from '@motcua/core';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useUnits, useUserMutations, useUsers } from '../../api/admin.ts';
 import type { AdminUser, Unit } from '../../api/types.ts';
 import {
@@ -13,7 +13,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { FormPanel, LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -108,27 +108,28 @@ export default function UsersPage() {
         <PasswordForm user={mode.user} onDone={done} />
       )}
 
-      <form
-        role="search"
-        className="inline-search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(search.trim());
-        }}
-      >
-        <TextField
-          id="user-search"
-          type="search"
-          label={t.users.search}
-          hint={t.users.searchHint}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          className="inline-search__field"
-        />
-        <button type="submit" className="button button--secondary inline-search__button">
-          {t.common.search}
-        </button>
-      </form>
+      <search>
+        <form
+          className="inline-search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQ(search.trim());
+          }}
+        >
+          <TextField
+            id="user-search"
+            type="search"
+            label={t.users.search}
+            hint={t.users.searchHint}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="inline-search__field"
+          />
+          <button type="submit" className="button button--secondary inline-search__button">
+            {t.common.search}
+          </button>
+        </form>
+      </search>
 
       <p className="result-count" role="status" aria-live="polite">
         {users.isFetching ? t.common.loading : users.data ? t.users.count(list.length) : ''}
@@ -261,19 +262,6 @@ export default function UsersPage() {
   );
 }
 
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section className="panel panel--form" aria-labelledby="panel-title">
-      <h2 id="panel-title" ref={ref} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 let rowKey = 0;
 
 function UserForm({
@@ -348,7 +336,7 @@ function UserForm({
   }
 
   return (
-    <Panel title={user ? t.users.editTitle(user.fullName) : t.users.createTitle}>
+    <FormPanel title={user ? t.users.editTitle(user.fullName) : t.users.createTitle}>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <form onSubmit={onSubmit} noValidate>
         {user ? (
@@ -429,7 +417,9 @@ function UserForm({
                   placeholder={t.users.chooseRole}
                   options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))}
                   onChange={(e) =>
-                    setRoles(roles.map((x) => (x.key === r.key ? { ...x, role: e.target.value as Role | '' } : x)))
+                    setRoles(
+                      roles.map((x) => (x.key === r.key ? { ...x, role: e.target.value as Role | '' } : x)),
+                    )
                   }
                   error={errors.fields[`roles[${i}].role`]}
                 />
@@ -482,7 +472,7 @@ function UserForm({
           </button>
         </div>
       </form>
-    </Panel>
+    </FormPanel>
   );
 }
 
@@ -505,7 +495,7 @@ function PasswordForm({ user, onDone }: { user: AdminUser; onDone: (message: str
   }
 
   return (
-    <Panel title={t.users.resetTitle(user.fullName)}>
+    <FormPanel title={t.users.resetTitle(user.fullName)}>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <form onSubmit={onSubmit} noValidate>
         <TextField
@@ -528,6 +518,6 @@ function PasswordForm({ user, onDone }: { user: AdminUser; onDone: (message: str
           </button>
         </div>
       </form>
-    </Panel>
+    </FormPanel>
   );
 }

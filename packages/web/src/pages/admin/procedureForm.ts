@@ -88,7 +88,12 @@ export function fromContent(c: ProcedureContent): FormState {
       unit: c.processingTime?.unit ?? 'working_days',
       note: c.processingTime?.note ?? '',
     },
-    fees: (c.fees ?? []).map((f) => ({ key: newKey(), name: f.name, amount: numText(f.amountVnd), note: f.note ?? '' })),
+    fees: (c.fees ?? []).map((f) => ({
+      key: newKey(),
+      name: f.name,
+      amount: numText(f.amountVnd),
+      note: f.note ?? '',
+    })),
     documents: (c.documents ?? []).map((d) => ({
       key: newKey(),
       name: d.name,

@@ -1,4 +1,4 @@
-import { ONLINE_LEVELS, type OnlineLevel } from '@motcua/core';
+import type { OnlineLevel } from '@motcua/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../api/public.ts';
 import { SelectField, TextField } from '../../components/forms.tsx';
 import { LoadError, OnlineBadge, Pagination, usePageTitle } from '../../components/ui.tsx';
+import { ONLINE_LEVELS } from '../../domain.ts';
 import { formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -45,7 +46,6 @@ export function CataloguePage() {
   // The form edits a copy; the address holds what was searched, so that it can be shared and bookmarked.
   const [form, setForm] = useState(query);
   const paramsKey = params.toString();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync when the address changes (back/forward)
   useEffect(() => setForm(readQuery(new URLSearchParams(paramsKey))), [paramsKey]);
 
   const fields = useFields();
@@ -63,7 +63,11 @@ export function CataloguePage() {
   const busy = results.isFetching;
   let status = '';
   if (results.isPending || (busy && results.isPlaceholderData)) status = t.catalogue.searching;
-  else if (data) status = data.total > data.items.length ? t.catalogue.countPaged(data.total, from, to) : t.catalogue.count(data.total);
+  else if (data)
+    status =
+      data.total > data.items.length
+        ? t.catalogue.countPaged(data.total, from, to)
+        : t.catalogue.count(data.total);
 
   const hasFilters = !!(query.q || query.field || query.agency || query.onlineLevel);
 
@@ -72,70 +76,75 @@ export function CataloguePage() {
       <h1>{t.catalogue.title}</h1>
       <div className="grid">
         <section className="grid__side" aria-labelledby="filters-title">
-          <form role="search" className="filters" action={PATHS.catalogue} method="get" onSubmit={onSubmit}>
-            <h2 id="filters-title" className="heading-m">
-              {t.catalogue.searchTitle}
-            </h2>
-            <TextField
-              id="q"
-              name="q"
-              type="search"
-              label={t.catalogue.searchLabel}
-              hint={t.catalogue.searchHint}
-              value={form.q}
-              onChange={(e) => setForm({ ...form, q: e.target.value })}
-              autoComplete="off"
-            />
-            <SelectField
-              id="field"
-              name="field"
-              label={t.catalogue.field}
-              value={form.field}
-              onChange={(e) => setForm({ ...form, field: e.target.value })}
-              placeholder={t.catalogue.allFields}
-              options={(fields.data?.items ?? []).map((f) => ({ value: f.code, label: `${f.name} (${f.count})` }))}
-            />
-            <SelectField
-              id="agency"
-              name="agency"
-              label={t.catalogue.agency}
-              value={form.agency}
-              onChange={(e) => setForm({ ...form, agency: e.target.value })}
-              placeholder={t.catalogue.allAgencies}
-              options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <fieldset className="fieldset">
-              <legend className="fieldset__legend">{t.catalogue.onlineLevel}</legend>
-              <div className="radios radios--small">
-                {(['', ...ONLINE_LEVELS] as const).map((level) => (
-                  <div className="radios__item" key={level || 'all'}>
-                    <input
-                      className="radios__input"
-                      type="radio"
-                      id={`onlineLevel-${level || 'all'}`}
-                      name="onlineLevel"
-                      value={level}
-                      checked={form.onlineLevel === level}
-                      onChange={() => setForm({ ...form, onlineLevel: level })}
-                    />
-                    <label className="radios__label" htmlFor={`onlineLevel-${level || 'all'}`}>
-                      {level ? t.onlineLevel[level] : t.catalogue.allLevels}
-                    </label>
-                  </div>
-                ))}
+          <search>
+            <form className="filters" action={PATHS.catalogue} method="get" onSubmit={onSubmit}>
+              <h2 id="filters-title" className="heading-m">
+                {t.catalogue.searchTitle}
+              </h2>
+              <TextField
+                id="q"
+                name="q"
+                type="search"
+                label={t.catalogue.searchLabel}
+                hint={t.catalogue.searchHint}
+                value={form.q}
+                onChange={(e) => setForm({ ...form, q: e.target.value })}
+                autoComplete="off"
+              />
+              <SelectField
+                id="field"
+                name="field"
+                label={t.catalogue.field}
+                value={form.field}
+                onChange={(e) => setForm({ ...form, field: e.target.value })}
+                placeholder={t.catalogue.allFields}
+                options={(fields.data?.items ?? []).map((f) => ({
+                  value: f.code,
+                  label: `${f.name} (${f.count})`,
+                }))}
+              />
+              <SelectField
+                id="agency"
+                name="agency"
+                label={t.catalogue.agency}
+                value={form.agency}
+                onChange={(e) => setForm({ ...form, agency: e.target.value })}
+                placeholder={t.catalogue.allAgencies}
+                options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              />
+              <fieldset className="fieldset">
+                <legend className="fieldset__legend">{t.catalogue.onlineLevel}</legend>
+                <div className="radios radios--small">
+                  {(['', ...ONLINE_LEVELS] as const).map((level) => (
+                    <div className="radios__item" key={level || 'all'}>
+                      <input
+                        className="radios__input"
+                        type="radio"
+                        id={`onlineLevel-${level || 'all'}`}
+                        name="onlineLevel"
+                        value={level}
+                        checked={form.onlineLevel === level}
+                        onChange={() => setForm({ ...form, onlineLevel: level })}
+                      />
+                      <label className="radios__label" htmlFor={`onlineLevel-${level || 'all'}`}>
+                        {level ? t.onlineLevel[level] : t.catalogue.allLevels}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+              <div className="button-group">
+                <button type="submit" className="button button--primary">
+                  {t.catalogue.apply}
+                </button>
+                {hasFilters ? (
+                  <Link to={PATHS.catalogue} className="link">
+                    {t.catalogue.clear}
+                  </Link>
+                ) : null}
               </div>
-            </fieldset>
-            <div className="button-group">
-              <button type="submit" className="button button--primary">
-                {t.catalogue.apply}
-              </button>
-              {hasFilters ? (
-                <Link to={PATHS.catalogue} className="link">
-                  {t.catalogue.clear}
-                </Link>
-              ) : null}
-            </div>
-          </form>
+            </form>
+          </search>
         </section>
 
         <section className="grid__main" aria-labelledby="results-title" aria-busy={busy}>
@@ -175,7 +184,9 @@ export function CataloguePage() {
                   <p className="result__tags">
                     <OnlineBadge level={p.onlineLevel} />
                     {p.postalAllowed ? <span className="tag tag--plain">{t.catalogue.postal}</span> : null}
-                    <span className="tag tag--plain">{p.hasFees ? t.catalogue.hasFees : t.catalogue.noFees}</span>
+                    <span className="tag tag--plain">
+                      {p.hasFees ? t.catalogue.hasFees : t.catalogue.noFees}
+                    </span>
                   </p>
                 </li>
               ))}

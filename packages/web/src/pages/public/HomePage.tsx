@@ -25,29 +25,31 @@ export function HomePage() {
           {t.home.title}
         </h1>
         <p className="lead">{t.home.lead}</p>
-        <form role="search" className="search-box" action={PATHS.catalogue} method="get" onSubmit={onSubmit}>
-          <label className="label label--l" htmlFor="home-q">
-            {t.home.searchLabel}
-          </label>
-          <div className="hint" id="home-q-hint">
-            {t.home.searchHint}
-          </div>
-          <div className="search-box__row">
-            <input
-              id="home-q"
-              name="q"
-              type="search"
-              className="input input--search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              aria-describedby="home-q-hint"
-              autoComplete="off"
-            />
-            <button type="submit" className="button button--primary search-box__button">
-              {t.home.searchButton}
-            </button>
-          </div>
-        </form>
+        <search>
+          <form className="search-box" action={PATHS.catalogue} method="get" onSubmit={onSubmit}>
+            <label className="label label--l" htmlFor="home-q">
+              {t.home.searchLabel}
+            </label>
+            <div className="hint" id="home-q-hint">
+              {t.home.searchHint}
+            </div>
+            <div className="search-box__row">
+              <input
+                id="home-q"
+                name="q"
+                type="search"
+                className="input input--search"
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+                aria-describedby="home-q-hint"
+                autoComplete="off"
+              />
+              <button type="submit" className="button button--primary search-box__button">
+                {t.home.searchButton}
+              </button>
+            </div>
+          </form>
+        </search>
       </section>
 
       <div className="grid">
@@ -57,12 +59,14 @@ export function HomePage() {
           {fields.isError ? <LoadError error={fields.error} onRetry={() => fields.refetch()} /> : null}
           {fields.data ? (
             <ul className="field-list">
-              {fields.data.items.map((f) => (
-                <li key={f.code} className="field-list__item">
-                  <Link to={`${PATHS.catalogue}?field=${encodeURIComponent(f.code)}`}>{f.name}</Link>
-                  <span className="field-list__count">{t.home.fieldCount(f.count)}</span>
-                </li>
-              ))}
+              {fields.data.items
+                .filter((f) => f.count > 0)
+                .map((f) => (
+                  <li key={f.code} className="field-list__item">
+                    <Link to={`${PATHS.catalogue}?field=${encodeURIComponent(f.code)}`}>{f.name}</Link>
+                    <span className="field-list__count">{t.home.fieldCount(f.count)}</span>
+                  </li>
+                ))}
             </ul>
           ) : null}
           <p>

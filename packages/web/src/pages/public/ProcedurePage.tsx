@@ -28,7 +28,9 @@ export function ProcedurePage() {
   const { t } = useI18n();
   const procedure = usePublicProcedure(id);
   const notFound = isApiError(procedure.error) && procedure.error.status === 404;
-  usePageTitle(procedure.data?.name ?? (notFound ? t.procedure.notFound : procedure.isPending ? t.common.loading : null));
+  usePageTitle(
+    procedure.data?.name ?? (notFound ? t.procedure.notFound : procedure.isPending ? t.common.loading : null),
+  );
 
   return (
     <>
@@ -94,7 +96,9 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
             <dt>{t.procedure.processingTime}</dt>
             <dd>
               <strong>{formatProcessingTime(p.processingTime, t, locale)}</strong>
-              {p.processingTime?.note ? <span className="summary-list__note">{p.processingTime.note}</span> : null}
+              {p.processingTime?.note ? (
+                <span className="summary-list__note">{p.processingTime.note}</span>
+              ) : null}
             </dd>
           </div>
           <div className="summary-list__row">
@@ -240,11 +244,6 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
             <Paragraphs text={p.howToApply} />
           </>
         ) : null}
-        <h3>{t.procedure.processingTime}</h3>
-        <p>
-          {formatProcessingTime(p.processingTime, t, locale)}
-          {p.processingTime?.note ? `. ${p.processingTime.note}` : ''}
-        </p>
       </section>
 
       <section aria-labelledby="ket-qua">
@@ -278,7 +277,12 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         {p.publication ? (
           <>
             <h3>{t.procedure.publication}</h3>
-            <p>{t.procedure.publicationText(p.publication.decisionNumber, formatDate(p.publication.date, locale))}</p>
+            <p>
+              {t.procedure.publicationText(
+                p.publication.decisionNumber,
+                formatDate(p.publication.date, locale),
+              )}
+            </p>
           </>
         ) : null}
       </section>

@@ -5,8 +5,8 @@ import {
   ErrorSummary,
   type FieldErrors,
   problemToErrors,
-  type SummaryItem,
   SubmitButton,
+  type SummaryItem,
   TextField,
 } from '../../components/forms.tsx';
 import { Notice, usePageTitle } from '../../components/ui.tsx';

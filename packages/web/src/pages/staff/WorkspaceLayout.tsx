@@ -27,7 +27,9 @@ export default function WorkspaceLayout() {
         <div className="workspace__user">
           <span className="workspace__user-label">{t.auth.signedInAs} </span>
           <strong className="workspace__user-name">{data.user.fullName}</strong>
-          {uniqueRoles.length > 0 ? <span className="workspace__roles"> ({uniqueRoles.join(', ')})</span> : null}
+          {uniqueRoles.length > 0 ? (
+            <span className="workspace__roles"> ({uniqueRoles.join(', ')})</span>
+          ) : null}
         </div>
         <SubmitButton
           type="button"

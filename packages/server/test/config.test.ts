@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration from the environment', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, seedDemo: true, cookieSecure: false });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/srv/motcua',
+      DATABASE_URL: 'postgres://u:p@localhost/motcua',
+      TRUST_PROXY: 'true',
+      SESSION_IDLE_MINUTES: '10',
+      SEED_DEMO: 'false',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/srv/motcua',
+      databaseUrl: 'postgres://u:p@localhost/motcua',
+      trustProxy: true,
+      cookieSecure: true,
+      sessionIdleMinutes: 10,
+      seedDemo: false,
+    });
+  });
+
+  it('names each wrong variable and its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT="eighty"');
+    expect(message).toContain('DATABASE_URL="mysql://x"');
+    expect(message).toContain('LOG_LEVEL="loud"');
+  });
+});

@@ -1,0 +1,61 @@
+import { CATALOGUE_EDITORS, type Role } from '@motcua/core';
+import { lazy, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { hasAnyRole, useSession } from '../../auth/session.ts';
+import { ForbiddenPage, LoadError, Loading, NotFoundPage } from '../../components/ui.tsx';
+import { ADMIN_ONLY, PATHS } from '../../paths.ts';
+import WorkspaceHome from './WorkspaceHome.tsx';
+import WorkspaceLayout from './WorkspaceLayout.tsx';
+
+const ChangePasswordPage = lazy(() => import('./ChangePasswordPage.tsx'));
+const UnitsPage = lazy(() => import('../admin/UnitsPage.tsx'));
+const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
+const ProceduresPage = lazy(() => import('../admin/ProceduresPage.tsx'));
+const ProcedureEditorPage = lazy(() => import('../admin/ProcedureEditorPage.tsx'));
+const ImportExportPage = lazy(() => import('../admin/ImportExportPage.tsx'));
+
+/** Staff pages need a session; a password set by an administrator must be changed first. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <LoadError error={session.error} onRetry={() => session.refetch()} />;
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`${PATHS.signIn}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (session.data.user.mustChangePassword && location.pathname !== PATHS.changePassword) {
+    return <Navigate to={PATHS.changePassword} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Sections for other roles are not shown in the navigation; opened directly they say so. */
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const session = useSession();
+  if (!hasAnyRole(session.data, roles)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+/** The staff workspace under /can-bo. */
+export default function StaffApp() {
+  const admin = (page: ReactNode) => <RequireRole roles={ADMIN_ONLY}>{page}</RequireRole>;
+  const catalogue = (page: ReactNode) => <RequireRole roles={CATALOGUE_EDITORS}>{page}</RequireRole>;
+  return (
+    <RequireSession>
+      <Routes>
+        <Route element={<WorkspaceLayout />}>
+          <Route index element={<WorkspaceHome />} />
+          <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
+          <Route path="quan-tri/don-vi" element={admin(<UnitsPage />)} />
+          <Route path="quan-tri/nguoi-dung" element={admin(<UsersPage />)} />
+          <Route path="quan-tri/thu-tuc" element={catalogue(<ProceduresPage />)} />
+          <Route path="quan-tri/thu-tuc/moi" element={catalogue(<ProcedureEditorPage />)} />
+          <Route path="quan-tri/thu-tuc/:id" element={catalogue(<ProcedureEditorPage />)} />
+          <Route path="quan-tri/nhap-xuat" element={catalogue(<ImportExportPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </RequireSession>
+  );
+}
