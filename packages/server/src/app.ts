@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { installSessions } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
+import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { AppContext } from './context.ts';
@@ -62,6 +63,7 @@ export async function buildApp(
       tags: [
         { name: 'system', description: 'Health and documentation' },
         { name: 'catalogue', description: 'Public procedure catalogue (danh mục thủ tục hành chính)' },
+        { name: 'calendar', description: 'Working-day calendar (lịch ngày làm việc)' },
         { name: 'auth', description: 'Staff sign-in and sessions' },
         { name: 'admin', description: 'Organisation, users and catalogue administration' },
       ],
@@ -88,6 +90,8 @@ export async function buildApp(
   await app.register(unitRoutes(ctx), { prefix: '/api/v1/admin/units' });
   await app.register(userRoutes(ctx), { prefix: '/api/v1/admin/users' });
   await app.register(adminCatalogueRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -5,6 +5,8 @@ export {
   CalendarConfigError,
   type CalendarOverride,
   calendarConfigSchema,
+  calendarOverrideSchema,
+  workingPeriodSchema,
   DEFAULT_CALENDAR_CONFIG,
   OVERRIDE_KINDS,
   type OverrideKind,

@@ -1,5 +1,7 @@
 import { isPublishable } from '@motcua/core';
+import { replaceOverrides } from '../calendar/store.ts';
 import { importRows } from '../catalogue/import.ts';
+import { NATIONAL_OVERRIDES_2026 } from './calendar-data.ts';
 import type { Database } from '../db/database.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
@@ -41,6 +43,7 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
       const successor = (await getUnitByCode(tx, u.successorCode!))!;
       await updateUnit(tx, unit.id, { successorId: successor.id }, now);
     }
+    await replaceOverrides(tx, null, 2026, NATIONAL_OVERRIDES_2026, null, now);
     for (const f of DEMO_FIELDS) {
       await tx.query('INSERT INTO field (code, name) VALUES ($1, $2)', [f.code, f.name]);
     }

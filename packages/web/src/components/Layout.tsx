@@ -40,7 +40,7 @@ export function Layout() {
         {t.app.skipLink}
       </a>
       <header className="header">
-        <div className="container header__inner">
+        <div className={`container header__inner ${staffArea ? 'container--wide' : ''}`}>
           <Link to="/" className="header__brand">
             <span className="header__logo">
               <svg viewBox="0 0 32 32" width="36" height="36" focusable="false" aria-hidden="true">
@@ -70,7 +70,7 @@ export function Layout() {
           </a>
         </div>
         <nav className="service-nav" aria-label={t.app.mainNav}>
-          <div className="container">
+          <div className={`container ${staffArea ? 'container--wide' : ''}`}>
             <ul className="service-nav__list">
               <li>
                 <NavLink to="/" end className="service-nav__link">
@@ -96,7 +96,7 @@ export function Layout() {
           </div>
         </nav>
       </header>
-      <div className={`container page ${staffArea ? 'page--wide' : ''}`}>
+      <div className={`container page ${staffArea ? 'container--wide' : ''}`}>
         <main id="main-content" ref={mainRef} tabIndex={-1} className="main">
           <Suspense fallback={<Loading />}>
             <Outlet />
@@ -104,7 +104,7 @@ export function Layout() {
         </main>
       </div>
       <footer className="footer">
-        <div className="container">
+        <div className={`container ${staffArea ? 'container--wide' : ''}`}>
           <p>{t.app.footerAbout}</p>
           <p>{t.app.footerHelp}</p>
           <p className="footer__meta">{t.app.footerSoftware}</p>

@@ -90,6 +90,16 @@ export function ErrorSummary({
   );
 }
 
+/**
+ * The server words a field error as "Label (path): what is wrong". The raw path of a plain field
+ * means nothing to a person, so it is dropped; the path of a repeated row ("documents[2].copies")
+ * is kept, as it says which row.
+ */
+export function readableMessage(message: string, path: string | undefined): string {
+  if (!path || /\[\d+\]/.test(path)) return message;
+  return message.replace(` (${path})`, '');
+}
+
 /** Turn an API error into a message for the summary and inline messages by field path. */
 export function problemToErrors(e: unknown, t: Messages): { summary: SummaryItem[]; fields: FieldErrors } {
   const fields: FieldErrors = {};
@@ -99,8 +109,9 @@ export function problemToErrors(e: unknown, t: Messages): { summary: SummaryItem
     const errs = e.problem.errors ?? [];
     for (const err of errs) {
       const path = normalisePath(err.path);
-      if (path && !(path in fields)) fields[path] = err.message;
-      summary.push({ path, message: err.message });
+      const message = readableMessage(err.message, err.path);
+      if (path && !(path in fields)) fields[path] = message;
+      summary.push({ path, message });
     }
     if (summary.length === 0 || (e.problem.detail && errs.length === 0)) {
       summary.unshift({ path: '', message: e.problem.detail ?? e.problem.title ?? t.common.genericError });
@@ -370,7 +381,7 @@ export function useFormErrors() {
     /** Show a list of errors (from a check that did not fail as a request). */
     show(list: { path?: string; message: string }[]) {
       const f: FieldErrors = {};
-      const items = list.map((e) => ({ path: normalisePath(e.path), message: e.message }));
+      const items = list.map((e) => ({ path: normalisePath(e.path), message: readableMessage(e.message, e.path) }));
       for (const item of items) if (item.path && !(item.path in f)) f[item.path] = item.message;
       setFields(f);
       setSummary(items);

@@ -532,6 +532,6 @@ export const en: Messages = {
     dateInvalid: 'The date is not valid; enter it as year-month-day, for example 2025-07-01',
     usernameRequired: 'Enter the username',
     fullNameRequired: 'Enter the full name',
-    numberInvalid: 'Enter a number',
+    numberInvalid: (label: string) => `${label} must be a number, like 5 or 2.5`,
   },
 };

@@ -532,7 +532,7 @@ export const vi = {
     dateInvalid: 'Ngày không hợp lệ; nhập dạng năm-tháng-ngày, ví dụ 2025-07-01',
     usernameRequired: 'Nhập tên đăng nhập',
     fullNameRequired: 'Nhập họ và tên',
-    numberInvalid: 'Nhập một số',
+    numberInvalid: (label: string) => `${label} phải là một số, ví dụ 5 hoặc 2,5`,
   },
 };
 

@@ -27,6 +27,7 @@ import {
   isIsoDate,
   normalisePath,
   problemToErrors,
+  readableMessage,
   SelectField,
   SubmitButton,
   type SummaryItem,
@@ -148,9 +149,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
     if (busy) return;
     setNotice(null);
     setChecked(null);
-    const bad: FieldErrors = {};
-    for (const path of numberProblems(form)) bad[path] = t.validation.numberInvalid;
-    if (!errors.check(bad)) return;
+    if (!errors.check(numberProblems(form, t))) return;
     const body = toContent(form);
     const onError = (err: unknown) => errors.fromError(err);
     if (!detail) {
@@ -178,9 +177,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
   function onValidate() {
     if (validate.isPending) return;
     setNotice(null);
-    const bad: FieldErrors = {};
-    for (const path of numberProblems(form)) bad[path] = t.validation.numberInvalid;
-    if (!errors.check(bad)) return;
+    if (!errors.check(numberProblems(form, t))) return;
     validate.mutate(toContent(form), {
       onSuccess: (r) => {
         setChecked(r);
@@ -625,7 +622,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
                       t,
                       locale,
                     )
-                  : `${formatNumber(totalHours, locale)} h`,
+                  : t.time.working_hours(formatNumber(totalHours, locale)),
               )}
             </p>
           ) : (
@@ -907,7 +904,7 @@ function ProblemsBlock({ problems }: { problems: DraftProblem[] | ValidateResult
         <div className="notice notice--error">
           <p className="notice__title">{t.editor.problemsTitle}</p>
           <ProblemList
-            problems={errs.map((p) => ({ path: normalisePath(p.path), message: p.message }))}
+            problems={errs.map((p) => ({ path: normalisePath(p.path), message: readableMessage(p.message, p.path) }))}
             label={t.editor.errorLabel}
           />
         </div>
@@ -916,7 +913,7 @@ function ProblemsBlock({ problems }: { problems: DraftProblem[] | ValidateResult
         <div className="notice notice--warning">
           <p className="notice__title">{t.editor.warningsTitle}</p>
           <ProblemList
-            problems={warns.map((p) => ({ path: normalisePath(p.path), message: p.message }))}
+            problems={warns.map((p) => ({ path: normalisePath(p.path), message: readableMessage(p.message, p.path) }))}
             label={t.editor.warningLabel}
           />
         </div>

@@ -139,14 +139,14 @@ function UnitTree({
                   {unit.shortName ? <span className="muted"> ({unit.shortName})</span> : null}
                 </p>
                 <p className="unit__meta">
-                  <span>{unit.code}</span>
-                  <span>{UNIT_KIND_LABELS[unit.kind]?.[locale] ?? unit.kind}</span>
-                  <span>
-                    {t.units.period(
+                  {[
+                    unit.code,
+                    UNIT_KIND_LABELS[unit.kind]?.[locale] ?? unit.kind,
+                    t.units.period(
                       formatDate(unit.effectiveFrom, locale),
                       unit.effectiveTo ? formatDate(unit.effectiveTo, locale) : null,
-                    )}
-                  </span>
+                    ),
+                  ].join(' · ')}
                 </p>
                 <p className="unit__status">
                   {unit.active ? (
@@ -189,7 +189,7 @@ function UnitTree({
                       <button
                         type="button"
                         id={`close-${unit.id}`}
-                        className="button button--warning button--small"
+                        className="button button--secondary button--small"
                         onClick={() => onAction({ kind: 'close', unit }, `close-${unit.id}`)}
                       >
                         {t.units.close}

@@ -234,7 +234,7 @@ export default function UsersPage() {
                       {u.active ? (
                         <button
                           type="button"
-                          className="button button--warning button--small"
+                          className="button button--secondary button--small"
                           aria-label={t.users.deactivateFor(u.fullName)}
                           onClick={() => quick(u, { active: false }, t.users.deactivated(u.fullName))}
                         >

@@ -9,6 +9,7 @@ import type {
   Role,
   TimeUnit,
 } from '@motcua/core';
+import type { Messages } from '../../i18n/vi.ts';
 
 /**
  * The procedure editor's form model: ProcedureContent with numbers kept as typed text (so that a
@@ -132,17 +133,26 @@ export function parseNumber(text: string): number | null {
 }
 
 /** Numbers that could not be read, by path, so that they are reported before anything is sent. */
-export function numberProblems(f: FormState): string[] {
-  const bad: string[] = [];
-  if (Number.isNaN(parseNumber(f.time.value))) bad.push('processingTime.value');
+export function numberProblems(f: FormState, t: Messages): Record<string, string> {
+  const bad: Record<string, string> = {};
+  const e = t.editor;
+  if (Number.isNaN(parseNumber(f.time.value))) {
+    bad['processingTime.value'] = t.validation.numberInvalid(`${e.processingTime}: ${e.timeValue}`);
+  }
   f.fees.forEach((x, i) => {
-    if (Number.isNaN(parseNumber(x.amount))) bad.push(`fees[${i}].amountVnd`);
+    if (Number.isNaN(parseNumber(x.amount))) {
+      bad[`fees[${i}].amountVnd`] = t.validation.numberInvalid(`${e.feeItem(i + 1)}: ${e.feeAmount}`);
+    }
   });
   f.documents.forEach((x, i) => {
-    if (Number.isNaN(parseNumber(x.copies))) bad.push(`documents[${i}].copies`);
+    if (Number.isNaN(parseNumber(x.copies))) {
+      bad[`documents[${i}].copies`] = t.validation.numberInvalid(`${e.documentItem(i + 1)}: ${e.docCopies}`);
+    }
   });
   f.steps.forEach((x, i) => {
-    if (Number.isNaN(parseNumber(x.hours))) bad.push(`steps[${i}].hours`);
+    if (Number.isNaN(parseNumber(x.hours))) {
+      bad[`steps[${i}].hours`] = t.validation.numberInvalid(`${e.stepItem(i + 1)}: ${e.stepHours}`);
+    }
   });
   return bad;
 }

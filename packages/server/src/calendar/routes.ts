@@ -1,0 +1,224 @@
+import {
+  appointmentDate,
+  calendarOverrideSchema,
+  holidaysOfYear,
+  isWorkingDay,
+  WEEKDAYS,
+  workingPeriodSchema,
+} from '@motcua/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit.ts';
+import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
+import type { AppContext } from '../context.ts';
+import { Problem } from '../http/problem.ts';
+import { listOverrides, loadCalendar, replaceOverrides, saveSettings } from './store.ts';
+
+const year = z.coerce.number().int().min(1900).max(2199);
+const agencyQuery = z.uuid().optional();
+
+export function calendarRoutes(ctx: AppContext) {
+  /** The agency a calendar request is about: it must exist and be an agency. */
+  const agencyOrNull = async (id: string | undefined): Promise<string | null> => {
+    if (!id) return null;
+    const [row] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [id]);
+    if (!row) throw new Problem(404, 'agency_not_found', { code: id });
+    return id;
+  };
+
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/calendar/holidays',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'Days off and make-up working days of a year (Labour Code holidays, compensatory days, overrides)',
+          querystring: z.object({ year, agency: agencyQuery }),
+        },
+      },
+      async (request) => {
+        const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
+        return { year: request.query.year, items: holidaysOfYear(request.query.year, config) };
+      },
+    );
+
+    r.get(
+      '/calendar/due',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary:
+            'Appointment date for something received at `from` with N working days: counting starts at once on a working ' +
+            'day before the afternoon cut-off, otherwise at the next working day',
+          querystring: z.object({
+            from: z.iso.datetime({ offset: true }),
+            workingDays: z.coerce.number().int().min(0).max(3650),
+            agency: agencyQuery,
+          }),
+        },
+      },
+      async (request) => {
+        const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
+        const from = new Date(request.query.from);
+        if (from.getUTCFullYear() < 1900 || from.getUTCFullYear() > 2190) throw new Problem(400, 'malformed_request');
+        const due = appointmentDate(from, { value: request.query.workingDays, unit: 'working_days' }, config);
+        return { due: due.toISOString(), from: from.toISOString(), workingDays: request.query.workingDays };
+      },
+    );
+
+    r.get(
+      '/calendar/working-day',
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: 'Whether a date is a working day',
+          querystring: z.object({ date: z.iso.date(), agency: agencyQuery }),
+        },
+      },
+      async (request) => {
+        const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
+        return { date: request.query.date, workingDay: isWorkingDay(request.query.date, config) };
+      },
+    );
+  };
+}
+
+const ADMIN = ['administrator'] as const;
+
+const settingsBody = z
+  .object({
+    weeklyDaysOff: z.array(z.enum(WEEKDAYS)).max(6),
+    workingPeriods: z.array(workingPeriodSchema).min(1).max(10),
+    afternoonCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    supplementLimitDays: z.number().int().min(1).max(365),
+  })
+  .strict();
+
+const overridesBody = z
+  .object({
+    agencyId: z.uuid().nullable(),
+    year,
+    overrides: z.array(calendarOverrideSchema).max(366),
+  })
+  .strict();
+
+export function adminCalendarRoutes(ctx: AppContext) {
+  /** National announcements are for administrators of a top-level unit; an agency's for its administrators. */
+  const requireCalendarAdmin = async (request: FastifyRequest, agencyId: string | null) => {
+    if (agencyId) return requireRoleOn(ctx.db, request, ADMIN, agencyId);
+    const session = requireRole(request, ADMIN);
+    const roots = await ctx.db.query('SELECT 1 FROM org_unit WHERE parent_id IS NULL AND id = ANY($1::uuid[])', [
+      grantedUnits(session, ADMIN),
+    ]);
+    if (roots.length === 0) throw new Problem(403, 'unit_outside_scope');
+    return session;
+  };
+
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/calendar',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'A year of an agency’s calendar (or the national one): settings, overrides and resulting days off',
+          querystring: z.object({ year, agency: agencyQuery }),
+        },
+      },
+      async (request) => {
+        const agencyId = request.query.agency ?? null;
+        await requireCalendarAdmin(request, agencyId);
+        const calendar = await loadCalendar(ctx.db, agencyId);
+        return {
+          agencyId,
+          year: request.query.year,
+          settings: {
+            weeklyDaysOff: calendar.config.weeklyDaysOff,
+            workingPeriods: calendar.config.workingPeriods,
+            afternoonCutoff: calendar.config.afternoonCutoff,
+            supplementLimitDays: calendar.supplementLimitDays,
+          },
+          overrides: await listOverrides(ctx.db, agencyId, request.query.year),
+          inheritedOverrides: agencyId ? await listOverrides(ctx.db, null, request.query.year) : [],
+          days: holidaysOfYear(request.query.year, calendar.config),
+        };
+      },
+    );
+
+    r.put(
+      '/calendar/settings/:agencyId',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Working hours, afternoon cut-off, weekly days off and supplement time limit of an agency',
+          params: z.object({ agencyId: z.uuid() }),
+          body: settingsBody,
+        },
+      },
+      async (request) => {
+        const session = await requireCalendarAdmin(request, request.params.agencyId);
+        const [agency] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [request.params.agencyId]);
+        if (!agency) throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
+        await ctx.db.transaction(async (tx) => {
+          await saveSettings(tx, request.params.agencyId, request.body, session.user.id, ctx.now());
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            agencyId: request.params.agencyId,
+            action: 'calendar.settings',
+            subjectType: 'unit',
+            subjectId: request.params.agencyId,
+            detail: request.body,
+          });
+        });
+        return (await loadCalendar(ctx.db, request.params.agencyId)).config;
+      },
+    );
+
+    r.put(
+      '/calendar/overrides',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Replace one year’s announced days off and make-up working days (national when agencyId is null)',
+          body: overridesBody,
+        },
+      },
+      async (request) => {
+        const { agencyId, year: y, overrides } = request.body;
+        const session = await requireCalendarAdmin(request, agencyId);
+        const outside = overrides.findIndex((o) => !o.date.startsWith(`${y}-`));
+        if (outside >= 0) {
+          throw new Problem(422, 'validation_failed', {}, undefined, [
+            { code: 'custom', path: ['overrides', outside, 'date'], message: 'override_outside_year', input: undefined },
+          ]);
+        }
+        const seen = new Set<string>();
+        for (const [i, o] of overrides.entries()) {
+          if (seen.has(o.date)) {
+            throw new Problem(422, 'validation_failed', {}, undefined, [
+              { code: 'custom', path: ['overrides', i, 'date'], message: 'override_duplicate_day', input: undefined },
+            ]);
+          }
+          seen.add(o.date);
+        }
+        await ctx.db.transaction(async (tx) => {
+          await replaceOverrides(tx, agencyId, y, overrides, session.user.id, ctx.now());
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            agencyId,
+            action: 'calendar.overrides',
+            subjectType: 'unit',
+            subjectId: agencyId ?? 'national',
+            detail: { year: y, count: overrides.length },
+          });
+        });
+        const calendar = await loadCalendar(ctx.db, agencyId);
+        return { agencyId, year: y, overrides: await listOverrides(ctx.db, agencyId, y), days: holidaysOfYear(y, calendar.config) };
+      },
+    );
+  };
+}

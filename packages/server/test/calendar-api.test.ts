@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { engines } from './support/databases.ts';
+
+describe.each(engines)('calendar API on %s', (engine) => {
+  let t: TestApp;
+  let admin: TestClient;
+  const get = (url: string) => t.app.inject({ url });
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    admin = t.client();
+    await admin.login('admin');
+  });
+  afterAll(() => t.close());
+
+  it('lists the 2026 days off with their kinds, including the announced Tết break and the make-up Saturday', async () => {
+    const res = await get('/api/v1/calendar/holidays?year=2026');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { date: string; name: string; kind: string }[];
+    const kinds = new Map(items.map((i) => [i.date, i.kind]));
+    expect(kinds.get('2026-01-01')).toBe('holiday');
+    expect(kinds.get('2026-02-17')).toBe('holiday'); // mùng 1 Tết Bính Ngọ
+    expect(kinds.get('2026-02-20')).toBe('holiday');
+    expect(kinds.get('2026-04-26')).toBe('holiday'); // Giỗ Tổ, 10/3 âm lịch, a Sunday
+    expect(kinds.get('2026-04-27')).toBe('compensatory');
+    expect(kinds.get('2026-08-22')).toBe('override-working');
+    expect(kinds.get('2026-08-31')).toBe('override-off');
+    expect(items.find((i) => i.date === '2026-02-17')!.name).toBe('Tết Nguyên đán');
+  });
+
+  it('computes due dates across weekends, Tết and the make-up Saturday', async () => {
+    const due = async (from: string, n: number) =>
+      (await get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&workingDays=${n}`)).json().due;
+    // Friday 13 Feb 2026, 09:00: the next working day is Monday 23 Feb.
+    await expect(due('2026-02-13T09:00:00+07:00', 1)).resolves.toBe('2026-02-23T02:00:00.000Z');
+    // Friday 21 Aug 2026, 10:00, one working day: Saturday 22 Aug is worked.
+    expect(await due('2026-08-21T10:00:00+07:00', 1)).toBe('2026-08-22T03:00:00.000Z');
+    // After the afternoon cut-off: counting starts the next working day, due at its end.
+    expect(await due('2026-03-02T16:00:00+07:00', 3)).toBe('2026-03-05T10:00:00.000Z');
+  });
+
+  it('rejects impossible questions with a 4xx', async () => {
+    expect((await get('/api/v1/calendar/holidays?year=1800')).statusCode).toBe(400);
+    expect((await get('/api/v1/calendar/holidays?year=abc')).statusCode).toBe(400);
+    expect((await get('/api/v1/calendar/due?from=yesterday&workingDays=3')).statusCode).toBe(400);
+    expect((await get('/api/v1/calendar/due?from=2026-01-01T00:00:00Z&workingDays=-1')).statusCode).toBe(400);
+    expect((await get('/api/v1/calendar/holidays?year=2026&agency=00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('lets an administrator announce a day off for an agency, which then moves its due dates', async () => {
+    const agencies = (await get('/api/v1/agencies')).json().items as { id: string }[];
+    const agency = agencies[0]!.id;
+    const before = (await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)).json().due;
+    expect(before).toBe('2026-03-10T02:00:00.000Z');
+    const put = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/overrides',
+      payload: { agencyId: agency, year: 2026, overrides: [{ date: '2026-03-10', kind: 'off', name: 'Nghỉ theo thông báo của cơ quan' }] },
+    });
+    expect(put.statusCode).toBe(200);
+    const after = (await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)).json().due;
+    expect(after).toBe('2026-03-11T02:00:00.000Z');
+    const national = (await get('/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1')).json().due;
+    expect(national).toBe(before);
+    const wrongYear = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/overrides',
+      payload: { agencyId: agency, year: 2026, overrides: [{ date: '2027-01-04', kind: 'off', name: 'x' }] },
+    });
+    expect(wrongYear.statusCode).toBe(422);
+    expect(wrongYear.json().errors[0].path).toBe('overrides[0].date');
+  });
+
+  it('keeps calendar administration to administrators', async () => {
+    const c = t.client();
+    await c.login('chuyenvien');
+    const res = await c.request({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/overrides',
+      payload: { agencyId: null, year: 2026, overrides: [] },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
