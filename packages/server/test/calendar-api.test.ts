@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 describe.each(engines)('calendar API on %s', (engine) => {
@@ -45,23 +45,35 @@ describe.each(engines)('calendar API on %s', (engine) => {
     expect((await get('/api/v1/calendar/holidays?year=abc')).statusCode).toBe(400);
     expect((await get('/api/v1/calendar/due?from=yesterday&workingDays=3')).statusCode).toBe(400);
     expect((await get('/api/v1/calendar/due?from=2026-01-01T00:00:00Z&workingDays=-1')).statusCode).toBe(400);
-    expect((await get('/api/v1/calendar/holidays?year=2026&agency=00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(
+      (await get('/api/v1/calendar/holidays?year=2026&agency=00000000-0000-4000-8000-000000000000'))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('lets an administrator announce a day off for an agency, which then moves its due dates', async () => {
     const agencies = (await get('/api/v1/agencies')).json().items as { id: string }[];
     const agency = agencies[0]!.id;
-    const before = (await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)).json().due;
+    const before = (
+      await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)
+    ).json().due;
     expect(before).toBe('2026-03-10T02:00:00.000Z');
     const put = await admin.request({
       method: 'PUT',
       url: '/api/v1/admin/calendar/overrides',
-      payload: { agencyId: agency, year: 2026, overrides: [{ date: '2026-03-10', kind: 'off', name: 'Nghỉ theo thông báo của cơ quan' }] },
+      payload: {
+        agencyId: agency,
+        year: 2026,
+        overrides: [{ date: '2026-03-10', kind: 'off', name: 'Nghỉ theo thông báo của cơ quan' }],
+      },
     });
     expect(put.statusCode).toBe(200);
-    const after = (await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)).json().due;
+    const after = (
+      await get(`/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1&agency=${agency}`)
+    ).json().due;
     expect(after).toBe('2026-03-11T02:00:00.000Z');
-    const national = (await get('/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1')).json().due;
+    const national = (await get('/api/v1/calendar/due?from=2026-03-09T09:00:00%2B07:00&workingDays=1')).json()
+      .due;
     expect(national).toBe(before);
     const wrongYear = await admin.request({
       method: 'PUT',

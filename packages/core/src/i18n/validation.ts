@@ -92,7 +92,10 @@ export const CUSTOM_MESSAGES: Record<string, Localised> = {
     vi: 'mã này đã được dùng cho một thủ tục khác của cơ quan',
     en: 'another procedure of the agency has this code',
   },
-  override_outside_year: { vi: 'ngày này không thuộc năm đang sửa', en: 'this date is not in the year being edited' },
+  override_outside_year: {
+    vi: 'ngày này không thuộc năm đang sửa',
+    en: 'this date is not in the year being edited',
+  },
   override_duplicate_day: { vi: 'ngày này đã có trong danh sách', en: 'this day is already in the list' },
   unit_parent_missing: { vi: 'không tìm thấy đơn vị cấp trên', en: 'the parent unit does not exist' },
   effective_range: {

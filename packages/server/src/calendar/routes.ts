@@ -35,7 +35,8 @@ export function calendarRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['calendar'],
-          summary: 'Days off and make-up working days of a year (Labour Code holidays, compensatory days, overrides)',
+          summary:
+            'Days off and make-up working days of a year (Labour Code holidays, compensatory days, overrides)',
           querystring: z.object({ year, agency: agencyQuery }),
         },
       },
@@ -63,7 +64,8 @@ export function calendarRoutes(ctx: AppContext) {
       async (request) => {
         const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
         const from = new Date(request.query.from);
-        if (from.getUTCFullYear() < 1900 || from.getUTCFullYear() > 2190) throw new Problem(400, 'malformed_request');
+        if (from.getUTCFullYear() < 1900 || from.getUTCFullYear() > 2190)
+          throw new Problem(400, 'malformed_request');
         const due = appointmentDate(from, { value: request.query.workingDays, unit: 'working_days' }, config);
         return { due: due.toISOString(), from: from.toISOString(), workingDays: request.query.workingDays };
       },
@@ -110,9 +112,10 @@ export function adminCalendarRoutes(ctx: AppContext) {
   const requireCalendarAdmin = async (request: FastifyRequest, agencyId: string | null) => {
     if (agencyId) return requireRoleOn(ctx.db, request, ADMIN, agencyId);
     const session = requireRole(request, ADMIN);
-    const roots = await ctx.db.query('SELECT 1 FROM org_unit WHERE parent_id IS NULL AND id = ANY($1::uuid[])', [
-      grantedUnits(session, ADMIN),
-    ]);
+    const roots = await ctx.db.query(
+      'SELECT 1 FROM org_unit WHERE parent_id IS NULL AND id = ANY($1::uuid[])',
+      [grantedUnits(session, ADMIN)],
+    );
     if (roots.length === 0) throw new Problem(403, 'unit_outside_scope');
     return session;
   };
@@ -125,7 +128,8 @@ export function adminCalendarRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['admin'],
-          summary: 'A year of an agency’s calendar (or the national one): settings, overrides and resulting days off',
+          summary:
+            'A year of an agency’s calendar (or the national one): settings, overrides and resulting days off',
           querystring: z.object({ year, agency: agencyQuery }),
         },
       },
@@ -161,7 +165,9 @@ export function adminCalendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = await requireCalendarAdmin(request, request.params.agencyId);
-        const [agency] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [request.params.agencyId]);
+        const [agency] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [
+          request.params.agencyId,
+        ]);
         if (!agency) throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
         await ctx.db.transaction(async (tx) => {
           await saveSettings(tx, request.params.agencyId, request.body, session.user.id, ctx.now());
@@ -183,7 +189,8 @@ export function adminCalendarRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['admin'],
-          summary: 'Replace one year’s announced days off and make-up working days (national when agencyId is null)',
+          summary:
+            'Replace one year’s announced days off and make-up working days (national when agencyId is null)',
           body: overridesBody,
         },
       },
@@ -193,14 +200,24 @@ export function adminCalendarRoutes(ctx: AppContext) {
         const outside = overrides.findIndex((o) => !o.date.startsWith(`${y}-`));
         if (outside >= 0) {
           throw new Problem(422, 'validation_failed', {}, undefined, [
-            { code: 'custom', path: ['overrides', outside, 'date'], message: 'override_outside_year', input: undefined },
+            {
+              code: 'custom',
+              path: ['overrides', outside, 'date'],
+              message: 'override_outside_year',
+              input: undefined,
+            },
           ]);
         }
         const seen = new Set<string>();
         for (const [i, o] of overrides.entries()) {
           if (seen.has(o.date)) {
             throw new Problem(422, 'validation_failed', {}, undefined, [
-              { code: 'custom', path: ['overrides', i, 'date'], message: 'override_duplicate_day', input: undefined },
+              {
+                code: 'custom',
+                path: ['overrides', i, 'date'],
+                message: 'override_duplicate_day',
+                input: undefined,
+              },
             ]);
           }
           seen.add(o.date);
@@ -217,7 +234,12 @@ export function adminCalendarRoutes(ctx: AppContext) {
           });
         });
         const calendar = await loadCalendar(ctx.db, agencyId);
-        return { agencyId, year: y, overrides: await listOverrides(ctx.db, agencyId, y), days: holidaysOfYear(y, calendar.config) };
+        return {
+          agencyId,
+          year: y,
+          overrides: await listOverrides(ctx.db, agencyId, y),
+          days: holidaysOfYear(y, calendar.config),
+        };
       },
     );
   };

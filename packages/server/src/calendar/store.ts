@@ -29,7 +29,9 @@ const cache = new Map<string, { revision: number; calendar: AgencyCalendar }>();
 
 /** An agency's calendar: its settings (or the defaults), national overrides, then its own, which win. */
 export async function loadCalendar(db: Queryable, agencyId: string | null): Promise<AgencyCalendar> {
-  const [rev] = await db.query<{ revision: number }>('SELECT revision::int AS revision FROM calendar_revision WHERE id = 1');
+  const [rev] = await db.query<{ revision: number }>(
+    'SELECT revision::int AS revision FROM calendar_revision WHERE id = 1',
+  );
   const revision = rev?.revision ?? 0;
   const key = agencyId ?? 'national';
   const hit = cache.get(key);
@@ -53,7 +55,10 @@ export async function loadCalendar(db: Queryable, agencyId: string | null): Prom
     afternoonCutoff: setting?.afternoon_cutoff ?? DEFAULT_CALENDAR_CONFIG.afternoonCutoff,
     overrides: [...byDay.values()],
   });
-  const calendar = { config, supplementLimitDays: setting?.supplement_limit_days ?? DEFAULT_SUPPLEMENT_LIMIT_DAYS };
+  const calendar = {
+    config,
+    supplementLimitDays: setting?.supplement_limit_days ?? DEFAULT_SUPPLEMENT_LIMIT_DAYS,
+  };
   cache.set(key, { revision, calendar });
   return calendar;
 }
@@ -69,13 +74,27 @@ export interface CalendarSettings {
   supplementLimitDays: number;
 }
 
-export async function saveSettings(db: Queryable, agencyId: string, s: CalendarSettings, actorId: string | null, now: Date) {
+export async function saveSettings(
+  db: Queryable,
+  agencyId: string,
+  s: CalendarSettings,
+  actorId: string | null,
+  now: Date,
+) {
   await db.query(
     `INSERT INTO calendar_setting (agency_id, weekly_days_off, working_periods, afternoon_cutoff, supplement_limit_days, updated_at, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (agency_id) DO UPDATE SET weekly_days_off = $2, working_periods = $3, afternoon_cutoff = $4,
        supplement_limit_days = $5, updated_at = $6, updated_by = $7`,
-    [agencyId, s.weeklyDaysOff, JSON.stringify(s.workingPeriods), s.afternoonCutoff, s.supplementLimitDays, now, actorId],
+    [
+      agencyId,
+      s.weeklyDaysOff,
+      JSON.stringify(s.workingPeriods),
+      s.afternoonCutoff,
+      s.supplementLimitDays,
+      now,
+      actorId,
+    ],
   );
   await bumpRevision(db);
 }
@@ -102,7 +121,11 @@ export async function replaceOverrides(
   await bumpRevision(db);
 }
 
-export async function listOverrides(db: Queryable, agencyId: string | null, year: number): Promise<CalendarOverride[]> {
+export async function listOverrides(
+  db: Queryable,
+  agencyId: string | null,
+  year: number,
+): Promise<CalendarOverride[]> {
   return db.query<CalendarOverride>(
     `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_override
       WHERE agency_id IS NOT DISTINCT FROM $1 AND date >= $2::date AND date <= $3::date ORDER BY date`,

@@ -9,6 +9,7 @@ import {
   writeCatalogueWorkbook,
 } from '../catalogue/workbook.ts';
 import type { Config } from '../config.ts';
+import { verifyAuditChain } from '../dossiers/audit-chain.ts';
 import { Problem } from '../http/problem.ts';
 import { openContext } from '../runtime.ts';
 import { seedDemo } from '../seed/seed.ts';
@@ -118,6 +119,33 @@ ${ENV_NOTE}`,
             `(${result.created} new, ${result.updated} updated, ${result.published} published).`,
         );
         return 0;
+      } finally {
+        await ctx.db.close();
+      }
+    },
+  },
+  'verify-audit': {
+    summary: 'Check the hash chain of every dossier event and name the first broken one',
+    usage: `Usage: npx motcua verify-audit
+
+Recomputes the hash of every dossier event, agency by agency, in order. Exits 0 when the whole
+history is intact; otherwise prints the first event that does not verify and exits 1.
+${ENV_NOTE}`,
+    options: {},
+    async run({ config }) {
+      const ctx = await openContext(config());
+      try {
+        const result = await verifyAuditChain(ctx.db);
+        if (!result.firstProblem) {
+          console.log(`Audit chain intact: ${result.events} events in ${result.agencies} agencies.`);
+          return 0;
+        }
+        const p = result.firstProblem;
+        console.error(
+          `Audit chain BROKEN at agency ${p.agencyId}, event #${p.chainSeq}${p.eventId ? ` (id ${p.eventId})` : ''}: ${p.reason}. ` +
+            `${result.events} events before it verified.`,
+        );
+        return 1;
       } finally {
         await ctx.db.close();
       }

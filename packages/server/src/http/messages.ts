@@ -81,6 +81,23 @@ export const PROBLEMS = {
     vi: 'Chỉ nhận tệp Excel (.xlsx) hoặc JSON (.json)',
     en: 'Only Excel (.xlsx) or JSON (.json) files are accepted',
   },
+  idempotency_key_invalid: {
+    vi: 'Idempotency-Key phải có từ 8 đến 200 ký tự in được',
+    en: 'Idempotency-Key must have 8 to 200 printable characters',
+  },
+  idempotency_key_reused: {
+    vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  upload_empty: { vi: 'Tệp tải lên không có nội dung', en: 'The uploaded file is empty' },
+  upload_too_large: {
+    vi: 'Tệp lớn hơn {mb} MB; hãy quét lại ở độ phân giải thấp hơn',
+    en: 'The file is larger than {mb} MB; scan it again at a lower resolution',
+  },
+  upload_type_refused: {
+    vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, TIFF) hoặc Word (.docx); nội dung tệp này không thuộc loại nào trong số đó',
+    en: 'Only PDF, images (PNG, JPEG, TIFF) or Word (.docx) files are accepted; this file’s content is none of them',
+  },
   internal_error: {
     vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
     en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',

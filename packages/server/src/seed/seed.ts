@@ -1,10 +1,10 @@
 import { isPublishable } from '@motcua/core';
 import { replaceOverrides } from '../calendar/store.ts';
 import { importRows } from '../catalogue/import.ts';
-import { NATIONAL_OVERRIDES_2026 } from './calendar-data.ts';
 import type { Database } from '../db/database.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
+import { NATIONAL_OVERRIDES_2026 } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { DEMO_UNITS } from './organisation-data.ts';

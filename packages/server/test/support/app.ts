@@ -1,8 +1,12 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Database } from '../../src/db/database.ts';
+import { FileStore } from '../../src/files/store.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
 import { seedDemo } from '../../src/seed/seed.ts';
 import { type Engine, openTestDatabase } from './databases.ts';
@@ -32,7 +36,8 @@ export async function startTestApp(
   const db = await openTestDatabase(engine);
   let offset = 0;
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-motcua-test', ...options.env });
-  const ctx: AppContext = { db, config, now: () => new Date(Date.now() + offset) };
+  const files = new FileStore(await mkdtemp(join(tmpdir(), 'motcua-files-')));
+  const ctx: AppContext = { db, config, now: () => new Date(Date.now() + offset), files };
   if (options.seed ?? true) await seedDemo(db, ctx.now());
   const app = await buildApp(ctx, { logger: false });
   await app.ready();

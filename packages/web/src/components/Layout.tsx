@@ -53,7 +53,11 @@ export function Layout() {
             </span>
             <span className="header__names">
               <span className="header__service">{t.app.name}</span>
-              {agencyName ? <span className="header__agency">{agencyName}</span> : null}
+              {agencyName ? (
+                <span className="header__agency" lang="vi">
+                  {agencyName}
+                </span>
+              ) : null}
             </span>
           </Link>
           <a

@@ -381,7 +381,10 @@ export function useFormErrors() {
     /** Show a list of errors (from a check that did not fail as a request). */
     show(list: { path?: string; message: string }[]) {
       const f: FieldErrors = {};
-      const items = list.map((e) => ({ path: normalisePath(e.path), message: readableMessage(e.message, e.path) }));
+      const items = list.map((e) => ({
+        path: normalisePath(e.path),
+        message: readableMessage(e.message, e.path),
+      }));
       for (const item of items) if (item.path && !(item.path in f)) f[item.path] = item.message;
       setFields(f);
       setSummary(items);

@@ -163,8 +163,7 @@ export default function ImportExportPage() {
 function ImportErrors({ detail, errors }: { detail: string | null; errors: ProblemFieldError[] }) {
   const { t } = useI18n();
   return (
-    <Notice kind="error" live={false} title={t.importer.errorsTitle(errors.length)}>
-      {detail ? <p>{detail}</p> : null}
+    <Notice kind="error" live={false} title={detail ?? t.importer.errorsTitle(errors.length)}>
       <div className="table-wrap">
         <table className="table table--stack table--compact">
           <caption className="visually-hidden">{t.importer.errorsCaption}</caption>
@@ -181,7 +180,7 @@ function ImportErrors({ detail, errors }: { detail: string | null; errors: Probl
               // biome-ignore lint/suspicious/noArrayIndexKey: errors in file order
               <tr key={i}>
                 <td data-label={t.importer.sheet}>{e.sheet ?? '–'}</td>
-                <td data-label={t.importer.row}>{e.row ?? '–'}</td>
+                <td data-label={t.importer.row}>{e.row ? e.row : '–'}</td>
                 <td data-label={t.importer.column}>{e.column ?? '–'}</td>
                 <td data-label={t.importer.message}>{e.message}</td>
               </tr>

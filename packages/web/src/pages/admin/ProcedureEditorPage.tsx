@@ -904,7 +904,10 @@ function ProblemsBlock({ problems }: { problems: DraftProblem[] | ValidateResult
         <div className="notice notice--error">
           <p className="notice__title">{t.editor.problemsTitle}</p>
           <ProblemList
-            problems={errs.map((p) => ({ path: normalisePath(p.path), message: readableMessage(p.message, p.path) }))}
+            problems={errs.map((p) => ({
+              path: normalisePath(p.path),
+              message: readableMessage(p.message, p.path),
+            }))}
             label={t.editor.errorLabel}
           />
         </div>
@@ -913,7 +916,10 @@ function ProblemsBlock({ problems }: { problems: DraftProblem[] | ValidateResult
         <div className="notice notice--warning">
           <p className="notice__title">{t.editor.warningsTitle}</p>
           <ProblemList
-            problems={warns.map((p) => ({ path: normalisePath(p.path), message: readableMessage(p.message, p.path) }))}
+            problems={warns.map((p) => ({
+              path: normalisePath(p.path),
+              message: readableMessage(p.message, p.path),
+            }))}
             label={t.editor.warningLabel}
           />
         </div>

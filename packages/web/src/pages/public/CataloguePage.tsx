@@ -161,7 +161,9 @@ export function CataloguePage() {
               {data.items.map((p) => (
                 <li key={p.id} className="result">
                   <h3 className="result__title">
-                    <Link to={PATHS.procedure(p.id)}>{p.name}</Link>
+                    <Link to={PATHS.procedure(p.id)} lang="vi">
+                      {p.name}
+                    </Link>
                   </h3>
                   <dl className="result__meta">
                     <div>
@@ -170,11 +172,11 @@ export function CataloguePage() {
                     </div>
                     <div>
                       <dt>{t.catalogue.field}</dt>
-                      <dd>{p.field.name}</dd>
+                      <dd lang="vi">{p.field.name}</dd>
                     </div>
                     <div>
                       <dt>{t.catalogue.agency}</dt>
-                      <dd>{p.agency.name}</dd>
+                      <dd lang="vi">{p.agency.name}</dd>
                     </div>
                     <div>
                       <dt>{t.catalogue.processingTime}</dt>

@@ -63,7 +63,9 @@ export function HomePage() {
                 .filter((f) => f.count > 0)
                 .map((f) => (
                   <li key={f.code} className="field-list__item">
-                    <Link to={`${PATHS.catalogue}?field=${encodeURIComponent(f.code)}`}>{f.name}</Link>
+                    <Link to={`${PATHS.catalogue}?field=${encodeURIComponent(f.code)}`} lang="vi">
+                      {f.name}
+                    </Link>
                     <span className="field-list__count">{t.home.fieldCount(f.count)}</span>
                   </li>
                 ))}

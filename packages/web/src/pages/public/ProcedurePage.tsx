@@ -9,6 +9,7 @@ import { PATHS } from '../../paths.ts';
 
 /** Free text from the catalogue, with its line breaks kept as paragraphs. */
 function Paragraphs({ text }: { text: string }) {
+  // The catalogue is written in Vietnamese, whatever the language of the interface.
   const parts = text
     .split(/\n+/)
     .map((p) => p.trim())
@@ -17,7 +18,9 @@ function Paragraphs({ text }: { text: string }) {
     <>
       {parts.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
-        <p key={i}>{p}</p>
+        <p key={i} lang="vi">
+          {p}
+        </p>
       ))}
     </>
   );
@@ -71,8 +74,12 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
 
   return (
     <article className="procedure" aria-labelledby="procedure-title">
-      <span className="caption">{p.field?.name}</span>
-      <h1 id="procedure-title">{p.name}</h1>
+      <span className="caption" lang="vi">
+        {p.field?.name}
+      </span>
+      <h1 id="procedure-title" lang="vi">
+        {p.name}
+      </h1>
 
       {review.length > 0 ? (
         <div className="notice notice--warning">
@@ -97,13 +104,15 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
             <dd>
               <strong>{formatProcessingTime(p.processingTime, t, locale)}</strong>
               {p.processingTime?.note ? (
-                <span className="summary-list__note">{p.processingTime.note}</span>
+                <span className="summary-list__note" lang="vi">
+                  {p.processingTime.note}
+                </span>
               ) : null}
             </dd>
           </div>
           <div className="summary-list__row">
             <dt>{t.procedure.agency}</dt>
-            <dd>{p.agency?.name ?? p.agencyCode}</dd>
+            <dd lang="vi">{p.agency?.name ?? p.agencyCode}</dd>
           </div>
           <div className="summary-list__row">
             <dt>{t.procedure.level}</dt>
@@ -111,7 +120,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
           </div>
           <div className="summary-list__row">
             <dt>{t.procedure.field}</dt>
-            <dd>{p.field?.name ?? p.fieldCode}</dd>
+            <dd lang="vi">{p.field?.name ?? p.fieldCode}</dd>
           </div>
           <div className="summary-list__row">
             <dt>{t.procedure.onlineLevel}</dt>
@@ -176,7 +185,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
                     // biome-ignore lint/suspicious/noArrayIndexKey: documents are an ordered list without ids
                     <tr key={i}>
                       <td data-label={t.procedure.docNo}>{i + 1}</td>
-                      <th scope="row" data-label={t.procedure.docName}>
+                      <th scope="row" data-label={t.procedure.docName} lang="vi">
                         {d.name}
                       </th>
                       <td data-label={t.procedure.docCopies}>{d.copies}</td>
@@ -184,7 +193,9 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
                       <td data-label={t.procedure.docRequired}>
                         {d.required ? t.procedure.docRequiredYes : t.procedure.docRequiredNo}
                       </td>
-                      <td data-label={t.procedure.docTemplate}>{d.template || t.procedure.noTemplate}</td>
+                      <td data-label={t.procedure.docTemplate} lang={d.template ? 'vi' : undefined}>
+                        {d.template || t.procedure.noTemplate}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -213,7 +224,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
                 {fees.map((f, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: fees are an ordered list without ids
                   <tr key={i}>
-                    <th scope="row" data-label={t.procedure.feeName}>
+                    <th scope="row" data-label={t.procedure.feeName} lang="vi">
                       {f.name}
                     </th>
                     <td data-label={t.procedure.feeAmount}>
@@ -223,7 +234,9 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
                           ? t.procedure.feeFree
                           : formatVnd(f.amountVnd, locale)}
                     </td>
-                    <td data-label={t.procedure.feeNote}>{f.note ?? ''}</td>
+                    <td data-label={t.procedure.feeNote} lang="vi">
+                      {f.note ?? ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -252,7 +265,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
           {p.resultName ? (
             <div className="summary-list__row">
               <dt>{t.procedure.result}</dt>
-              <dd>{p.resultName}</dd>
+              <dd lang="vi">{p.resultName}</dd>
             </div>
           ) : null}
           <div className="summary-list__row">
@@ -270,7 +283,9 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
           <ul className="list list--bullet">
             {legalBasis.map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: an ordered list of texts
-              <li key={i}>{l}</li>
+              <li key={i} lang="vi">
+                {l}
+              </li>
             ))}
           </ul>
         )}

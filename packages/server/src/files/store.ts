@@ -1,0 +1,74 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Queryable } from '../db/database.ts';
+import { Problem } from '../http/problem.ts';
+import { type AcceptedMediaType, sniffMediaType } from './sniff.ts';
+
+/**
+ * Content-addressed file store on the local disk: a file lives at files/ab/cd/<sha256>, so the
+ * same scan uploaded twice is stored once, and a stored file can never change under its name.
+ */
+export class FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  /** Writes the bytes durably (temporary file, fsync, rename) and returns their hash. */
+  async put(data: Uint8Array): Promise<string> {
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const target = this.pathOf(sha256);
+    if (
+      await stat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      return sha256;
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${randomUUID()}.part`;
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+    return sha256;
+  }
+
+  get(sha256: string): Promise<Buffer> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Problem(404, 'not_found');
+    return readFile(this.pathOf(sha256));
+  }
+}
+
+export interface AcceptedFile {
+  sha256: string;
+  mediaType: AcceptedMediaType;
+  size: number;
+}
+
+/** Checks an upload by content and size, stores it, and records it in `stored_file`. */
+export async function acceptUpload(
+  store: FileStore,
+  tx: Queryable,
+  data: Uint8Array,
+  maxBytes: number,
+  now: Date,
+): Promise<AcceptedFile> {
+  if (data.byteLength === 0) throw new Problem(422, 'upload_empty');
+  if (data.byteLength > maxBytes)
+    throw new Problem(413, 'upload_too_large', { mb: Math.round(maxBytes / 1024 / 1024) });
+  const mediaType = sniffMediaType(data);
+  if (!mediaType) throw new Problem(415, 'upload_type_refused');
+  const sha256 = await store.put(data);
+  await tx.query(
+    'INSERT INTO stored_file (sha256, size, media_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
+    [sha256, data.byteLength, mediaType, now],
+  );
+  return { sha256, mediaType, size: data.byteLength };
+}

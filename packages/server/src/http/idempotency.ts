@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/database.ts';
+import { canonicalJson } from '../dossiers/audit-chain.ts';
+import { Problem } from './problem.ts';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** The Idempotency-Key header, validated: 8 to 200 visible characters. */
+export function idempotencyKey(request: FastifyRequest): string | null {
+  const raw = request.headers['idempotency-key'];
+  if (raw === undefined) return null;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key || !/^[\x21-\x7e]{8,200}$/.test(key)) throw new Problem(400, 'idempotency_key_invalid');
+  return key;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
+}
+
+/** The answer already given for this key, or null. A reused key with another body is refused. */
+export async function findReplay(
+  db: Queryable,
+  scope: string,
+  key: string,
+  hash: string,
+): Promise<StoredResponse | null> {
+  const [row] = await db.query<{ request_hash: string; status: number; response: unknown }>(
+    'SELECT request_hash, status, response FROM idempotency_key WHERE scope = $1 AND key = $2',
+    [scope, key],
+  );
+  if (!row) return null;
+  if (row.request_hash !== hash) throw new Problem(422, 'idempotency_key_reused');
+  return { status: row.status, body: row.response };
+}
+
+/**
+ * Records the answer in the creating transaction. If a concurrent retry with the same key got
+ * there first, the primary key makes this transaction fail and roll back, and the caller then
+ * returns the stored answer: one creation, whatever the number of retries.
+ */
+export async function remember(
+  tx: Queryable,
+  scope: string,
+  key: string,
+  hash: string,
+  response: StoredResponse,
+  now: Date,
+) {
+  await tx.query(
+    'INSERT INTO idempotency_key (scope, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [scope, key, hash, response.status, JSON.stringify(response.body), now],
+  );
+}

@@ -1,0 +1,87 @@
+import type { Queryable } from '../db/database.ts';
+
+export interface OutboxMessage {
+  agencyId: string | null;
+  kind: string;
+  recipientId: string | null;
+  dossierId: string | null;
+  payload: Record<string, unknown>;
+  /** Two writers deciding the same notification produce one row. */
+  dedupeKey?: string;
+}
+
+/** Queues a notification in the caller's transaction; it is sent only if that transaction commits. */
+export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO outbox (agency_id, kind, recipient_id, dossier_id, payload, dedupe_key, created_at, available_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [
+      message.agencyId,
+      message.kind,
+      message.recipientId,
+      message.dossierId,
+      JSON.stringify(message.payload),
+      message.dedupeKey ?? null,
+      now,
+    ],
+  );
+  return rows.length > 0;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  kind: string;
+  recipientId: string | null;
+  dossierId: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` messages for `worker`. SKIP LOCKED lets any number of processes claim at
+ * once without taking the same message; a claim older than `leaseMs` is considered abandoned.
+ */
+export async function claim(
+  db: Queryable,
+  worker: string,
+  limit: number,
+  now: Date,
+  leaseMs = 5 * 60_000,
+): Promise<ClaimedMessage[]> {
+  const rows = await db.query<{
+    id: number;
+    kind: string;
+    recipient_id: string | null;
+    dossier_id: string | null;
+    payload: Record<string, unknown>;
+    attempts: number;
+  }>(
+    `UPDATE outbox SET claimed_by = $1, claimed_at = $2, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM outbox
+         WHERE sent_at IS NULL AND available_at <= $2 AND (claimed_at IS NULL OR claimed_at < $3)
+         ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+      RETURNING id::int AS id, kind, recipient_id, dossier_id, payload, attempts`,
+    [worker, now, new Date(now.getTime() - leaseMs), limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    recipientId: r.recipient_id,
+    dossierId: r.dossier_id,
+    payload: r.payload,
+    attempts: r.attempts,
+  }));
+}
+
+export async function markSent(db: Queryable, id: number, now: Date): Promise<void> {
+  await db.query('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, now]);
+}
+
+export async function markFailed(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
+  await db.query(
+    'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, available_at = $3, last_error = $2 WHERE id = $1',
+    [id, error.slice(0, 1000), retryAt],
+  );
+}
