@@ -14,6 +14,8 @@ import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { AppContext } from './context.ts';
+import { lookupRoutes } from './dossiers/lookup.ts';
+import { dossierRoutes } from './dossiers/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
@@ -63,6 +65,7 @@ export async function buildApp(
       tags: [
         { name: 'system', description: 'Health and documentation' },
         { name: 'catalogue', description: 'Public procedure catalogue (danh mục thủ tục hành chính)' },
+        { name: 'dossiers', description: 'Dossiers (hồ sơ): receipt, processing, approval, return, public lookup' },
         { name: 'calendar', description: 'Working-day calendar (lịch ngày làm việc)' },
         { name: 'auth', description: 'Staff sign-in and sessions' },
         { name: 'admin', description: 'Organisation, users and catalogue administration' },
@@ -91,6 +94,8 @@ export async function buildApp(
   await app.register(userRoutes(ctx), { prefix: '/api/v1/admin/users' });
   await app.register(adminCatalogueRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);

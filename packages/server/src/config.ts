@@ -36,6 +36,8 @@ const envSchema = z.object({
   /** Largest accepted upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** The address citizens reach Motcua at, printed in the receipt's QR code. */
+  PUBLIC_URL: z.url().optional(),
   /** Folder of the built web app; defaults to packages/web/dist. */
   WEB_DIST: z.string().min(1).optional(),
 });
@@ -59,6 +61,7 @@ export interface Config {
   uploadMaxBytes: number;
   shutdownGraceSeconds: number;
   webDist: string;
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -97,6 +97,18 @@ export const CUSTOM_MESSAGES: Record<string, Localised> = {
     en: 'this date is not in the year being edited',
   },
   override_duplicate_day: { vi: 'ngày này đã có trong danh sách', en: 'this day is already in the list' },
+  id_number_format: {
+    vi: 'số định danh cá nhân gồm 12 chữ số (CMND cũ 9 chữ số; mã số thuế 10 chữ số hoặc 10-3)',
+    en: 'a personal ID number has 12 digits (old ID card 9; a tax code 10 digits, or 10-3)',
+  },
+  phone_format: {
+    vi: 'số điện thoại Việt Nam gồm 10 chữ số bắt đầu bằng 0 (hoặc +84)',
+    en: 'a Vietnamese phone number has 10 digits starting with 0 (or +84)',
+  },
+  refusal_reason_required: {
+    vi: 'cần ghi rõ lý do từ chối tiếp nhận (mẫu 03)',
+    en: 'the reason for refusing the dossier is required (form 03)',
+  },
   unit_parent_missing: { vi: 'không tìm thấy đơn vị cấp trên', en: 'the parent unit does not exist' },
   effective_range: {
     vi: 'ngày kết thúc hiệu lực phải sau ngày bắt đầu',
@@ -122,6 +134,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue, locale: Locale): string {
   const vi = locale === 'vi';
+  // A schema may name one of our messages instead of zod's generic one (e.g. a regex's message).
+  const named = CUSTOM_MESSAGES[issue.message];
+  if (named) return named[locale];
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return vi ? 'chưa được nhập' : 'is required';

@@ -52,6 +52,12 @@ export function viTime(instant: Date): string {
   return `${two(p.hour)} giờ ${two(p.minute)} phút`;
 }
 
+/** "08 giờ 30", the short time of narrow table columns. */
+export function viClock(instant: Date): string {
+  const p = localParts(instant);
+  return `${two(p.hour)} giờ ${two(p.minute)}`;
+}
+
 /** "08 giờ 30 phút, ngày 05/3/2026" */
 export function viDateTime(instant: Date): string {
   return `${viTime(instant)}, ngày ${viShortDate(instant)}`;

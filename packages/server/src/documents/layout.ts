@@ -30,6 +30,11 @@ export interface ParagraphBlock {
   spaceAfter?: number;
   /** A short centred rule under the paragraph: the line under the agency name (Decree 30/2020). */
   rule?: boolean;
+  /**
+   * Keep on one line, shrinking the type by up to a fifth if it would wrap (the national motto in
+   * the wider fallback font, codes and dates in narrow columns). The PDF renderer only: Word wraps.
+   */
+  fit?: boolean;
   /** Keep on the same page as the next block (headings, labels before tables). */
   keepWithNext?: boolean;
 }

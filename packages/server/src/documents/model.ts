@@ -124,12 +124,10 @@ export interface Signer {
   authority?: string;
 }
 
-/** A person of the one-stop unit or of a processing unit. */
+/** A person of the one-stop unit. */
 export interface Officer {
-  /** Full name. */
+  /** Full name, printed under the signature. */
   name: string;
-  /** Telephone number to reach them, if it is to be printed. */
-  phone?: string;
 }
 
 export interface Applicant {
@@ -295,8 +293,8 @@ export interface FormContext {
   };
   dossier: DossierInfo;
   applicant: Applicant;
-  /** Documents received, for form 01. */
-  documents: ReceivedDocument[];
+  /** Documents received, listed on form 01 (a dotted blank row when empty). */
+  documents?: ReceivedDocument[];
   /** The one-stop officer who received the dossier and signs forms 01 and 03. */
   officer?: Officer;
   /** Head of the agency (or deputy) signing forms 04 and 05; a blank signature block when omitted. */

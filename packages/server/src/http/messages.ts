@@ -98,6 +98,28 @@ export const PROBLEMS = {
     vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, TIFF) hoặc Word (.docx); nội dung tệp này không thuộc loại nào trong số đó',
     en: 'Only PDF, images (PNG, JPEG, TIFF) or Word (.docx) files are accepted; this file’s content is none of them',
   },
+  dossier_action_refused: { vi: '{reason}', en: '{reason}' },
+  dossier_not_found: { vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' },
+  dossier_changed: {
+    vi: 'Hồ sơ vừa được người khác cập nhật; tải lại để xem trạng thái mới rồi thực hiện lại nếu vẫn cần',
+    en: 'Someone else has just updated this dossier; reload it to see its new state, then try again if still needed',
+  },
+  procedure_not_in_force: {
+    vi: 'Thủ tục không có hoặc không còn hiệu lực',
+    en: 'The procedure does not exist or is no longer in force',
+  },
+  procedure_without_time: {
+    vi: 'Thủ tục chưa có thời hạn giải quyết được xác nhận; đề nghị quản trị cập nhật danh mục trước khi tiếp nhận',
+    en: 'The procedure has no confirmed processing time; ask an administrator to complete the catalogue before receiving',
+  },
+  form_not_available: {
+    vi: 'Hồ sơ chưa có nội dung cho mẫu này',
+    en: 'This dossier has nothing to fill this form with yet',
+  },
+  dossier_code_format: {
+    vi: 'Mã hồ sơ có dạng <mã đơn vị>-YYMMDD-XXXX, ví dụ 000.00.12.H29-260305-0001',
+    en: 'A dossier code looks like <unit code>-YYMMDD-XXXX, e.g. 000.00.12.H29-260305-0001',
+  },
   internal_error: {
     vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
     en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',

@@ -1,32 +1,43 @@
-import type { FieldError, Locale } from '@motcua/core';
+import type { FieldError, Locale, Localised } from '@motcua/core';
 import type { z } from 'zod';
 import { PROBLEMS, type ProblemCode } from './messages.ts';
 
 /** One entry of a problem's `errors`: a field error, or a row of an imported file. */
-export type ProblemDetailItem = FieldError | { sheet: string; row: number; column?: string; message: string };
+export type ProblemDetailItem =
+  | FieldError
+  | { sheet: string; row: number; column?: string; message: string }
+  /** A message already written in both languages (e.g. a refusal by the dossier rules). */
+  | { path: string; message: Localised };
+
+type ParamValue = string | number | Localised;
 
 /** An error to send as application/problem+json (RFC 9457) with a stable code. */
 export class Problem extends Error {
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, ParamValue> = {},
     readonly errors?: ReadonlyArray<ProblemDetailItem>,
     /** Field-level issues still to be worded in the request's language by the error handler. */
     readonly issues?: ReadonlyArray<z.core.$ZodIssue>,
+    /** More members for the body, e.g. the rule that refused an action. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'Problem';
   }
 }
 
+const inLocale = (value: ParamValue, locale: Locale): string =>
+  typeof value === 'object' ? value[locale] : String(value);
+
 export function problemMessage(
   code: ProblemCode,
   locale: Locale,
-  params: Record<string, string | number> = {},
+  params: Record<string, ParamValue> = {},
 ): string {
   return PROBLEMS[code][locale].replace(/\{(\w+)\}/g, (m, key: string) =>
-    key in params ? String(params[key]) : m,
+    key in params ? inLocale(params[key]!, locale) : m,
   );
 }
 
@@ -37,7 +48,8 @@ export interface ProblemBody {
   code: ProblemCode;
   detail: string;
   instance?: string;
-  errors?: ReadonlyArray<ProblemDetailItem>;
+  errors?: ReadonlyArray<FieldError | { sheet: string; row: number; column?: string; message: string }>;
+  [extra: string]: unknown;
 }
 
 export function problemBody(problem: Problem, locale: Locale, instance?: string): ProblemBody {
@@ -48,8 +60,11 @@ export function problemBody(problem: Problem, locale: Locale, instance?: string)
     status: problem.status,
     code: problem.code,
     detail: message,
+    ...problem.extra,
     ...(instance ? { instance } : {}),
-    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.errors
+      ? { errors: problem.errors.map((e) => ({ ...e, message: inLocale(e.message as ParamValue, locale) })) }
+      : {}),
   };
 }
 

@@ -8,16 +8,13 @@ import { Loading } from './ui.tsx';
 /** Move focus to the main content after a client-side navigation, as a full page load would. */
 function useFocusMainOnNavigate(ref: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     ref.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-  }, [pathname]);
+  }, [pathname, ref]);
 }
 
 export function Layout() {

@@ -53,6 +53,7 @@ export const en: Messages = {
     forbiddenTitle: 'You do not have access to this page',
     forbiddenBody: 'This page is for another role. To get access, contact your system administrator.',
     success: 'Success',
+    and: 'and',
   },
   onlineLevel: {
     full: 'Fully online',
@@ -178,7 +179,8 @@ export const en: Messages = {
     conditions: 'Requirements and conditions',
     noConditions: 'No specific requirements.',
     documents: 'Documents to submit',
-    documentsIntro: (n: number) => `The dossier has the ${n} ${n === 1 ? 'document' : 'documents'} below.`,
+    documentsIntro: (n: number) =>
+      n === 1 ? 'The dossier has 1 document, listed below.' : `The dossier has ${n} documents, listed below.`,
     noDocuments: 'The list of documents is not available yet. Please contact the competent agency.',
     docNo: 'No.',
     docName: 'Document',
@@ -377,6 +379,11 @@ export const en: Messages = {
     statusLine: (status: string) => `Status: ${status}`,
     publishedVersion: (v: number, date: string) => `Version ${v} is published, in force from ${date}.`,
     draftVersion: (v: number) => `There is an unpublished draft of version ${v}.`,
+    abolishedVersion: (v: number, date: string) =>
+      date
+        ? `The procedure was abolished on ${date}; its last version is ${v}.`
+        : `The procedure was abolished; its last version is ${v}.`,
+    abolishedNote: 'The procedure is abolished and cannot be edited; the content below is for reference.',
     noDraft: 'There is no draft. Edit the content below and save to start a draft of a new version.',
     viewPublic: 'View on the public portal',
     tabs: 'Parts of this page',

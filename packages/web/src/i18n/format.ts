@@ -71,8 +71,8 @@ export function todayIso(): string {
 }
 
 /** A list read as a sentence: "a, b và c" / "a, b and c". */
-export function joinList(items: string[], locale: Locale): string {
+export function joinList(items: string[], t: Messages): string {
   if (items.length <= 1) return items.join('');
   const last = items[items.length - 1];
-  return `${items.slice(0, -1).join(', ')} ${locale === 'vi' ? 'và' : 'and'} ${last}`;
+  return `${items.slice(0, -1).join(', ')} ${t.common.and} ${last}`;
 }

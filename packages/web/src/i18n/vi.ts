@@ -27,7 +27,7 @@ export const vi = {
     networkError: 'Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
     genericError: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
     retry: 'Thử lại',
-    errorSummaryTitle: 'Có lỗi cần sửa',
+    errorSummaryTitle: 'Có vấn đề cần xử lý',
     errorPrefix: 'Lỗi:',
     optional: '(không bắt buộc)',
     yes: 'Có',
@@ -54,6 +54,7 @@ export const vi = {
     forbiddenTitle: 'Bạn không có quyền truy cập trang này',
     forbiddenBody: 'Trang này dành cho vai trò khác. Nếu cần quyền truy cập, hãy liên hệ quản trị hệ thống.',
     success: 'Thành công',
+    and: 'và',
   },
   onlineLevel: {
     full: 'Trực tuyến toàn trình',
@@ -379,6 +380,11 @@ export const vi = {
     statusLine: (status: string) => `Trạng thái: ${status}`,
     publishedVersion: (v: number, date: string) => `Phiên bản ${v} đang công bố, áp dụng từ ${date}.`,
     draftVersion: (v: number) => `Đang có dự thảo phiên bản ${v} chưa công bố.`,
+    abolishedVersion: (v: number, date: string) =>
+      date
+        ? `Thủ tục đã bị bãi bỏ từ ngày ${date}; phiên bản cuối là phiên bản ${v}.`
+        : `Thủ tục đã bị bãi bỏ; phiên bản cuối là phiên bản ${v}.`,
+    abolishedNote: 'Thủ tục đã bị bãi bỏ nên không thể sửa; nội dung dưới đây chỉ để xem.',
     noDraft: 'Không có dự thảo. Sửa nội dung bên dưới và lưu để tạo dự thảo phiên bản mới.',
     viewPublic: 'Xem trên cổng công khai',
     tabs: 'Các phần của trang',

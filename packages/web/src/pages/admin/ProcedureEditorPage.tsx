@@ -61,7 +61,7 @@ export default function ProcedureEditorPage() {
     return <Loading />;
   }
   if (detail.isError) {
-    if (isApiError(detail.error) && detail.error.status === 404) {
+    if (isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400)) {
       return <NotFoundProcedure />;
     }
     return (
@@ -138,6 +138,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
   const content = useMemo(() => toContent(form), [form]);
   const dirty = JSON.stringify(content) !== saved;
   const busy = create.isPending || saveDraft.isPending;
+  const readOnly = detail?.status === 'abolished';
 
   function say(message: string) {
     setNotice(message);
@@ -262,544 +263,550 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
         <h2 id="noi-dung" className="visually-hidden">
           {t.editor.contentTitle}
         </h2>
+        {/* An abolished procedure is kept for reference only: every control is disabled. */}
+        <fieldset className="fieldset" disabled={readOnly}>
+          <legend className="visually-hidden">{t.editor.contentTitle}</legend>
 
-        <Section id="f-general" title={t.editor.general}>
-          <div className="form-row">
-            <TextField
-              id="f-code"
-              label={t.editor.code}
-              hint={t.editor.codeHint}
-              value={form.code}
-              onChange={(e) => set('code', e.target.value)}
-              error={fe.code}
-              spellCheck={false}
-            />
-            <SelectField
-              id="f-codeKind"
-              label={t.editor.codeKind}
-              value={form.codeKind}
-              onChange={(e) => set('codeKind', e.target.value as FormState['codeKind'])}
-              options={CODE_KINDS.map((k) => ({ value: k, label: t.codeKind[k] }))}
-              error={fe.codeKind}
-            />
-          </div>
-          <TextArea
-            id="f-name"
-            label={t.editor.name}
-            rows={2}
-            value={form.name}
-            onChange={(e) => set('name', e.target.value)}
-            error={fe.name}
-          />
-          <div className="form-row">
-            <SelectField
-              id="f-fieldCode"
-              label={t.editor.fieldCode}
-              hint={t.editor.fieldCodeHint}
-              value={showOther ? OTHER_FIELD : form.fieldCode}
-              onChange={(e) => {
-                if (e.target.value === OTHER_FIELD) {
-                  setOtherField(true);
-                  set('fieldCode', '');
-                } else {
-                  setOtherField(false);
-                  set('fieldCode', e.target.value);
-                }
-              }}
-              placeholder={t.editor.chooseField}
-              options={[
-                ...fieldItems.map((f) => ({ value: f.code, label: f.name })),
-                { value: OTHER_FIELD, label: t.editor.fieldNameUnknown },
-              ]}
-              error={showOther ? undefined : fe.fieldCode}
-            />
-            {showOther ? (
+          <Section id="f-general" title={t.editor.general}>
+            <div className="form-row">
               <TextField
-                id="f-fieldCode-other"
-                label={t.editor.newFieldCode}
-                value={form.fieldCode}
-                onChange={(e) => set('fieldCode', e.target.value)}
-                error={fe.fieldCode}
+                id="f-code"
+                label={t.editor.code}
+                hint={t.editor.codeHint}
+                value={form.code}
+                onChange={(e) => set('code', e.target.value)}
+                error={fe.code}
                 spellCheck={false}
               />
-            ) : null}
-          </div>
-          <div className="form-row">
-            <SelectField
-              id="f-agencyCode"
-              label={t.editor.agencyCode}
-              value={form.agencyCode}
-              onChange={(e) => set('agencyCode', e.target.value)}
-              placeholder={t.editor.chooseAgency}
-              options={agencyOptions}
-              error={fe.agencyCode}
-            />
-            <SelectField
-              id="f-level"
-              label={t.editor.level}
-              value={form.level}
-              onChange={(e) => set('level', e.target.value as FormState['level'])}
-              options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t.level[l] }))}
-              error={fe.level}
-            />
-          </div>
-          <TextArea
-            id="f-applicants"
-            label={t.editor.applicants}
-            optional
-            rows={2}
-            value={form.applicants}
-            onChange={(e) => set('applicants', e.target.value)}
-            error={fe.applicants}
-          />
-          <TextArea
-            id="f-conditions"
-            label={t.editor.conditions}
-            optional
-            value={form.conditions}
-            onChange={(e) => set('conditions', e.target.value)}
-            error={fe.conditions}
-          />
-        </Section>
-
-        <Section id="f-processingTime" title={t.editor.processingTime} error={fe.processingTime}>
-          <div className="form-row">
-            <TextField
-              id="f-processingTime-value"
-              label={t.editor.timeValue}
-              hint={t.editor.timeValueHint}
-              inputMode="decimal"
-              value={form.time.value}
-              onChange={(e) => set('time', { ...form.time, value: e.target.value })}
-              error={fe['processingTime.value']}
-              className="input-width-10"
-            />
-            <SelectField
-              id="f-processingTime-unit"
-              label={t.editor.timeUnit}
-              value={form.time.unit}
-              onChange={(e) =>
-                set('time', { ...form.time, unit: e.target.value as FormState['time']['unit'] })
-              }
-              options={TIME_UNITS.map((u) => ({ value: u, label: t.timeUnit[u] }))}
-              error={fe['processingTime.unit']}
-            />
-          </div>
-          <TextField
-            id="f-processingTime-note"
-            label={t.editor.timeNote}
-            optional
-            value={form.time.note}
-            onChange={(e) => set('time', { ...form.time, note: e.target.value })}
-            error={fe['processingTime.note']}
-          />
-        </Section>
-
-        <Section id="f-legalBasis" title={t.editor.legalBasis} error={fe.legalBasis}>
-          {form.legalBasis.map((l, i) => (
-            <div className="repeat repeat--inline" key={l.key}>
-              <TextField
-                id={`f-legalBasis-${i}`}
-                label={t.editor.legalBasisItem(i + 1)}
-                hint={i === 0 ? t.editor.legalBasisHint : undefined}
-                value={l.text}
-                onChange={(e) =>
-                  set(
-                    'legalBasis',
-                    form.legalBasis.map((x) => (x.key === l.key ? { ...x, text: e.target.value } : x)),
-                  )
-                }
-                error={fe[`legalBasis[${i}]`]}
-              />
-              <RemoveButton
-                label={t.editor.removeItem(t.editor.legalBasisItem(i + 1))}
-                onClick={() =>
-                  set(
-                    'legalBasis',
-                    form.legalBasis.filter((x) => x.key !== l.key),
-                  )
-                }
+              <SelectField
+                id="f-codeKind"
+                label={t.editor.codeKind}
+                value={form.codeKind}
+                onChange={(e) => set('codeKind', e.target.value as FormState['codeKind'])}
+                options={CODE_KINDS.map((k) => ({ value: k, label: t.codeKind[k] }))}
+                error={fe.codeKind}
               />
             </div>
-          ))}
-          <AddButton
-            label={t.editor.addLegalBasis}
-            focusId={`f-legalBasis-${form.legalBasis.length}`}
-            onClick={() => set('legalBasis', [...form.legalBasis, { key: newKey(), text: '' }])}
-          />
-        </Section>
-
-        <Section id="f-documents" title={t.editor.documents} error={fe.documents}>
-          {form.documents.length === 0 ? <p className="muted">{t.editor.noDocuments}</p> : null}
-          {form.documents.map((d, i) => {
-            const update = (patch: Partial<FormState['documents'][number]>) =>
-              set(
-                'documents',
-                form.documents.map((x) => (x.key === d.key ? { ...x, ...patch } : x)),
-              );
-            return (
-              <fieldset className="repeat" key={d.key}>
-                <legend className="repeat__legend">{t.editor.documentItem(i + 1)}</legend>
-                <InlineError id={`f-documents-${i}`} error={fe[`documents[${i}]`]} />
-                <TextArea
-                  id={`f-documents-${i}-name`}
-                  label={t.editor.docName}
-                  rows={2}
-                  value={d.name}
-                  onChange={(e) => update({ name: e.target.value })}
-                  error={fe[`documents[${i}].name`]}
-                />
-                <div className="form-row">
-                  <TextField
-                    id={`f-documents-${i}-copies`}
-                    label={t.editor.docCopies}
-                    inputMode="numeric"
-                    value={d.copies}
-                    onChange={(e) => update({ copies: e.target.value })}
-                    error={fe[`documents[${i}].copies`]}
-                    className="input-width-5"
-                  />
-                  <SelectField
-                    id={`f-documents-${i}-form`}
-                    label={t.editor.docForm}
-                    value={d.form}
-                    onChange={(e) =>
-                      update({ form: e.target.value as FormState['documents'][number]['form'] })
-                    }
-                    options={DOCUMENT_FORMS.map((f) => ({ value: f, label: t.documentForm[f] }))}
-                    error={fe[`documents[${i}].form`]}
-                  />
-                </div>
-                <TextField
-                  id={`f-documents-${i}-template`}
-                  label={t.editor.docTemplate}
-                  optional
-                  value={d.template}
-                  onChange={(e) => update({ template: e.target.value })}
-                  error={fe[`documents[${i}].template`]}
-                />
-                <Checkbox
-                  id={`f-documents-${i}-required`}
-                  label={t.editor.docRequired}
-                  checked={d.required}
-                  onChange={(e) => update({ required: e.target.checked })}
-                  error={fe[`documents[${i}].required`]}
-                />
-                <RemoveButton
-                  label={t.editor.removeItem(t.editor.documentItem(i + 1))}
-                  onClick={() =>
-                    set(
-                      'documents',
-                      form.documents.filter((x) => x.key !== d.key),
-                    )
-                  }
-                />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            label={t.editor.addDocument}
-            focusId={`f-documents-${form.documents.length}-name`}
-            onClick={() =>
-              set('documents', [
-                ...form.documents,
-                { key: newKey(), name: '', copies: '1', form: 'original', required: true, template: '' },
-              ])
-            }
-          />
-        </Section>
-
-        <Section id="f-fees" title={t.editor.fees} error={fe.fees}>
-          {form.fees.length === 0 ? <p className="muted">{t.editor.noFees}</p> : null}
-          {form.fees.map((x, i) => {
-            const update = (patch: Partial<FormState['fees'][number]>) =>
-              set(
-                'fees',
-                form.fees.map((y) => (y.key === x.key ? { ...y, ...patch } : y)),
-              );
-            return (
-              <fieldset className="repeat" key={x.key}>
-                <legend className="repeat__legend">{t.editor.feeItem(i + 1)}</legend>
-                <TextField
-                  id={`f-fees-${i}-name`}
-                  label={t.editor.feeName}
-                  value={x.name}
-                  onChange={(e) => update({ name: e.target.value })}
-                  error={fe[`fees[${i}].name`]}
-                />
-                <TextField
-                  id={`f-fees-${i}-amountVnd`}
-                  label={t.editor.feeAmount}
-                  hint={t.editor.feeAmountHint}
-                  inputMode="numeric"
-                  value={x.amount}
-                  onChange={(e) => update({ amount: e.target.value })}
-                  error={fe[`fees[${i}].amountVnd`]}
-                  className="input-width-10"
-                />
-                <TextField
-                  id={`f-fees-${i}-note`}
-                  label={t.editor.feeNote}
-                  optional
-                  value={x.note}
-                  onChange={(e) => update({ note: e.target.value })}
-                  error={fe[`fees[${i}].note`]}
-                />
-                <RemoveButton
-                  label={t.editor.removeItem(t.editor.feeItem(i + 1))}
-                  onClick={() =>
-                    set(
-                      'fees',
-                      form.fees.filter((y) => y.key !== x.key),
-                    )
-                  }
-                />
-              </fieldset>
-            );
-          })}
-          <AddButton
-            label={t.editor.addFee}
-            focusId={`f-fees-${form.fees.length}-name`}
-            onClick={() => set('fees', [...form.fees, { key: newKey(), name: '', amount: '', note: '' }])}
-          />
-        </Section>
-
-        <Section id="f-result" title={t.editor.result}>
-          <div className="form-row">
-            <SelectField
-              id="f-resultType"
-              label={t.editor.resultType}
-              value={form.resultType}
-              onChange={(e) => set('resultType', e.target.value as FormState['resultType'])}
-              options={RESULT_TYPES.map((r) => ({ value: r, label: t.resultType[r] }))}
-              error={fe.resultType}
+            <TextArea
+              id="f-name"
+              label={t.editor.name}
+              rows={2}
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+              error={fe.name}
             />
-            <SelectField
-              id="f-onlineLevel"
-              label={t.editor.onlineLevel}
-              value={form.onlineLevel}
-              onChange={(e) => set('onlineLevel', e.target.value as FormState['onlineLevel'])}
-              options={ONLINE_LEVELS.map((l) => ({ value: l, label: t.onlineLevel[l] }))}
-              error={fe.onlineLevel}
-            />
-          </div>
-          <TextField
-            id="f-resultName"
-            label={t.editor.resultName}
-            optional
-            value={form.resultName}
-            onChange={(e) => set('resultName', e.target.value)}
-            error={fe.resultName}
-          />
-          <Checkbox
-            id="f-postalAllowed"
-            label={t.editor.postalAllowed}
-            checked={form.postalAllowed}
-            onChange={(e) => set('postalAllowed', e.target.checked)}
-            error={fe.postalAllowed}
-          />
-          <TextArea
-            id="f-howToApply"
-            label={t.editor.howToApply}
-            optional
-            value={form.howToApply}
-            onChange={(e) => set('howToApply', e.target.value)}
-            error={fe.howToApply}
-          />
-        </Section>
-
-        <Section id="f-steps" title={t.editor.steps} error={fe.steps}>
-          {form.steps.length > 0 ? (
-            <p className="hint">
-              {t.editor.stepsHint(
-                formatNumber(stepHours, locale),
-                totalHours === null
-                  ? formatProcessingTime(
-                      {
-                        value: timeValue === null || Number.isNaN(timeValue) ? null : timeValue,
-                        unit: form.time.unit,
-                      },
-                      t,
-                      locale,
-                    )
-                  : t.time.working_hours(formatNumber(totalHours, locale)),
-              )}
-            </p>
-          ) : (
-            <p className="muted">{t.editor.noSteps}</p>
-          )}
-          {form.steps.map((s, i) => {
-            const update = (patch: Partial<FormState['steps'][number]>) =>
-              set(
-                'steps',
-                form.steps.map((y) => (y.key === s.key ? { ...y, ...patch } : y)),
-              );
-            const move = (delta: number) => {
-              const next = [...form.steps];
-              const [item] = next.splice(i, 1);
-              if (!item) return;
-              next.splice(i + delta, 0, item);
-              set('steps', next);
-            };
-            return (
-              <fieldset className="repeat" key={s.key}>
-                <legend className="repeat__legend">{t.editor.stepItem(i + 1)}</legend>
+            <div className="form-row">
+              <SelectField
+                id="f-fieldCode"
+                label={t.editor.fieldCode}
+                hint={t.editor.fieldCodeHint}
+                value={showOther ? OTHER_FIELD : form.fieldCode}
+                onChange={(e) => {
+                  if (e.target.value === OTHER_FIELD) {
+                    setOtherField(true);
+                    set('fieldCode', '');
+                  } else {
+                    setOtherField(false);
+                    set('fieldCode', e.target.value);
+                  }
+                }}
+                placeholder={t.editor.chooseField}
+                options={[
+                  ...fieldItems.map((f) => ({ value: f.code, label: f.name })),
+                  { value: OTHER_FIELD, label: t.editor.fieldNameUnknown },
+                ]}
+                error={showOther ? undefined : fe.fieldCode}
+              />
+              {showOther ? (
                 <TextField
-                  id={`f-steps-${i}-name`}
-                  label={t.editor.stepName}
-                  value={s.name}
-                  onChange={(e) => update({ name: e.target.value })}
-                  error={fe[`steps[${i}].name`]}
-                />
-                <div className="form-row">
-                  <SelectField
-                    id={`f-steps-${i}-role`}
-                    label={t.editor.stepRole}
-                    value={s.role}
-                    placeholder={t.users.chooseRole}
-                    onChange={(e) => update({ role: e.target.value as Role | '' })}
-                    options={ROLES.filter((r) => r !== 'citizen').map((r) => ({
-                      value: r,
-                      label: ROLE_LABELS[r][locale],
-                    }))}
-                    error={fe[`steps[${i}].role`]}
-                  />
-                  <TextField
-                    id={`f-steps-${i}-hours`}
-                    label={t.editor.stepHours}
-                    inputMode="decimal"
-                    value={s.hours}
-                    onChange={(e) => update({ hours: e.target.value })}
-                    error={fe[`steps[${i}].hours`]}
-                    className="input-width-5"
-                  />
-                </div>
-                <TextField
-                  id={`f-steps-${i}-unitCode`}
-                  label={t.editor.stepUnit}
-                  hint={t.editor.stepUnitHint}
-                  optional
-                  value={s.unitCode}
-                  onChange={(e) => update({ unitCode: e.target.value })}
-                  error={fe[`steps[${i}].unitCode`]}
+                  id="f-fieldCode-other"
+                  label={t.editor.newFieldCode}
+                  value={form.fieldCode}
+                  onChange={(e) => set('fieldCode', e.target.value)}
+                  error={fe.fieldCode}
                   spellCheck={false}
-                  className="input-width-20"
                 />
-                <div className="button-group button-group--tight">
-                  {i > 0 ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => move(-1)}
-                    >
-                      <span aria-hidden="true">↑ </span>
-                      {t.editor.moveUp(i + 1)}
-                    </button>
-                  ) : null}
-                  {i < form.steps.length - 1 ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => move(1)}
-                    >
-                      <span aria-hidden="true">↓ </span>
-                      {t.editor.moveDown(i + 1)}
-                    </button>
-                  ) : null}
+              ) : null}
+            </div>
+            <div className="form-row">
+              <SelectField
+                id="f-agencyCode"
+                label={t.editor.agencyCode}
+                value={form.agencyCode}
+                onChange={(e) => set('agencyCode', e.target.value)}
+                placeholder={t.editor.chooseAgency}
+                options={agencyOptions}
+                error={fe.agencyCode}
+              />
+              <SelectField
+                id="f-level"
+                label={t.editor.level}
+                value={form.level}
+                onChange={(e) => set('level', e.target.value as FormState['level'])}
+                options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t.level[l] }))}
+                error={fe.level}
+              />
+            </div>
+            <TextArea
+              id="f-applicants"
+              label={t.editor.applicants}
+              optional
+              rows={2}
+              value={form.applicants}
+              onChange={(e) => set('applicants', e.target.value)}
+              error={fe.applicants}
+            />
+            <TextArea
+              id="f-conditions"
+              label={t.editor.conditions}
+              optional
+              value={form.conditions}
+              onChange={(e) => set('conditions', e.target.value)}
+              error={fe.conditions}
+            />
+          </Section>
+
+          <Section id="f-processingTime" title={t.editor.processingTime} error={fe.processingTime}>
+            <div className="form-row">
+              <TextField
+                id="f-processingTime-value"
+                label={t.editor.timeValue}
+                hint={t.editor.timeValueHint}
+                inputMode="decimal"
+                value={form.time.value}
+                onChange={(e) => set('time', { ...form.time, value: e.target.value })}
+                error={fe['processingTime.value']}
+                className="input-width-10"
+              />
+              <SelectField
+                id="f-processingTime-unit"
+                label={t.editor.timeUnit}
+                value={form.time.unit}
+                onChange={(e) =>
+                  set('time', { ...form.time, unit: e.target.value as FormState['time']['unit'] })
+                }
+                options={TIME_UNITS.map((u) => ({ value: u, label: t.timeUnit[u] }))}
+                error={fe['processingTime.unit']}
+              />
+            </div>
+            <TextField
+              id="f-processingTime-note"
+              label={t.editor.timeNote}
+              optional
+              value={form.time.note}
+              onChange={(e) => set('time', { ...form.time, note: e.target.value })}
+              error={fe['processingTime.note']}
+            />
+          </Section>
+
+          <Section id="f-legalBasis" title={t.editor.legalBasis} error={fe.legalBasis}>
+            {form.legalBasis.map((l, i) => (
+              <div className="repeat repeat--inline" key={l.key}>
+                <TextField
+                  id={`f-legalBasis-${i}`}
+                  label={t.editor.legalBasisItem(i + 1)}
+                  hint={i === 0 ? t.editor.legalBasisHint : undefined}
+                  value={l.text}
+                  onChange={(e) =>
+                    set(
+                      'legalBasis',
+                      form.legalBasis.map((x) => (x.key === l.key ? { ...x, text: e.target.value } : x)),
+                    )
+                  }
+                  error={fe[`legalBasis[${i}]`]}
+                />
+                <RemoveButton
+                  label={t.editor.removeItem(t.editor.legalBasisItem(i + 1))}
+                  onClick={() =>
+                    set(
+                      'legalBasis',
+                      form.legalBasis.filter((x) => x.key !== l.key),
+                    )
+                  }
+                />
+              </div>
+            ))}
+            <AddButton
+              label={t.editor.addLegalBasis}
+              focusId={`f-legalBasis-${form.legalBasis.length}`}
+              onClick={() => set('legalBasis', [...form.legalBasis, { key: newKey(), text: '' }])}
+            />
+          </Section>
+
+          <Section id="f-documents" title={t.editor.documents} error={fe.documents}>
+            {form.documents.length === 0 ? <p className="muted">{t.editor.noDocuments}</p> : null}
+            {form.documents.map((d, i) => {
+              const update = (patch: Partial<FormState['documents'][number]>) =>
+                set(
+                  'documents',
+                  form.documents.map((x) => (x.key === d.key ? { ...x, ...patch } : x)),
+                );
+              return (
+                <fieldset className="repeat" key={d.key}>
+                  <legend className="repeat__legend">{t.editor.documentItem(i + 1)}</legend>
+                  <InlineError id={`f-documents-${i}`} error={fe[`documents[${i}]`]} />
+                  <TextArea
+                    id={`f-documents-${i}-name`}
+                    label={t.editor.docName}
+                    rows={2}
+                    value={d.name}
+                    onChange={(e) => update({ name: e.target.value })}
+                    error={fe[`documents[${i}].name`]}
+                  />
+                  <div className="form-row">
+                    <TextField
+                      id={`f-documents-${i}-copies`}
+                      label={t.editor.docCopies}
+                      inputMode="numeric"
+                      value={d.copies}
+                      onChange={(e) => update({ copies: e.target.value })}
+                      error={fe[`documents[${i}].copies`]}
+                      className="input-width-5"
+                    />
+                    <SelectField
+                      id={`f-documents-${i}-form`}
+                      label={t.editor.docForm}
+                      value={d.form}
+                      onChange={(e) =>
+                        update({ form: e.target.value as FormState['documents'][number]['form'] })
+                      }
+                      options={DOCUMENT_FORMS.map((f) => ({ value: f, label: t.documentForm[f] }))}
+                      error={fe[`documents[${i}].form`]}
+                    />
+                  </div>
+                  <TextField
+                    id={`f-documents-${i}-template`}
+                    label={t.editor.docTemplate}
+                    optional
+                    value={d.template}
+                    onChange={(e) => update({ template: e.target.value })}
+                    error={fe[`documents[${i}].template`]}
+                  />
+                  <Checkbox
+                    id={`f-documents-${i}-required`}
+                    label={t.editor.docRequired}
+                    checked={d.required}
+                    onChange={(e) => update({ required: e.target.checked })}
+                    error={fe[`documents[${i}].required`]}
+                  />
                   <RemoveButton
-                    label={t.editor.removeItem(t.editor.stepItem(i + 1))}
+                    label={t.editor.removeItem(t.editor.documentItem(i + 1))}
                     onClick={() =>
                       set(
-                        'steps',
-                        form.steps.filter((y) => y.key !== s.key),
+                        'documents',
+                        form.documents.filter((x) => x.key !== d.key),
                       )
                     }
                   />
-                </div>
-              </fieldset>
-            );
-          })}
-          <AddButton
-            label={t.editor.addStep}
-            focusId={`f-steps-${form.steps.length}-name`}
-            onClick={() =>
-              set('steps', [...form.steps, { key: newKey(), name: '', role: '', unitCode: '', hours: '' }])
-            }
-          />
-        </Section>
-
-        <Section id="f-publication" title={t.editor.publication} error={fe.publication}>
-          <div className="form-row">
-            <TextField
-              id="f-publication-decisionNumber"
-              label={t.editor.decisionNumber}
-              hint={t.editor.decisionNumberHint}
-              value={form.publication.decisionNumber}
-              onChange={(e) => set('publication', { ...form.publication, decisionNumber: e.target.value })}
-              error={fe['publication.decisionNumber']}
+                </fieldset>
+              );
+            })}
+            <AddButton
+              label={t.editor.addDocument}
+              focusId={`f-documents-${form.documents.length}-name`}
+              onClick={() =>
+                set('documents', [
+                  ...form.documents,
+                  { key: newKey(), name: '', copies: '1', form: 'original', required: true, template: '' },
+                ])
+              }
             />
-            <TextField
-              id="f-publication-date"
-              type="date"
-              label={t.editor.decisionDate}
-              value={form.publication.date}
-              onChange={(e) => set('publication', { ...form.publication, date: e.target.value })}
-              error={fe['publication.date']}
-              className="input-width-10"
-            />
-          </div>
-        </Section>
+          </Section>
 
-        <Section id="f-needsReview" title={t.editor.needsReview} error={fe.needsReview}>
-          <fieldset className="fieldset">
-            <legend className="visually-hidden">{t.editor.needsReview}</legend>
-            <div className="hint">{t.editor.needsReviewHint}</div>
-            <div className="checkbox-group">
-              {REVIEW_FLAGS.map((flag: ReviewFlag) => (
-                <Checkbox
-                  key={flag}
-                  id={`f-needsReview-${flag}`}
-                  label={t.reviewFlag[flag]}
-                  checked={form.needsReview.includes(flag)}
-                  onChange={(e) =>
-                    set(
-                      'needsReview',
-                      e.target.checked
-                        ? REVIEW_FLAGS.filter((f) => f === flag || form.needsReview.includes(f))
-                        : form.needsReview.filter((f) => f !== flag),
-                    )
-                  }
-                />
-              ))}
+          <Section id="f-fees" title={t.editor.fees} error={fe.fees}>
+            {form.fees.length === 0 ? <p className="muted">{t.editor.noFees}</p> : null}
+            {form.fees.map((x, i) => {
+              const update = (patch: Partial<FormState['fees'][number]>) =>
+                set(
+                  'fees',
+                  form.fees.map((y) => (y.key === x.key ? { ...y, ...patch } : y)),
+                );
+              return (
+                <fieldset className="repeat" key={x.key}>
+                  <legend className="repeat__legend">{t.editor.feeItem(i + 1)}</legend>
+                  <TextField
+                    id={`f-fees-${i}-name`}
+                    label={t.editor.feeName}
+                    value={x.name}
+                    onChange={(e) => update({ name: e.target.value })}
+                    error={fe[`fees[${i}].name`]}
+                  />
+                  <TextField
+                    id={`f-fees-${i}-amountVnd`}
+                    label={t.editor.feeAmount}
+                    hint={t.editor.feeAmountHint}
+                    inputMode="numeric"
+                    value={x.amount}
+                    onChange={(e) => update({ amount: e.target.value })}
+                    error={fe[`fees[${i}].amountVnd`]}
+                    className="input-width-10"
+                  />
+                  <TextField
+                    id={`f-fees-${i}-note`}
+                    label={t.editor.feeNote}
+                    optional
+                    value={x.note}
+                    onChange={(e) => update({ note: e.target.value })}
+                    error={fe[`fees[${i}].note`]}
+                  />
+                  <RemoveButton
+                    label={t.editor.removeItem(t.editor.feeItem(i + 1))}
+                    onClick={() =>
+                      set(
+                        'fees',
+                        form.fees.filter((y) => y.key !== x.key),
+                      )
+                    }
+                  />
+                </fieldset>
+              );
+            })}
+            <AddButton
+              label={t.editor.addFee}
+              focusId={`f-fees-${form.fees.length}-name`}
+              onClick={() => set('fees', [...form.fees, { key: newKey(), name: '', amount: '', note: '' }])}
+            />
+          </Section>
+
+          <Section id="f-result" title={t.editor.result}>
+            <div className="form-row">
+              <SelectField
+                id="f-resultType"
+                label={t.editor.resultType}
+                value={form.resultType}
+                onChange={(e) => set('resultType', e.target.value as FormState['resultType'])}
+                options={RESULT_TYPES.map((r) => ({ value: r, label: t.resultType[r] }))}
+                error={fe.resultType}
+              />
+              <SelectField
+                id="f-onlineLevel"
+                label={t.editor.onlineLevel}
+                value={form.onlineLevel}
+                onChange={(e) => set('onlineLevel', e.target.value as FormState['onlineLevel'])}
+                options={ONLINE_LEVELS.map((l) => ({ value: l, label: t.onlineLevel[l] }))}
+                error={fe.onlineLevel}
+              />
             </div>
-          </fieldset>
-        </Section>
+            <TextField
+              id="f-resultName"
+              label={t.editor.resultName}
+              optional
+              value={form.resultName}
+              onChange={(e) => set('resultName', e.target.value)}
+              error={fe.resultName}
+            />
+            <Checkbox
+              id="f-postalAllowed"
+              label={t.editor.postalAllowed}
+              checked={form.postalAllowed}
+              onChange={(e) => set('postalAllowed', e.target.checked)}
+              error={fe.postalAllowed}
+            />
+            <TextArea
+              id="f-howToApply"
+              label={t.editor.howToApply}
+              optional
+              value={form.howToApply}
+              onChange={(e) => set('howToApply', e.target.value)}
+              error={fe.howToApply}
+            />
+          </Section>
 
-        {checked && (checked.errors ?? []).length === 0 ? (
-          <ProblemsBlock problems={checked.problems ?? []} />
-        ) : null}
+          <Section id="f-steps" title={t.editor.steps} error={fe.steps}>
+            {form.steps.length > 0 ? (
+              <p className="hint">
+                {t.editor.stepsHint(
+                  formatNumber(stepHours, locale),
+                  totalHours === null
+                    ? formatProcessingTime(
+                        {
+                          value: timeValue === null || Number.isNaN(timeValue) ? null : timeValue,
+                          unit: form.time.unit,
+                        },
+                        t,
+                        locale,
+                      )
+                    : t.time.working_hours(formatNumber(totalHours, locale)),
+                )}
+              </p>
+            ) : (
+              <p className="muted">{t.editor.noSteps}</p>
+            )}
+            {form.steps.map((s, i) => {
+              const update = (patch: Partial<FormState['steps'][number]>) =>
+                set(
+                  'steps',
+                  form.steps.map((y) => (y.key === s.key ? { ...y, ...patch } : y)),
+                );
+              const move = (delta: number) => {
+                const next = [...form.steps];
+                const [item] = next.splice(i, 1);
+                if (!item) return;
+                next.splice(i + delta, 0, item);
+                set('steps', next);
+              };
+              return (
+                <fieldset className="repeat" key={s.key}>
+                  <legend className="repeat__legend">{t.editor.stepItem(i + 1)}</legend>
+                  <TextField
+                    id={`f-steps-${i}-name`}
+                    label={t.editor.stepName}
+                    value={s.name}
+                    onChange={(e) => update({ name: e.target.value })}
+                    error={fe[`steps[${i}].name`]}
+                  />
+                  <div className="form-row">
+                    <SelectField
+                      id={`f-steps-${i}-role`}
+                      label={t.editor.stepRole}
+                      value={s.role}
+                      placeholder={t.users.chooseRole}
+                      onChange={(e) => update({ role: e.target.value as Role | '' })}
+                      options={ROLES.filter((r) => r !== 'citizen').map((r) => ({
+                        value: r,
+                        label: ROLE_LABELS[r][locale],
+                      }))}
+                      error={fe[`steps[${i}].role`]}
+                    />
+                    <TextField
+                      id={`f-steps-${i}-hours`}
+                      label={t.editor.stepHours}
+                      inputMode="decimal"
+                      value={s.hours}
+                      onChange={(e) => update({ hours: e.target.value })}
+                      error={fe[`steps[${i}].hours`]}
+                      className="input-width-5"
+                    />
+                  </div>
+                  <TextField
+                    id={`f-steps-${i}-unitCode`}
+                    label={t.editor.stepUnit}
+                    hint={t.editor.stepUnitHint}
+                    optional
+                    value={s.unitCode}
+                    onChange={(e) => update({ unitCode: e.target.value })}
+                    error={fe[`steps[${i}].unitCode`]}
+                    spellCheck={false}
+                    className="input-width-20"
+                  />
+                  <div className="button-group button-group--tight">
+                    {i > 0 ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => move(-1)}
+                      >
+                        <span aria-hidden="true">↑ </span>
+                        {t.editor.moveUp(i + 1)}
+                      </button>
+                    ) : null}
+                    {i < form.steps.length - 1 ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => move(1)}
+                      >
+                        <span aria-hidden="true">↓ </span>
+                        {t.editor.moveDown(i + 1)}
+                      </button>
+                    ) : null}
+                    <RemoveButton
+                      label={t.editor.removeItem(t.editor.stepItem(i + 1))}
+                      onClick={() =>
+                        set(
+                          'steps',
+                          form.steps.filter((y) => y.key !== s.key),
+                        )
+                      }
+                    />
+                  </div>
+                </fieldset>
+              );
+            })}
+            <AddButton
+              label={t.editor.addStep}
+              focusId={`f-steps-${form.steps.length}-name`}
+              onClick={() =>
+                set('steps', [...form.steps, { key: newKey(), name: '', role: '', unitCode: '', hours: '' }])
+              }
+            />
+          </Section>
 
-        <div className="action-bar">
-          {dirty ? (
-            <p className="action-bar__status" role="status">
-              {t.editor.unsaved}
-            </p>
+          <Section id="f-publication" title={t.editor.publication} error={fe.publication}>
+            <div className="form-row">
+              <TextField
+                id="f-publication-decisionNumber"
+                label={t.editor.decisionNumber}
+                hint={t.editor.decisionNumberHint}
+                value={form.publication.decisionNumber}
+                onChange={(e) => set('publication', { ...form.publication, decisionNumber: e.target.value })}
+                error={fe['publication.decisionNumber']}
+              />
+              <TextField
+                id="f-publication-date"
+                type="date"
+                label={t.editor.decisionDate}
+                value={form.publication.date}
+                onChange={(e) => set('publication', { ...form.publication, date: e.target.value })}
+                error={fe['publication.date']}
+                className="input-width-10"
+              />
+            </div>
+          </Section>
+
+          <Section id="f-needsReview" title={t.editor.needsReview} error={fe.needsReview}>
+            <fieldset className="fieldset">
+              <legend className="visually-hidden">{t.editor.needsReview}</legend>
+              <div className="hint">{t.editor.needsReviewHint}</div>
+              <div className="checkbox-group">
+                {REVIEW_FLAGS.map((flag: ReviewFlag) => (
+                  <Checkbox
+                    key={flag}
+                    id={`f-needsReview-${flag}`}
+                    label={t.reviewFlag[flag]}
+                    checked={form.needsReview.includes(flag)}
+                    onChange={(e) =>
+                      set(
+                        'needsReview',
+                        e.target.checked
+                          ? REVIEW_FLAGS.filter((f) => f === flag || form.needsReview.includes(f))
+                          : form.needsReview.filter((f) => f !== flag),
+                      )
+                    }
+                  />
+                ))}
+              </div>
+            </fieldset>
+          </Section>
+
+          {checked && (checked.errors ?? []).length === 0 ? (
+            <ProblemsBlock problems={checked.problems ?? []} />
           ) : null}
-          <div className="button-group">
-            <SubmitButton busy={busy} busyLabel={t.editor.savingDraft}>
-              {t.editor.saveDraft}
-            </SubmitButton>
-            <SubmitButton
-              type="button"
-              variant="secondary"
-              busy={validate.isPending}
-              busyLabel={t.editor.validating}
-              onClick={onValidate}
-            >
-              {t.editor.validate}
-            </SubmitButton>
+        </fieldset>
+
+        {readOnly ? null : (
+          <div className="action-bar">
+            {dirty ? (
+              <p className="action-bar__status" role="status">
+                {t.editor.unsaved}
+              </p>
+            ) : null}
+            <div className="button-group">
+              <SubmitButton busy={busy} busyLabel={t.editor.savingDraft}>
+                {t.editor.saveDraft}
+              </SubmitButton>
+              <SubmitButton
+                type="button"
+                variant="secondary"
+                busy={validate.isPending}
+                busyLabel={t.editor.validating}
+                onClick={onValidate}
+              >
+                {t.editor.validate}
+              </SubmitButton>
+            </div>
           </div>
-        </div>
+        )}
       </form>
 
       {detail?.draft ? <PublishSection detail={detail} dirty={dirty} onDone={say} /> : null}
@@ -873,7 +880,17 @@ function StatusBlock({ detail }: { detail: AdminProcedureDetail }) {
         <StatusTag status={detail.status} />
         {detail.agency ? <span className="muted"> {detail.agency.name}</span> : null}
       </p>
-      {detail.published ? (
+      {detail.status === 'abolished' && detail.published ? (
+        <p>
+          {t.editor.abolishedVersion(
+            detail.published.version,
+            formatDate(
+              detail.versions.find((v) => v.version === detail.published?.version)?.effectiveTo,
+              locale,
+            ),
+          )}
+        </p>
+      ) : detail.published ? (
         <p>
           {t.editor.publishedVersion(
             detail.published.version,
@@ -884,7 +901,11 @@ function StatusBlock({ detail }: { detail: AdminProcedureDetail }) {
           ) : null}
         </p>
       ) : null}
-      <p>{detail.draft ? t.editor.draftVersion(detail.draft.version) : t.editor.noDraft}</p>
+      {detail.status === 'abolished' ? (
+        <p>{t.editor.abolishedNote}</p>
+      ) : (
+        <p>{detail.draft ? t.editor.draftVersion(detail.draft.version) : t.editor.noDraft}</p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,7 @@ function toSearch(q: AdminProcedureQuery): string {
 }
 
 export default function ProceduresPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   usePageTitle(t.procedures.title);
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
@@ -118,7 +118,7 @@ export default function ProceduresPage() {
                         {t.procedures.needsReview(
                           joinList(
                             p.needsReview.map((f) => t.reviewFlag[f as keyof typeof t.reviewFlag] ?? f),
-                            locale,
+                            t,
                           ),
                         )}
                       </span>

@@ -1,5 +1,5 @@
 import type { OnlineLevel } from '@motcua/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   type CatalogueQuery,
@@ -56,6 +56,16 @@ export function CataloguePage() {
     e.preventDefault();
     setParams(toParams({ ...form, page: 1 }));
   }
+
+  // A new page of results: bring the reader to the top of the list, as a page load would.
+  const countRef = useRef<HTMLParagraphElement>(null);
+  const shownPage = useRef(query.page);
+  useEffect(() => {
+    if (shownPage.current === query.page) return;
+    shownPage.current = query.page;
+    countRef.current?.focus({ preventScroll: true });
+    countRef.current?.scrollIntoView({ block: 'start' });
+  }, [query.page]);
 
   const data = results.data;
   const from = data ? (data.page - 1) * data.pageSize + 1 : 0;
@@ -151,7 +161,14 @@ export function CataloguePage() {
           <h2 id="results-title" className="visually-hidden">
             {t.catalogue.results}
           </h2>
-          <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
+          <p
+            className="result-count"
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            ref={countRef}
+            tabIndex={-1}
+          >
             {status}
           </p>
           {results.isError ? <LoadError error={results.error} onRetry={() => results.refetch()} /> : null}

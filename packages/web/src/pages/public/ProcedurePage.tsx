@@ -30,7 +30,9 @@ export function ProcedurePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const procedure = usePublicProcedure(id);
-  const notFound = isApiError(procedure.error) && procedure.error.status === 404;
+  // A malformed identifier (400) is as much "not found" to a reader as an unknown one (404).
+  const notFound =
+    isApiError(procedure.error) && (procedure.error.status === 404 || procedure.error.status === 400);
   usePageTitle(
     procedure.data?.name ?? (notFound ? t.procedure.notFound : procedure.isPending ? t.common.loading : null),
   );
@@ -84,7 +86,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
       {review.length > 0 ? (
         <div className="notice notice--warning">
           <p className="notice__title">{t.procedure.reviewTitle}</p>
-          <p>{t.procedure.reviewBody(joinList(review, locale))}</p>
+          <p>{t.procedure.reviewBody(joinList(review, t))}</p>
         </div>
       ) : null}
 

@@ -34,7 +34,13 @@ export default function SignInPage() {
   if (session.isPending) return <Loading />;
   if (session.data) {
     const target = session.data.user.mustChangePassword ? PATHS.changePassword : safeNext(params.get('next'));
-    return <Navigate to={target} replace />;
+    // The workspace loads on demand: say so while it does, rather than showing an empty page.
+    return (
+      <>
+        <Navigate to={target} replace />
+        <Loading />
+      </>
+    );
   }
 
   function onSubmit(e: FormEvent) {

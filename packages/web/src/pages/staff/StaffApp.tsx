@@ -22,10 +22,20 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (session.isError) return <LoadError error={session.error} onRetry={() => session.refetch()} />;
   if (!session.data) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`${PATHS.signIn}?next=${encodeURIComponent(next)}`} replace />;
+    return (
+      <>
+        <Navigate to={`${PATHS.signIn}?next=${encodeURIComponent(next)}`} replace />
+        <Loading />
+      </>
+    );
   }
   if (session.data.user.mustChangePassword && location.pathname !== PATHS.changePassword) {
-    return <Navigate to={PATHS.changePassword} replace />;
+    return (
+      <>
+        <Navigate to={PATHS.changePassword} replace />
+        <Loading />
+      </>
+    );
   }
   return <>{children}</>;
 }

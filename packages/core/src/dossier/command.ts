@@ -1,0 +1,46 @@
+import type { CalendarConfig } from '../calendar/config.ts';
+import type { ActorRole, DossierAction, DossierActor } from './actions.ts';
+import type { Refusal } from './refusals.ts';
+import type { DossierSnapshot } from './snapshot.ts';
+import type { DossierState } from './states.ts';
+
+/** One thing someone asks to do to a dossier. `input` is checked against the action's schema. */
+export interface DossierCommand {
+  action: DossierAction;
+  actor: DossierActor;
+  input?: unknown;
+}
+
+/** What the rules need from outside: core has no clock and no configuration of its own. */
+export interface DecisionContext {
+  now: Date;
+  calendar: CalendarConfig;
+  /** Working days the applicant has to hand in a supplement (default 15, configurable). */
+  supplementLimitWorkingDays: number;
+}
+
+/** The record of an accepted command, for the event log and the control sheet (mẫu 06). */
+export interface DossierEvent {
+  action: DossierAction;
+  /** null when the command created the dossier. */
+  fromState: DossierState | null;
+  toState: DossierState;
+  at: string;
+  actorId: string;
+  /** The validated input and what the rules derived from it (due dates, the finished step, …). */
+  payload: Record<string, unknown>;
+}
+
+export type Decision = { ok: true; next: DossierSnapshot; event: DossierEvent } | Refusal;
+
+/** What guards and effects see: the command after validation, and the context. */
+export interface RuleContext {
+  action: DossierAction;
+  actor: DossierActor;
+  /** The actor's roles that the transition allows, i.e. the capacities they act in. */
+  actingAs: readonly ActorRole[];
+  input: unknown;
+  now: Date;
+  calendar: CalendarConfig;
+  supplementLimitWorkingDays: number;
+}

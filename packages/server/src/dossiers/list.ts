@@ -1,0 +1,114 @@
+import { type DossierState, type Locale, searchTerms } from '@motcua/core';
+import type { Queryable } from '../db/database.ts';
+import type { DossierRecord } from './store.ts';
+import { summary } from './views.ts';
+
+export interface DossierListQuery {
+  scope: string[];
+  unit?: string | undefined;
+  state?: DossierState | undefined;
+  nationalStatus?: number | undefined;
+  assignee?: string | undefined;
+  dueBefore?: string | undefined;
+  overdue?: boolean | undefined;
+  open?: boolean | undefined;
+  q?: string | undefined;
+  sort: 'due' | '-due' | 'received' | '-received';
+  page: number;
+  pageSize: number;
+  now: Date;
+  locale: Locale;
+}
+
+const ORDER: Record<DossierListQuery['sort'], string> = {
+  due: 'd.due_at ASC NULLS LAST, d.created_at',
+  '-due': 'd.due_at DESC NULLS LAST, d.created_at',
+  received: 'd.received_at ASC NULLS LAST, d.created_at',
+  '-received': 'd.received_at DESC NULLS LAST, d.created_at DESC',
+};
+
+/** A queue of dossiers within the user's units, most urgent first by default. */
+export async function listDossiers(db: Queryable, q: DossierListQuery) {
+  const where = ['(d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))'];
+  const params: unknown[] = [q.scope];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (q.unit) add((n) => `(d.current_unit_id = $${n} OR d.receiving_unit_id = $${n} OR d.agency_id = $${n})`, q.unit);
+  if (q.state) add((n) => `d.state = $${n}`, q.state);
+  if (q.nationalStatus) add((n) => `d.national_status = $${n}`, q.nationalStatus);
+  if (q.assignee) add((n) => `d.assignee_id = $${n}`, q.assignee);
+  if (q.dueBefore) add((n) => `d.due_at < $${n}`, q.dueBefore);
+  if (q.overdue) add((n) => `d.ended_at IS NULL AND d.due_at < $${n} AND d.state <> 'awaiting_supplement'`, q.now);
+  if (q.open === true) where.push('d.ended_at IS NULL AND d.state NOT IN (\'refused\', \'stopped\', \'returned\')');
+  if (q.open === false) where.push('(d.ended_at IS NOT NULL OR d.state IN (\'refused\', \'stopped\', \'returned\'))');
+  for (const term of q.q ? searchTerms(q.q) : []) add((n) => `d.search_text LIKE $${n}`, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const whereSql = where.join(' AND ');
+  const [count] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM dossier d WHERE ${whereSql}`, params);
+  params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  const rows = await db.query<{
+    id: string;
+    agency_id: string;
+    code: string | null;
+    procedure_id: string;
+    procedure_version_id: string;
+    field_code: string;
+    channel: DossierRecord['channel'];
+    receiving_unit_id: string;
+    current_unit_id: string | null;
+    assignee_id: string | null;
+    state: DossierState;
+    applicant: DossierRecord['applicant'];
+    snapshot: DossierRecord['snapshot'];
+    version: number;
+    risk: string | null;
+    created_at: Date;
+    procedure_name: string;
+    unit_name: string | null;
+    assignee_name: string | null;
+  }>(
+    `SELECT d.*, v.content->>'name' AS procedure_name, u.name AS unit_name, a.full_name AS assignee_name
+       FROM dossier d
+       JOIN procedure_version v ON v.id = d.procedure_version_id
+       LEFT JOIN org_unit u ON u.id = d.current_unit_id
+       LEFT JOIN app_user a ON a.id = d.assignee_id
+      WHERE ${whereSql}
+      ORDER BY ${ORDER[q.sort]}
+      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return {
+    items: rows.map((r) => {
+      const record: DossierRecord = {
+        id: r.id,
+        agencyId: r.agency_id,
+        code: r.code,
+        procedureId: r.procedure_id,
+        procedureVersionId: r.procedure_version_id,
+        fieldCode: r.field_code,
+        channel: r.channel,
+        receivingUnitId: r.receiving_unit_id,
+        currentUnitId: r.current_unit_id,
+        assigneeId: r.assignee_id,
+        state: r.state,
+        applicant: r.applicant,
+        snapshot: r.snapshot,
+        version: r.version,
+        risk: r.risk,
+        createdAt: new Date(r.created_at).toISOString(),
+      };
+      return {
+        ...summary(record, q.locale, q.now),
+        procedureName: r.procedure_name,
+        applicantName: r.applicant.name,
+        currentUnit: r.unit_name,
+        assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name } : null,
+        stepDueAt: r.snapshot.step?.dueAt ?? null,
+      };
+    }),
+    total: count?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

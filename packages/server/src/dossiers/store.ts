@@ -1,0 +1,141 @@
+import type { DossierSnapshot, DossierState } from '@motcua/core';
+import type { Queryable } from '../db/database.ts';
+import type { Applicant } from './applicant.ts';
+
+/** A dossier row as the use cases need it. */
+export interface DossierRecord {
+  id: string;
+  agencyId: string;
+  code: string | null;
+  procedureId: string;
+  procedureVersionId: string;
+  fieldCode: string;
+  channel: 'counter' | 'online' | 'post';
+  receivingUnitId: string;
+  currentUnitId: string | null;
+  assigneeId: string | null;
+  state: DossierState;
+  applicant: Applicant;
+  snapshot: DossierSnapshot;
+  version: number;
+  risk: string | null;
+  createdAt: string;
+}
+
+interface DossierRow {
+  id: string;
+  agency_id: string;
+  code: string | null;
+  procedure_id: string;
+  procedure_version_id: string;
+  field_code: string;
+  channel: DossierRecord['channel'];
+  receiving_unit_id: string;
+  current_unit_id: string | null;
+  assignee_id: string | null;
+  state: DossierState;
+  applicant: Applicant;
+  snapshot: DossierSnapshot;
+  version: number;
+  risk: string | null;
+  created_at: Date;
+}
+
+const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
+  current_unit_id, assignee_id, state, applicant, snapshot, version, risk, created_at`;
+
+const toRecord = (r: DossierRow): DossierRecord => ({
+  id: r.id,
+  agencyId: r.agency_id,
+  code: r.code,
+  procedureId: r.procedure_id,
+  procedureVersionId: r.procedure_version_id,
+  fieldCode: r.field_code,
+  channel: r.channel,
+  receivingUnitId: r.receiving_unit_id,
+  currentUnitId: r.current_unit_id,
+  assigneeId: r.assignee_id,
+  state: r.state,
+  applicant: r.applicant,
+  snapshot: r.snapshot,
+  version: r.version,
+  risk: r.risk,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** Loads a dossier; with `lock`, holds its row until the transaction ends (one writer at a time). */
+export async function loadDossier(db: Queryable, id: string, lock = false): Promise<DossierRecord | null> {
+  const [row] = await db.query<DossierRow>(`SELECT ${COLUMNS} FROM dossier WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  return row ? toRecord(row) : null;
+}
+
+export async function findByCode(db: Queryable, code: string): Promise<DossierRecord | null> {
+  const [row] = await db.query<DossierRow>(`SELECT ${COLUMNS} FROM dossier WHERE code = $1`, [code]);
+  return row ? toRecord(row) : null;
+}
+
+export interface DossierWrite {
+  state: DossierState;
+  nationalStatus: number;
+  snapshot: DossierSnapshot;
+  currentUnitId: string | null;
+  assigneeId: string | null;
+  now: Date;
+}
+
+const columnsOf = (w: DossierWrite) => [
+  w.state,
+  w.nationalStatus,
+  JSON.stringify(w.snapshot),
+  w.currentUnitId,
+  w.assigneeId,
+  w.snapshot.submittedAt,
+  w.snapshot.receivedAt,
+  w.snapshot.dueAt,
+  w.snapshot.endedAt,
+  w.now,
+];
+
+export async function insertDossier(
+  tx: Queryable,
+  d: Omit<DossierRecord, 'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId'> & {
+    searchText: string;
+  },
+  w: DossierWrite,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
+       applicant, search_text, version, created_at,
+       state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+    [
+      d.id,
+      d.agencyId,
+      d.code,
+      d.procedureId,
+      d.procedureVersionId,
+      d.fieldCode,
+      d.channel,
+      d.receivingUnitId,
+      JSON.stringify(d.applicant),
+      d.searchText,
+      ...columnsOf(w),
+    ],
+  );
+}
+
+/** Writes the next state if the row still has `expectedVersion`; false when someone else got there first. */
+export async function updateDossier(tx: Queryable, id: string, expectedVersion: number, w: DossierWrite): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
+            submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,
+            risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END
+      WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, expectedVersion, ...columnsOf(w)],
+  );
+  return rows.length === 1;
+}
+
+export async function setCode(tx: Queryable, id: string, code: string): Promise<void> {
+  await tx.query('UPDATE dossier SET code = $2 WHERE id = $1', [id, code]);
+}

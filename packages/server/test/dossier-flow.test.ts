@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { engines } from './support/databases.ts';
+
+interface ProcedureDetail {
+  id: string;
+  name: string;
+  documents: { name: string; required: boolean }[];
+  steps: { role: string }[];
+}
+
+describe.each(engines)('a dossier from counter to return on %s', (engine) => {
+  let t: TestApp;
+  const c: Record<string, TestClient> = {};
+  let procedure: ProcedureDetail;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'admin']) {
+      c[user] = t.client();
+      await c[user]!.login(user);
+    }
+    // A work permit: processed by the employment department, where the demo specialist works.
+    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
+    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
+    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+  });
+  afterAll(() => t.close());
+
+  const receive = (client: TestClient, headers: Record<string, string> = {}) =>
+    client.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers,
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: {
+          name: 'Công ty TNHH Thương mại Ánh Dương',
+          idNumber: '0312345678',
+          phone: '0909 123 456',
+          address: 'Phường Sài Gòn',
+        },
+        checklist: procedure.documents.map((d) => ({ document: d.name, received: true })),
+      },
+    });
+
+  const act = (who: string, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
+    c[who]!.request({ method: 'POST', url: `/api/v1/dossiers/${id}/actions/${action}`, payload: { version, input } });
+
+  it('walks the whole lifecycle, with a supplement, and the public lookup shows every step', async () => {
+    const created = await receive(c.tiepnhan!);
+    expect(created.statusCode, created.body).toBe(201);
+    let d = created.json();
+    expect(d.code).toMatch(/^[0-9A-Z.]+-\d{6}-\d{4,}$/);
+    expect(d.nationalStatus.code).toBe(2);
+    expect(d.dueAt).toBeTruthy();
+    expect(d.applicant.idNumber).toBe('0312345678');
+
+    const steps = async (who: string) => {
+      const res = await act(who, d.id, 'forward_step', d.version, { note: 'Chuyển bước' });
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(200);
+      d = res.json();
+    };
+    // The counter's own first step, if the procedure has one, hands over to the department.
+    if (procedure.steps[0]?.role === 'counter_officer') await steps('tiepnhan');
+    expect(d.state).toBe('in_progress');
+
+    const supplement = await act('chuyenvien', d.id, 'request_supplement', d.version, {
+      items: [{ description: 'Phiếu lý lịch tư pháp của người lao động nước ngoài', reason: 'Bản nộp đã quá 6 tháng' }],
+    });
+    expect(supplement.statusCode, supplement.body).toBe(200);
+    d = supplement.json();
+    expect(d.nationalStatus.code).toBe(5);
+    const back = await act('tiepnhan', d.id, 'receive_supplement', d.version, { documents: ['Phiếu lý lịch tư pháp cấp ngày 02/3/2026'] });
+    expect(back.statusCode, back.body).toBe(200);
+    d = back.json();
+    expect(d.state).toBe('in_progress');
+
+    for (let guard = 0; guard < 6 && d.state === 'in_progress'; guard++) {
+      const role = d.step?.role as string;
+      await steps(role === 'specialist' ? 'chuyenvien' : role === 'head_of_unit' ? 'truongphong' : 'tiepnhan');
+    }
+    expect(d.state).toBe('awaiting_approval');
+    const approved = await act('lanhdao', d.id, 'approve', d.version, { outcome: 'granted' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    d = approved.json();
+    expect(d.nationalStatus.code).toBe(9);
+    const returned = await act('tiepnhan', d.id, 'return_result', d.version, { channel: 'counter' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    d = returned.json();
+    expect(d.nationalStatus.code).toBe(10);
+    expect(['early', 'on_time']).toContain(d.timeliness);
+    expect(d.controlSheet.length).toBeGreaterThanOrEqual(4);
+
+    const lookup = await t.app.inject({ url: `/api/v1/dossiers/lookup?code=${encodeURIComponent(d.code)}` });
+    expect(lookup.statusCode).toBe(200);
+    const pub = lookup.json();
+    expect(pub.status.code).toBe(10);
+    expect(pub.timeline.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['receive', 'request_supplement', 'receive_supplement', 'approve', 'return_result']),
+    );
+    expect(JSON.stringify(pub)).not.toContain('0312345678');
+    expect(JSON.stringify(pub)).not.toContain('0909');
+    expect(pub.applicant.name).not.toBe('Công ty TNHH Thương mại Ánh Dương');
+
+    const pdf = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/forms/01.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/forms/06.docx` });
+    expect(docx.statusCode).toBe(200);
+  });
+
+  it('lets exactly one of two officers acting at once win; the other is told to reload', async () => {
+    const d = (await receive(c.tiepnhan!)).json();
+    const [a, b] = await Promise.all([
+      act('tiepnhan', d.id, 'forward_step', d.version),
+      act('tiepnhan', d.id, 'forward_step', d.version),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().code).toBe('dossier_changed');
+    const events = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}` })).json().events;
+    expect(events.filter((e: { action: string }) => e.action === 'forward_step')).toHaveLength(1);
+  });
+
+  it('creates one dossier however often a receipt is retried with the same Idempotency-Key', async () => {
+    const key = `receipt-${engine}-${Date.now()}`;
+    const before = (await c.tiepnhan!.request({ url: '/api/v1/dossiers?pageSize=1' })).json().total;
+    const responses = await Promise.all([1, 2, 3].map(() => receive(c.tiepnhan!, { 'idempotency-key': key })));
+    const again = await receive(c.tiepnhan!, { 'idempotency-key': key });
+    const ids = new Set([...responses, again].map((r) => r.json().id));
+    expect(ids.size).toBe(1);
+    expect([...responses, again].every((r) => r.statusCode === 201)).toBe(true);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const after = (await c.tiepnhan!.request({ url: '/api/v1/dossiers?pageSize=1' })).json().total;
+    expect(after).toBe(before + 1);
+  });
+
+  it('refuses actions that the rules do not allow, saying why', async () => {
+    const d = (await receive(c.tiepnhan!)).json();
+    const approve = await act('lanhdao', d.id, 'approve', d.version, { outcome: 'granted' });
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().code).toBe('dossier_action_refused');
+    expect(approve.json().detail).toMatch(/trạng thái/);
+    const atDepartment = (await act('tiepnhan', d.id, 'forward_step', d.version)).json();
+    const wrongRole = await act('chuyenvien', d.id, 'approve', atDepartment.version, { outcome: 'granted' });
+    expect([403, 409]).toContain(wrongRole.statusCode);
+    expect(wrongRole.json().detail.length).toBeGreaterThan(10);
+    const incomplete = await c.tiepnhan!.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: { procedureId: procedure.id, channel: 'counter', applicant: { name: 'Nguyễn Văn B' }, checklist: [] },
+    });
+    expect(incomplete.statusCode).toBe(422);
+    const badPhone = await c.tiepnhan!.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: { procedureId: procedure.id, channel: 'counter', applicant: { name: 'Nguyễn Văn B', phone: '12' }, checklist: [] },
+    });
+    expect(badPhone.statusCode).toBe(422);
+    expect(badPhone.json().errors[0].message).toMatch(/điện thoại/);
+  });
+
+  it('lists the queue by due date and hides dossiers from people outside the unit', async () => {
+    const queue = (await c.chuyenvien!.request({ url: '/api/v1/dossiers?open=true&sort=due' })).json();
+    const dues = queue.items.map((i: { dueAt: string }) => i.dueAt).filter(Boolean);
+    expect([...dues].sort()).toEqual(dues);
+    const anonymous = await t.app.inject({ url: '/api/v1/dossiers' });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/dossiers/lookup?code=nonsense' })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/dossiers/lookup?code=000.00.12.H29-260101-9999' })).statusCode).toBe(404);
+  });
+});
