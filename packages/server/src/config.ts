@@ -35,6 +35,8 @@ const envSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Largest accepted upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** How often each server process runs the deadline sweep; 0 turns it off. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** The address citizens reach Motcua at, printed in the receipt's QR code. */
   PUBLIC_URL: z.url().optional(),
@@ -60,6 +62,7 @@ export interface Config {
   seedDemo: boolean;
   uploadMaxBytes: number;
   shutdownGraceSeconds: number;
+  sweepIntervalSeconds: number;
   webDist: string;
   publicUrl: string;
 }
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };

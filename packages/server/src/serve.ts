@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { openContext } from './runtime.ts';
 import { seedDemo } from './seed/seed.ts';
 
@@ -16,6 +17,10 @@ export async function serve(config: Config): Promise<void> {
     const seeded = await seedDemo(ctx.db, ctx.now());
     if (seeded.seeded) app.log.info(seeded, 'demo data seeded');
   }
+  const stopSweep =
+    config.sweepIntervalSeconds > 0
+      ? startDeadlineSweep(ctx, config.sweepIntervalSeconds * 1000, (err) => app.log.error({ err }, 'deadline sweep failed'))
+      : async () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -28,6 +33,7 @@ export async function serve(config: Config): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await stopSweep();
       await ctx.db.close();
       app.log.info('stopped');
       process.exit(0);
