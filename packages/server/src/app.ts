@@ -119,7 +119,8 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
             '<p lang="en">The web app is not built. Run <code>npm run build</code>.</p></html>',
         );
     }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    // The shell must be revalidated so a new build's asset names are picked up at once.
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { maxAge: 0, cacheControl: false });
   };
   app.get('/', (_req, reply) => sendIndex(reply));
   app.get('/*', (request, reply) => {

@@ -191,6 +191,24 @@ export function dossierRoutes(ctx: AppContext) {
       return dossierDetail(ctx.db, dossier, roles, requestLocale(request), ctx.now());
     });
 
+    r.get(
+      '/dossiers/:id/assignees',
+      { schema: { tags: ['dossiers'], summary: 'People who can be assigned the current step: its role, in the unit holding the dossier', params: idParams } },
+      async (request) => {
+        const { dossier } = await visible(request, request.params.id);
+        const step = dossier.snapshot.step ? dossier.snapshot.procedure.steps[dossier.snapshot.step.index] : null;
+        const unit = dossier.currentUnitId ?? dossier.agencyId;
+        const units = [...(await descendantIds(ctx.db, [unit]))];
+        const roles = step ? [step.role] : ['specialist', 'head_of_unit'];
+        const items = await ctx.db.query<{ id: string; fullName: string; role: string }>(
+          `SELECT DISTINCT u.id, u.full_name AS "fullName", r.role FROM app_user u JOIN user_role r ON r.user_id = u.id
+            WHERE u.active AND r.role = ANY($1::text[]) AND r.unit_id = ANY($2::uuid[]) ORDER BY u.full_name`,
+          [roles, units],
+        );
+        return { items };
+      },
+    );
+
     r.post(
       '/dossiers/:id/actions/:action',
       {
