@@ -65,7 +65,10 @@ export async function buildApp(
       tags: [
         { name: 'system', description: 'Health and documentation' },
         { name: 'catalogue', description: 'Public procedure catalogue (danh mục thủ tục hành chính)' },
-        { name: 'dossiers', description: 'Dossiers (hồ sơ): receipt, processing, approval, return, public lookup' },
+        {
+          name: 'dossiers',
+          description: 'Dossiers (hồ sơ): receipt, processing, approval, return, public lookup',
+        },
         { name: 'calendar', description: 'Working-day calendar (lịch ngày làm việc)' },
         { name: 'auth', description: 'Staff sign-in and sessions' },
         { name: 'admin', description: 'Organisation, users and catalogue administration' },
@@ -120,7 +123,9 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
         );
     }
     // The shell must be revalidated so a new build's asset names are picked up at once.
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { maxAge: 0, cacheControl: false });
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .sendFile('index.html', { maxAge: 0, cacheControl: false });
   };
   app.get('/', (_req, reply) => sendIndex(reply));
   app.get('/*', (request, reply) => {

@@ -33,6 +33,8 @@ const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Seed the demo organisation, catalogue and accounts into an empty database on start. */
   SEED_DEMO: bool.default(true),
+  /** How many dossiers the demo office gets on first start (taken through the engine, over the past months). */
+  SEED_DEMO_DOSSIERS: z.coerce.number().int().min(0).max(5000).default(300),
   /** Largest accepted upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** How often each server process runs the deadline sweep; 0 turns it off. */
@@ -60,6 +62,7 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   seedDemo: boolean;
+  seedDemoDossiers: number;
   uploadMaxBytes: number;
   shutdownGraceSeconds: number;
   sweepIntervalSeconds: number;
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     seedDemo: e.SEED_DEMO,
+    seedDemoDossiers: e.SEED_DEMO_DOSSIERS,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { openContext } from './runtime.ts';
+import { seedDemoOffice } from './seed/demo-office.ts';
 import { seedDemo } from './seed/seed.ts';
 
 /**
@@ -15,11 +16,17 @@ export async function serve(config: Config): Promise<void> {
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
     const seeded = await seedDemo(ctx.db, ctx.now());
-    if (seeded.seeded) app.log.info(seeded, 'demo data seeded');
+    if (seeded.seeded) {
+      app.log.info(seeded, 'demo data seeded');
+      const office = await seedDemoOffice(ctx, { count: config.seedDemoDossiers });
+      app.log.info(office, 'demo office seeded');
+    }
   }
   const stopSweep =
     config.sweepIntervalSeconds > 0
-      ? startDeadlineSweep(ctx, config.sweepIntervalSeconds * 1000, (err) => app.log.error({ err }, 'deadline sweep failed'))
+      ? startDeadlineSweep(ctx, config.sweepIntervalSeconds * 1000, (err) =>
+          app.log.error({ err }, 'deadline sweep failed'),
+        )
       : async () => {};
   let stopping = false;
   const stop = async (signal: string) => {
@@ -31,8 +38,12 @@ export async function serve(config: Config): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceSeconds * 1000);
     timer.unref();
+    // Keep-alive connections that finish their last request while we close would hold the server
+    // open: close each as soon as it is idle.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 50);
     try {
       await app.close();
+      clearInterval(idle);
       await stopSweep();
       await ctx.db.close();
       app.log.info('stopped');

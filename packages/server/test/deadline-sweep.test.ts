@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { sweepDeadlines } from '../src/jobs/deadline-sweep.ts';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 describe.each(engines)('the deadline sweep on %s', (engine) => {
@@ -41,13 +41,19 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
     // Hand it to the department, where the assignee and head of unit are.
     const d = res.json();
     return (
-      await counter.request({ method: 'POST', url: `/api/v1/dossiers/${d.id}/actions/forward_step`, payload: { version: d.version, input: {} } })
+      await counter.request({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/actions/forward_step`,
+        payload: { version: d.version, input: {} },
+      })
     ).json();
   };
 
   const secondContext = async (): Promise<{ ctx: AppContext; close: () => Promise<void> }> => {
     if (engine === 'pglite') return { ctx: t.ctx, close: async () => {} };
-    const [row] = await t.db.query<{ db: string; port: number }>("SELECT current_database() AS db, current_setting('port')::int AS port");
+    const [row] = await t.db.query<{ db: string; port: number }>(
+      "SELECT current_database() AS db, current_setting('port')::int AS port",
+    );
     const db = await openDatabase({ url: `postgres://motcua@127.0.0.1:${row!.port}/${row!.db}` });
     return { ctx: { ...t.ctx, db }, close: () => db.close() };
   };
@@ -75,7 +81,10 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
     await other.close();
     const [late] = await t.db.query<{ risk: string }>('SELECT risk FROM dossier WHERE id = $1', [d.id]);
     expect(late!.risk).toBe('overdue');
-    const overdue = await t.db.query("SELECT 1 FROM outbox WHERE dossier_id = $1 AND kind = 'dossier.overdue'", [d.id]);
+    const overdue = await t.db.query(
+      "SELECT 1 FROM outbox WHERE dossier_id = $1 AND kind = 'dossier.overdue'",
+      [d.id],
+    );
     expect(overdue.length).toBe(atRisk.length);
     await specialist.login('chuyenvien');
     const listed = (await specialist.request({ url: '/api/v1/dossiers?overdue=true&pageSize=100' })).json();
@@ -87,7 +96,10 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
     const requested = await specialist.request({
       method: 'POST',
       url: `/api/v1/dossiers/${d.id}/actions/request_supplement`,
-      payload: { version: d.version, input: { items: [{ description: 'Giấy chứng nhận sức khỏe', reason: 'Chưa có' }] } },
+      payload: {
+        version: d.version,
+        input: { items: [{ description: 'Giấy chứng nhận sức khỏe', reason: 'Chưa có' }] },
+      },
     });
     expect(requested.statusCode, requested.body).toBe(200);
     t.advance(30 * 24 * 3_600_000); // well past 15 working days
@@ -98,6 +110,8 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
     await specialist.login('chuyenvien');
     const detail = (await specialist.request({ url: `/api/v1/dossiers/${d.id}` })).json();
     expect(detail.state).toBe('stopped');
-    expect(detail.events.filter((e: { action: string }) => e.action === 'close_unsupplemented')).toHaveLength(1);
+    expect(detail.events.filter((e: { action: string }) => e.action === 'close_unsupplemented')).toHaveLength(
+      1,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClient, startTestApp } from './support/app.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
 interface ProcedureDetail {
@@ -45,8 +45,18 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
       },
     });
 
-  const act = (who: string, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-    c[who]!.request({ method: 'POST', url: `/api/v1/dossiers/${id}/actions/${action}`, payload: { version, input } });
+  const act = (
+    who: string,
+    id: string,
+    action: string,
+    version: number,
+    input: Record<string, unknown> = {},
+  ) =>
+    c[who]!.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${id}/actions/${action}`,
+      payload: { version, input },
+    });
 
   it('walks the whole lifecycle, with a supplement, and the public lookup shows every step', async () => {
     const created = await receive(c.tiepnhan!);
@@ -67,19 +77,28 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     expect(d.state).toBe('in_progress');
 
     const supplement = await act('chuyenvien', d.id, 'request_supplement', d.version, {
-      items: [{ description: 'Phiếu lý lịch tư pháp của người lao động nước ngoài', reason: 'Bản nộp đã quá 6 tháng' }],
+      items: [
+        {
+          description: 'Phiếu lý lịch tư pháp của người lao động nước ngoài',
+          reason: 'Bản nộp đã quá 6 tháng',
+        },
+      ],
     });
     expect(supplement.statusCode, supplement.body).toBe(200);
     d = supplement.json();
     expect(d.nationalStatus.code).toBe(5);
-    const back = await act('tiepnhan', d.id, 'receive_supplement', d.version, { documents: ['Phiếu lý lịch tư pháp cấp ngày 02/3/2026'] });
+    const back = await act('tiepnhan', d.id, 'receive_supplement', d.version, {
+      documents: ['Phiếu lý lịch tư pháp cấp ngày 02/3/2026'],
+    });
     expect(back.statusCode, back.body).toBe(200);
     d = back.json();
     expect(d.state).toBe('in_progress');
 
     for (let guard = 0; guard < 6 && d.state === 'in_progress'; guard++) {
       const role = d.step?.role as string;
-      await steps(role === 'specialist' ? 'chuyenvien' : role === 'head_of_unit' ? 'truongphong' : 'tiepnhan');
+      await steps(
+        role === 'specialist' ? 'chuyenvien' : role === 'head_of_unit' ? 'truongphong' : 'tiepnhan',
+      );
     }
     expect(d.state).toBe('awaiting_approval');
     const approved = await act('lanhdao', d.id, 'approve', d.version, { outcome: 'granted' });
@@ -98,7 +117,13 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     const pub = lookup.json();
     expect(pub.status.code).toBe(10);
     expect(pub.timeline.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['receive', 'request_supplement', 'receive_supplement', 'approve', 'return_result']),
+      expect.arrayContaining([
+        'receive',
+        'request_supplement',
+        'receive_supplement',
+        'approve',
+        'return_result',
+      ]),
     );
     expect(JSON.stringify(pub)).not.toContain('0312345678');
     expect(JSON.stringify(pub)).not.toContain('0909');
@@ -128,7 +153,9 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
   it('creates one dossier however often a receipt is retried with the same Idempotency-Key', async () => {
     const key = `receipt-${engine}-${Date.now()}`;
     const before = (await c.tiepnhan!.request({ url: '/api/v1/dossiers?pageSize=1' })).json().total;
-    const responses = await Promise.all([1, 2, 3].map(() => receive(c.tiepnhan!, { 'idempotency-key': key })));
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => receive(c.tiepnhan!, { 'idempotency-key': key })),
+    );
     const again = await receive(c.tiepnhan!, { 'idempotency-key': key });
     const ids = new Set([...responses, again].map((r) => r.json().id));
     expect(ids.size).toBe(1);
@@ -151,13 +178,23 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     const incomplete = await c.tiepnhan!.request({
       method: 'POST',
       url: '/api/v1/dossiers',
-      payload: { procedureId: procedure.id, channel: 'counter', applicant: { name: 'Nguyễn Văn B' }, checklist: [] },
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: { name: 'Nguyễn Văn B' },
+        checklist: [],
+      },
     });
     expect(incomplete.statusCode).toBe(422);
     const badPhone = await c.tiepnhan!.request({
       method: 'POST',
       url: '/api/v1/dossiers',
-      payload: { procedureId: procedure.id, channel: 'counter', applicant: { name: 'Nguyễn Văn B', phone: '12' }, checklist: [] },
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: { name: 'Nguyễn Văn B', phone: '12' },
+        checklist: [],
+      },
     });
     expect(badPhone.statusCode).toBe(422);
     expect(badPhone.json().errors[0].message).toMatch(/điện thoại/);
@@ -170,6 +207,8 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     const anonymous = await t.app.inject({ url: '/api/v1/dossiers' });
     expect(anonymous.statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/dossiers/lookup?code=nonsense' })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: '/api/v1/dossiers/lookup?code=000.00.12.H29-260101-9999' })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: '/api/v1/dossiers/lookup?code=000.00.12.H29-260101-9999' })).statusCode,
+    ).toBe(404);
   });
 });

@@ -6,7 +6,6 @@ export {
   type CalendarOverride,
   calendarConfigSchema,
   calendarOverrideSchema,
-  workingPeriodSchema,
   DEFAULT_CALENDAR_CONFIG,
   OVERRIDE_KINDS,
   type OverrideKind,
@@ -14,6 +13,7 @@ export {
   WEEKDAYS,
   type Weekday,
   type WorkingPeriod,
+  workingPeriodSchema,
 } from './config.ts';
 export { type Holiday, type HolidayKind, holidaysOfYear } from './holidays.ts';
 export { type LunarDate, lunarNewYear, lunarToSolar, solarToLunar } from './lunar.ts';

@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import { verifyAuditChain } from '../dossiers/audit-chain.ts';
 import { Problem } from '../http/problem.ts';
 import { openContext } from '../runtime.ts';
+import { seedDemoOffice } from '../seed/demo-office.ts';
 import { seedDemo } from '../seed/seed.ts';
 import { serve } from '../serve.ts';
 
@@ -63,11 +64,14 @@ export const commands: Record<string, Command> = {
     async run({ config }) {
       const ctx = await openContext(config());
       const result = await seedDemo(ctx.db, ctx.now());
-      console.log(
-        result.seeded
-          ? `Seeded ${result.units} units, ${result.procedures} procedures, ${result.users} accounts.`
-          : 'The database already has data; nothing was seeded.',
-      );
+      if (result.seeded) {
+        const office = await seedDemoOffice(ctx, { count: ctx.config.seedDemoDossiers });
+        console.log(
+          `Seeded ${result.units} units, ${result.procedures} procedures, ${result.users} accounts, ${office.dossiers} dossiers.`,
+        );
+      } else {
+        console.log('The database already has data; nothing was seeded.');
+      }
       await ctx.db.close();
       return 0;
     },

@@ -1,6 +1,6 @@
+import type { ProcedureContent } from '@motcua/core';
 import type { AppContext } from '../context.ts';
 import type { FormCode, FormContext, ReceivedDocument } from '../documents/model.ts';
-import type { ProcedureContent } from '@motcua/core';
 import type { DossierRecord } from './store.ts';
 
 /** The public lookup page a receipt's QR code opens. */
@@ -18,7 +18,13 @@ interface EventRow {
 /** Everything a standard form needs, read from the dossier, its history and its control sheet. */
 export async function formContext(ctx: AppContext, d: DossierRecord, form: FormCode): Promise<FormContext> {
   const db = ctx.db;
-  const [names] = await db.query<{ agency: string; parent: string | null; receiving: string; content: ProcedureContent; field: string }>(
+  const [names] = await db.query<{
+    agency: string;
+    parent: string | null;
+    receiving: string;
+    content: ProcedureContent;
+    field: string;
+  }>(
     `SELECT a.name AS agency, p.name AS parent, r.name AS receiving, v.content, f.name AS field
        FROM org_unit a LEFT JOIN org_unit p ON p.id = a.parent_id, org_unit r, procedure_version v, field f
       WHERE a.id = $1 AND r.id = $2 AND v.id = $3 AND f.code = $4`,
@@ -32,7 +38,11 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
   const s = d.snapshot;
   const content = names!.content;
   const receipt = last('receive') ?? last('submit_online') ?? last('refuse');
-  const checklist = (receipt?.payload.checklist ?? []) as { document: string; received: boolean; copies?: number }[];
+  const checklist = (receipt?.payload.checklist ?? []) as {
+    document: string;
+    received: boolean;
+    copies?: number;
+  }[];
   const documents: ReceivedDocument[] = checklist
     .filter((c) => c.received)
     .map((c) => {
@@ -60,7 +70,15 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
   const supplement = last('request_supplement');
   const stop = last('stop') ?? last('accept_withdrawal') ?? last('close_unsupplemented');
   const issuing =
-    form === '02' ? supplement : form === '03' ? last('refuse') : form === '04' ? last('extend') : form === '05' ? stop : receipt;
+    form === '02'
+      ? supplement
+      : form === '03'
+        ? last('refuse')
+        : form === '04'
+          ? last('extend')
+          : form === '05'
+            ? stop
+            : receipt;
   const time = content.processingTime;
   const receivedAt = new Date(s.receivedAt ?? s.submittedAt ?? d.createdAt);
   return {
@@ -95,20 +113,27 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
     ...(supplement
       ? {
           supplement: {
-            items: ((supplement.payload.items ?? []) as { description: string; reason: string }[]).map((i) => ({
-              name: i.description,
-              reason: i.reason,
-            })),
-            officer: (supplement.payload.contact as { name?: string } | undefined)?.name ?? supplement.actor_name,
+            items: ((supplement.payload.items ?? []) as { description: string; reason: string }[]).map(
+              (i) => ({
+                name: i.description,
+                reason: i.reason,
+              }),
+            ),
+            officer:
+              (supplement.payload.contact as { name?: string } | undefined)?.name ?? supplement.actor_name,
             officerPhone: (supplement.payload.contact as { phone?: string } | undefined)?.phone ?? '',
             ...(supplement.payload.limitAt ? { dueBy: new Date(String(supplement.payload.limitAt)) } : {}),
           },
         }
       : {}),
     ...(last('refuse') ? { refusal: { reasons: [String(last('refuse')!.payload.reason ?? '')] } } : {}),
-    ...(s.extension ? { apology: { reason: s.extension.reason, newDueAt: new Date(s.extension.newDueAt) } } : {}),
+    ...(s.extension
+      ? { apology: { reason: s.extension.reason, newDueAt: new Date(s.extension.newDueAt) } }
+      : {}),
     ...(stop ? { stop: { reason: String(stop.payload.reason ?? 'Theo đề nghị của người nộp hồ sơ') } } : {}),
-    ...(issuing && ['04', '05'].includes(form) ? { signer: { name: issuing.actor_name, title: 'Lãnh đạo cơ quan' } } : {}),
+    ...(issuing && ['04', '05'].includes(form)
+      ? { signer: { name: issuing.actor_name, title: 'Lãnh đạo cơ quan' } }
+      : {}),
     controlSheet: handovers.map((h) => ({
       fromUnit: h.from_unit ?? '',
       fromPerson: h.from_user ?? '',

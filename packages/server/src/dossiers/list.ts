@@ -29,23 +29,32 @@ const ORDER: Record<DossierListQuery['sort'], string> = {
 
 /** A queue of dossiers within the user's units, most urgent first by default. */
 export async function listDossiers(db: Queryable, q: DossierListQuery) {
-  const where = ['(d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))'];
+  const where = [
+    '(d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))',
+  ];
   const params: unknown[] = [q.scope];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     where.push(sql(params.length));
   };
-  if (q.unit) add((n) => `(d.current_unit_id = $${n} OR d.receiving_unit_id = $${n} OR d.agency_id = $${n})`, q.unit);
+  if (q.unit)
+    add((n) => `(d.current_unit_id = $${n} OR d.receiving_unit_id = $${n} OR d.agency_id = $${n})`, q.unit);
   if (q.state) add((n) => `d.state = $${n}`, q.state);
   if (q.nationalStatus) add((n) => `d.national_status = $${n}`, q.nationalStatus);
   if (q.assignee) add((n) => `d.assignee_id = $${n}`, q.assignee);
   if (q.dueBefore) add((n) => `d.due_at < $${n}`, q.dueBefore);
-  if (q.overdue) add((n) => `d.ended_at IS NULL AND d.due_at < $${n} AND d.state <> 'awaiting_supplement'`, q.now);
-  if (q.open === true) where.push('d.ended_at IS NULL AND d.state NOT IN (\'refused\', \'stopped\', \'returned\')');
-  if (q.open === false) where.push('(d.ended_at IS NOT NULL OR d.state IN (\'refused\', \'stopped\', \'returned\'))');
-  for (const term of q.q ? searchTerms(q.q) : []) add((n) => `d.search_text LIKE $${n}`, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.overdue)
+    add((n) => `d.ended_at IS NULL AND d.due_at < $${n} AND d.state <> 'awaiting_supplement'`, q.now);
+  if (q.open === true) where.push("d.ended_at IS NULL AND d.state NOT IN ('refused', 'stopped', 'returned')");
+  if (q.open === false)
+    where.push("(d.ended_at IS NOT NULL OR d.state IN ('refused', 'stopped', 'returned'))");
+  for (const term of q.q ? searchTerms(q.q) : [])
+    add((n) => `d.search_text LIKE $${n}`, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const whereSql = where.join(' AND ');
-  const [count] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM dossier d WHERE ${whereSql}`, params);
+  const [count] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM dossier d WHERE ${whereSql}`,
+    params,
+  );
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   const rows = await db.query<{
     id: string;

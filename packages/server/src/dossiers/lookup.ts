@@ -21,7 +21,10 @@ export function lookupRoutes(ctx: AppContext) {
         schema: {
           tags: ['dossiers'],
           summary: 'Public status of a dossier by its code, personal data masked',
-          querystring: z.object({ code: z.string().trim().min(1).max(60), lang: z.enum(['vi', 'en']).optional() }),
+          querystring: z.object({
+            code: z.string().trim().min(1).max(60),
+            lang: z.enum(['vi', 'en']).optional(),
+          }),
         },
         config: { rateLimit: { max: 60, timeWindow: 60_000 } },
       },
@@ -58,7 +61,8 @@ export function lookupRoutes(ctx: AppContext) {
             action: e.action,
             title: DOSSIER_ACTION_LABELS[e.action]?.title[locale] ?? e.action,
             state: e.to_state,
-            stateLabel: DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
+            stateLabel:
+              DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
           })),
         };
       },

@@ -4,9 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, requireSession } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
-import type { AppContext } from '../context.ts';
 import { pagingQuery } from '../catalogue/public-routes.ts';
-import { DOCX_MIME, FORM_CODES, formInfo, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
+import type { AppContext } from '../context.ts';
+import {
+  DOCX_MIME,
+  FORM_CODES,
+  formInfo,
+  PDF_MIME,
+  renderFormDocx,
+  renderFormPdf,
+} from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
 import { acceptUpload } from '../files/store.ts';
 import { findReplay, idempotencyKey, remember, requestHash } from '../http/idempotency.ts';
@@ -20,7 +27,14 @@ import { type Actor, createDossier, performAction, rolesOnDossier } from './serv
 import { loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
-const STAFF: readonly Role[] = ['counter_officer', 'specialist', 'head_of_unit', 'leader', 'reform_officer', 'administrator'];
+const STAFF: readonly Role[] = [
+  'counter_officer',
+  'specialist',
+  'head_of_unit',
+  'leader',
+  'reform_officer',
+  'administrator',
+];
 const idParams = z.object({ id: z.uuid() });
 
 const createBody = z.strictObject({
@@ -31,7 +45,13 @@ const createBody = z.strictObject({
   applicant: applicantSchema,
   decision: z.enum(['receive', 'refuse']).default('receive'),
   checklist: z
-    .array(z.strictObject({ document: z.string().trim().min(1).max(1000), received: z.boolean(), copies: z.number().int().min(1).max(100).optional() }))
+    .array(
+      z.strictObject({
+        document: z.string().trim().min(1).max(1000),
+        received: z.boolean(),
+        copies: z.number().int().min(1).max(100).optional(),
+      }),
+    )
     .max(200)
     .optional(),
   reason: z.string().trim().min(1).max(4000).optional(),
@@ -57,7 +77,10 @@ export function dossierRoutes(ctx: AppContext) {
     const session = requireSession(request);
     const dossier = await loadDossier(ctx.db, id);
     if (!dossier) throw new Problem(404, 'dossier_not_found');
-    const roles = await rolesOnDossier(ctx.db, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
+    const roles = await rolesOnDossier(ctx.db, actorOf(session), {
+      ...dossier,
+      applicantUserId: dossier.snapshot.applicantId,
+    });
     if (roles.length === 0) throw new Problem(404, 'dossier_not_found');
     return { session, dossier, roles };
   };
@@ -67,7 +90,10 @@ export function dossierRoutes(ctx: AppContext) {
     request: FastifyRequest,
     reply: FastifyReply,
     scope: string,
-    work: (remember: (status: number, body: unknown) => Promise<void>, tx: import('../db/database.ts').Queryable) => Promise<{ status: number; body: unknown }>,
+    work: (
+      remember: (status: number, body: unknown) => Promise<void>,
+      tx: import('../db/database.ts').Queryable,
+    ) => Promise<{ status: number; body: unknown }>,
   ) => {
     const key = idempotencyKey(request);
     const hash = requestHash({ url: request.url, body: request.body });
@@ -86,7 +112,8 @@ export function dossierRoutes(ctx: AppContext) {
       // A concurrent retry with the same key committed first: answer as it did.
       if (key && (err as { code?: string }).code === '23505') {
         const replay = await findReplay(ctx.db, scope, key, hash);
-        if (replay) return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
+        if (replay)
+          return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
       }
       throw err;
     }
@@ -100,7 +127,8 @@ export function dossierRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Receive a dossier at the counter or by post, refuse it (form 03), or submit it online; Idempotency-Key supported',
+          summary:
+            'Receive a dossier at the counter or by post, refuse it (form 03), or submit it online; Idempotency-Key supported',
           body: createBody,
         },
       },
@@ -112,7 +140,7 @@ export function dossierRoutes(ctx: AppContext) {
         if (!receivingUnitId) {
           const grant = session.roles.find((g) => g.role === (online ? 'citizen' : 'counter_officer'));
           if (!grant) throw new Problem(403, 'forbidden');
-          receivingUnitId = online ? (await procedureAgency(ctx, body.procedureId)) : grant.unitId;
+          receivingUnitId = online ? await procedureAgency(ctx, body.procedureId) : grant.unitId;
         }
         if (body.decision === 'refuse' && !body.reason) {
           throw new Problem(422, 'validation_failed', {}, undefined, [
@@ -136,8 +164,14 @@ export function dossierRoutes(ctx: AppContext) {
             actorOf(session),
           );
           const dossier = (await loadDossier(tx, id))!;
-          const roles = await rolesOnDossier(tx, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
-          return { status: 201, body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()) };
+          const roles = await rolesOnDossier(tx, actorOf(session), {
+            ...dossier,
+            applicantUserId: dossier.snapshot.applicantId,
+          });
+          return {
+            status: 201,
+            body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()),
+          };
         });
       },
     );
@@ -147,7 +181,8 @@ export function dossierRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Dossiers the user works on: filter by unit, state, assignee, due date, overdue; sorted by due date',
+          summary:
+            'Dossiers the user works on: filter by unit, state, assignee, due date, overdue; sorted by due date',
           querystring: z.object({
             unit: z.uuid().optional(),
             state: z.enum(DOSSIER_STATES).optional(),
@@ -186,17 +221,35 @@ export function dossierRoutes(ctx: AppContext) {
       },
     );
 
-    r.get('/dossiers/:id', { schema: { tags: ['dossiers'], summary: 'One dossier with its timeline, control sheet, documents and the actions open to the user', params: idParams } }, async (request) => {
-      const { dossier, roles } = await visible(request, request.params.id);
-      return dossierDetail(ctx.db, dossier, roles, requestLocale(request), ctx.now());
-    });
+    r.get(
+      '/dossiers/:id',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'One dossier with its timeline, control sheet, documents and the actions open to the user',
+          params: idParams,
+        },
+      },
+      async (request) => {
+        const { dossier, roles } = await visible(request, request.params.id);
+        return dossierDetail(ctx.db, dossier, roles, requestLocale(request), ctx.now());
+      },
+    );
 
     r.get(
       '/dossiers/:id/assignees',
-      { schema: { tags: ['dossiers'], summary: 'People who can be assigned the current step: its role, in the unit holding the dossier', params: idParams } },
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'People who can be assigned the current step: its role, in the unit holding the dossier',
+          params: idParams,
+        },
+      },
       async (request) => {
         const { dossier } = await visible(request, request.params.id);
-        const step = dossier.snapshot.step ? dossier.snapshot.procedure.steps[dossier.snapshot.step.index] : null;
+        const step = dossier.snapshot.step
+          ? dossier.snapshot.procedure.steps[dossier.snapshot.step.index]
+          : null;
         const unit = dossier.currentUnitId ?? dossier.agencyId;
         const units = [...(await descendantIds(ctx.db, [unit]))];
         const roles = step ? [step.role] : ['specialist', 'head_of_unit'];
@@ -214,7 +267,8 @@ export function dossierRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Perform an action of the lifecycle (see the transition table); 409 says why when it is not allowed now',
+          summary:
+            'Perform an action of the lifecycle (see the transition table); 409 says why when it is not allowed now',
           params: z.object({ id: z.uuid(), action: z.enum(DOSSIER_ACTIONS) }),
           body: actionBody,
         },
@@ -225,12 +279,23 @@ export function dossierRoutes(ctx: AppContext) {
           await performAction(
             ctx,
             tx,
-            { dossierId: request.params.id, action: request.params.action, expectedVersion: request.body.version, input: request.body.input },
+            {
+              dossierId: request.params.id,
+              action: request.params.action,
+              expectedVersion: request.body.version,
+              input: request.body.input,
+            },
             actorOf(session),
           );
           const dossier = (await loadDossier(tx, request.params.id))!;
-          const roles = await rolesOnDossier(tx, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
-          return { status: 200, body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()) };
+          const roles = await rolesOnDossier(tx, actorOf(session), {
+            ...dossier,
+            applicantUserId: dossier.snapshot.applicantId,
+          });
+          return {
+            status: 200,
+            body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()),
+          };
         });
       },
     );
@@ -241,7 +306,10 @@ export function dossierRoutes(ctx: AppContext) {
         schema: {
           tags: ['dossiers'],
           summary: 'A standard form (01-07) filled from the dossier, as DOCX or PDF, e.g. forms/01.pdf',
-          params: z.object({ id: z.uuid(), file: z.string().regex(new RegExp(`^(${FORM_CODES.join('|')})\\.(docx|pdf)$`)) }),
+          params: z.object({
+            id: z.uuid(),
+            file: z.string().regex(new RegExp(`^(${FORM_CODES.join('|')})\\.(docx|pdf)$`)),
+          }),
         },
       },
       async (request, reply) => {
@@ -249,11 +317,15 @@ export function dossierRoutes(ctx: AppContext) {
         const [form, ext] = request.params.file.split('.') as [(typeof FORM_CODES)[number], 'docx' | 'pdf'];
         const context = await formContext(ctx, dossier, form);
         try {
-          const data = ext === 'pdf' ? await renderFormPdf(form, context) : await renderFormDocx(form, context);
+          const data =
+            ext === 'pdf' ? await renderFormPdf(form, context) : await renderFormDocx(form, context);
           const filename = `mau-${form}-${dossier.code ?? dossier.id}.${ext}`;
           return reply
             .type(ext === 'pdf' ? PDF_MIME : DOCX_MIME)
-            .header('Content-Disposition', `${ext === 'pdf' ? 'inline' : 'attachment'}; filename="${filename}"`)
+            .header(
+              'Content-Disposition',
+              `${ext === 'pdf' ? 'inline' : 'attachment'}; filename="${filename}"`,
+            )
             .header('X-Form-Title', encodeURIComponent(formInfo(form).title))
             .send(data);
         } catch (err) {
@@ -268,27 +340,43 @@ export function dossierRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'Attach a scan or document (PDF, PNG, JPEG, TIFF, DOCX; checked by content) — multipart field "file", optional "name" and "kind"',
+          summary:
+            'Attach a scan or document (PDF, PNG, JPEG, TIFF, DOCX; checked by content) — multipart field "file", optional "name" and "kind"',
           params: idParams,
         },
       },
       async (request, reply) => {
         const { session, dossier, roles } = await visible(request, request.params.id);
-        if (!roles.some((r) => r !== 'citizen') && dossier.snapshot.applicantId !== session.user.id) throw new Problem(403, 'forbidden');
+        if (!roles.some((r) => r !== 'citizen') && dossier.snapshot.applicantId !== session.user.id)
+          throw new Problem(403, 'forbidden');
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const file = await request.file();
         if (!file) throw new Problem(400, 'import_file_missing');
         const data = await file.toBuffer();
         const fields = file.fields as Record<string, { value?: unknown } | undefined>;
-        const name = String(fields.name?.value ?? file.filename).trim().slice(0, 300) || file.filename;
+        const name =
+          String(fields.name?.value ?? file.filename)
+            .trim()
+            .slice(0, 300) || file.filename;
         const kindValue = String(fields.kind?.value ?? 'scan');
-        const kind = ['applicant', 'scan', 'supplement', 'result', 'other'].includes(kindValue) ? kindValue : 'other';
+        const kind = ['applicant', 'scan', 'supplement', 'result', 'other'].includes(kindValue)
+          ? kindValue
+          : 'other';
         const doc = await ctx.db.transaction(async (tx) => {
           const accepted = await acceptUpload(ctx.files, tx, data, ctx.config.uploadMaxBytes, ctx.now());
           const [row] = await tx.query<{ id: string }>(
             `INSERT INTO dossier_document (id, agency_id, dossier_id, kind, name, filename, sha256, uploaded_by, uploaded_at)
              VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [dossier.agencyId, dossier.id, kind, name, file.filename.slice(0, 300), accepted.sha256, session.user.id, ctx.now()],
+            [
+              dossier.agencyId,
+              dossier.id,
+              kind,
+              name,
+              file.filename.slice(0, 300),
+              accepted.sha256,
+              session.user.id,
+              ctx.now(),
+            ],
           );
           return { id: row!.id, ...accepted, name, kind };
         });
@@ -298,7 +386,13 @@ export function dossierRoutes(ctx: AppContext) {
 
     r.get(
       '/dossiers/:id/documents/:documentId',
-      { schema: { tags: ['dossiers'], summary: 'Download an attached document', params: z.object({ id: z.uuid(), documentId: z.uuid() }) } },
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Download an attached document',
+          params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        },
+      },
       async (request, reply) => {
         await visible(request, request.params.id);
         const [doc] = await ctx.db.query<{ sha256: string; filename: string; media_type: string }>(
@@ -307,7 +401,7 @@ export function dossierRoutes(ctx: AppContext) {
           [request.params.documentId, request.params.id],
         );
         if (!doc) throw new Problem(404, 'not_found');
-        const safeName = doc.filename.replace(/[^\w.\-]+/g, '_');
+        const safeName = doc.filename.replace(/[^\w.-]+/g, '_');
         return reply
           .type(doc.media_type)
           .header('Content-Disposition', `attachment; filename="${safeName}"`)
@@ -318,7 +412,9 @@ export function dossierRoutes(ctx: AppContext) {
 }
 
 async function procedureAgency(ctx: AppContext, procedureId: string): Promise<string> {
-  const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [procedureId]);
+  const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [
+    procedureId,
+  ]);
   if (!row) throw new Problem(422, 'procedure_not_in_force');
   return row.agency_id;
 }

@@ -39,7 +39,12 @@ export const SYSTEM: Actor = { userId: null, name: 'Hệ thống', grants: [] };
 export async function rolesOnDossier(
   db: Queryable,
   actor: Actor,
-  dossier: { agencyId: string; receivingUnitId: string; currentUnitId: string | null; applicantUserId: string | null },
+  dossier: {
+    agencyId: string;
+    receivingUnitId: string;
+    currentUnitId: string | null;
+    applicantUserId: string | null;
+  },
 ): Promise<ActorRole[]> {
   if (actor.userId === null) return ['system'];
   const chains = new Set<string>();
@@ -62,11 +67,15 @@ export function refusalProblem(refusal: Refusal): Problem {
   const status =
     refusal.code === 'invalid_input' || refusal.code === 'checklist_incomplete'
       ? 422
-      : refusal.code === 'role_not_allowed' || refusal.code === 'not_applicant' || refusal.code === 'not_assignee'
+      : refusal.code === 'role_not_allowed' ||
+          refusal.code === 'not_applicant' ||
+          refusal.code === 'not_assignee'
         ? 403
         : 409;
   const errors = refusal.issues?.map((i) => ({ path: i.path, message: i.message }));
-  return new Problem(status, 'dossier_action_refused', { reason: refusal.message }, errors, undefined, { rule: refusal.code });
+  return new Problem(status, 'dossier_action_refused', { reason: refusal.message }, errors, undefined, {
+    rule: refusal.code,
+  });
 }
 
 interface ProcedureForDossier {
@@ -78,18 +87,35 @@ interface ProcedureForDossier {
 }
 
 export async function procedureForDossier(db: Queryable, procedureId: string): Promise<ProcedureForDossier> {
-  const [row] = await db.query<{ id: string; current_version_id: string; agency_id: string; field_code: string; content: ProcedureContent }>(
+  const [row] = await db.query<{
+    id: string;
+    current_version_id: string;
+    agency_id: string;
+    field_code: string;
+    content: ProcedureContent;
+  }>(
     `SELECT p.id, p.current_version_id, p.agency_id, p.field_code, v.content
        FROM procedure p JOIN procedure_version v ON v.id = p.current_version_id
       WHERE p.id = $1 AND p.status IN ('in_force', 'amended')`,
     [procedureId],
   );
   if (!row) throw new Problem(422, 'procedure_not_in_force');
-  return { id: row.id, versionId: row.current_version_id, agencyId: row.agency_id, fieldCode: row.field_code, content: row.content };
+  return {
+    id: row.id,
+    versionId: row.current_version_id,
+    agencyId: row.agency_id,
+    fieldCode: row.field_code,
+    content: row.content,
+  };
 }
 
 /** The unit that holds the dossier at its current step: the step's unit, else the competent agency. */
-async function holderUnit(db: Queryable, snapshot: DossierSnapshot, agencyId: string, receivingUnitId: string) {
+async function holderUnit(
+  db: Queryable,
+  snapshot: DossierSnapshot,
+  agencyId: string,
+  receivingUnitId: string,
+) {
   const step = snapshot.step ? snapshot.procedure.steps[snapshot.step.index] : null;
   if (step?.unitCode) {
     const [unit] = await db.query<{ id: string }>('SELECT id FROM org_unit WHERE code = $1', [step.unitCode]);
@@ -116,13 +142,19 @@ export interface CreateDossierInput {
  * appointment date), or a refusal at the counter. One transaction: the dossier row, its code from
  * the receiving unit's daily sequence, the first event, the control sheet, counters, notifications.
  */
-export async function createDossier(ctx: AppContext, tx: Queryable, input: CreateDossierInput, actor: Actor): Promise<string> {
+export async function createDossier(
+  ctx: AppContext,
+  tx: Queryable,
+  input: CreateDossierInput,
+  actor: Actor,
+): Promise<string> {
   const procedure = await procedureForDossier(tx, input.procedureId);
   const dossierProcedure = dossierProcedureOf(procedure.content);
   if (!dossierProcedure) throw new Problem(422, 'procedure_without_time');
-  const [receiving] = await tx.query<{ code: string; kind: string }>('SELECT code, kind FROM org_unit WHERE id = $1', [
-    input.receivingUnitId,
-  ]);
+  const [receiving] = await tx.query<{ code: string; kind: string }>(
+    'SELECT code, kind FROM org_unit WHERE id = $1',
+    [input.receivingUnitId],
+  );
   if (!receiving) throw new Problem(422, 'unit_not_found');
   const now = ctx.now();
   const action: DossierAction = input.channel === 'online' ? 'submit_online' : input.decision;
@@ -130,8 +162,18 @@ export async function createDossier(ctx: AppContext, tx: Queryable, input: Creat
     action === 'submit_online'
       ? { procedure: dossierProcedure }
       : action === 'refuse'
-        ? { procedure: dossierProcedure, channel: input.channel, applicantId: input.applicantUserId, reason: input.reason }
-        : { procedure: dossierProcedure, channel: input.channel, applicantId: input.applicantUserId, checklist: input.checklist ?? [] };
+        ? {
+            procedure: dossierProcedure,
+            channel: input.channel,
+            applicantId: input.applicantUserId,
+            reason: input.reason,
+          }
+        : {
+            procedure: dossierProcedure,
+            channel: input.channel,
+            applicantId: input.applicantUserId,
+            checklist: input.checklist ?? [],
+          };
   const id = randomUUID();
   const roles = await rolesOnDossier(tx, actor, {
     agencyId: procedure.agencyId,
@@ -151,7 +193,11 @@ export async function createDossier(ctx: AppContext, tx: Queryable, input: Creat
   const code =
     next.state === 'refused'
       ? null
-      : formatDossierCode(receiving.code, now, await nextSequenceNumber(tx, receiving.code, vietnamDateOf(now)));
+      : formatDossierCode(
+          receiving.code,
+          now,
+          await nextSequenceNumber(tx, receiving.code, vietnamDateOf(now)),
+        );
   const currentUnitId = await holderUnit(tx, next, procedure.agencyId, input.receivingUnitId);
   await insertDossier(
     tx,
@@ -177,7 +223,13 @@ export async function createDossier(ctx: AppContext, tx: Queryable, input: Creat
     },
   );
   await recordConsequences(tx, {
-    dossier: { id, agencyId: procedure.agencyId, fieldCode: procedure.fieldCode, channel: input.channel, receivingUnitId: input.receivingUnitId },
+    dossier: {
+      id,
+      agencyId: procedure.agencyId,
+      fieldCode: procedure.fieldCode,
+      channel: input.channel,
+      receivingUnitId: input.receivingUnitId,
+    },
     before: null,
     after: next,
     event: decision.event,
@@ -201,13 +253,21 @@ export interface ActionRequest {
  * with the one the client saw: of two officers acting at once, exactly one wins and the other gets
  * a 409 telling them to reload. The rules (core's `decide`) say whether the action is allowed.
  */
-export async function performAction(ctx: AppContext, tx: Queryable, request: ActionRequest, actor: Actor): Promise<void> {
+export async function performAction(
+  ctx: AppContext,
+  tx: Queryable,
+  request: ActionRequest,
+  actor: Actor,
+): Promise<void> {
   const dossier = await loadDossier(tx, request.dossierId, true);
   if (!dossier) throw new Problem(404, 'dossier_not_found');
   if (dossier.version !== request.expectedVersion) {
     throw new Problem(409, 'dossier_changed', { version: dossier.version });
   }
-  const roles = await rolesOnDossier(tx, actor, { ...dossier, applicantUserId: dossier.snapshot.applicantId });
+  const roles = await rolesOnDossier(tx, actor, {
+    ...dossier,
+    applicantUserId: dossier.snapshot.applicantId,
+  });
   if (roles.length === 0) throw new Problem(404, 'dossier_not_found');
   const now = ctx.now();
   const calendar = await loadCalendar(tx, dossier.agencyId);
@@ -218,7 +278,10 @@ export async function performAction(ctx: AppContext, tx: Queryable, request: Act
   );
   if (!decision.ok) throw refusalProblem(decision);
   const next = decision.next;
-  const currentUnitId = next.endedAt && next.state !== 'result_ready' ? dossier.currentUnitId : await holderUnit(tx, next, dossier.agencyId, dossier.receivingUnitId);
+  const currentUnitId =
+    next.endedAt && next.state !== 'result_ready'
+      ? dossier.currentUnitId
+      : await holderUnit(tx, next, dossier.agencyId, dossier.receivingUnitId);
   const assigneeId = next.step?.assigneeId ?? null;
   const written = await updateDossier(tx, dossier.id, dossier.version, {
     state: next.state,
@@ -231,8 +294,14 @@ export async function performAction(ctx: AppContext, tx: Queryable, request: Act
   if (!written) throw new Problem(409, 'dossier_changed', { version: dossier.version + 1 });
   // An online submission accepted now takes its place in the day's sequence if it had no code.
   if (!dossier.code && next.receivedAt && next.state !== 'refused') {
-    const [unit] = await tx.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [dossier.receivingUnitId]);
-    await setCode(tx, dossier.id, formatDossierCode(unit!.code, now, await nextSequenceNumber(tx, unit!.code, vietnamDateOf(now))));
+    const [unit] = await tx.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [
+      dossier.receivingUnitId,
+    ]);
+    await setCode(
+      tx,
+      dossier.id,
+      formatDossierCode(unit!.code, now, await nextSequenceNumber(tx, unit!.code, vietnamDateOf(now))),
+    );
   }
   await recordConsequences(tx, {
     dossier,
@@ -271,7 +340,9 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
     payload: c.event.payload,
   });
 
-  const finished = c.event.payload.finishedStep as { name?: string; dueAt?: string; timeliness?: string } | undefined;
+  const finished = c.event.payload.finishedStep as
+    | { name?: string; dueAt?: string; timeliness?: string }
+    | undefined;
   const started = c.event.payload.startedStep as { name?: string; dueAt?: string } | undefined;
   const holderChanged = c.from.unitId !== c.to.unitId || c.from.userId !== c.to.userId;
   if (finished || started || holderChanged || c.before === null) {
@@ -312,7 +383,8 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
   if (c.before === null && c.after.state === 'submitted') await count('submitted');
   if (!c.before?.endedAt && c.after.endedAt) {
     const kind = c.after.endKind;
-    if (kind === 'processed') await count(`resolved_${classify(c.after, new Date(c.after.endedAt)) ?? 'on_time'}`);
+    if (kind === 'processed')
+      await count(`resolved_${classify(c.after, new Date(c.after.endedAt)) ?? 'on_time'}`);
     else await count(`ended_${kind ?? 'other'}`);
   }
   if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
@@ -333,7 +405,10 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
         )
       : Promise.resolve(false);
   if (c.to.userId && c.to.userId !== c.from.userId) await notify('dossier.assigned', c.to.userId);
-  if (c.after.applicantId && ['request_supplement', 'approve', 'refuse', 'stop', 'extend'].includes(c.event.action)) {
+  if (
+    c.after.applicantId &&
+    ['request_supplement', 'approve', 'refuse', 'stop', 'extend'].includes(c.event.action)
+  ) {
     await notify(`dossier.applicant.${c.event.action}`, c.after.applicantId);
   }
 }

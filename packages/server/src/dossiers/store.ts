@@ -65,7 +65,10 @@ const toRecord = (r: DossierRow): DossierRecord => ({
 
 /** Loads a dossier; with `lock`, holds its row until the transaction ends (one writer at a time). */
 export async function loadDossier(db: Queryable, id: string, lock = false): Promise<DossierRecord | null> {
-  const [row] = await db.query<DossierRow>(`SELECT ${COLUMNS} FROM dossier WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const [row] = await db.query<DossierRow>(
+    `SELECT ${COLUMNS} FROM dossier WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return row ? toRecord(row) : null;
 }
 
@@ -98,7 +101,10 @@ const columnsOf = (w: DossierWrite) => [
 
 export async function insertDossier(
   tx: Queryable,
-  d: Omit<DossierRecord, 'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId'> & {
+  d: Omit<
+    DossierRecord,
+    'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId'
+  > & {
     searchText: string;
   },
   w: DossierWrite,
@@ -125,7 +131,12 @@ export async function insertDossier(
 }
 
 /** Writes the next state if the row still has `expectedVersion`; false when someone else got there first. */
-export async function updateDossier(tx: Queryable, id: string, expectedVersion: number, w: DossierWrite): Promise<boolean> {
+export async function updateDossier(
+  tx: Queryable,
+  id: string,
+  expectedVersion: number,
+  w: DossierWrite,
+): Promise<boolean> {
   const rows = await tx.query(
     `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
             submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,

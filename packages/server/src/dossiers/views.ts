@@ -14,7 +14,13 @@ import type { Queryable } from '../db/database.ts';
 import type { DossierRecord } from './store.ts';
 
 /** How the staff workspace sees one dossier: the record, its history, control sheet and documents. */
-export async function dossierDetail(db: Queryable, d: DossierRecord, roles: readonly ActorRole[], locale: Locale, now: Date) {
+export async function dossierDetail(
+  db: Queryable,
+  d: DossierRecord,
+  roles: readonly ActorRole[],
+  locale: Locale,
+  now: Date,
+) {
   const names = await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])
      UNION ALL SELECT id, full_name AS name FROM app_user WHERE id = ANY($1::uuid[])`,
@@ -72,7 +78,9 @@ export async function dossierDetail(db: Queryable, d: DossierRecord, roles: read
     [d.id],
   );
   const s = d.snapshot;
-  const step = s.step ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) } : null;
+  const step = s.step
+    ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
+    : null;
   return {
     ...summary(d, locale, now),
     procedure: { id: d.procedureId, code: procedure?.code ?? s.procedure.code, name: procedure?.name ?? '' },
@@ -83,7 +91,10 @@ export async function dossierDetail(db: Queryable, d: DossierRecord, roles: read
     assignee: d.assigneeId ? { id: d.assigneeId, name: nameOf(d.assigneeId) } : null,
     applicant: d.applicant,
     processingTime: s.procedure.processingTime,
-    steps: s.procedure.steps.map((x) => ({ ...x, roleLabel: ROLE_LABELS[x.role as Role]?.[locale] ?? x.role })),
+    steps: s.procedure.steps.map((x) => ({
+      ...x,
+      roleLabel: ROLE_LABELS[x.role as Role]?.[locale] ?? x.role,
+    })),
     step,
     submittedAt: s.submittedAt,
     acceptanceDueAt: s.acceptanceDueAt,
@@ -109,7 +120,8 @@ export async function dossierDetail(db: Queryable, d: DossierRecord, roles: read
       title: DOSSIER_ACTION_LABELS[e.action]?.title[locale] ?? e.action,
       fromState: e.from_state,
       toState: e.to_state,
-      toStateLabel: DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
+      toStateLabel:
+        DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
       payload: e.payload,
     })),
     controlSheet: handovers.map((h) => ({

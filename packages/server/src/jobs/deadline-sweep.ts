@@ -1,8 +1,8 @@
 import { atRisk, classify, type DossierSnapshot } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
 import type { AppContext } from '../context.ts';
-import { Problem } from '../http/problem.ts';
 import { performAction, SYSTEM } from '../dossiers/service.ts';
+import { Problem } from '../http/problem.ts';
 import { enqueue } from './outbox.ts';
 
 export interface SweepResult {
@@ -20,7 +20,10 @@ export interface SweepResult {
  * Any number of server processes may run it at once: each batch is claimed with
  * FOR UPDATE SKIP LOCKED, and a notification's dedupe key makes it happen once whoever raises it.
  */
-export async function sweepDeadlines(ctx: AppContext, options: { batchSize?: number } = {}): Promise<SweepResult> {
+export async function sweepDeadlines(
+  ctx: AppContext,
+  options: { batchSize?: number } = {},
+): Promise<SweepResult> {
   const batchSize = options.batchSize ?? 100;
   const passStart = ctx.now();
   const result: SweepResult = { checked: 0, atRisk: 0, overdue: 0, closed: 0 };
@@ -49,7 +52,12 @@ export async function sweepDeadlines(ctx: AppContext, options: { batchSize?: num
         const supplement = s.pauses.find((p) => p.kind === 'supplement' && p.endedAt === null);
         if (s.state === 'awaiting_supplement' && supplement?.limitAt && new Date(supplement.limitAt) < now) {
           try {
-            await performAction(ctx, tx, { dossierId: row.id, action: 'close_unsupplemented', expectedVersion: row.version, input: {} }, SYSTEM);
+            await performAction(
+              ctx,
+              tx,
+              { dossierId: row.id, action: 'close_unsupplemented', expectedVersion: row.version, input: {} },
+              SYSTEM,
+            );
             result.closed++;
             continue;
           } catch (err) {
@@ -57,7 +65,8 @@ export async function sweepDeadlines(ctx: AppContext, options: { batchSize?: num
           }
         }
         const timeliness = classify(s, now);
-        const risk = timeliness === 'overdue' ? 'overdue' : atRisk(s, now, calendar.config) ? 'at_risk' : null;
+        const risk =
+          timeliness === 'overdue' ? 'overdue' : atRisk(s, now, calendar.config) ? 'at_risk' : null;
         await tx.query('UPDATE dossier SET risk = $2, swept_at = $3 WHERE id = $1', [row.id, risk, now]);
         if (risk === 'overdue') result.overdue++;
         if (risk === 'at_risk') result.atRisk++;
@@ -68,7 +77,9 @@ export async function sweepDeadlines(ctx: AppContext, options: { batchSize?: num
                 [row.current_unit_id],
               )
             : [];
-          const recipients = new Set([row.assignee_id, ...heads.map((h) => h.user_id)].filter((x): x is string => !!x));
+          const recipients = new Set(
+            [row.assignee_id, ...heads.map((h) => h.user_id)].filter((x): x is string => !!x),
+          );
           for (const recipient of recipients) {
             await enqueue(
               tx,
@@ -92,7 +103,11 @@ export async function sweepDeadlines(ctx: AppContext, options: { batchSize?: num
 }
 
 /** Runs the sweep every `intervalMs` until stopped; a failed pass is logged and retried next time. */
-export function startDeadlineSweep(ctx: AppContext, intervalMs: number, log: (err: unknown) => void): () => Promise<void> {
+export function startDeadlineSweep(
+  ctx: AppContext,
+  intervalMs: number,
+  log: (err: unknown) => void,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = sweepDeadlines(ctx).catch(log);

@@ -58,6 +58,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 async function readProblem(res: Response): Promise<Problem> {
@@ -76,6 +78,7 @@ async function readProblem(res: Response): Promise<Problem> {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLocale,
   };
@@ -106,4 +109,56 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined as T;
   return (await res.json()) as T;
+}
+
+/**
+ * Sends a file as multipart form data and reports how much of it has gone, which fetch cannot do.
+ * Same headers, cookies and errors as `api`.
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  options: { onProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLocale);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(e.loaded, e.total);
+    };
+    const parse = (): unknown => {
+      try {
+        return xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    xhr.onload = () => {
+      const body = parse();
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const problem = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
+      reject(new ApiError({ ...problem, status: problem.status ?? xhr.status, title: problem.title ?? xhr.statusText }));
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network_error' }));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+}
+
+/** A random UUID, also where crypto.randomUUID is missing (pages served over plain http). */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

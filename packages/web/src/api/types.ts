@@ -1,6 +1,9 @@
 import type {
   CodeKind,
   DocumentForm,
+  DossierAction,
+  DossierState,
+  HolidayKind,
   OnlineLevel,
   ProcedureContent,
   ProcedureStatus,
@@ -8,6 +11,7 @@ import type {
   Role,
   TimeUnit,
   UnitKind,
+  Weekday,
 } from '@motcua/core';
 
 /** RFC 9457 problem details, as every API error is sent. */
@@ -181,3 +185,202 @@ export interface ImportResult {
 }
 
 export type { DocumentForm };
+
+// ---------- Dossiers (hồ sơ) ----------
+
+export type DossierChannel = 'counter' | 'post' | 'online';
+export type Timeliness = 'early' | 'on_time' | 'late' | 'in_time' | 'overdue';
+export type StepResult = 'early' | 'on_time' | 'late';
+
+/** The fields every list of dossiers shows. */
+export interface DossierSummary {
+  id: string;
+  code: string | null;
+  version: number;
+  state: DossierState;
+  stateLabel: string;
+  nationalStatus: { code: number; name: string };
+  channel: DossierChannel;
+  receivedAt: string | null;
+  dueAt: string | null;
+  endedAt: string | null;
+  timeliness: Timeliness | null;
+  risk: 'at_risk' | 'overdue' | null;
+}
+
+export interface DossierListItem extends DossierSummary {
+  procedureName: string;
+  applicantName: string;
+  currentUnit: string | null;
+  assignee: { id: string; name: string | null } | null;
+  stepDueAt: string | null;
+}
+
+export interface Applicant {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  organisation?: string;
+  proxyName?: string;
+}
+
+export interface DossierStep {
+  name: string;
+  role: Role;
+  roleLabel: string;
+  unitCode?: string;
+  hours: number;
+}
+
+export interface CurrentStep {
+  index: number;
+  name: string;
+  role: Role;
+  startedAt: string;
+  dueAt: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+export interface DossierPause {
+  kind: 'supplement' | 'payment' | 'inter_agency';
+  startedAt: string;
+  endedAt: string | null;
+  closedBy: 'resumed' | 'dossier_ended' | null;
+  limitAt: string | null;
+}
+
+export interface DossierEvent {
+  seq: number;
+  at: string;
+  actorName: string;
+  action: DossierAction;
+  title: string;
+  fromState: DossierState | null;
+  toState: DossierState;
+  toStateLabel: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ControlSheetRow {
+  seq: number;
+  at: string;
+  fromUnit: string | null;
+  fromUser: string | null;
+  toUnit: string | null;
+  toUser: string | null;
+  stepName: string | null;
+  stepDueAt: string | null;
+  result: StepResult | null;
+  note: string | null;
+}
+
+export type DocumentKind = 'applicant' | 'scan' | 'supplement' | 'result' | 'other';
+
+export interface DossierDocument {
+  id: string;
+  kind: DocumentKind;
+  name: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+}
+
+export interface DossierDetail extends DossierSummary {
+  procedure: { id: string; code: string; name: string };
+  field: { code: string; name: string };
+  agency: { id: string; name: string | null };
+  receivingUnit: { id: string; name: string | null };
+  currentUnit: { id: string; name: string | null } | null;
+  assignee: { id: string; name: string | null } | null;
+  applicant: Applicant;
+  processingTime: { value: number; unit: TimeUnit };
+  steps: DossierStep[];
+  step: CurrentStep | null;
+  submittedAt: string | null;
+  acceptanceDueAt: string | null;
+  countingStartAt: string | null;
+  originalDueAt: string | null;
+  dueHistory: { at: string; dueAt: string; cause: string }[];
+  pauses: DossierPause[];
+  supplementRequests: number;
+  extension: { at: string; previousDueAt: string; newDueAt: string; reason: string } | null;
+  outcome: 'granted' | 'refused' | null;
+  returnedAt: string | null;
+  returnChannel: DossierChannel | null;
+  endKind: 'processed' | 'returned' | 'refused' | 'stopped' | 'withdrawn' | null;
+  availableActions: { action: DossierAction; title: string }[];
+  events: DossierEvent[];
+  controlSheet: ControlSheetRow[];
+  documents: DossierDocument[];
+}
+
+export interface ChecklistItem {
+  document: string;
+  received: boolean;
+  copies?: number;
+}
+
+export interface CreateDossierBody {
+  procedureId: string;
+  channel: DossierChannel;
+  receivingUnitId?: string;
+  applicant: Applicant;
+  decision: 'receive' | 'refuse';
+  checklist: ChecklistItem[];
+  reason?: string;
+}
+
+export interface Assignee {
+  id: string;
+  fullName: string;
+  role?: Role;
+}
+
+/** What anyone may see of a dossier by its code: personal data masked, no officer named. */
+export interface DossierLookup {
+  code: string;
+  status: { code: number; name: string; state: DossierState };
+  procedure: { code: string; name: string };
+  agency: string | null;
+  applicant: { name: string; idNumber: string | null; phone: string | null };
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  returnedAt: string | null;
+  endedAt: string | null;
+  timeline: { at: string; action: DossierAction; title: string; state: DossierState; stateLabel: string }[];
+}
+
+// ---------- Working-day calendar ----------
+
+export interface Holiday {
+  date: string;
+  name: string;
+  kind: HolidayKind;
+}
+
+export interface CalendarOverrideItem {
+  date: string;
+  kind: 'off' | 'working';
+  name: string;
+}
+
+export interface CalendarSettings {
+  weeklyDaysOff: Weekday[];
+  workingPeriods: { start: string; end: string }[];
+  afternoonCutoff: string;
+  supplementLimitDays: number;
+}
+
+export interface AdminCalendar {
+  agencyId: string | null;
+  year: number;
+  settings: CalendarSettings;
+  overrides: CalendarOverrideItem[];
+  inheritedOverrides: CalendarOverrideItem[];
+  days: Holiday[];
+}

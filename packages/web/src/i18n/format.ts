@@ -76,3 +76,41 @@ export function joinList(items: string[], t: Messages): string {
   const last = items[items.length - 1];
   return `${items.slice(0, -1).join(', ')} ${t.common.and} ${last}`;
 }
+
+export interface DateParts {
+  hour: string;
+  minute: string;
+  weekday: number;
+  day: number;
+  month: number;
+  year: number;
+}
+
+/** The parts of an instant in Vietnam time (a fixed UTC+7, no daylight saving). */
+export function vietnamParts(value: string | Date): DateParts | null {
+  const ms = new Date(value).getTime();
+  if (Number.isNaN(ms)) return null;
+  const local = new Date(ms + 7 * 3_600_000);
+  return {
+    hour: String(local.getUTCHours()).padStart(2, '0'),
+    minute: String(local.getUTCMinutes()).padStart(2, '0'),
+    weekday: local.getUTCDay(),
+    day: local.getUTCDate(),
+    month: local.getUTCMonth() + 1,
+    year: local.getUTCFullYear(),
+  };
+}
+
+/** An appointment as people say it: "17 giờ 00 phút, thứ Sáu, ngày 04 tháng 12 năm 2026". */
+export function formatDateTimeWords(value: string | null | undefined, t: Messages): string {
+  if (!value) return '';
+  const parts = vietnamParts(value);
+  return parts ? t.dates.inWords(parts) : value;
+}
+
+/** "1,5 MB", "320 KB". */
+export function formatBytes(n: number, t: Messages, locale: Locale): string {
+  if (n < 1024) return t.documents.bytes(formatNumber(n, locale));
+  if (n < 1024 * 1024) return t.documents.kb(formatNumber(Math.round(n / 102.4) / 10, locale));
+  return t.documents.mb(formatNumber(Math.round(n / (1024 * 104.8576)) / 10, locale));
+}
