@@ -165,6 +165,51 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     expect(after).toBe(before + 1);
   });
 
+  it('numbers many parallel receipts of one day without a duplicate or a gap', async () => {
+    const responses = await Promise.all(Array.from({ length: 25 }, () => receive(c.tiepnhan!)));
+    expect(responses.every((r) => r.statusCode === 201)).toBe(true);
+    const codes = responses.map((r) => r.json().code as string);
+    const prefix = codes[0]!.slice(0, codes[0]!.lastIndexOf('-'));
+    const all = (await c.tiepnhan!.request({ url: `/api/v1/dossiers?q=${encodeURIComponent(prefix)}&pageSize=100` })).json();
+    const numbers = all.items
+      .map((i: { code: string }) => i.code)
+      .filter((code: string) => code.startsWith(prefix))
+      .map((code: string) => Number(code.slice(code.lastIndexOf('-') + 1)))
+      .sort((a: number, b: number) => a - b);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    expect(new Set(codes).size).toBe(25);
+  });
+
+  it('accepts scans checked by their content and refuses anything else with a clear reason', async () => {
+    const d = (await receive(c.tiepnhan!)).json();
+    const upload = async (filename: string, data: Buffer) => {
+      const form = new FormData();
+      form.append('name', 'Bản quét hộ chiếu');
+      form.append('file', new Blob([data]), filename);
+      const req = new Request('http://x/', { method: 'POST', body: form });
+      return c.tiepnhan!.request({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/documents`,
+        payload: Buffer.from(await req.arrayBuffer()),
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
+    };
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const ok = await upload('ho-chieu.pdf', pdf);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().mediaType).toBe('application/pdf');
+    const disguised = await upload('ho-chieu.pdf', Buffer.from('MZ this is a program, not a PDF'));
+    expect(disguised.statusCode).toBe(415);
+    expect(disguised.json().detail).toMatch(/PDF/);
+    const empty = await upload('trong.pdf', Buffer.alloc(0));
+    expect(empty.statusCode).toBe(422);
+    const detail = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}` })).json();
+    expect(detail.documents).toHaveLength(1);
+    const download = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/documents/${detail.documents[0].id}` });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+  });
+
   it('refuses actions that the rules do not allow, saying why', async () => {
     const d = (await receive(c.tiepnhan!)).json();
     const approve = await act('lanhdao', d.id, 'approve', d.version, { outcome: 'granted' });

@@ -4,6 +4,7 @@ import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/ui.tsx';
 import { CataloguePage } from './pages/public/CataloguePage.tsx';
 import { HomePage } from './pages/public/HomePage.tsx';
+import { LookupPage } from './pages/public/LookupPage.tsx';
 import { ProcedurePage } from './pages/public/ProcedurePage.tsx';
 
 // Staff pages load on demand, so that citizens download only the public portal.
@@ -17,6 +18,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="thu-tuc" element={<CataloguePage />} />
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
+        <Route path="tra-cuu-ho-so" element={<LookupPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="can-bo/*" element={<StaffApp />} />
         <Route path="*" element={<NotFoundPage />} />

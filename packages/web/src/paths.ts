@@ -14,6 +14,19 @@ export const PATHS = {
   newProcedure: '/can-bo/quan-tri/thu-tuc/moi',
   editProcedure: (id: string) => `/can-bo/quan-tri/thu-tuc/${encodeURIComponent(id)}`,
   importExport: '/can-bo/quan-tri/nhap-xuat',
+  calendar: '/can-bo/quan-tri/lich',
+  lookup: '/tra-cuu-ho-so',
+  lookupCode: (code: string) => `/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`,
+  counter: '/can-bo/quay',
+  counterReceive: (procedureId: string) => `/can-bo/quay/tiep-nhan/${encodeURIComponent(procedureId)}`,
+  counterReceipt: (dossierId: string) => `/can-bo/quay/da-tiep-nhan/${encodeURIComponent(dossierId)}`,
+  dossiers: '/can-bo/ho-so',
+  dossier: (id: string) => `/can-bo/ho-so/${encodeURIComponent(id)}`,
+  approvals: '/can-bo/phe-duyet',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];
+export const COUNTER_ONLY: readonly Role[] = ['counter_officer'];
+export const LEADERS: readonly Role[] = ['leader'];
+/** Those who work on dossiers (the server also lets them see the dossiers of their units). */
+export const DOSSIER_WORKERS: readonly Role[] = ['counter_officer', 'specialist', 'head_of_unit', 'leader'];

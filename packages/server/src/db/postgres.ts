@@ -8,6 +8,9 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, a failover, an administrator) is dropped from
+  // the pool and replaced on next use; without this listener it would crash the process instead.
+  pool.on('error', () => {});
   // Fail at start, with the server's own words, when the URL is wrong.
   const client = await pool.connect();
   client.release();

@@ -48,7 +48,7 @@ export function useSignOut() {
     mutationFn: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'admin' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'admin' || q.queryKey[0] === 'staff' });
       qc.setQueryData(SESSION_KEY, null);
     },
   });

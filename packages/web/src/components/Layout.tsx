@@ -84,6 +84,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/tra-cuu-ho-so" className="service-nav__link">
+                  {t.app.lookup}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink
                   to="/can-bo"
                   className={({ isActive }) =>

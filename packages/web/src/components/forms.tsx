@@ -301,6 +301,80 @@ export function Checkbox({
   );
 }
 
+/** Radios in a fieldset, GOV.UK style; the first radio carries the id an error summary links to. */
+export interface RadioOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export function Radios({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+  children,
+}: {
+  name: string;
+  legend: string;
+  options: RadioOption[];
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  hint?: string;
+  /** Shown under the radios (a conditional field of the chosen one). */
+  children?: ReactNode;
+}) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`form-group ${error ? 'form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy || undefined}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {hint ? (
+          <div className="hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        <InlineError id={id} error={error} />
+        <div className="radios">
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="radios__item" key={o.value}>
+                <input
+                  className="radios__input"
+                  type="radio"
+                  id={optionId}
+                  name={id}
+                  value={o.value}
+                  checked={value === o.value}
+                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
+                  onChange={() => onChange(o.value)}
+                />
+                <div>
+                  <label className="radios__label" htmlFor={optionId}>
+                    {o.label}
+                  </label>
+                  {o.hint ? (
+                    <div className="hint radios__hint" id={`${optionId}-item-hint`}>
+                      {o.hint}
+                    </div>
+                  ) : null}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 /**
  * A submit button that says what it is doing and cannot be pressed twice. While busy it is marked
  * aria-disabled rather than disabled, so that keyboard focus stays on it and is not lost.

@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { ForbiddenPage, LoadError, Loading, NotFoundPage } from '../../components/ui.tsx';
-import { ADMIN_ONLY, PATHS } from '../../paths.ts';
+import { ADMIN_ONLY, COUNTER_ONLY, DOSSIER_WORKERS, LEADERS, PATHS } from '../../paths.ts';
 import WorkspaceHome from './WorkspaceHome.tsx';
 import WorkspaceLayout from './WorkspaceLayout.tsx';
 
@@ -13,6 +13,13 @@ const UsersPage = lazy(() => import('../admin/UsersPage.tsx'));
 const ProceduresPage = lazy(() => import('../admin/ProceduresPage.tsx'));
 const ProcedureEditorPage = lazy(() => import('../admin/ProcedureEditorPage.tsx'));
 const ImportExportPage = lazy(() => import('../admin/ImportExportPage.tsx'));
+const CalendarPage = lazy(() => import('../admin/CalendarPage.tsx'));
+const CounterPage = lazy(() => import('./CounterPage.tsx'));
+const CounterReceivePage = lazy(() => import('./CounterReceivePage.tsx'));
+const CounterReceiptPage = lazy(() => import('./CounterReceiptPage.tsx'));
+const QueuePage = lazy(() => import('./QueuePage.tsx'));
+const DossierPage = lazy(() => import('./DossierPage.tsx'));
+const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -51,6 +58,9 @@ function RequireRole({ roles, children }: { roles: readonly Role[]; children: Re
 export default function StaffApp() {
   const admin = (page: ReactNode) => <RequireRole roles={ADMIN_ONLY}>{page}</RequireRole>;
   const catalogue = (page: ReactNode) => <RequireRole roles={CATALOGUE_EDITORS}>{page}</RequireRole>;
+  const counter = (page: ReactNode) => <RequireRole roles={COUNTER_ONLY}>{page}</RequireRole>;
+  const dossiers = (page: ReactNode) => <RequireRole roles={DOSSIER_WORKERS}>{page}</RequireRole>;
+  const leaders = (page: ReactNode) => <RequireRole roles={LEADERS}>{page}</RequireRole>;
   return (
     <RequireSession>
       <Routes>
@@ -63,6 +73,13 @@ export default function StaffApp() {
           <Route path="quan-tri/thu-tuc/moi" element={catalogue(<ProcedureEditorPage />)} />
           <Route path="quan-tri/thu-tuc/:id" element={catalogue(<ProcedureEditorPage />)} />
           <Route path="quan-tri/nhap-xuat" element={catalogue(<ImportExportPage />)} />
+          <Route path="quan-tri/lich" element={admin(<CalendarPage />)} />
+          <Route path="quay" element={counter(<CounterPage />)} />
+          <Route path="quay/tiep-nhan/:procedureId" element={counter(<CounterReceivePage />)} />
+          <Route path="quay/da-tiep-nhan/:id" element={counter(<CounterReceiptPage />)} />
+          <Route path="ho-so" element={dossiers(<QueuePage />)} />
+          <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
+          <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -13,7 +13,8 @@ export default function WorkspaceHome() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const data = session.data;
   if (!data) return null;
-  const sections = sectionsFor(data.roles.map((r) => r.role)).filter((s) => s.description);
+  const roles = data.roles.map((r) => r.role);
+  const sections = sectionsFor(roles).filter((s) => s.description);
 
   return (
     <>
@@ -41,7 +42,7 @@ export default function WorkspaceHome() {
             {sections.map((s) => (
               <li key={s.to} className="card">
                 <h3 className="card__title">
-                  <Link to={s.to}>{s.label(t)}</Link>
+                  <Link to={s.to}>{s.label(t, roles)}</Link>
                 </h3>
                 <p className="card__body">{s.description?.(t)}</p>
               </li>

@@ -48,7 +48,7 @@ export default function WorkspaceLayout() {
             {sections.map((s) => (
               <li key={s.to}>
                 <NavLink to={s.to} end={s.end ?? false} className="side-nav__link">
-                  {s.label(t)}
+                  {s.label(t, roles)}
                 </NavLink>
               </li>
             ))}

@@ -1,10 +1,11 @@
 import { CATALOGUE_EDITORS, type Role } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
-import { ADMIN_ONLY, PATHS } from '../../paths.ts';
+import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS } from '../../paths.ts';
 
 export interface WorkspaceSection {
   to: string;
-  label: (t: Messages) => string;
+  /** The roles of the user are given, for a section whose name depends on who reads it. */
+  label: (t: Messages, roles: readonly Role[]) => string;
   description?: (t: Messages) => string;
   /** Roles that see the section; none means every signed-in user. */
   roles?: readonly Role[];
@@ -14,6 +15,26 @@ export interface WorkspaceSection {
 /** The workspace sections of this release. Other roles' sections come with later releases. */
 export const SECTIONS: WorkspaceSection[] = [
   { to: PATHS.workspace, label: (t) => t.workspace.overview, end: true },
+  {
+    to: PATHS.counter,
+    label: (t) => t.workspace.counter,
+    description: (t) => t.workspace.counterDesc,
+    roles: COUNTER_ONLY,
+  },
+  {
+    to: PATHS.dossiers,
+    // Specialists and heads of unit work on their own queue; the counter sees every dossier it holds.
+    label: (t, roles) =>
+      roles.includes('specialist') || roles.includes('head_of_unit') ? t.workspace.myDossiers : t.workspace.dossiers,
+    description: (t) => t.workspace.dossiersDesc,
+    roles: ['counter_officer', 'specialist', 'head_of_unit'],
+  },
+  {
+    to: PATHS.approvals,
+    label: (t) => t.workspace.approvals,
+    description: (t) => t.workspace.approvalsDesc,
+    roles: LEADERS,
+  },
   {
     to: PATHS.procedures,
     label: (t) => t.workspace.procedures,
@@ -36,6 +57,12 @@ export const SECTIONS: WorkspaceSection[] = [
     to: PATHS.users,
     label: (t) => t.workspace.users,
     description: (t) => t.workspace.usersDesc,
+    roles: ADMIN_ONLY,
+  },
+  {
+    to: PATHS.calendar,
+    label: (t) => t.workspace.calendar,
+    description: (t) => t.workspace.calendarDesc,
     roles: ADMIN_ONLY,
   },
   { to: PATHS.changePassword, label: (t) => t.workspace.changePassword },

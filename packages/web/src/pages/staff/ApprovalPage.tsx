@@ -1,0 +1,133 @@
+import type { DossierAction } from '@motcua/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useDossiers } from '../../api/dossiers.ts';
+import type { DossierListItem } from '../../api/types.ts';
+import { DueStatus } from '../../components/dossier.tsx';
+import { LoadError, Notice, usePageTitle } from '../../components/ui.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { PATHS } from '../../paths.ts';
+import { ActionPanel } from './DossierActions.tsx';
+
+type Open = { dossier: DossierListItem; action: Extract<DossierAction, 'approve' | 'return_for_rework'> };
+
+/** The leader's queue: dossiers awaiting approval, to approve or send back right here. */
+export default function ApprovalPage() {
+  const { t, locale } = useI18n();
+  usePageTitle(t.approvals.title);
+  const list = useDossiers({ state: 'awaiting_approval', sort: 'due', pageSize: 100 });
+  const [open, setOpen] = useState<Open | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, unknown>>({});
+  const [done, setDone] = useState<{ text: string; key: number } | null>(null);
+  const items = list.data?.items ?? [];
+  const openKey = open ? `${open.dossier.id}:${open.action}` : '';
+
+  let status = '';
+  if (list.isPending) status = t.approvals.loading;
+  else if (list.data) status = t.approvals.count(list.data.total);
+
+  return (
+    <>
+      <h1>{t.approvals.title}</h1>
+      <p className="lead">{t.approvals.lead}</p>
+      {done ? (
+        <Notice key={done.key} kind="success">
+          {done.text}
+        </Notice>
+      ) : null}
+      {open ? (
+        <ActionPanel
+          key={openKey}
+          action={open.action}
+          headingLevel={2}
+          title={
+            open.action === 'approve'
+              ? t.approvals.approveTitle(open.dossier.code ?? '')
+              : t.approvals.reworkTitle(open.dossier.code ?? '')
+          }
+          target={{ id: open.dossier.id, version: open.dossier.version, code: open.dossier.code }}
+          available={items.some((i) => i.id === open.dossier.id)}
+          draft={drafts[openKey]}
+          onDraft={(d) => setDrafts((all) => ({ ...all, [openKey]: d }))}
+          onCancel={() => {
+            const id = `${open.action}-${open.dossier.id}`;
+            setOpen(null);
+            requestAnimationFrame(() => document.getElementById(id)?.focus());
+          }}
+          onDone={(next) => {
+            setOpen(null);
+            const code = next.code ?? '';
+            setDone({
+              text: open.action === 'approve' ? t.approvals.approved(code) : t.approvals.reworked(code),
+              key: Date.now(),
+            });
+          }}
+        />
+      ) : null}
+      <p className="result-count" role="status" aria-live="polite">
+        {status}
+      </p>
+      {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
+      {items.length > 0 ? (
+        <ul className="approval-list">
+          {items.map((d) => (
+            <li key={d.id} className="approval-list__item">
+              <h2 className="approval-list__title">
+                <Link to={PATHS.dossier(d.id)} className="dossier-link">
+                  {d.code}
+                </Link>
+              </h2>
+              <p className="approval-list__procedure" lang="vi">
+                {d.procedureName}
+              </p>
+              <dl className="result__meta">
+                <div>
+                  <dt>{t.queue.colApplicant}</dt>
+                  <dd>{d.applicantName}</dd>
+                </div>
+                <div>
+                  <dt>{t.dossier.dueAt}</dt>
+                  <dd>{d.dueAt ? formatDateTime(d.dueAt, locale) : t.common.notSet}</dd>
+                </div>
+              </dl>
+              <p>
+                <DueStatus dossier={d} />
+              </p>
+              <div className="button-group button-group--tight">
+                <button
+                  type="button"
+                  id={`approve-${d.id}`}
+                  className="button button--primary button--small"
+                  aria-label={t.approvals.approveFor(d.code ?? '')}
+                  onClick={() => {
+                    setDone(null);
+                    setOpen({ dossier: d, action: 'approve' });
+                  }}
+                >
+                  {t.approvals.approve}
+                </button>
+                <button
+                  type="button"
+                  id={`return_for_rework-${d.id}`}
+                  className="button button--secondary button--small"
+                  aria-label={t.approvals.reworkFor(d.code ?? '')}
+                  onClick={() => {
+                    setDone(null);
+                    setOpen({ dossier: d, action: 'return_for_rework' });
+                  }}
+                >
+                  {t.approvals.rework}
+                </button>
+                <Link to={PATHS.dossier(d.id)} className="link approval-list__open">
+                  {t.approvals.open}
+                  <span className="visually-hidden"> {d.code}</span>
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

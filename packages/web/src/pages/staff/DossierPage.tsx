@@ -1,0 +1,430 @@
+import type { DossierAction } from '@motcua/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
+import { useDossier } from '../../api/dossiers.ts';
+import type { DossierDetail, DossierEvent } from '../../api/types.ts';
+import {
+  availableForms,
+  DocumentList,
+  DocumentUpload,
+  DueStatus,
+  FormLinks,
+  StateTag,
+  TimelinessTag,
+} from '../../components/dossier.tsx';
+import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { formatDateTime, formatDateTimeWords, formatProcessingTime, formatVnd } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { PATHS } from '../../paths.ts';
+import { ActionPanel, isOfferedAction } from './DossierActions.tsx';
+
+/** One dossier for the staff: where it stands, who has it, what happened, and what can be done now. */
+export default function DossierPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const dossier = useDossier(id);
+  const notFound = isApiError(dossier.error) && (dossier.error.status === 404 || dossier.error.status === 400);
+  usePageTitle(
+    dossier.data
+      ? `${t.dossier.code} ${dossier.data.code ?? ''}`
+      : notFound
+        ? t.dossierPage.notFound
+        : t.common.loading,
+  );
+
+  return (
+    <>
+      <p className="back-link-wrap">
+        <Link to={PATHS.dossiers} className="back-link">
+          {t.dossierPage.back}
+        </Link>
+      </p>
+      {dossier.isPending ? <Loading /> : null}
+      {notFound && !dossier.data ? (
+        <>
+          <h1>{t.dossierPage.notFound}</h1>
+          <p>{t.dossierPage.notFoundBody}</p>
+        </>
+      ) : dossier.isError && !dossier.data ? (
+        <LoadError error={dossier.error} onRetry={() => dossier.refetch()} />
+      ) : null}
+      {dossier.data ? <DossierView d={dossier.data} /> : null}
+    </>
+  );
+}
+
+function DossierView({ d }: { d: DossierDetail }) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState<DossierAction | null>(null);
+  const [drafts, setDrafts] = useState<Partial<Record<DossierAction, unknown>>>({});
+  const [done, setDone] = useState<{ text: string; key: number } | null>(null);
+  const offered = d.availableActions.filter((a) => isOfferedAction(a.action));
+  const openTitle =
+    offered.find((a) => a.action === open)?.title ??
+    (open ? (d.events.find((e) => e.action === open)?.title ?? open) : '');
+  const supplementWait = d.pauses.find((p) => p.kind === 'supplement' && p.endedAt === null);
+  const at = (iso: string | null | undefined) => formatDateTime(iso, locale);
+  const forms = availableForms(d);
+
+  const sections = [
+    { id: 'xu-ly', title: t.dossierPage.actions },
+    { id: 'thong-tin', title: t.dossierPage.summary },
+    { id: 'nguoi-nop', title: t.dossier.applicant },
+    { id: 'dien-bien', title: t.dossierPage.timeline },
+    { id: 'phieu-kiem-soat', title: t.dossierPage.controlSheet },
+    { id: 'tai-lieu', title: t.documents.title },
+    { id: 'bieu-mau', title: t.forms.title },
+  ];
+
+  return (
+    <article className="dossier" aria-labelledby="dossier-title">
+      <span className="caption" lang="vi">
+        {d.procedure.name}
+      </span>
+      <h1 id="dossier-title" className="dossier__title">
+        <span className="visually-hidden">{t.dossier.code} </span>
+        <span className="dossier-code">{d.code ?? t.dossier.noCode}</span>
+      </h1>
+      <div className="dossier__status">
+        <StateTag state={d.state} label={d.stateLabel} />
+        <DueStatus dossier={d} supplementUntil={supplementWait?.limitAt} />
+      </div>
+      <dl className="summary-list summary-list--key">
+        <div className="summary-list__row">
+          <dt>{t.dossier.nationalStatus}</dt>
+          <dd>{t.dossier.nationalStatusValue(d.nationalStatus.code, d.nationalStatus.name)}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t.dossier.dueAt}</dt>
+          <dd>
+            <strong>{d.dueAt ? formatDateTimeWords(d.dueAt, t) : t.common.notSet}</strong>
+            {d.originalDueAt && d.originalDueAt !== d.dueAt ? (
+              <span className="summary-list__note">{t.dossierPage.dueChanged(at(d.originalDueAt))}</span>
+            ) : null}
+            {d.extension ? (
+              <span className="summary-list__note">
+                {t.dossierPage.extended(at(d.extension.newDueAt), d.extension.reason)}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        {d.timeliness ? (
+          <div className="summary-list__row">
+            <dt>{t.dossier.timeliness}</dt>
+            <dd>
+              <TimelinessTag timeliness={d.timeliness} />
+            </dd>
+          </div>
+        ) : null}
+        <div className="summary-list__row">
+          <dt>{t.dossierPage.currentStep}</dt>
+          <dd>
+            {d.step ? (
+              <>
+                {t.dossierPage.stepLine(d.step.index + 1, d.steps.length, d.step.name)}
+                <span className="summary-list__note">
+                  {t.dossier.assignee}: {d.step.assigneeName ?? d.assignee?.name ?? t.dossier.unassigned}
+                  {d.currentUnit?.name ? ` – ${d.currentUnit.name}` : ''}
+                </span>
+                <span className="summary-list__note">
+                  {t.dossier.stepDue}: {at(d.step.dueAt)}
+                </span>
+              </>
+            ) : (
+              t.dossierPage.noStep
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      {done ? (
+        <Notice key={done.key} kind="success">
+          {done.text}
+        </Notice>
+      ) : null}
+
+      <nav className="contents" aria-labelledby="contents-title">
+        <h2 id="contents-title" className="heading-s">
+          {t.dossierPage.contents}
+        </h2>
+        <ul className="contents__list contents__list--inline">
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section id="xu-ly" aria-labelledby="xu-ly-title" className="dossier__section">
+        <h2 id="xu-ly-title">{t.dossierPage.actions}</h2>
+        {offered.length === 0 ? (
+          <p>{t.dossierPage.noActions}</p>
+        ) : (
+          <>
+            <p>{t.dossierPage.actionsLead}</p>
+            <ul className="action-buttons">
+              {offered.map((a) => (
+                <li key={a.action}>
+                  <button
+                    type="button"
+                    id={`open-${a.action}`}
+                    className={`button ${open === a.action ? 'button--primary' : 'button--secondary'}`}
+                    aria-expanded={open === a.action}
+                    aria-controls={open === a.action ? `action-panel-${a.action}` : undefined}
+                    onClick={() => {
+                      setDone(null);
+                      setOpen(open === a.action ? null : a.action);
+                    }}
+                  >
+                    {a.title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {open ? (
+          <div id={`action-panel-${open}`}>
+            <ActionPanel
+              key={open}
+              action={open}
+              title={openTitle}
+              target={{ id: d.id, version: d.version, code: d.code }}
+              detail={d}
+              available={offered.some((a) => a.action === open)}
+              draft={drafts[open]}
+              onDraft={(draft) => setDrafts((all) => ({ ...all, [open]: draft }))}
+              onCancel={() => {
+                const action = open;
+                setOpen(null);
+                requestAnimationFrame(() => document.getElementById(`open-${action}`)?.focus());
+              }}
+              onDone={() => {
+                setOpen(null);
+                setDone({ text: t.actions.done(openTitle), key: Date.now() });
+              }}
+            />
+          </div>
+        ) : null}
+      </section>
+
+      <section id="thong-tin" aria-labelledby="thong-tin-title" className="dossier__section">
+        <h2 id="thong-tin-title">{t.dossierPage.summary}</h2>
+        <dl className="summary-list">
+          <Row label={t.dossier.procedure}>
+            <span lang="vi">{d.procedure.name}</span>
+            <span className="summary-list__note">
+              {d.procedure.code} · {d.field.name}
+            </span>
+          </Row>
+          <Row label={t.dossier.processingTime}>{formatProcessingTime(d.processingTime, t, locale)}</Row>
+          <Row label={t.dossier.agency}>{d.agency.name}</Row>
+          <Row label={t.dossier.receivingUnit}>{d.receivingUnit.name}</Row>
+          <Row label={t.dossier.channel}>{t.dossier.channels[d.channel] ?? d.channel}</Row>
+          {d.submittedAt ? <Row label={t.dossier.submittedAt}>{at(d.submittedAt)}</Row> : null}
+          <Row label={t.dossier.receivedAt}>{d.receivedAt ? at(d.receivedAt) : t.common.notSet}</Row>
+          {d.countingStartAt ? <Row label={t.dossier.countingStartAt}>{at(d.countingStartAt)}</Row> : null}
+          <Row label={t.dossier.dueAt}>{d.dueAt ? at(d.dueAt) : t.common.notSet}</Row>
+          {d.supplementRequests > 0 ? (
+            <Row label={t.timeLeft.supplement}>{t.dossierPage.supplementRequested(d.supplementRequests)}</Row>
+          ) : null}
+          {d.outcome ? <Row label={t.dossier.outcome}>{t.dossier.outcomes[d.outcome] ?? d.outcome}</Row> : null}
+          {d.endedAt ? <Row label={t.dossier.endedAt}>{at(d.endedAt)}</Row> : null}
+          {d.returnedAt ? (
+            <Row label={t.dossier.returnedAt}>
+              {at(d.returnedAt)}
+              {d.returnChannel ? (
+                <span className="summary-list__note">{t.dossier.returnChannels[d.returnChannel]}</span>
+              ) : null}
+            </Row>
+          ) : null}
+        </dl>
+        <h3>{t.dossierPage.stepsTitle}</h3>
+        <ol className="steps">
+          {d.steps.map((s, i) => {
+            const current = d.step?.index === i;
+            return (
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: the steps of a procedure, in order
+                key={i}
+                className={`steps__item ${current ? 'steps__item--current' : ''}`}
+                aria-current={current ? 'step' : undefined}
+              >
+                <span className="steps__name">{s.name}</span>
+                <span className="steps__meta">
+                  {s.roleLabel}
+                  {s.unitCode ? ` (${s.unitCode})` : ''} · {t.dossierPage.stepHours(s.hours)}
+                  {current ? <strong> · {t.dossierPage.stepCurrent}</strong> : null}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section id="nguoi-nop" aria-labelledby="nguoi-nop-title" className="dossier__section">
+        <h2 id="nguoi-nop-title">{t.dossier.applicant}</h2>
+        <dl className="summary-list">
+          {(['name', 'idNumber', 'phone', 'email', 'address', 'organisation', 'proxyName'] as const).map((k) =>
+            d.applicant[k] ? (
+              <Row key={k} label={t.dossier.applicantFields[k]}>
+                {d.applicant[k]}
+              </Row>
+            ) : null,
+          )}
+        </dl>
+      </section>
+
+      <section id="dien-bien" aria-labelledby="dien-bien-title" className="dossier__section">
+        <h2 id="dien-bien-title">{t.dossierPage.timeline}</h2>
+        {d.events.length === 0 ? (
+          <p>{t.dossierPage.timelineEmpty}</p>
+        ) : (
+          <ol className="timeline">
+            {d.events.map((e) => (
+              <li key={e.seq} className="timeline__item">
+                <p className="timeline__title">
+                  <strong>{e.title}</strong>
+                </p>
+                <p className="timeline__meta">
+                  <time dateTime={e.at}>{at(e.at)}</time> · {t.dossierPage.by(e.actorName)}
+                </p>
+                <p className="timeline__meta">{t.dossierPage.toState(e.toStateLabel)}</p>
+                <EventDetails event={e} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section id="phieu-kiem-soat" aria-labelledby="phieu-kiem-soat-title" className="dossier__section">
+        <h2 id="phieu-kiem-soat-title">{t.dossierPage.controlSheet}</h2>
+        <ControlSheet d={d} />
+      </section>
+
+      <section id="tai-lieu" aria-labelledby="tai-lieu-title" className="dossier__section">
+        <h2 id="tai-lieu-title">{t.documents.title}</h2>
+        <DocumentList dossier={d} />
+        <DocumentUpload dossierId={d.id} />
+      </section>
+
+      <section id="bieu-mau" aria-labelledby="bieu-mau-title" className="dossier__section">
+        <h2 id="bieu-mau-title">{t.forms.title}</h2>
+        <p>{t.forms.lead}</p>
+        <FormLinks dossier={d} forms={forms} />
+      </section>
+    </article>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="summary-list__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** What an event's payload says that a person needs: notes, reasons, what was asked for. */
+function EventDetails({ event }: { event: DossierEvent }) {
+  const { t, locale } = useI18n();
+  const p = event.payload;
+  const rows: { label: string; value: React.ReactNode }[] = [];
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+  const items = Array.isArray(p.items) ? (p.items as Record<string, unknown>[]) : [];
+  if (items.length > 0) {
+    rows.push({
+      label: t.dossierPage.payload.items,
+      value: (
+        <ol className="list list--bullet">
+          {items.map((it, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: items of one event, in order
+            <li key={i}>
+              {text(it.description) ?? text(it.name) ?? ''}
+              {typeof it.amountVnd === 'number' ? `: ${formatVnd(it.amountVnd, locale)}` : ''}
+              {text(it.reason) ? <span className="cell-note">{String(it.reason)}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ),
+    });
+  }
+  if (Array.isArray(p.documents) && p.documents.length > 0) {
+    rows.push({ label: t.dossierPage.payload.documents, value: (p.documents as string[]).join('; ') });
+  }
+  if (text(p.agency)) rows.push({ label: t.dossierPage.payload.agency, value: String(p.agency) });
+  if (text(p.outcome)) rows.push({ label: t.dossierPage.payload.outcome, value: t.dossier.outcomes[String(p.outcome)] ?? String(p.outcome) });
+  if (text(p.resultNumber)) rows.push({ label: t.dossierPage.payload.resultNumber, value: String(p.resultNumber) });
+  if (text(p.newDueAt)) rows.push({ label: t.dossierPage.payload.newDueAt, value: formatDateTime(String(p.newDueAt), locale) });
+  if (text(p.channel) && event.action === 'return_result') {
+    rows.push({ label: t.dossierPage.payload.channel, value: t.dossier.returnChannels[String(p.channel)] ?? String(p.channel) });
+  }
+  if (text(p.reference)) rows.push({ label: t.dossierPage.payload.reference, value: String(p.reference) });
+  if (text(p.reason)) rows.push({ label: t.dossierPage.payload.reason, value: String(p.reason) });
+  if (text(p.note)) rows.push({ label: t.dossierPage.payload.note, value: String(p.note) });
+  if (rows.length === 0) return null;
+  return (
+    <dl className="timeline__details">
+      {rows.map((r) => (
+        <div key={r.label}>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ControlSheet({ d }: { d: DossierDetail }) {
+  const { t, locale } = useI18n();
+  if (d.controlSheet.length === 0) return <p>{t.dossierPage.controlEmpty}</p>;
+  const person = (unit: string | null, user: string | null) => (
+    <>
+      {user ?? ''}
+      {unit ? <span className="cell-note">{unit}</span> : null}
+    </>
+  );
+  const note = (n: string | null) => {
+    if (!n) return '';
+    const action = d.events.find((e) => e.action === n);
+    return action ? action.title : n;
+  };
+  return (
+    <div className="table-wrap">
+      <table className="table table--stack table--compact">
+        <caption className="visually-hidden">{t.dossierPage.controlSheet}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.dossierPage.colNo}</th>
+            <th scope="col">{t.dossierPage.colAt}</th>
+            <th scope="col">{t.dossierPage.colFrom}</th>
+            <th scope="col">{t.dossierPage.colTo}</th>
+            <th scope="col">{t.dossierPage.colStep}</th>
+            <th scope="col">{t.dossierPage.colStepDue}</th>
+            <th scope="col">{t.dossierPage.colResult}</th>
+            <th scope="col">{t.dossierPage.colNote}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.controlSheet.map((r, i) => (
+            <tr key={r.seq}>
+              <td data-label={t.dossierPage.colNo}>{i + 1}</td>
+              <td data-label={t.dossierPage.colAt}>{formatDateTime(r.at, locale)}</td>
+              <td data-label={t.dossierPage.colFrom}>{person(r.fromUnit, r.fromUser)}</td>
+              <td data-label={t.dossierPage.colTo}>{person(r.toUnit, r.toUser)}</td>
+              <td data-label={t.dossierPage.colStep}>{r.stepName ?? ''}</td>
+              <td data-label={t.dossierPage.colStepDue}>{r.stepDueAt ? formatDateTime(r.stepDueAt, locale) : ''}</td>
+              <td data-label={t.dossierPage.colResult}>
+                <TimelinessTag timeliness={r.result} />
+              </td>
+              <td data-label={t.dossierPage.colNote}>{note(r.note)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
