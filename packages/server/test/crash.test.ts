@@ -57,7 +57,7 @@ describe('a crash during a burst of receipts (embedded database)', () => {
       body: JSON.stringify({ username, password: 'Motcua@2025!demo' }),
     });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    return { cookie, csrf: (await res.json()).csrfToken as string };
+    return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
   };
 
   beforeAll(async () => {
@@ -71,14 +71,21 @@ describe('a crash during a burst of receipts (embedded database)', () => {
   it('keeps every acknowledged dossier with its events, and the audit chain verifies', async () => {
     await start();
     const session = await signIn('tiepnhan');
-    const list = await (await fetch(`${base}/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong`)).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = await (await fetch(`${base}/api/v1/procedures/${permit.id}`)).json();
+    const list = (await (
+      await fetch(`${base}/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong`)
+    ).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const permit = list.items.find((i) => i.name.startsWith('Cấp giấy phép lao động'))!;
+    const procedure = (await (await fetch(`${base}/api/v1/procedures/${permit.id}`)).json()) as {
+      id: string;
+      documents: { name: string }[];
+    };
     const body = JSON.stringify({
       procedureId: procedure.id,
       channel: 'counter',
       applicant: { name: 'Lê Văn Tám' },
-      checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
+      checklist: procedure.documents.map((d) => ({ document: d.name, received: true })),
     });
     const acknowledged: { id: string; code: string }[] = [];
     let crashed = false;
@@ -95,7 +102,7 @@ describe('a crash during a burst of receipts (embedded database)', () => {
             body,
           });
           if (res.status === 201) {
-            const d = await res.json();
+            const d = (await res.json()) as { id: string; code: string };
             acknowledged.push({ id: d.id, code: d.code });
           }
         } catch {
@@ -115,7 +122,7 @@ describe('a crash during a burst of receipts (embedded database)', () => {
     for (const d of acknowledged) {
       const res = await fetch(`${base}/api/v1/dossiers/${d.id}`, { headers: { cookie: again.cookie } });
       expect(res.status, `dossier ${d.code} lost`).toBe(200);
-      const detail = await res.json();
+      const detail = (await res.json()) as { code: string; events: unknown[] };
       expect(detail.code).toBe(d.code);
       expect(detail.events.length).toBeGreaterThanOrEqual(1);
     }

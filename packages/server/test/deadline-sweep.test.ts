@@ -114,4 +114,32 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
       1,
     );
   });
+
+  it('flags an online submission not accepted within 8 working hours and tells the counter', async () => {
+    const citizen = t.client();
+    await citizen.login('congdan');
+    const submitted = await citizen.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: {
+        procedureId: procedure.id,
+        channel: 'online',
+        applicant: { name: 'Hoàng Văn An', phone: '0912345678' },
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const d = submitted.json();
+    expect(d.nationalStatus.code).toBe(1);
+    expect(d.acceptanceDueAt).toBeTruthy();
+    t.advance(new Date(d.acceptanceDueAt).getTime() - t.ctx.now().getTime() + 3_600_000);
+    await sweepDeadlines(t.ctx);
+    const [row] = await t.db.query<{ risk: string }>('SELECT risk FROM dossier WHERE id = $1', [d.id]);
+    expect(row!.risk).toBe('overdue');
+    const [officer] = await t.db.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'tiepnhan'");
+    const sent = await t.db.query<{ recipient_id: string }>(
+      "SELECT recipient_id FROM outbox WHERE dossier_id = $1 AND kind = 'dossier.overdue'",
+      [d.id],
+    );
+    expect(sent.map((r) => r.recipient_id)).toContain(officer!.id);
+  });
 });

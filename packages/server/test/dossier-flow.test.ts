@@ -170,7 +170,9 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     expect(responses.every((r) => r.statusCode === 201)).toBe(true);
     const codes = responses.map((r) => r.json().code as string);
     const prefix = codes[0]!.slice(0, codes[0]!.lastIndexOf('-'));
-    const all = (await c.tiepnhan!.request({ url: `/api/v1/dossiers?q=${encodeURIComponent(prefix)}&pageSize=100` })).json();
+    const all = (
+      await c.tiepnhan!.request({ url: `/api/v1/dossiers?q=${encodeURIComponent(prefix)}&pageSize=100` })
+    ).json();
     const numbers = all.items
       .map((i: { code: string }) => i.code)
       .filter((code: string) => code.startsWith(prefix))
@@ -205,7 +207,9 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     expect(empty.statusCode).toBe(422);
     const detail = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}` })).json();
     expect(detail.documents).toHaveLength(1);
-    const download = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/documents/${detail.documents[0].id}` });
+    const download = await c.tiepnhan!.request({
+      url: `/api/v1/dossiers/${d.id}/documents/${detail.documents[0].id}`,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(pdf)).toBe(true);
   });

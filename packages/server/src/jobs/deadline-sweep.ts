@@ -1,4 +1,4 @@
-import { atRisk, classify, type DossierSnapshot } from '@motcua/core';
+import { acceptanceOverdue, atRisk, classify, type DossierSnapshot } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
 import type { AppContext } from '../context.ts';
 import { performAction, SYSTEM } from '../dossiers/service.ts';
@@ -40,7 +40,7 @@ export async function sweepDeadlines(
         code: string | null;
       }>(
         `SELECT id, agency_id, current_unit_id, assignee_id, snapshot, risk, version, code FROM dossier
-          WHERE ended_at IS NULL AND received_at IS NOT NULL AND (swept_at IS NULL OR swept_at < $1)
+          WHERE ended_at IS NULL AND (received_at IS NOT NULL OR state = 'submitted') AND (swept_at IS NULL OR swept_at < $1)
           ORDER BY due_at NULLS LAST, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [passStart, batchSize],
       );
@@ -64,17 +64,21 @@ export async function sweepDeadlines(
             if (!(err instanceof Problem)) throw err;
           }
         }
-        const timeliness = classify(s, now);
-        const risk =
-          timeliness === 'overdue' ? 'overdue' : atRisk(s, now, calendar.config) ? 'at_risk' : null;
+        // An online submission must be accepted or sent back within 8 working hours (Decree 45/2020).
+        let risk: 'overdue' | 'at_risk' | null = null;
+        if (s.state === 'submitted') risk = acceptanceOverdue(s, now) ? 'overdue' : null;
+        else if (classify(s, now) === 'overdue') risk = 'overdue';
+        else if (atRisk(s, now, calendar.config)) risk = 'at_risk';
         await tx.query('UPDATE dossier SET risk = $2, swept_at = $3 WHERE id = $1', [row.id, risk, now]);
         if (risk === 'overdue') result.overdue++;
         if (risk === 'at_risk') result.atRisk++;
         if (risk && risk !== row.risk) {
+          // The head of the unit holding it; for a submission not yet accepted, the counter officers.
+          const role = s.state === 'submitted' ? 'counter_officer' : 'head_of_unit';
           const heads = row.current_unit_id
             ? await tx.query<{ user_id: string }>(
-                "SELECT DISTINCT user_id FROM user_role WHERE role = 'head_of_unit' AND unit_id = $1",
-                [row.current_unit_id],
+                'SELECT DISTINCT user_id FROM user_role WHERE role = $2 AND unit_id = $1',
+                [row.current_unit_id, role],
               )
             : [];
           const recipients = new Set(

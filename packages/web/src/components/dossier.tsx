@@ -95,7 +95,7 @@ export function FormLinks({ dossier, forms }: { dossier: { id: string }; forms: 
           <li key={f} className="form-links__item">
             <a href={formUrl(dossier.id, f)} target="_blank" rel="noopener" className="form-links__pdf">
               {name}
-              <span className="form-links__meta"> (PDF, {t.forms.newTab.replace(/[()]/g, '')})</span>
+              <span className="form-links__meta"> ({t.forms.pdfNewTab})</span>
             </a>
             <a href={formUrl(dossier.id, f, 'docx')} download className="form-links__docx">
               {t.forms.docx}

@@ -101,8 +101,7 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
   return (
     <section className="lookup-result" aria-labelledby="lookup-result-title">
       <h2 id="lookup-result-title">
-        {t.lookup.resultTitle('')}
-        <span className="dossier-code">{d.code}</span>
+        {t.lookup.dossierHeading} <span className="dossier-code">{d.code}</span>
       </h2>
       <p>
         <span className={`tag tag--large tag--state-${STATE_TONE[d.status.state] ?? 'active'}`}>{d.status.name}</span>
