@@ -63,11 +63,21 @@ export type DueInfo =
 
 type DueInput = Pick<DossierSummary, 'state' | 'dueAt' | 'endedAt' | 'timeliness' | 'risk'>;
 
-export function dueInfo(d: DueInput, now: Date, cal: CalendarConfig, supplementUntil?: string | null): DueInfo {
+export function dueInfo(
+  d: DueInput,
+  now: Date,
+  cal: CalendarConfig,
+  supplementUntil?: string | null,
+): DueInfo {
   if (d.endedAt || ENDED_STATES.has(d.state)) {
-    return { kind: 'ended', timeliness: d.timeliness, finished: d.state === 'result_ready' || d.state === 'returned' };
+    return {
+      kind: 'ended',
+      timeliness: d.timeliness,
+      finished: d.state === 'result_ready' || d.state === 'returned',
+    };
   }
-  if (d.state === 'awaiting_supplement') return { kind: 'paused', reason: 'supplement', until: supplementUntil ?? null };
+  if (d.state === 'awaiting_supplement')
+    return { kind: 'paused', reason: 'supplement', until: supplementUntil ?? null };
   if (d.state === 'awaiting_payment') return { kind: 'paused', reason: 'payment', until: null };
   if (!d.dueAt) return { kind: 'none' };
   const due = new Date(d.dueAt);

@@ -144,7 +144,13 @@ export function upload<T>(
         return;
       }
       const problem = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
-      reject(new ApiError({ ...problem, status: problem.status ?? xhr.status, title: problem.title ?? xhr.statusText }));
+      reject(
+        new ApiError({
+          ...problem,
+          status: problem.status ?? xhr.status,
+          title: problem.title ?? xhr.statusText,
+        }),
+      );
     };
     xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network_error' }));
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));

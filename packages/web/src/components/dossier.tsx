@@ -228,7 +228,11 @@ export function DocumentUpload({
       { name: name.trim() || undefined, kind },
       (sent, total) => {
         const percent = total > 0 ? Math.min(100, Math.round((sent / total) * 100)) : 0;
-        setState(percent >= 100 ? { kind: 'checking', name: chosen.name } : { kind: 'sending', name: chosen.name, percent });
+        setState(
+          percent >= 100
+            ? { kind: 'checking', name: chosen.name }
+            : { kind: 'sending', name: chosen.name, percent },
+        );
       },
       controller.signal,
     )
@@ -244,7 +248,8 @@ export function DocumentUpload({
           setState({ kind: 'cancelled' });
           return;
         }
-        if (isApiError(err) && err.status === 413) return fail(t.documents.fileTooBig(chosen.name, formatBytes(chosen.size, t, locale)));
+        if (isApiError(err) && err.status === 413)
+          return fail(t.documents.fileTooBig(chosen.name, formatBytes(chosen.size, t, locale)));
         if (isApiError(err) && err.status === 415) return fail(t.documents.fileType(chosen.name));
         if (isApiError(err) && err.code === 'upload_empty') return fail(t.documents.fileEmpty(chosen.name));
         fail(problemMessage(err, t));

@@ -649,7 +649,8 @@ export const en: Messages = {
     searchHint: 'With or without Vietnamese accents. For example: work permit',
     search: 'Find procedure',
     searching: 'Searching procedures…',
-    found: (n: number) => (n === 0 ? 'No procedure found.' : n === 1 ? '1 procedure found.' : `${n} procedures found.`),
+    found: (n: number) =>
+      n === 0 ? 'No procedure found.' : n === 1 ? '1 procedure found.' : `${n} procedures found.`,
     foundSome: (n: number, shown: number) => `${n} procedures found, showing the first ${shown}.`,
     changeProcedure: 'Choose another procedure',
     detailsTitle: 'Check the documents and the applicant',
@@ -677,7 +678,8 @@ export const en: Messages = {
     decisionReceive: 'Receive the dossier',
     decisionReceiveHint: 'The dossier is complete; print the receipt and appointment (form 01).',
     decisionRefuse: 'Refuse to receive',
-    decisionRefuseHint: 'The dossier is outside this agency’s competence or does not qualify; print the refusal (form 03).',
+    decisionRefuseHint:
+      'The dossier is outside this agency’s competence or does not qualify; print the refusal (form 03).',
     reason: 'Reason for refusing',
     reasonHint: 'Say why; the reason is printed on the refusal given to the applicant.',
     continue: 'Continue',
@@ -840,7 +842,8 @@ export const en: Messages = {
     colNote: 'Note',
     dueChanged: (date: string) => `First due date: ${date}`,
     extended: (date: string, reason: string) => `Apology issued, new date ${date}. Reason: ${reason}`,
-    supplementRequested: (n: number) => (n === 1 ? 'A supplement was requested once.' : `Supplements were requested ${n} times.`),
+    supplementRequested: (n: number) =>
+      n === 1 ? 'A supplement was requested once.' : `Supplements were requested ${n} times.`,
     payload: {
       note: 'Note',
       reason: 'Reason',
@@ -923,7 +926,8 @@ export const en: Messages = {
     newDueDateRequired: 'Enter the new date as year-month-day, for example 2026-12-15',
     newDueTimeInvalid: 'Enter the time as hours:minutes, for example 16:30',
     letterNumber: 'Apology letter number',
-    extendOnce: 'A dossier may be given one apology and new date only, at least 1 working day before it is due.',
+    extendOnce:
+      'A dossier may be given one apology and new date only, at least 1 working day before it is due.',
     noticeNumber: 'Notice number',
   },
   approvals: {
@@ -931,7 +935,11 @@ export const en: Messages = {
     lead: 'Dossiers waiting for the leadership to approve and sign. Approve them here, or open one to see everything.',
     loading: 'Loading dossiers awaiting approval…',
     count: (n: number) =>
-      n === 0 ? 'No dossier is awaiting approval.' : n === 1 ? '1 dossier awaiting approval.' : `${n} dossiers awaiting approval.`,
+      n === 0
+        ? 'No dossier is awaiting approval.'
+        : n === 1
+          ? '1 dossier awaiting approval.'
+          : `${n} dossiers awaiting approval.`,
     approve: 'Approve',
     approveFor: (code: string) => `Approve dossier ${code}`,
     rework: 'Return',

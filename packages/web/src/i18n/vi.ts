@@ -590,7 +590,10 @@ export const vi = {
       post: 'Qua dịch vụ bưu chính công ích',
       online: 'Trực tuyến',
     } as Record<string, string>,
-    outcomes: { granted: 'Giải quyết (cấp kết quả)', refused: 'Từ chối giải quyết' } as Record<string, string>,
+    outcomes: { granted: 'Giải quyết (cấp kết quả)', refused: 'Từ chối giải quyết' } as Record<
+      string,
+      string
+    >,
     timelinessLabel: {
       early: 'Trước hạn',
       on_time: 'Đúng hạn',
@@ -649,13 +652,15 @@ export const vi = {
     search: 'Tìm thủ tục',
     searching: 'Đang tìm thủ tục…',
     found: (n: number) => (n === 0 ? 'Không tìm thấy thủ tục nào.' : `Tìm thấy ${n} thủ tục.`),
-    foundSome: (n: number, shown: number) => `Tìm thấy ${n} thủ tục, đang hiển thị ${shown} thủ tục đầu tiên.`,
+    foundSome: (n: number, shown: number) =>
+      `Tìm thấy ${n} thủ tục, đang hiển thị ${shown} thủ tục đầu tiên.`,
     changeProcedure: 'Chọn thủ tục khác',
     detailsTitle: 'Kiểm tra hồ sơ và thông tin người nộp',
     receivingUnit: 'Nơi tiếp nhận',
     channel: 'Hình thức nộp hồ sơ',
     checklistTitle: 'Kiểm tra thành phần hồ sơ',
-    checklistHint: 'Đánh dấu từng giấy tờ đã nhận và ghi số bản. Giấy tờ bắt buộc phải có đủ mới được tiếp nhận.',
+    checklistHint:
+      'Đánh dấu từng giấy tờ đã nhận và ghi số bản. Giấy tờ bắt buộc phải có đủ mới được tiếp nhận.',
     copies: 'Số bản',
     requiredDoc: 'Bắt buộc',
     optionalDoc: 'Nếu có',
@@ -694,7 +699,8 @@ export const vi = {
     errors: {
       procedure: 'Chọn thủ tục',
       name: 'Nhập họ và tên người nộp (ít nhất 2 ký tự)',
-      idNumber: 'Số định danh gồm 12 chữ số (chứng minh nhân dân cũ 9 chữ số; mã số thuế 10 chữ số hoặc 10-3)',
+      idNumber:
+        'Số định danh gồm 12 chữ số (chứng minh nhân dân cũ 9 chữ số; mã số thuế 10 chữ số hoặc 10-3)',
       phone: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84), ví dụ 0901234567',
       email: 'Nhập thư điện tử đúng dạng, ví dụ ten@example.com',
       copies: (name: string) => `Số bản của “${name}” phải là số nguyên từ 1 đến 100`,
@@ -856,7 +862,8 @@ export const vi = {
     close: 'Đóng',
     submitting: 'Đang thực hiện…',
     done: (title: string) => `Đã thực hiện: ${title}.`,
-    changed: 'Hồ sơ vừa được người khác cập nhật. Hồ sơ đã được tải lại; thông tin bạn đã nhập vẫn được giữ nguyên. Hãy kiểm tra trạng thái mới rồi thực hiện lại nếu vẫn cần.',
+    changed:
+      'Hồ sơ vừa được người khác cập nhật. Hồ sơ đã được tải lại; thông tin bạn đã nhập vẫn được giữ nguyên. Hãy kiểm tra trạng thái mới rồi thực hiện lại nếu vẫn cần.',
     noLonger: 'Thao tác này không còn thực hiện được với hồ sơ ở trạng thái hiện tại.',
     note: 'Ghi chú',
     noteHint: 'Ghi chú được lưu vào diễn biến hồ sơ và phiếu kiểm soát.',
@@ -872,11 +879,13 @@ export const vi = {
     chooseAssignee: 'Chọn người xử lý',
     assigneeRequired: 'Chọn người được phân công',
     assigneesLoading: 'Đang tải danh sách người xử lý…',
-    assigneesUnavailable: 'Chưa lấy được danh sách người có thể phân công. Vui lòng thử lại sau hoặc báo quản trị hệ thống.',
+    assigneesUnavailable:
+      'Chưa lấy được danh sách người có thể phân công. Vui lòng thử lại sau hoặc báo quản trị hệ thống.',
     assigneesEmpty: 'Không có người nào trong đơn vị có vai trò của bước này.',
     currentAssignee: (name: string) => `Đang giao cho: ${name}`,
     supplementItems: 'Giấy tờ cần bổ sung, hoàn thiện',
-    supplementItemsHint: 'Ghi đầy đủ mọi nội dung cần bổ sung trong một lần yêu cầu. Thời hạn giải quyết tính lại từ đầu khi nhận đủ.',
+    supplementItemsHint:
+      'Ghi đầy đủ mọi nội dung cần bổ sung trong một lần yêu cầu. Thời hạn giải quyết tính lại từ đầu khi nhận đủ.',
     supplementItem: (n: number) => `Nội dung thứ ${n}`,
     supplementDescription: 'Giấy tờ, nội dung cần bổ sung',
     supplementReason: 'Lý do',
@@ -899,7 +908,8 @@ export const vi = {
     paymentName: 'Tên khoản phí, lệ phí',
     paymentAmount: 'Số tiền (đồng)',
     paymentNameRequired: (n: number) => `Nhập tên khoản thứ ${n}`,
-    paymentAmountInvalid: (n: number) => `Số tiền của khoản thứ ${n} phải là số nguyên không âm, ví dụ 600000`,
+    paymentAmountInvalid: (n: number) =>
+      `Số tiền của khoản thứ ${n} phải là số nguyên không âm, ví dụ 600000`,
     paymentReference: 'Số biên lai, chứng từ',
     interAgency: 'Cơ quan phối hợp, liên thông',
     interAgencyRequired: 'Nhập tên cơ quan liên thông',
@@ -918,7 +928,8 @@ export const vi = {
     newDueDateRequired: 'Nhập ngày hẹn mới dạng năm-tháng-ngày, ví dụ 2026-12-15',
     newDueTimeInvalid: 'Nhập giờ dạng giờ:phút, ví dụ 16:30',
     letterNumber: 'Số phiếu xin lỗi',
-    extendOnce: 'Mỗi hồ sơ chỉ được xin lỗi và hẹn lại một lần, chậm nhất 1 ngày làm việc trước ngày hẹn trả.',
+    extendOnce:
+      'Mỗi hồ sơ chỉ được xin lỗi và hẹn lại một lần, chậm nhất 1 ngày làm việc trước ngày hẹn trả.',
     noticeNumber: 'Số thông báo',
   },
   approvals: {
@@ -944,7 +955,8 @@ export const vi = {
     submit: 'Tra cứu',
     searching: 'Đang tra cứu…',
     codeRequired: 'Nhập mã hồ sơ',
-    codeFormat: 'Mã hồ sơ không đúng định dạng. Mã có dạng mã đơn vị-năm tháng ngày-số thứ tự, ví dụ 000.00.12.H29-261122-0001',
+    codeFormat:
+      'Mã hồ sơ không đúng định dạng. Mã có dạng mã đơn vị-năm tháng ngày-số thứ tự, ví dụ 000.00.12.H29-261122-0001',
     notFound: (code: string) =>
       `Không tìm thấy hồ sơ có mã ${code}. Hãy kiểm tra lại mã trên giấy tiếp nhận và hẹn trả kết quả.`,
     tooMany: 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.',

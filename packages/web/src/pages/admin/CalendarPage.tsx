@@ -22,7 +22,15 @@ import { useI18n } from '../../i18n/index.tsx';
 
 /** Monday first, as Vietnamese calendars are printed; index into WEEKDAYS order (Sunday = 0). */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
-const WEEKDAY_NAMES: Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_NAMES: Weekday[] = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function readYear(params: URLSearchParams): number {
@@ -56,7 +64,8 @@ export default function CalendarPage() {
     setParams(next);
   }
 
-  const data = calendar.data && calendar.data.year === year && calendar.data.agencyId === agency ? calendar.data : null;
+  const data =
+    calendar.data && calendar.data.year === year && calendar.data.agencyId === agency ? calendar.data : null;
 
   return (
     <>
@@ -77,7 +86,10 @@ export default function CalendarPage() {
           id="calendar-agency"
           label={t.calendar.scope}
           value={form.agency}
-          options={[{ value: '', label: t.calendar.national }, ...agencies.map((a) => ({ value: a.id, label: a.name }))]}
+          options={[
+            { value: '', label: t.calendar.national },
+            ...agencies.map((a) => ({ value: a.id, label: a.name })),
+          ]}
           onChange={(e) => setForm({ ...form, agency: e.target.value })}
         />
         <div className="filter-row__submit">
@@ -123,7 +135,15 @@ function Legend() {
   );
 }
 
-function YearGrid({ year, days, weeklyDaysOff }: { year: number; days: Holiday[]; weeklyDaysOff: Weekday[] }) {
+function YearGrid({
+  year,
+  days,
+  weeklyDaysOff,
+}: {
+  year: number;
+  days: Holiday[];
+  weeklyDaysOff: Weekday[];
+}) {
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   return (
     <div className="calendar-grid">
@@ -156,7 +176,10 @@ function Month({
   const first = new Date(Date.UTC(year, month, 1));
   const daysIn = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const lead = WEEK_ORDER.indexOf(first.getUTCDay());
-  const cells: (number | null)[] = [...Array(lead).fill(null), ...Array.from({ length: daysIn }, (_, i) => i + 1)];
+  const cells: (number | null)[] = [
+    ...Array(lead).fill(null),
+    ...Array.from({ length: daysIn }, (_, i) => i + 1),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (number | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
@@ -168,7 +191,7 @@ function Month({
       <thead>
         <tr>
           {WEEK_ORDER.map((w) => (
-            <th scope="col" key={w}>
+            <th scope="col" key={w} className="cal-month__head">
               <span aria-hidden="true">{t.calendar.weekdaysShort[w]}</span>
               <span className="visually-hidden">{t.calendar.weekdaysLong[w]}</span>
             </th>
@@ -305,7 +328,8 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
           <ul className="list list--bullet">
             {data.inheritedOverrides.map((o) => (
               <li key={o.date}>
-                {formatDate(o.date, locale)}: {o.name} ({o.kind === 'off' ? t.calendar.kindOff : t.calendar.kindWorking})
+                {formatDate(o.date, locale)}: {o.name} (
+                {o.kind === 'off' ? t.calendar.kindOff : t.calendar.kindWorking})
               </li>
             ))}
           </ul>
@@ -349,7 +373,10 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
                       }}
                     >
                       {t.common.remove}
-                      <span className="visually-hidden"> {t.calendar.removeFor(formatDate(o.date, locale))}</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        {t.calendar.removeFor(formatDate(o.date, locale))}
+                      </span>
                     </button>
                   </td>
                 </tr>
@@ -438,12 +465,14 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
     form.periods.forEach((p, i) => {
       if (!CLOCK.test(p.start)) errs[`workingPeriods[${i}].start`] = t.calendar.timeInvalid;
       if (!CLOCK.test(p.end)) errs[`workingPeriods[${i}].end`] = t.calendar.timeInvalid;
-      else if (CLOCK.test(p.start) && (p.end <= p.start || p.start < last)) errs[`workingPeriods[${i}].end`] = t.calendar.periodOrder;
+      else if (CLOCK.test(p.start) && (p.end <= p.start || p.start < last))
+        errs[`workingPeriods[${i}].end`] = t.calendar.periodOrder;
       last = p.end;
     });
     if (!CLOCK.test(form.cutoff)) errs.afternoonCutoff = t.calendar.timeInvalid;
     const n = Number(form.limit);
-    if (!/^\d+$/.test(form.limit.trim()) || n < 1 || n > 365) errs.supplementLimitDays = t.calendar.limitInvalid;
+    if (!/^\d+$/.test(form.limit.trim()) || n < 1 || n > 365)
+      errs.supplementLimitDays = t.calendar.limitInvalid;
     return errs;
   }
 
@@ -485,7 +514,9 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="fieldset" disabled={!editable}>
           <legend className="fieldset__legend">{t.calendar.weeklyDaysOff}</legend>
-          {errors.fields.weeklyDaysOff ? <p className="error-message">{errors.fields.weeklyDaysOff}</p> : null}
+          {errors.fields.weeklyDaysOff ? (
+            <p className="error-message">{errors.fields.weeklyDaysOff}</p>
+          ) : null}
           <div className="checkbox-group">
             {weekdays.map((w, i) => (
               <Checkbox
@@ -519,7 +550,10 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
                 value={p.start}
                 error={errors.fields[`workingPeriods[${i}].start`]}
                 onChange={(e) =>
-                  change({ ...form, periods: form.periods.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)) })
+                  change({
+                    ...form,
+                    periods: form.periods.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
+                  })
                 }
               />
               <TextField
@@ -529,7 +563,10 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
                 value={p.end}
                 error={errors.fields[`workingPeriods[${i}].end`]}
                 onChange={(e) =>
-                  change({ ...form, periods: form.periods.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)) })
+                  change({
+                    ...form,
+                    periods: form.periods.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
+                  })
                 }
               />
               {form.periods.length > 1 && editable ? (

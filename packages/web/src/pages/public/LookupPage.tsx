@@ -104,7 +104,9 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
         {t.lookup.dossierHeading} <span className="dossier-code">{d.code}</span>
       </h2>
       <p>
-        <span className={`tag tag--large tag--state-${STATE_TONE[d.status.state] ?? 'active'}`}>{d.status.name}</span>
+        <span className={`tag tag--large tag--state-${STATE_TONE[d.status.state] ?? 'active'}`}>
+          {d.status.name}
+        </span>
       </p>
       {next ? (
         <Notice kind="info" focus={false} live={false}>

@@ -20,7 +20,10 @@ export function initialChecklist(documents: readonly RequiredDocument[]): Checkl
 }
 
 /** Required documents not ticked. */
-export function missingRequired(documents: readonly RequiredDocument[], rows: readonly ChecklistRow[]): string[] {
+export function missingRequired(
+  documents: readonly RequiredDocument[],
+  rows: readonly ChecklistRow[],
+): string[] {
   return documents
     .filter((d) => d.required)
     .filter((d) => !rows.find((r) => r.document === d.name)?.received)
@@ -37,7 +40,8 @@ export function checklistErrors(
   rows.forEach((r, i) => {
     if (!r.received) return;
     const n = Number(r.copies);
-    if (!/^\d+$/.test(r.copies.trim()) || n < 1 || n > 100) errs[`checklist[${i}].copies`] = t.counter.errors.copies(r.document);
+    if (!/^\d+$/.test(r.copies.trim()) || n < 1 || n > 100)
+      errs[`checklist[${i}].copies`] = t.counter.errors.copies(r.document);
   });
   const missing = missingRequired(documents, rows);
   if (requireComplete && missing.length > 0) errs.checklist = t.counter.errors.missing(missing.join('; '));

@@ -64,9 +64,11 @@ function ChooseProcedure() {
   const data = results.data;
   const items = data?.items.slice(0, SHOWN) ?? [];
   let status = '';
-  if (searched && (results.isPending || (results.isFetching && results.isPlaceholderData))) status = t.counter.searching;
+  if (searched && (results.isPending || (results.isFetching && results.isPlaceholderData)))
+    status = t.counter.searching;
   else if (searched && data)
-    status = data.total > items.length ? t.counter.foundSome(data.total, items.length) : t.counter.found(data.total);
+    status =
+      data.total > items.length ? t.counter.foundSome(data.total, items.length) : t.counter.found(data.total);
 
   return (
     <section id="tiep-nhan" aria-labelledby="tiep-nhan-title" className="panel panel--section">
@@ -92,7 +94,9 @@ function ChooseProcedure() {
       <p className="result-count" role="status" aria-live="polite">
         {status}
       </p>
-      {results.isError && searched ? <LoadError error={results.error} onRetry={() => results.refetch()} /> : null}
+      {results.isError && searched ? (
+        <LoadError error={results.error} onRetry={() => results.refetch()} />
+      ) : null}
       {searched && items.length > 0 ? (
         <ul className="choice-list">
           {items.map((p) => (
@@ -175,7 +179,9 @@ function ResultsToReturn() {
                   <td data-label={t.queue.colApplicant}>{d.applicantName}</td>
                   <td data-label={t.queue.colDue}>
                     <DueStatus dossier={d} />
-                    {d.dueAt ? <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span> : null}
+                    {d.dueAt ? (
+                      <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span>
+                    ) : null}
                   </td>
                   <td data-label={t.common.actions}>
                     <button
@@ -236,7 +242,9 @@ function Register() {
                     </span>
                   </th>
                   <td data-label={t.queue.colApplicant}>{d.applicantName}</td>
-                  <td data-label={t.dossier.receivedAt}>{d.receivedAt ? formatDateTime(d.receivedAt, locale) : ''}</td>
+                  <td data-label={t.dossier.receivedAt}>
+                    {d.receivedAt ? formatDateTime(d.receivedAt, locale) : ''}
+                  </td>
                   <td data-label={t.queue.colState}>
                     <StateTag state={d.state} label={d.stateLabel} />
                   </td>

@@ -20,7 +20,13 @@ export default function CounterReceiptPage() {
   const dossier = useDossier(id);
   const refused = dossier.data?.state === 'refused';
   usePageTitle(
-    dossier.data ? (refused ? t.counter.refusedTitle : t.counter.doneTitle) : dossier.isPending ? t.common.loading : null,
+    dossier.data
+      ? refused
+        ? t.counter.refusedTitle
+        : t.counter.doneTitle
+      : dossier.isPending
+        ? t.common.loading
+        : null,
   );
   const notFound = isApiError(dossier.error) && [400, 404].includes(dossier.error.status);
   return (

@@ -22,10 +22,24 @@ import { formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Messages } from '../../i18n/vi.ts';
 import { PATHS } from '../../paths.ts';
-import { Checklist, type ChecklistRow, checklistErrors, checklistInput, initialChecklist } from './Checklist.tsx';
+import {
+  Checklist,
+  type ChecklistRow,
+  checklistErrors,
+  checklistInput,
+  initialChecklist,
+} from './Checklist.tsx';
 
 type ApplicantForm = Required<Applicant>;
-const APPLICANT_FIELDS = ['name', 'idNumber', 'phone', 'email', 'address', 'organisation', 'proxyName'] as const;
+const APPLICANT_FIELDS = [
+  'name',
+  'idNumber',
+  'phone',
+  'email',
+  'address',
+  'organisation',
+  'proxyName',
+] as const;
 
 interface ReceiveForm {
   receivingUnitId: string;
@@ -55,7 +69,8 @@ function validate(f: ReceiveForm, p: PublicProcedure, t: Messages): FieldErrors 
     errs['applicant.idNumber'] = t.counter.errors.idNumber;
   if (a.phone.trim() && !/^(\+84|0)\d{9,10}$/.test(a.phone.trim().replace(/[\s.-]/g, '')))
     errs['applicant.phone'] = t.counter.errors.phone;
-  if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errs['applicant.email'] = t.counter.errors.email;
+  if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim()))
+    errs['applicant.email'] = t.counter.errors.email;
   Object.assign(errs, checklistErrors(p.documents ?? [], f.rows, t, f.decision === 'receive'));
   if (f.decision === 'refuse' && !f.reason.trim()) errs.reason = t.counter.errors.reason;
   return errs;
@@ -116,7 +131,8 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const counters = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const r of session.data?.roles ?? []) if (r.role === 'counter_officer') seen.set(r.unitId, r.unitName);
+    for (const r of session.data?.roles ?? [])
+      if (r.role === 'counter_officer') seen.set(r.unitId, r.unitName);
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   }, [session.data]);
   const [stage, setStage] = useState<'details' | 'check'>('details');
@@ -206,7 +222,11 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
     const missing = form.rows.filter((r) => !r.received);
     const applicant = toBody(form, p.id).applicant;
     const changeButton = (field: string, what: string) => (
-      <button type="button" className="button button--link summary-list__change" onClick={() => change(field)}>
+      <button
+        type="button"
+        className="button button--link summary-list__change"
+        onClick={() => change(field)}
+      >
         {t.counter.change}
         <span className="visually-hidden"> {what.toLowerCase()}</span>
       </button>
@@ -228,7 +248,11 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
               <div className="summary-list__row summary-list__row--change">
                 <dt>{t.counter.receivingUnit}</dt>
                 <dd>{counters.find((c) => c.value === form.receivingUnitId)?.label ?? ''}</dd>
-                <dd>{counters.length > 1 ? changeButton(fieldId('receivingUnitId'), t.counter.receivingUnit) : null}</dd>
+                <dd>
+                  {counters.length > 1
+                    ? changeButton(fieldId('receivingUnitId'), t.counter.receivingUnit)
+                    : null}
+                </dd>
               </div>
             ) : null}
             <div className="summary-list__row summary-list__row--change">
@@ -301,7 +325,9 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
               </div>
             ) : null}
           </dl>
-          {create.isPending ? <Loading label={refuse ? t.counter.submittingRefuse : t.counter.submittingReceive} /> : null}
+          {create.isPending ? (
+            <Loading label={refuse ? t.counter.submittingRefuse : t.counter.submittingReceive} />
+          ) : null}
           <div className="button-group">
             <SubmitButton
               busy={create.isPending}
@@ -351,7 +377,12 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
           ]}
           onChange={(v) => setForm({ ...form, channel: v as ReceiveForm['channel'] })}
         />
-        <Checklist documents={documents} rows={form.rows} errors={errors.fields} onChange={(rows) => setForm({ ...form, rows })} />
+        <Checklist
+          documents={documents}
+          rows={form.rows}
+          errors={errors.fields}
+          onChange={(rows) => setForm({ ...form, rows })}
+        />
 
         <fieldset className="fieldset form-section">
           <legend className="fieldset__legend fieldset__legend--m">{t.counter.applicantTitle}</legend>

@@ -23,7 +23,13 @@ import {
 import { Loading, Notice } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Messages } from '../../i18n/vi.ts';
-import { Checklist, type ChecklistRow, checklistErrors, checklistInput, initialChecklist } from './Checklist.tsx';
+import {
+  Checklist,
+  type ChecklistRow,
+  checklistErrors,
+  checklistInput,
+  initialChecklist,
+} from './Checklist.tsx';
 
 /**
  * Each action of the lifecycle as a small form: its fields, a check before sending, the input the
@@ -39,6 +45,7 @@ export interface ActionTarget {
 }
 
 interface Ctx {
+  action: DossierAction;
   t: Messages;
   locale: 'vi' | 'en';
   target: ActionTarget;
@@ -72,7 +79,15 @@ const lines = (s: string) =>
 
 // ---------- Field groups ----------
 
-function NoteField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+function NoteField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const { t } = useI18n();
   return (
     <TextArea
@@ -160,20 +175,24 @@ interface ReasonDraft {
   reason: string;
 }
 
-const reasonOnly = (label?: (t: Messages) => string, confirm = false): ActionSpec<ReasonDraft> => ({
+function ReasonOnlyFields({ draft, set, errors, ctx }: FieldsProps<ReasonDraft>) {
+  return (
+    <ReasonField
+      value={draft.reason}
+      label={ctx.action === 'refuse' ? ctx.t.counter.reason : undefined}
+      onChange={(reason) => set({ ...draft, reason })}
+      error={errors.reason}
+    />
+  );
+}
+
+const reasonOnly = (confirm = false): ActionSpec<ReasonDraft> => ({
   initial: () => ({ reason: '' }),
   validate: (d, { t }): FieldErrors => (trimmed(d.reason) ? {} : { reason: t.actions.reasonRequired }),
   input: (d) => ({ reason: d.reason.trim() }),
   confirm,
   variant: confirm ? 'warning' : 'primary',
-  Fields: ({ draft, set, errors, ctx }) => (
-    <ReasonField
-      value={draft.reason}
-      label={label?.(ctx.t)}
-      onChange={(reason) => set({ ...draft, reason })}
-      error={errors.reason}
-    />
-  ),
+  Fields: ReasonOnlyFields,
 });
 
 interface AssignDraft {
@@ -351,7 +370,10 @@ function ReceiveSupplementFields({ draft, set, errors, ctx }: FieldsProps<Receiv
     <>
       {requested.length > 0 ? (
         <div className={`form-group ${errors.documents ? 'form-group--error' : ''}`}>
-          <fieldset className="fieldset" aria-describedby={`documents-hint${errors.documents ? ' f-documents-error' : ''}`}>
+          <fieldset
+            className="fieldset"
+            aria-describedby={`documents-hint${errors.documents ? ' f-documents-error' : ''}`}
+          >
             <legend className="fieldset__legend">{t.actions.supplementReceived}</legend>
             <div className="hint" id="documents-hint">
               {t.actions.supplementReceivedHint}
@@ -478,7 +500,8 @@ const requestPayment: ActionSpec<PaymentDraft> = {
     const errs: FieldErrors = {};
     d.items.forEach((it, i) => {
       if (!trimmed(it.name)) errs[`items[${i}].name`] = t.actions.paymentNameRequired(i + 1);
-      if (!/^\d{1,13}$/.test(amountOf(it.amount))) errs[`items[${i}].amountVnd`] = t.actions.paymentAmountInvalid(i + 1);
+      if (!/^\d{1,13}$/.test(amountOf(it.amount)))
+        errs[`items[${i}].amountVnd`] = t.actions.paymentAmountInvalid(i + 1);
     });
     return errs;
   },
@@ -591,7 +614,11 @@ const approve: ActionSpec<ApproveDraft> = {
                 onChange={(reason) => set({ ...draft, reason })}
               />
             ) : (
-              <NoteField value={draft.note} onChange={(note) => set({ ...draft, note })} error={errors.note} />
+              <NoteField
+                value={draft.note}
+                onChange={(note) => set({ ...draft, note })}
+                error={errors.note}
+              />
             )}
           </div>
         ) : null}
@@ -675,7 +702,11 @@ const extend: ActionSpec<ExtendDraft> = {
             onChange={(e) => set({ ...draft, time: e.target.value })}
           />
         </div>
-        <ReasonField value={draft.reason} onChange={(reason) => set({ ...draft, reason })} error={errors.reason} />
+        <ReasonField
+          value={draft.reason}
+          onChange={(reason) => set({ ...draft, reason })}
+          error={errors.reason}
+        />
         <TextField
           id={fieldId('letterNumber')}
           label={t.actions.letterNumber}
@@ -703,7 +734,11 @@ const stop: ActionSpec<StopDraft> = {
   variant: 'warning',
   Fields: ({ draft, set, errors, ctx }) => (
     <>
-      <ReasonField value={draft.reason} onChange={(reason) => set({ ...draft, reason })} error={errors.reason} />
+      <ReasonField
+        value={draft.reason}
+        onChange={(reason) => set({ ...draft, reason })}
+        error={errors.reason}
+      />
       <TextField
         id={fieldId('noticeNumber')}
         label={ctx.t.actions.noticeNumber}
@@ -727,7 +762,9 @@ function ReceiveFields({ draft, set, errors, ctx }: FieldsProps<ReceiveDraft>) {
   const documents = procedure.data?.documents ?? [];
   const rows = draft.rows ?? initialChecklist(documents);
   if (procedure.isPending) return <Loading />;
-  return <Checklist documents={documents} rows={rows} errors={errors} onChange={(next) => set({ rows: next })} />;
+  return (
+    <Checklist documents={documents} rows={rows} errors={errors} onChange={(next) => set({ rows: next })} />
+  );
 }
 
 const receiveSubmitted: ActionSpec<ReceiveDraft> = {
@@ -760,7 +797,7 @@ const SPECS: Partial<Record<DossierAction, ActionSpec<any>>> = {
   request_withdrawal: reasonOnly(),
   reject_withdrawal: reasonOnly(),
   stop,
-  refuse: reasonOnly((t) => t.counter.reason, true),
+  refuse: reasonOnly(true),
   receive: receiveSubmitted,
 };
 
@@ -815,7 +852,7 @@ export function ActionPanel({
   const errors = useFormErrors();
   const keys = useIdempotencyKey();
   const spec = SPECS[action] ?? noteOnly;
-  const ctx: Ctx = { t, locale, target, detail };
+  const ctx: Ctx = { action, t, locale, target, detail };
   const value = draft ?? spec.initial(ctx);
   const [confirmed, setConfirmed] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -835,7 +872,13 @@ export function ActionPanel({
     if (!errors.check(errs)) return;
     const input = spec.input(value, ctx);
     mutation.mutate(
-      { id: target.id, action, version: target.version, input, key: keys.for({ action, input, v: target.version }) },
+      {
+        id: target.id,
+        action,
+        version: target.version,
+        input,
+        key: keys.for({ action, input, v: target.version }),
+      },
       {
         onSuccess: (next) => {
           keys.reset();
@@ -883,7 +926,11 @@ export function ActionPanel({
         ) : null}
         <div className="button-group">
           {available ? (
-            <SubmitButton busy={mutation.isPending} busyLabel={t.actions.submitting} variant={spec.variant ?? 'primary'}>
+            <SubmitButton
+              busy={mutation.isPending}
+              busyLabel={t.actions.submitting}
+              variant={spec.variant ?? 'primary'}
+            >
               {title}
             </SubmitButton>
           ) : null}

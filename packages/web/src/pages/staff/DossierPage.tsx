@@ -24,7 +24,8 @@ export default function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const dossier = useDossier(id);
-  const notFound = isApiError(dossier.error) && (dossier.error.status === 404 || dossier.error.status === 400);
+  const notFound =
+    isApiError(dossier.error) && (dossier.error.status === 404 || dossier.error.status === 400);
   usePageTitle(
     dossier.data
       ? `${t.dossier.code} ${dossier.data.code ?? ''}`
@@ -230,7 +231,9 @@ function DossierView({ d }: { d: DossierDetail }) {
           {d.supplementRequests > 0 ? (
             <Row label={t.timeLeft.supplement}>{t.dossierPage.supplementRequested(d.supplementRequests)}</Row>
           ) : null}
-          {d.outcome ? <Row label={t.dossier.outcome}>{t.dossier.outcomes[d.outcome] ?? d.outcome}</Row> : null}
+          {d.outcome ? (
+            <Row label={t.dossier.outcome}>{t.dossier.outcomes[d.outcome] ?? d.outcome}</Row>
+          ) : null}
           {d.endedAt ? <Row label={t.dossier.endedAt}>{at(d.endedAt)}</Row> : null}
           {d.returnedAt ? (
             <Row label={t.dossier.returnedAt}>
@@ -267,12 +270,13 @@ function DossierView({ d }: { d: DossierDetail }) {
       <section id="nguoi-nop" aria-labelledby="nguoi-nop-title" className="dossier__section">
         <h2 id="nguoi-nop-title">{t.dossier.applicant}</h2>
         <dl className="summary-list">
-          {(['name', 'idNumber', 'phone', 'email', 'address', 'organisation', 'proxyName'] as const).map((k) =>
-            d.applicant[k] ? (
-              <Row key={k} label={t.dossier.applicantFields[k]}>
-                {d.applicant[k]}
-              </Row>
-            ) : null,
+          {(['name', 'idNumber', 'phone', 'email', 'address', 'organisation', 'proxyName'] as const).map(
+            (k) =>
+              d.applicant[k] ? (
+                <Row key={k} label={t.dossier.applicantFields[k]}>
+                  {d.applicant[k]}
+                </Row>
+              ) : null,
           )}
         </dl>
       </section>
@@ -356,11 +360,20 @@ function EventDetails({ event }: { event: DossierEvent }) {
     rows.push({ label: t.dossierPage.payload.documents, value: (p.documents as string[]).join('; ') });
   }
   if (text(p.agency)) rows.push({ label: t.dossierPage.payload.agency, value: String(p.agency) });
-  if (text(p.outcome)) rows.push({ label: t.dossierPage.payload.outcome, value: t.dossier.outcomes[String(p.outcome)] ?? String(p.outcome) });
-  if (text(p.resultNumber)) rows.push({ label: t.dossierPage.payload.resultNumber, value: String(p.resultNumber) });
-  if (text(p.newDueAt)) rows.push({ label: t.dossierPage.payload.newDueAt, value: formatDateTime(String(p.newDueAt), locale) });
+  if (text(p.outcome))
+    rows.push({
+      label: t.dossierPage.payload.outcome,
+      value: t.dossier.outcomes[String(p.outcome)] ?? String(p.outcome),
+    });
+  if (text(p.resultNumber))
+    rows.push({ label: t.dossierPage.payload.resultNumber, value: String(p.resultNumber) });
+  if (text(p.newDueAt))
+    rows.push({ label: t.dossierPage.payload.newDueAt, value: formatDateTime(String(p.newDueAt), locale) });
   if (text(p.channel) && event.action === 'return_result') {
-    rows.push({ label: t.dossierPage.payload.channel, value: t.dossier.returnChannels[String(p.channel)] ?? String(p.channel) });
+    rows.push({
+      label: t.dossierPage.payload.channel,
+      value: t.dossier.returnChannels[String(p.channel)] ?? String(p.channel),
+    });
   }
   if (text(p.reference)) rows.push({ label: t.dossierPage.payload.reference, value: String(p.reference) });
   if (text(p.reason)) rows.push({ label: t.dossierPage.payload.reason, value: String(p.reason) });
@@ -416,7 +429,9 @@ function ControlSheet({ d }: { d: DossierDetail }) {
               <td data-label={t.dossierPage.colFrom}>{person(r.fromUnit, r.fromUser)}</td>
               <td data-label={t.dossierPage.colTo}>{person(r.toUnit, r.toUser)}</td>
               <td data-label={t.dossierPage.colStep}>{r.stepName ?? ''}</td>
-              <td data-label={t.dossierPage.colStepDue}>{r.stepDueAt ? formatDateTime(r.stepDueAt, locale) : ''}</td>
+              <td data-label={t.dossierPage.colStepDue}>
+                {r.stepDueAt ? formatDateTime(r.stepDueAt, locale) : ''}
+              </td>
               <td data-label={t.dossierPage.colResult}>
                 <TimelinessTag timeliness={r.result} />
               </td>

@@ -96,7 +96,9 @@ export default function QueuePage() {
   const to = data ? Math.min(data.total, data.page * data.pageSize) : 0;
   let status = '';
   if (list.isPending || (list.isFetching && list.isPlaceholderData)) status = t.queue.loading;
-  else if (data) status = data.total > data.items.length ? t.queue.countPaged(data.total, from, to) : t.queue.count(data.total);
+  else if (data)
+    status =
+      data.total > data.items.length ? t.queue.countPaged(data.total, from, to) : t.queue.count(data.total);
   const filtered = paramsKey !== '' && paramsKey !== `page=${query.page}`;
 
   const stateOptions = [
@@ -179,7 +181,14 @@ export default function QueuePage() {
         <h2 id="queue-results" className="visually-hidden">
           {t.queue.caption}
         </h2>
-        <p className="result-count" role="status" aria-live="polite" aria-atomic="true" ref={countRef} tabIndex={-1}>
+        <p
+          className="result-count"
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          ref={countRef}
+          tabIndex={-1}
+        >
           {status}
         </p>
         {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
@@ -214,7 +223,9 @@ export default function QueuePage() {
                     </td>
                     <td data-label={t.queue.colDue}>
                       <DueStatus dossier={d} />
-                      {d.dueAt ? <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span> : null}
+                      {d.dueAt ? (
+                        <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span>
+                      ) : null}
                     </td>
                     <td data-label={t.queue.colWhere}>
                       {d.currentUnit ?? ''}

@@ -25,7 +25,9 @@ export const SECTIONS: WorkspaceSection[] = [
     to: PATHS.dossiers,
     // Specialists and heads of unit work on their own queue; the counter sees every dossier it holds.
     label: (t, roles) =>
-      roles.includes('specialist') || roles.includes('head_of_unit') ? t.workspace.myDossiers : t.workspace.dossiers,
+      roles.includes('specialist') || roles.includes('head_of_unit')
+        ? t.workspace.myDossiers
+        : t.workspace.dossiers,
     description: (t) => t.workspace.dossiersDesc,
     roles: ['counter_officer', 'specialist', 'head_of_unit'],
   },
