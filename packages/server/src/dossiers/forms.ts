@@ -1,7 +1,7 @@
 import type { ProcedureContent } from '@motcua/core';
 import type { AppContext } from '../context.ts';
 import type { FormCode, FormContext, ReceivedDocument } from '../documents/model.ts';
-import type { DossierRecord } from './store.ts';
+import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** The public lookup page a receipt's QR code opens. */
 export function lookupUrl(publicUrl: string, code: string | null): string {
@@ -51,22 +51,7 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
       return { name: c.document, copies: c.copies ?? known?.copies ?? 1, form };
     });
   const place = (names!.parent ?? names!.agency).replace(/^Ủy ban nhân dân\s+/i, '');
-  const handovers = await db.query<{
-    at: Date;
-    from_unit: string | null;
-    from_user: string | null;
-    to_unit: string | null;
-    to_user: string | null;
-    result: 'early' | 'on_time' | 'late' | null;
-    note: string | null;
-  }>(
-    `SELECT h.at, fu.name AS from_unit, fp.full_name AS from_user, tu.name AS to_unit, tp.full_name AS to_user, h.result, h.note
-       FROM dossier_handover h
-       LEFT JOIN org_unit fu ON fu.id = h.from_unit_id LEFT JOIN app_user fp ON fp.id = h.from_user_id
-       LEFT JOIN org_unit tu ON tu.id = h.to_unit_id LEFT JOIN app_user tp ON tp.id = h.to_user_id
-      WHERE h.dossier_id = $1 ORDER BY h.seq`,
-    [d.id],
-  );
+  const handovers = await loadHandovers(db, d.id);
   const supplement = last('request_supplement');
   const stop = last('stop') ?? last('accept_withdrawal') ?? last('close_unsupplemented');
   const issuing =

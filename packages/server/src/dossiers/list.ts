@@ -1,6 +1,6 @@
 import { type DossierState, type Locale, searchTerms } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
-import type { DossierRecord } from './store.ts';
+import { type DossierRow, toRecord } from './store.ts';
 import { summary } from './views.ts';
 
 export interface DossierListQuery {
@@ -56,27 +56,9 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
     params,
   );
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
-  const rows = await db.query<{
-    id: string;
-    agency_id: string;
-    code: string | null;
-    procedure_id: string;
-    procedure_version_id: string;
-    field_code: string;
-    channel: DossierRecord['channel'];
-    receiving_unit_id: string;
-    current_unit_id: string | null;
-    assignee_id: string | null;
-    state: DossierState;
-    applicant: DossierRecord['applicant'];
-    snapshot: DossierRecord['snapshot'];
-    version: number;
-    risk: string | null;
-    created_at: Date;
-    procedure_name: string;
-    unit_name: string | null;
-    assignee_name: string | null;
-  }>(
+  const rows = await db.query<
+    DossierRow & { procedure_name: string; unit_name: string | null; assignee_name: string | null }
+  >(
     `SELECT d.*, v.content->>'name' AS procedure_name, u.name AS unit_name, a.full_name AS assignee_name
        FROM dossier d
        JOIN procedure_version v ON v.id = d.procedure_version_id
@@ -89,24 +71,7 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
   );
   return {
     items: rows.map((r) => {
-      const record: DossierRecord = {
-        id: r.id,
-        agencyId: r.agency_id,
-        code: r.code,
-        procedureId: r.procedure_id,
-        procedureVersionId: r.procedure_version_id,
-        fieldCode: r.field_code,
-        channel: r.channel,
-        receivingUnitId: r.receiving_unit_id,
-        currentUnitId: r.current_unit_id,
-        assigneeId: r.assignee_id,
-        state: r.state,
-        applicant: r.applicant,
-        snapshot: r.snapshot,
-        version: r.version,
-        risk: r.risk,
-        createdAt: new Date(r.created_at).toISOString(),
-      };
+      const record = toRecord(r);
       return {
         ...summary(record, q.locale, q.now),
         procedureName: r.procedure_name,

@@ -22,7 +22,7 @@ export interface DossierRecord {
   createdAt: string;
 }
 
-interface DossierRow {
+export interface DossierRow {
   id: string;
   agency_id: string;
   code: string | null;
@@ -44,7 +44,7 @@ interface DossierRow {
 const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
   current_unit_id, assignee_id, state, applicant, snapshot, version, risk, created_at`;
 
-const toRecord = (r: DossierRow): DossierRecord => ({
+export const toRecord = (r: DossierRow): DossierRecord => ({
   id: r.id,
   agencyId: r.agency_id,
   code: r.code,
@@ -149,4 +149,30 @@ export async function updateDossier(
 
 export async function setCode(tx: Queryable, id: string, code: string): Promise<void> {
   await tx.query('UPDATE dossier SET code = $2 WHERE id = $1', [id, code]);
+}
+
+export interface HandoverRow {
+  seq: number;
+  at: Date;
+  from_unit: string | null;
+  from_user: string | null;
+  to_unit: string | null;
+  to_user: string | null;
+  step_name: string | null;
+  step_due_at: Date | null;
+  result: 'early' | 'on_time' | 'late' | null;
+  note: string | null;
+}
+
+/** The control sheet (form 06) of a dossier, with the names the units and people had. */
+export function loadHandovers(db: Queryable, dossierId: string): Promise<HandoverRow[]> {
+  return db.query<HandoverRow>(
+    `SELECT h.seq, h.at, fu.name AS from_unit, fp.full_name AS from_user, tu.name AS to_unit, tp.full_name AS to_user,
+            h.step_name, h.step_due_at, h.result, h.note
+       FROM dossier_handover h
+       LEFT JOIN org_unit fu ON fu.id = h.from_unit_id LEFT JOIN app_user fp ON fp.id = h.from_user_id
+       LEFT JOIN org_unit tu ON tu.id = h.to_unit_id LEFT JOIN app_user tp ON tp.id = h.to_user_id
+      WHERE h.dossier_id = $1 ORDER BY h.seq`,
+    [dossierId],
+  );
 }

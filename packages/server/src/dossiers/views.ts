@@ -11,7 +11,7 @@ import {
   type Role,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
-import type { DossierRecord } from './store.ts';
+import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** How the staff workspace sees one dossier: the record, its history, control sheet and documents. */
 export async function dossierDetail(
@@ -44,26 +44,7 @@ export async function dossierDetail(
     'SELECT dossier_seq, at, actor_name, action, from_state, to_state, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
     [d.id],
   );
-  const handovers = await db.query<{
-    seq: number;
-    at: Date;
-    from_unit: string | null;
-    from_user: string | null;
-    to_unit: string | null;
-    to_user: string | null;
-    step_name: string | null;
-    step_due_at: Date | null;
-    result: string | null;
-    note: string | null;
-  }>(
-    `SELECT h.seq, h.at, fu.name AS from_unit, fp.full_name AS from_user, tu.name AS to_unit, tp.full_name AS to_user,
-            h.step_name, h.step_due_at, h.result, h.note
-       FROM dossier_handover h
-       LEFT JOIN org_unit fu ON fu.id = h.from_unit_id LEFT JOIN app_user fp ON fp.id = h.from_user_id
-       LEFT JOIN org_unit tu ON tu.id = h.to_unit_id LEFT JOIN app_user tp ON tp.id = h.to_user_id
-      WHERE h.dossier_id = $1 ORDER BY h.seq`,
-    [d.id],
-  );
+  const handovers = await loadHandovers(db, d.id);
   const documents = await db.query<{
     id: string;
     kind: string;
