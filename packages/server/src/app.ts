@@ -15,6 +15,7 @@ import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { AppContext } from './context.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
+import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -98,6 +99,7 @@ export async function buildApp(
   await app.register(adminCatalogueRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
 

@@ -135,6 +135,16 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const docx = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/forms/06.docx` });
     expect(docx.statusCode).toBe(200);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const register = await c.tiepnhan!.request({
+      url: `/api/v1/dossiers/register/07.pdf?from=${today}&to=${today}`,
+    });
+    expect(register.statusCode, register.body.slice(0, 300)).toBe(200);
+    expect(register.headers['content-type']).toContain('application/pdf');
+    const backwards = await c.tiepnhan!.request({
+      url: '/api/v1/dossiers/register/07.pdf?from=2026-02-01&to=2026-01-01',
+    });
+    expect(backwards.statusCode).toBe(400);
   });
 
   it('lets exactly one of two officers acting at once win; the other is told to reload', async () => {
