@@ -116,10 +116,10 @@ export function describeDue(
         return {
           text: info.until ? t.timeLeft.supplementUntil(formatDay(info.until)) : t.timeLeft.supplement,
           tone: 'paused',
-          icon: '⏸',
+          icon: '‖',
         };
       }
-      return { text: t.timeLeft.payment, tone: 'paused', icon: '⏸' };
+      return { text: t.timeLeft.payment, tone: 'paused', icon: '‖' };
     case 'none':
       return { text: t.timeLeft.noDue, tone: 'neutral', icon: '–' };
     case 'overdue': {

@@ -1,11 +1,11 @@
-import type { DossierState } from '@motcua/core';
+import { DEFAULT_CALENDAR_CONFIG, type DossierState } from '@motcua/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { isApiError, newUuid } from '../api/client.ts';
 import { documentUrl, formUrl, uploadDocument } from '../api/dossiers.ts';
 import type { DocumentKind, DossierDetail, DossierSummary, StepResult, Timeliness } from '../api/types.ts';
-import { describeDue, dueInfo, useNow, useWorkingCalendar } from '../dossierTime.ts';
-import { formatBytes, formatDate, formatDateTime } from '../i18n/format.ts';
+import { type DueInfo, describeDue, dueInfo, useNow, useWorkingCalendar } from '../dossierTime.ts';
+import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorSummary, InlineError, problemMessage, SelectField, SubmitButton, TextField } from './forms.tsx';
 import { Notice } from './ui.tsx';
@@ -42,7 +42,13 @@ export function DueStatus({
   const { t, locale } = useI18n();
   const now = useNow();
   const calendar = useWorkingCalendar(now);
-  const info = dueInfo(dossier, now, calendar, supplementUntil);
+  let info: DueInfo;
+  try {
+    info = dueInfo(dossier, now, calendar, supplementUntil);
+  } catch {
+    // An announced day the calendar code cannot read must not break the page: count without it.
+    info = dueInfo(dossier, now, DEFAULT_CALENDAR_CONFIG, supplementUntil);
+  }
   const { text, tone, icon } = describeDue(info, t, (iso) => formatDateTime(iso, locale));
   if (!text) return null;
   return (
@@ -366,13 +372,4 @@ export function DocumentUpload({
       </form>
     </section>
   );
-}
-
-/** "01/07/2025" for a day, "14:05 ngày 01/07/2025" for an instant. */
-export function useDossierDates() {
-  const { locale } = useI18n();
-  return {
-    day: (iso: string | null | undefined) => formatDate(iso, locale),
-    at: (iso: string | null | undefined) => formatDateTime(iso, locale),
-  };
 }

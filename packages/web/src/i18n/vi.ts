@@ -697,7 +697,6 @@ export const vi = {
     submittingRefuse: 'Đang ghi nhận từ chối…',
     backToDetails: 'Quay lại sửa thông tin',
     errors: {
-      procedure: 'Chọn thủ tục',
       name: 'Nhập họ và tên người nộp (ít nhất 2 ký tự)',
       idNumber:
         'Số định danh gồm 12 chữ số (chứng minh nhân dân cũ 9 chữ số; mã số thuế 10 chữ số hoặc 10-3)',
@@ -737,7 +736,14 @@ export const vi = {
     returnPanel: (code: string) => `Trả kết quả hồ sơ ${code}`,
     returned: (code: string) => `Đã trả kết quả hồ sơ ${code}.`,
     registerTitle: 'Sổ theo dõi hồ sơ',
-    registerLead: 'Hồ sơ tiếp nhận gần đây. Mỗi hồ sơ có trang sổ theo dõi (mẫu 07) để in.',
+    registerLead:
+      'Hồ sơ tiếp nhận gần đây, với trang sổ theo dõi (mẫu 07) của từng hồ sơ; bên dưới là sổ theo dõi theo khoảng thời gian để in.',
+    registerPeriodTitle: 'In sổ theo dõi theo khoảng thời gian',
+    registerFrom: 'Từ ngày',
+    registerTo: 'Đến ngày',
+    registerAllUnits: 'Tất cả nơi tiếp nhận của tôi',
+    registerPrint: 'In sổ theo dõi (mẫu 07)',
+    registerToBeforeFrom: 'Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu',
     registerEmpty: 'Chưa có hồ sơ nào được tiếp nhận.',
     registerLink: (code: string) => `Sổ theo dõi hồ sơ ${code} (mẫu 07, PDF, mở trong thẻ mới)`,
     registerShort: 'Mẫu 07',
@@ -820,7 +826,7 @@ export const vi = {
     contents: 'Nội dung trang',
     summary: 'Thông tin hồ sơ',
     currentStep: 'Bước đang thực hiện',
-    stepLine: (n: number, total: number, name: string) => `Bước ${n}/${total}: ${name}`,
+    stepNumber: (n: number, total: number) => `Bước ${n}/${total}`,
     noStep: 'Không có bước xử lý nào đang thực hiện.',
     stepsTitle: 'Quy trình nội bộ',
     stepHours: (h: number) => `${h} giờ làm việc`,

@@ -423,8 +423,12 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
         </button>
       </form>
 
-      <form onSubmit={onSave} className="action-bar">
-        {dirty ? <p className="action-bar__status">{t.calendar.unsaved}</p> : null}
+      <form onSubmit={onSave} className="save-overrides">
+        {dirty ? (
+          <p className="warning-text" role="status">
+            {t.calendar.unsaved}
+          </p>
+        ) : null}
         <SubmitButton busy={saveOverrides.isPending} busyLabel={t.calendar.saving} disabled={!dirty}>
           {t.calendar.save}
         </SubmitButton>
@@ -541,7 +545,7 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
           <div className="hint">{t.calendar.periodsHint}</div>
           {form.periods.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: periods in order through the day
-            <fieldset className="repeat repeat--inline" key={i}>
+            <fieldset className="repeat repeat--inline repeat--periods" key={i}>
               <legend className="repeat__legend">{t.calendar.period(i + 1)}</legend>
               <TextField
                 id={fieldId(`workingPeriods[${i}].start`)}

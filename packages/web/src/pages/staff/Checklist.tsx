@@ -75,69 +75,74 @@ export function Checklist({
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <fieldset
-      className={`fieldset checklist ${groupError ? 'form-group--error' : ''}`}
-      aria-describedby={`checklist-hint checklist-status${groupError ? ' f-checklist-error' : ''}`}
-    >
-      <legend className="fieldset__legend fieldset__legend--m">{t.counter.checklistTitle}</legend>
-      <div className="hint" id="checklist-hint">
-        {t.counter.checklistHint}
-      </div>
-      <InlineError id="f-checklist" error={groupError} />
-      {documents.length === 0 ? <p>{t.counter.noDocuments}</p> : null}
-      <ol className="checklist__list">
-        {documents.map((d, i) => {
-          const row = rows[i];
-          if (!row) return null;
-          const id = i === 0 ? 'f-checklist' : fieldId(`checklist[${i}].received`);
-          const copiesId = fieldId(`checklist[${i}].copies`);
-          const copiesError = errors[`checklist[${i}].copies`];
-          return (
-            <li key={d.name} className={`checklist__item ${row.received ? 'checklist__item--received' : ''}`}>
-              <div className="checkbox__item">
-                <input
-                  id={id}
-                  type="checkbox"
-                  className="checkbox__input"
-                  checked={row.received}
-                  aria-describedby={`${id}-meta`}
-                  onChange={(e) => set(i, { received: e.target.checked })}
-                />
-                <label className="checkbox__label" htmlFor={id} lang="vi">
-                  {d.name}
-                </label>
-              </div>
-              <p className="checklist__meta" id={`${id}-meta`}>
-                <span className={`tag ${d.required ? 'tag--warning' : 'tag--plain'}`}>
-                  {d.required ? t.counter.requiredDoc : t.counter.optionalDoc}
-                </span>
-                {t.counter.expectedCopies(d.copies, t.documentForm[d.form] ?? d.form)}
-              </p>
-              {row.received ? (
-                <div className={`form-group checklist__copies ${copiesError ? 'form-group--error' : ''}`}>
-                  <label className="label" htmlFor={copiesId}>
-                    {t.counter.copies}
-                    <span className="visually-hidden">: {d.name}</span>
-                  </label>
-                  <InlineError id={copiesId} error={copiesError} />
+    <div className={`form-group checklist ${groupError ? 'form-group--error' : ''}`}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={`checklist-hint checklist-status${groupError ? ' f-checklist-error' : ''}`}
+      >
+        <legend className="fieldset__legend fieldset__legend--m">{t.counter.checklistTitle}</legend>
+        <div className="hint" id="checklist-hint">
+          {t.counter.checklistHint}
+        </div>
+        <InlineError id="f-checklist" error={groupError} />
+        {documents.length === 0 ? <p>{t.counter.noDocuments}</p> : null}
+        <ol className="checklist__list">
+          {documents.map((d, i) => {
+            const row = rows[i];
+            if (!row) return null;
+            const id = i === 0 ? 'f-checklist' : fieldId(`checklist[${i}].received`);
+            const copiesId = fieldId(`checklist[${i}].copies`);
+            const copiesError = errors[`checklist[${i}].copies`];
+            return (
+              <li
+                key={d.name}
+                className={`checklist__item ${row.received ? 'checklist__item--received' : ''}`}
+              >
+                <div className="checkbox__item">
                   <input
-                    id={copiesId}
-                    className={`input input--copies ${copiesError ? 'input--error' : ''}`}
-                    inputMode="numeric"
-                    value={row.copies}
-                    aria-invalid={copiesError ? true : undefined}
-                    aria-describedby={copiesError ? `${copiesId}-error` : undefined}
-                    onChange={(e) => set(i, { copies: e.target.value })}
+                    id={id}
+                    type="checkbox"
+                    className="checkbox__input"
+                    checked={row.received}
+                    aria-describedby={`${id}-meta`}
+                    onChange={(e) => set(i, { received: e.target.checked })}
                   />
+                  <label className="checkbox__label" htmlFor={id} lang="vi">
+                    {d.name}
+                  </label>
                 </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-      <p className="checklist__status" id="checklist-status" role="status" aria-live="polite">
-        {t.counter.checklistStatus(got, required.length)}
-      </p>
-    </fieldset>
+                <p className="checklist__meta" id={`${id}-meta`}>
+                  <span className={`tag ${d.required ? 'tag--warning' : 'tag--plain'}`}>
+                    {d.required ? t.counter.requiredDoc : t.counter.optionalDoc}
+                  </span>
+                  {t.counter.expectedCopies(d.copies, t.documentForm[d.form] ?? d.form)}
+                </p>
+                {row.received ? (
+                  <div className={`form-group checklist__copies ${copiesError ? 'form-group--error' : ''}`}>
+                    <label className="label" htmlFor={copiesId}>
+                      {t.counter.copies}
+                      <span className="visually-hidden">: {d.name}</span>
+                    </label>
+                    <InlineError id={copiesId} error={copiesError} />
+                    <input
+                      id={copiesId}
+                      className={`input input--copies ${copiesError ? 'input--error' : ''}`}
+                      inputMode="numeric"
+                      value={row.copies}
+                      aria-invalid={copiesError ? true : undefined}
+                      aria-describedby={copiesError ? `${copiesId}-error` : undefined}
+                      onChange={(e) => set(i, { copies: e.target.value })}
+                    />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+        <p className="checklist__status" id="checklist-status" role="status" aria-live="polite">
+          {t.counter.checklistStatus(got, required.length)}
+        </p>
+      </fieldset>
+    </div>
   );
 }

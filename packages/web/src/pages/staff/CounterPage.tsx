@@ -1,12 +1,20 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formUrl, useDossiers } from '../../api/dossiers.ts';
 import { useProcedureSearch } from '../../api/public.ts';
 import type { DossierListItem } from '../../api/types.ts';
+import { useSession } from '../../auth/session.ts';
 import { DueStatus, StateTag } from '../../components/dossier.tsx';
-import { TextField } from '../../components/forms.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  isIsoDate,
+  SelectField,
+  TextField,
+  useFormErrors,
+} from '../../components/forms.tsx';
 import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
-import { formatDateTime, formatProcessingTime } from '../../i18n/format.ts';
+import { formatDateTime, formatProcessingTime, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
 import { ActionPanel } from './DossierActions.tsx';
@@ -211,7 +219,8 @@ function ResultsToReturn() {
 function Register() {
   const { t, locale } = useI18n();
   const list = useDossiers({ sort: '-received', pageSize: 10 });
-  const items = list.data?.items ?? [];
+  // Only what was received goes in the register; a refusal has no receipt (nor code).
+  const items = (list.data?.items ?? []).filter((d) => d.receivedAt);
   return (
     <section id="so-theo-doi" aria-labelledby="so-theo-doi-title" className="dossier__section">
       <h2 id="so-theo-doi-title">{t.counter.registerTitle}</h2>
@@ -265,6 +274,84 @@ function Register() {
       <p>
         <Link to={PATHS.dossiers}>{t.counter.allDossiers}</Link>
       </p>
+      <RegisterForPeriod />
     </section>
+  );
+}
+
+/** The register of a period (form 07 over days): a PDF to print, or the Word file. */
+function RegisterForPeriod() {
+  const { t } = useI18n();
+  const session = useSession();
+  const errors = useFormErrors();
+  const today = todayIso();
+  const [form, setForm] = useState({ from: today, to: today, unit: '' });
+  const units = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const r of session.data?.roles ?? [])
+      if (r.role === 'counter_officer') seen.set(r.unitId, r.unitName);
+    return [...seen.entries()].map(([value, label]) => ({ value, label }));
+  }, [session.data]);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const errs: FieldErrors = {};
+    if (!isIsoDate(form.from.trim())) errs.registerFrom = t.validation.dateInvalid;
+    if (!isIsoDate(form.to.trim())) errs.registerTo = t.validation.dateInvalid;
+    else if (!errs.registerFrom && form.to.trim() < form.from.trim())
+      errs.registerTo = t.counter.registerToBeforeFrom;
+    if (!errors.check(errs)) return;
+    const ext = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'docx' ? 'docx' : 'pdf';
+    const query = new URLSearchParams({ from: form.from.trim(), to: form.to.trim() });
+    if (form.unit) query.set('unit', form.unit);
+    const url = `/api/v1/dossiers/register/07.${ext}?${query.toString()}`;
+    if (ext === 'pdf') window.open(url, '_blank', 'noopener');
+    else window.location.assign(url);
+  }
+
+  return (
+    <form className="register-period" onSubmit={onSubmit} noValidate aria-labelledby="register-period-title">
+      <h3 id="register-period-title">{t.counter.registerPeriodTitle}</h3>
+      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
+      <div className="form-row">
+        <TextField
+          id="f-registerFrom"
+          label={t.counter.registerFrom}
+          hint={t.common.dateHint}
+          className="input-width-10"
+          value={form.from}
+          error={errors.fields.registerFrom}
+          onChange={(e) => setForm({ ...form, from: e.target.value })}
+        />
+        <TextField
+          id="f-registerTo"
+          label={t.counter.registerTo}
+          hint={t.common.dateHint}
+          className="input-width-10"
+          value={form.to}
+          error={errors.fields.registerTo}
+          onChange={(e) => setForm({ ...form, to: e.target.value })}
+        />
+      </div>
+      {units.length > 1 ? (
+        <SelectField
+          id="f-registerUnit"
+          label={t.counter.receivingUnit}
+          value={form.unit}
+          placeholder={t.counter.registerAllUnits}
+          options={units}
+          onChange={(e) => setForm({ ...form, unit: e.target.value })}
+        />
+      ) : null}
+      <div className="button-group">
+        <button type="submit" value="pdf" className="button button--secondary">
+          {t.counter.registerPrint}
+          <span className="visually-hidden"> {t.forms.newTab}</span>
+        </button>
+        <button type="submit" value="docx" className="button button--secondary">
+          {t.counter.wordCopy}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -59,10 +59,14 @@ function Receipt({ d }: { d: DossierDetail }) {
       <div className={`confirmation ${refused ? 'confirmation--refused' : ''}`}>
         <h1 className="confirmation__title">{refused ? t.counter.refusedTitle : t.counter.doneTitle}</h1>
         <div className="confirmation__body">
-          <p className="confirmation__label">{t.counter.yourCode}</p>
-          <p className="confirmation__code dossier-code" data-testid="dossier-code">
-            {d.code}
-          </p>
+          {d.code ? (
+            <>
+              <p className="confirmation__label">{t.counter.yourCode}</p>
+              <p className="confirmation__code dossier-code" data-testid="dossier-code">
+                {d.code}
+              </p>
+            </>
+          ) : null}
           {!refused && d.dueAt ? (
             <>
               <p className="confirmation__label">{t.counter.appointment}</p>

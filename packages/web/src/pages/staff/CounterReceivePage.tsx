@@ -62,7 +62,8 @@ const EMPTY_APPLICANT: ApplicantForm = {
 
 /** The same rules as the server (applicant.ts), said in words before anything is sent. */
 function validate(f: ReceiveForm, p: PublicProcedure, t: Messages): FieldErrors {
-  const errs: FieldErrors = {};
+  // In the order of the page, so that the summary reads top to bottom.
+  const errs: FieldErrors = checklistErrors(p.documents ?? [], f.rows, t, f.decision === 'receive');
   const a = f.applicant;
   if (a.name.trim().length < 2) errs['applicant.name'] = t.counter.errors.name;
   if (a.idNumber.trim() && !/^(\d{9}|\d{12}|\d{10}(-\d{3})?)$/.test(a.idNumber.trim()))
@@ -71,7 +72,6 @@ function validate(f: ReceiveForm, p: PublicProcedure, t: Messages): FieldErrors 
     errs['applicant.phone'] = t.counter.errors.phone;
   if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim()))
     errs['applicant.email'] = t.counter.errors.email;
-  Object.assign(errs, checklistErrors(p.documents ?? [], f.rows, t, f.decision === 'receive'));
   if (f.decision === 'refuse' && !f.reason.trim()) errs.reason = t.counter.errors.reason;
   return errs;
 }
@@ -384,7 +384,7 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
           onChange={(rows) => setForm({ ...form, rows })}
         />
 
-        <fieldset className="fieldset form-section">
+        <fieldset className="fieldset fieldset--section">
           <legend className="fieldset__legend fieldset__legend--m">{t.counter.applicantTitle}</legend>
           <TextField
             id={fieldId('applicant.name')}

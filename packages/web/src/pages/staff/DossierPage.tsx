@@ -94,7 +94,7 @@ function DossierView({ d }: { d: DossierDetail }) {
       <dl className="summary-list summary-list--key">
         <div className="summary-list__row">
           <dt>{t.dossier.nationalStatus}</dt>
-          <dd>{t.dossier.nationalStatusValue(d.nationalStatus.code, d.nationalStatus.name)}</dd>
+          <dd lang="vi">{t.dossier.nationalStatusValue(d.nationalStatus.code, d.nationalStatus.name)}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t.dossier.dueAt}</dt>
@@ -123,7 +123,8 @@ function DossierView({ d }: { d: DossierDetail }) {
           <dd>
             {d.step ? (
               <>
-                {t.dossierPage.stepLine(d.step.index + 1, d.steps.length, d.step.name)}
+                {t.dossierPage.stepNumber(d.step.index + 1, d.steps.length)}:{' '}
+                <span lang="vi">{d.step.name}</span>
                 <span className="summary-list__note">
                   {t.dossier.assignee}: {d.step.assigneeName ?? d.assignee?.name ?? t.dossier.unassigned}
                   {d.currentUnit?.name ? ` – ${d.currentUnit.name}` : ''}
@@ -221,8 +222,12 @@ function DossierView({ d }: { d: DossierDetail }) {
             </span>
           </Row>
           <Row label={t.dossier.processingTime}>{formatProcessingTime(d.processingTime, t, locale)}</Row>
-          <Row label={t.dossier.agency}>{d.agency.name}</Row>
-          <Row label={t.dossier.receivingUnit}>{d.receivingUnit.name}</Row>
+          <Row label={t.dossier.agency}>
+            <span lang="vi">{d.agency.name}</span>
+          </Row>
+          <Row label={t.dossier.receivingUnit}>
+            <span lang="vi">{d.receivingUnit.name}</span>
+          </Row>
           <Row label={t.dossier.channel}>{t.dossier.channels[d.channel] ?? d.channel}</Row>
           {d.submittedAt ? <Row label={t.dossier.submittedAt}>{at(d.submittedAt)}</Row> : null}
           <Row label={t.dossier.receivedAt}>{d.receivedAt ? at(d.receivedAt) : t.common.notSet}</Row>
@@ -255,7 +260,9 @@ function DossierView({ d }: { d: DossierDetail }) {
                 className={`steps__item ${current ? 'steps__item--current' : ''}`}
                 aria-current={current ? 'step' : undefined}
               >
-                <span className="steps__name">{s.name}</span>
+                <span className="steps__name" lang="vi">
+                  {s.name}
+                </span>
                 <span className="steps__meta">
                   {s.roleLabel}
                   {s.unitCode ? ` (${s.unitCode})` : ''} · {t.dossierPage.stepHours(s.hours)}
@@ -394,12 +401,15 @@ function EventDetails({ event }: { event: DossierEvent }) {
 function ControlSheet({ d }: { d: DossierDetail }) {
   const { t, locale } = useI18n();
   if (d.controlSheet.length === 0) return <p>{t.dossierPage.controlEmpty}</p>;
-  const person = (unit: string | null, user: string | null) => (
-    <>
-      {user ?? ''}
-      {unit ? <span className="cell-note">{unit}</span> : null}
-    </>
-  );
+  const person = (unit: string | null, user: string | null) =>
+    user ? (
+      <>
+        {user}
+        {unit ? <span className="cell-note">{unit}</span> : null}
+      </>
+    ) : (
+      (unit ?? '')
+    );
   const note = (n: string | null) => {
     if (!n) return '';
     const action = d.events.find((e) => e.action === n);
