@@ -1,4 +1,5 @@
-import { type DossierState, type Locale, searchTerms } from '@motcua/core';
+import { type CalendarConfig, type DossierState, type Locale, searchTerms } from '@motcua/core';
+import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { type DossierRow, toRecord } from './store.ts';
 import { summary } from './views.ts';
@@ -69,11 +70,15 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
+  const calendars = new Map<string, CalendarConfig>();
+  for (const agencyId of new Set(rows.map((r) => r.agency_id))) {
+    calendars.set(agencyId, (await loadCalendar(db, agencyId)).config);
+  }
   return {
     items: rows.map((r) => {
       const record = toRecord(r);
       return {
-        ...summary(record, q.locale, q.now),
+        ...summary(record, q.locale, q.now, calendars.get(r.agency_id)!),
         procedureName: r.procedure_name,
         applicantName: r.applicant.name,
         currentUnit: r.unit_name,

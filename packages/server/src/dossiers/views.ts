@@ -1,6 +1,7 @@
 import {
   type ActorRole,
   availableActions,
+  type CalendarConfig,
   classify,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
@@ -9,7 +10,9 @@ import {
   nationalStatusOf,
   ROLE_LABELS,
   type Role,
+  workingHoursBetween,
 } from '@motcua/core';
+import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
 
@@ -21,6 +24,7 @@ export async function dossierDetail(
   locale: Locale,
   now: Date,
 ) {
+  const calendar = await loadCalendar(db, d.agencyId);
   const names = await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])
      UNION ALL SELECT id, full_name AS name FROM app_user WHERE id = ANY($1::uuid[])`,
@@ -63,7 +67,7 @@ export async function dossierDetail(
     ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
     : null;
   return {
-    ...summary(d, locale, now),
+    ...summary(d, locale, now, calendar.config),
     procedure: { id: d.procedureId, code: procedure?.code ?? s.procedure.code, name: procedure?.name ?? '' },
     field: { code: d.fieldCode, name: procedure?.field_name ?? d.fieldCode },
     agency: { id: d.agencyId, name: nameOf(d.agencyId) },
@@ -129,12 +133,31 @@ export async function dossierDetail(
   };
 }
 
+/**
+ * Working time left until the appointment on the agency's own calendar (negative once overdue),
+ * so every screen says "còn 2 ngày làm việc" the same way. Null when no clock runs.
+ */
+export function remainingTime(d: DossierRecord, now: Date, cal: CalendarConfig) {
+  const s = d.snapshot;
+  const waiting = s.pauses.some((p) => p.endedAt === null && p.kind !== 'inter_agency');
+  if (!s.dueAt || s.endedAt || waiting) return null;
+  const workingHours = workingHoursBetween(now, new Date(s.dueAt), cal);
+  const hoursPerDay = cal.workingPeriods.reduce((h, p) => h + (minutes(p.end) - minutes(p.start)) / 60, 0);
+  return {
+    workingHours: Math.round(workingHours * 10) / 10,
+    workingDays: Math.round((workingHours / hoursPerDay) * 10) / 10,
+  };
+}
+
+const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
 /** The fields every list shows. */
-export function summary(d: DossierRecord, locale: Locale, now: Date) {
+export function summary(d: DossierRecord, locale: Locale, now: Date, cal: CalendarConfig) {
   const s = d.snapshot;
   const national = nationalStatusOf(d.state);
   return {
     id: d.id,
+    agencyId: d.agencyId,
     code: d.code,
     version: d.version,
     state: d.state,
@@ -146,5 +169,6 @@ export function summary(d: DossierRecord, locale: Locale, now: Date) {
     endedAt: s.endedAt,
     timeliness: classify(s, now),
     risk: d.risk,
+    remaining: remainingTime(d, now, cal),
   };
 }
