@@ -32,6 +32,18 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
+export interface ImportOptions {
+  /** Publish each imported draft as well. */
+  publish: boolean;
+  /** Do all the work, then roll it back. */
+  dryRun: boolean;
+  actorId: string | null;
+  now: Date;
+  locale: Locale;
+  /** Agencies the importer may edit; undefined = any. */
+  allowedAgencyIds?: ReadonlySet<string> | undefined;
+}
+
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {
     super('dry run');
@@ -47,15 +59,7 @@ class DryRunRollback extends Error {
 export async function importCatalogue(
   db: Database,
   rows: readonly ImportRow[],
-  options: {
-    publish: boolean;
-    dryRun: boolean;
-    actorId: string | null;
-    now: Date;
-    locale: Locale;
-    /** Agencies the importer may edit; undefined = any. */
-    allowedAgencyIds?: ReadonlySet<string> | undefined;
-  },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   try {
     return await db.transaction(async (tx) => {
@@ -73,14 +77,7 @@ export async function importCatalogue(
 export async function importRows(
   tx: Queryable,
   rows: readonly ImportRow[],
-  options: {
-    publish: boolean;
-    dryRun: boolean;
-    actorId: string | null;
-    now: Date;
-    locale: Locale;
-    allowedAgencyIds?: ReadonlySet<string> | undefined;
-  },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   const errors: ImportError[] = [];
   let created = 0;
