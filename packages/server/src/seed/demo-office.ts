@@ -200,9 +200,10 @@ export async function seedDemoOffice(
     const sim: AppContext = { ...ctx, now: () => clock.now };
     const company = rand() < 0.6;
     const person = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    const companyName = pick(COMPANIES);
     const applicant = {
-      name: company ? pick(COMPANIES) : person,
-      ...(company ? { organisation: pick(COMPANIES), proxyName: person } : {}),
+      name: company ? companyName : person,
+      ...(company ? { organisation: companyName, proxyName: person } : {}),
       idNumber: company
         ? `03${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`
         : `079${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`,
