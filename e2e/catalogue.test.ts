@@ -3,51 +3,22 @@
  * by field, opens the procedure and reads what to prepare. On a desktop and on a 360 px phone, with
  * no WCAG 2.1 AA violations found by axe on any of the pages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  checkAccessibility,
-  formatViolations,
-  launchBrowser,
-  type NewPageOptions,
-  newPage,
-} from './support/browser.ts';
-
-const baseUrl = inject('baseUrl');
-
-/** The rendered text of what a locator matches (several elements: one per line). */
-const joinLines = (texts: string[]) => texts.join('\n');
-
-/** The seeded procedure; its published name says "đối với" where some texts say "cho". */
-const WORK_PERMIT = /^Cấp giấy phép lao động (đối với|cho) người lao động nước ngoài làm việc tại Việt Nam$/;
+import { describe, expect, it } from 'vitest';
+import { type NewPageOptions, SMALL_PHONE } from './support/browser.ts';
+import { expectAccessible, joinLines } from './support/checks.ts';
+import { WORK_PERMIT } from './support/seed.ts';
+import { useBrowser } from './support/suite.ts';
 
 const DEVICES: [string, NewPageOptions][] = [
   ['desktop', { viewport: 'desktop' }],
-  ['360 px phone', { viewport: 'mobile', context: { viewport: { width: 360, height: 740 } } }],
+  ['360 px phone', SMALL_PHONE],
 ];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function expectAccessible(page: Page, what: string) {
-  const violations = await checkAccessibility(page);
-  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
+const openPage = useBrowser();
 
 describe.each(DEVICES)('a citizen on a %s', (_name, device) => {
   it('searches without accents, filters by field and reads a procedure', async () => {
-    const page = await newPage(browser, baseUrl, device);
+    const page = await openPage(device);
     try {
       await page.goto('/');
       await expect.poll(() => page.title()).toContain('Tra cứu thủ tục hành chính');
@@ -114,7 +85,7 @@ describe.each(DEVICES)('a citizen on a %s', (_name, device) => {
 
 describe('the language switch', () => {
   it('shows the catalogue in English, sends Accept-Language and remembers the choice', async () => {
-    const page = await newPage(browser, baseUrl);
+    const page = await openPage();
     try {
       const languages: string[] = [];
       page.on('request', (request) => {

@@ -7,54 +7,35 @@
  *
  * Sign-in is rate limited (10 a minute), so each person signs in once and keeps their browser.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkAccessibility, formatViolations, launchBrowser, newPage } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SMALL_PHONE } from './support/browser.ts';
+import { expectAccessible, joinLines } from './support/checks.ts';
+import { WORK_PERMIT } from './support/seed.ts';
+import { signIn } from './support/staff.ts';
+import { useBrowser } from './support/suite.ts';
 
-const baseUrl = inject('baseUrl');
-const PASSWORD = 'Motcua@2025!demo';
-const WORK_PERMIT = /^Cấp giấy phép lao động (đối với|cho) người lao động nước ngoài làm việc tại Việt Nam$/;
 const REQUEST_LETTER = 'Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động';
 const SUPPLEMENT = 'Bản sao hộ chiếu của người lao động nước ngoài';
 const APPLICANT = 'Nguyễn Thị Lan Anh';
 
-const joinLines = (texts: string[]) => texts.join('\n');
-
-let browser: Browser;
+const openPage = useBrowser();
 const pages = new Map<string, Page>();
 /** Shared by the steps, which run in order. */
 const dossier = { id: '', code: '' };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
+// Registered after the browser's own: runs before it is closed.
 afterAll(async () => {
   for (const page of pages.values()) await page.context().close();
-  await browser?.close();
 });
-
-async function expectAccessible(page: Page, what: string) {
-  const violations = await checkAccessibility(page);
-  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
 
 /** The browser of one member of staff, signed in (once) through the form, at `path`. */
 async function staff(username: string, path: string): Promise<Page> {
   let page = pages.get(username);
   if (!page) {
-    page = await newPage(browser, baseUrl);
+    page = await openPage();
     pages.set(username, page);
-    await page.goto(path);
-    await page.waitForURL((url) => url.pathname === '/dang-nhap');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await signIn(page, username, path);
   }
   await page.goto(path);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -266,10 +247,7 @@ describe('a work permit dossier from the counter to the result', () => {
 
   it('shows every step, in order, on the public lookup page', async () => {
     // Anonymous, on a 360 px phone, from the link in the public header.
-    const citizen = await newPage(browser, baseUrl, {
-      viewport: 'mobile',
-      context: { viewport: { width: 360, height: 740 } },
-    });
+    const citizen = await openPage(SMALL_PHONE);
     try {
       await citizen.goto('/');
       await citizen

@@ -47,6 +47,12 @@ const VIEWPORTS: Record<Viewport, BrowserContextOptions> = {
   mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
 
+/** A 360 px phone, the narrowest screen the pages are made for. */
+export const SMALL_PHONE: NewPageOptions = {
+  viewport: 'mobile',
+  context: { viewport: { width: 360, height: 740 } },
+};
+
 /**
  * A page in a new browser context (its own cookies and storage) whose relative URLs resolve against
  * `baseUrl`, as a Vietnamese user in Vietnam sees it. Close it with `page.context().close()`.

@@ -40,6 +40,11 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
+/** A malformed identifier (400) is as much "not found" to a reader as an unknown one (404). */
+export function isNotFound(e: unknown): boolean {
+  return isApiError(e) && (e.status === 404 || e.status === 400);
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {

@@ -8,27 +8,14 @@ import { type DueInfo, describeDue, dueInfo, useNow, useWorkingCalendar } from '
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorSummary, InlineError, problemMessage, SelectField, SubmitButton, TextField } from './forms.tsx';
+import { StackTable } from './StackTable.tsx';
+import { stateTone } from './stateTone.ts';
 import { Notice } from './ui.tsx';
 
 /** Parts of the staff pages about dossiers: state, time left, forms to print, documents. */
 
-const STATE_TONE: Record<DossierState, string> = {
-  submitted: 'active',
-  received: 'active',
-  in_progress: 'active',
-  awaiting_inter_agency: 'active',
-  awaiting_approval: 'active',
-  awaiting_supplement: 'waiting',
-  awaiting_payment: 'waiting',
-  withdrawal_requested: 'waiting',
-  result_ready: 'ready',
-  returned: 'done',
-  refused: 'closed',
-  stopped: 'closed',
-};
-
 export function StateTag({ state, label }: { state: DossierState; label: string }) {
-  return <span className={`tag tag--state-${STATE_TONE[state] ?? 'active'}`}>{label}</span>;
+  return <span className={`tag tag--state-${stateTone(state)}`}>{label}</span>;
 }
 
 /** Time left (or how late, or why the clock is stopped) in words, a colour and an icon. */
@@ -139,39 +126,34 @@ export function DocumentList({ dossier }: { dossier: Pick<DossierDetail, 'id' | 
   const { t, locale } = useI18n();
   if (dossier.documents.length === 0) return <p>{t.documents.empty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table table--stack">
-        <caption className="visually-hidden">{t.documents.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.documents.name}</th>
-            <th scope="col">{t.documents.kind}</th>
-            <th scope="col">{t.documents.size}</th>
-            <th scope="col">{t.documents.uploadedAt}</th>
-            <th scope="col">{t.common.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dossier.documents.map((d) => (
-            <tr key={d.id}>
-              <th scope="row" data-label={t.documents.name}>
-                {d.name}
-                {d.filename !== d.name ? <span className="cell-note">{d.filename}</span> : null}
-              </th>
-              <td data-label={t.documents.kind}>{t.documents.kinds[d.kind] ?? d.kind}</td>
-              <td data-label={t.documents.size}>{formatBytes(d.size, t, locale)}</td>
-              <td data-label={t.documents.uploadedAt}>{formatDateTime(d.uploadedAt, locale)}</td>
-              <td data-label={t.common.actions}>
-                <a href={documentUrl(dossier.id, d.id)} download>
-                  {t.documents.download}
-                  <span className="visually-hidden"> {d.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t.documents.title}
+      columns={[
+        t.documents.name,
+        t.documents.kind,
+        t.documents.size,
+        t.documents.uploadedAt,
+        t.common.actions,
+      ]}
+    >
+      {dossier.documents.map((d) => (
+        <tr key={d.id}>
+          <th scope="row" data-label={t.documents.name}>
+            {d.name}
+            {d.filename !== d.name ? <span className="cell-note">{d.filename}</span> : null}
+          </th>
+          <td data-label={t.documents.kind}>{t.documents.kinds[d.kind] ?? d.kind}</td>
+          <td data-label={t.documents.size}>{formatBytes(d.size, t, locale)}</td>
+          <td data-label={t.documents.uploadedAt}>{formatDateTime(d.uploadedAt, locale)}</td>
+          <td data-label={t.common.actions}>
+            <a href={documentUrl(dossier.id, d.id)} download>
+              {t.documents.download}
+              <span className="visually-hidden"> {d.name}</span>
+            </a>
+          </td>
+        </tr>
+      ))}
+    </StackTable>
   );
 }
 

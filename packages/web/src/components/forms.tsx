@@ -180,7 +180,24 @@ function Label({
   );
 }
 
-export function TextField({
+/** The group around one control: its label, hint and inline error, then the control. */
+function FieldGroup({ field, children }: { field: FieldProps; children: ReactNode }) {
+  const { id, error } = field;
+  return (
+    <div className={`form-group ${error ? 'form-group--error' : ''} ${field.className ?? ''}`}>
+      <Label id={id} label={field.label} optional={field.optional} className={field.labelClassName} />
+      <Hint id={id}>{field.hint}</Hint>
+      <InlineError id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The props of a field apart from those of its control; the control gets the id and what ties it to
+ * the hint and the error for assistive technology.
+ */
+function splitField<P extends FieldProps>({
   id,
   label,
   hint,
@@ -188,47 +205,34 @@ export function TextField({
   optional,
   className,
   labelClassName,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  ...rest
+}: P) {
+  return {
+    field: { id, label, hint, error, optional, className, labelClassName },
+    control: {
+      id,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy(id, hint, error),
+      ...rest,
+    },
+  };
+}
+
+export function TextField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  const { field, control } = splitField(props);
   return (
-    <div className={`form-group ${error ? 'form-group--error' : ''} ${className ?? ''}`}>
-      <Label id={id} label={label} optional={optional} className={labelClassName} />
-      <Hint id={id}>{hint}</Hint>
-      <InlineError id={id} error={error} />
-      <input
-        id={id}
-        className={`input ${error ? 'input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
-    </div>
+    <FieldGroup field={field}>
+      <input className={`input ${field.error ? 'input--error' : ''}`} {...control} />
+    </FieldGroup>
   );
 }
 
-export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  className,
-  ...input
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+export function TextArea(props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  const { field, control } = splitField(props);
   return (
-    <div className={`form-group ${error ? 'form-group--error' : ''} ${className ?? ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      <Hint id={id}>{hint}</Hint>
-      <InlineError id={id} error={error} />
-      <textarea
-        id={id}
-        className={`textarea ${error ? 'input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        rows={4}
-        {...input}
-      />
-    </div>
+    <FieldGroup field={field}>
+      <textarea className={`textarea ${field.error ? 'input--error' : ''}`} rows={4} {...control} />
+    </FieldGroup>
   );
 }
 
@@ -238,29 +242,15 @@ export interface Option {
 }
 
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  className,
   options,
   placeholder,
-  ...select
+  ...props
 }: FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { options: Option[]; placeholder?: string }) {
+  const { field, control } = splitField(props);
   return (
-    <div className={`form-group ${error ? 'form-group--error' : ''} ${className ?? ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      <Hint id={id}>{hint}</Hint>
-      <InlineError id={id} error={error} />
-      <select
-        id={id}
-        className={`select ${error ? 'input--error' : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
+    <FieldGroup field={field}>
+      <select className={`select ${field.error ? 'input--error' : ''}`} {...control}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -268,35 +258,22 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldGroup>
   );
 }
 
-export function Checkbox({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>) {
+export function Checkbox(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>) {
+  const { field, control } = splitField(props);
   return (
-    <div className={`form-group checkbox ${error ? 'form-group--error' : ''} ${className ?? ''}`}>
-      <InlineError id={id} error={error} />
+    <div className={`form-group checkbox ${field.error ? 'form-group--error' : ''} ${field.className ?? ''}`}>
+      <InlineError id={field.id} error={field.error} />
       <div className="checkbox__item">
-        <input
-          id={id}
-          type="checkbox"
-          className="checkbox__input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          {...input}
-        />
-        <label className="checkbox__label" htmlFor={id}>
-          {label}
+        <input type="checkbox" className="checkbox__input" {...control} />
+        <label className="checkbox__label" htmlFor={field.id}>
+          {field.label}
         </label>
       </div>
-      <Hint id={id}>{hint}</Hint>
+      <Hint id={field.id}>{field.hint}</Hint>
     </div>
   );
 }

@@ -90,20 +90,21 @@ export function StatusTag({ status }: { status: ProcedureStatus }) {
   return <span className={`tag tag--status-${status}`}>{t.procedureStatus[status] ?? status}</span>;
 }
 
-/** Numbered page links that keep the other query parameters. */
+/** Numbered page links of a list (none until it has loaded) that keep the other query parameters. */
 export function Pagination({
-  page,
+  results,
   pageSize,
-  total,
   hrefFor,
 }: {
-  page: number;
+  results: { page: number; pageSize: number; total: number } | undefined;
+  /** The page size asked for, when the answer does not say. */
   pageSize: number;
-  total: number;
   hrefFor: (page: number) => string;
 }) {
   const t = useT();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (!results) return null;
+  const { page, total } = results;
+  const pages = Math.max(1, Math.ceil(total / (results.pageSize || pageSize)));
   if (pages <= 1) return null;
   const shown = new Set<number>([1, pages, page - 1, page, page + 1]);
   const list = [...shown].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);

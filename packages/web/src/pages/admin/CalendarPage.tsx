@@ -1,9 +1,10 @@
-import type { Weekday } from '@motcua/core';
+import { WEEKDAYS, type Weekday } from '@motcua/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useUnits } from '../../api/admin.ts';
 import { useAdminCalendar, useCalendarMutations } from '../../api/dossiers.ts';
 import type { AdminCalendar, CalendarOverrideItem, CalendarSettings, Holiday } from '../../api/types.ts';
+import { focusLater } from '../../components/focusLater.ts';
 import {
   Checkbox,
   ErrorSummary,
@@ -16,21 +17,13 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
 import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDate, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** Monday first, as Vietnamese calendars are printed; index into WEEKDAYS order (Sunday = 0). */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
-const WEEKDAY_NAMES: Weekday[] = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-];
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function readYear(params: URLSearchParams): number {
@@ -154,7 +147,7 @@ function YearGrid({
           year={year}
           month={m}
           byDate={byDate}
-          weeklyOff={new Set(weeklyDaysOff.map((w) => WEEKDAY_NAMES.indexOf(w)))}
+          weeklyOff={new Set(weeklyDaysOff.map((w) => WEEKDAYS.indexOf(w)))}
         />
       ))}
     </div>
@@ -242,31 +235,23 @@ function DaysTable({ year, days }: { year: number; days: Holiday[] }) {
       {days.length === 0 ? (
         <p>{t.calendar.daysEmpty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table--stack table--compact">
-            <caption className="visually-hidden">{t.calendar.daysTitle(year)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.calendar.colDate}</th>
-                <th scope="col">{t.calendar.colName}</th>
-                <th scope="col">{t.calendar.colKind}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row" data-label={t.calendar.colDate}>
-                    {formatDate(d.date, locale)}
-                  </th>
-                  <td data-label={t.calendar.colName} lang="vi">
-                    {d.name}
-                  </td>
-                  <td data-label={t.calendar.colKind}>{t.calendar.legend[d.kind] ?? d.kind}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.calendar.daysTitle(year)}
+          columns={[t.calendar.colDate, t.calendar.colName, t.calendar.colKind]}
+          className="table--compact"
+        >
+          {days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row" data-label={t.calendar.colDate}>
+                {formatDate(d.date, locale)}
+              </th>
+              <td data-label={t.calendar.colName} lang="vi">
+                {d.name}
+              </td>
+              <td data-label={t.calendar.colKind}>{t.calendar.legend[d.kind] ?? d.kind}</td>
+            </tr>
+          ))}
+        </StackTable>
       )}
     </section>
   );
@@ -297,7 +282,7 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
     setList(sortByDate([...list, { date, kind: draft.kind as 'off' | 'working', name: draft.name.trim() }]));
     setDraft({ date: '', kind: draft.kind, name: '' });
     setSaved(null);
-    requestAnimationFrame(() => document.getElementById(fieldId('date'))?.focus());
+    focusLater(fieldId('date'));
   }
 
   function onSave(e: FormEvent) {
@@ -338,52 +323,39 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
       {list.length === 0 ? (
         <p>{t.calendar.overridesEmpty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">{t.calendar.overridesTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.calendar.colDate}</th>
-                <th scope="col">{t.calendar.colKind}</th>
-                <th scope="col">{t.calendar.colName}</th>
-                <th scope="col">{t.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((o) => (
-                <tr key={o.date}>
-                  <th scope="row" data-label={t.calendar.colDate}>
-                    {formatDate(o.date, locale)}
-                  </th>
-                  <td data-label={t.calendar.colKind}>
-                    <span className={`tag ${o.kind === 'off' ? 'tag--warning' : 'tag--active'}`}>
-                      {o.kind === 'off' ? t.calendar.kindOff : t.calendar.kindWorking}
-                    </span>
-                  </td>
-                  <td data-label={t.calendar.colName} lang="vi">
-                    {o.name}
-                  </td>
-                  <td data-label={t.common.actions}>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => {
-                        setList(list.filter((x) => x.date !== o.date));
-                        setSaved(null);
-                      }}
-                    >
-                      {t.common.remove}
-                      <span className="visually-hidden">
-                        {' '}
-                        {t.calendar.removeFor(formatDate(o.date, locale))}
-                      </span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.calendar.overridesTitle}
+          columns={[t.calendar.colDate, t.calendar.colKind, t.calendar.colName, t.common.actions]}
+        >
+          {list.map((o) => (
+            <tr key={o.date}>
+              <th scope="row" data-label={t.calendar.colDate}>
+                {formatDate(o.date, locale)}
+              </th>
+              <td data-label={t.calendar.colKind}>
+                <span className={`tag ${o.kind === 'off' ? 'tag--warning' : 'tag--active'}`}>
+                  {o.kind === 'off' ? t.calendar.kindOff : t.calendar.kindWorking}
+                </span>
+              </td>
+              <td data-label={t.calendar.colName} lang="vi">
+                {o.name}
+              </td>
+              <td data-label={t.common.actions}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => {
+                    setList(list.filter((x) => x.date !== o.date));
+                    setSaved(null);
+                  }}
+                >
+                  {t.common.remove}
+                  <span className="visually-hidden"> {t.calendar.removeFor(formatDate(o.date, locale))}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       )}
 
       <form onSubmit={onAdd} noValidate className="add-override">
@@ -460,7 +432,7 @@ function SettingsEditor({ data }: { data: AdminCalendar }) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(data.settings));
   const [saved, setSaved] = useState(false);
   const editable = !!data.agencyId;
-  const weekdays = WEEK_ORDER.map((i) => WEEKDAY_NAMES[i] as Weekday);
+  const weekdays = WEEK_ORDER.map((i) => WEEKDAYS[i] as Weekday);
 
   function validate(): FieldErrors {
     const errs: FieldErrors = {};

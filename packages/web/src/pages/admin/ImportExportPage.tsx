@@ -3,6 +3,7 @@ import { useCatalogueImport } from '../../api/admin.ts';
 import { isApiError } from '../../api/client.ts';
 import type { ImportResult, ProblemFieldError } from '../../api/types.ts';
 import { ErrorSummary, InlineError, problemMessage, SubmitButton } from '../../components/forms.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -164,30 +165,21 @@ function ImportErrors({ detail, errors }: { detail: string | null; errors: Probl
   const { t } = useI18n();
   return (
     <Notice kind="error" live={false} title={detail ?? t.importer.errorsTitle(errors.length)}>
-      <div className="table-wrap">
-        <table className="table table--stack table--compact">
-          <caption className="visually-hidden">{t.importer.errorsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.importer.sheet}</th>
-              <th scope="col">{t.importer.row}</th>
-              <th scope="col">{t.importer.column}</th>
-              <th scope="col">{t.importer.message}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: errors in file order
-              <tr key={i}>
-                <td data-label={t.importer.sheet}>{e.sheet ?? '–'}</td>
-                <td data-label={t.importer.row}>{e.row ? e.row : '–'}</td>
-                <td data-label={t.importer.column}>{e.column ?? '–'}</td>
-                <td data-label={t.importer.message}>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable
+        caption={t.importer.errorsCaption}
+        columns={[t.importer.sheet, t.importer.row, t.importer.column, t.importer.message]}
+        className="table--compact"
+      >
+        {errors.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: errors in file order
+          <tr key={i}>
+            <td data-label={t.importer.sheet}>{e.sheet ?? '–'}</td>
+            <td data-label={t.importer.row}>{e.row ? e.row : '–'}</td>
+            <td data-label={t.importer.column}>{e.column ?? '–'}</td>
+            <td data-label={t.importer.message}>{e.message}</td>
+          </tr>
+        ))}
+      </StackTable>
     </Notice>
   );
 }

@@ -18,6 +18,7 @@ import { useAdminProcedure, useProcedureMutations, type ValidateResult } from '.
 import { isApiError } from '../../api/client.ts';
 import { useAgencies, useFields } from '../../api/public.ts';
 import type { AdminProcedureDetail, DraftProblem } from '../../api/types.ts';
+import { BackLink } from '../../components/BackLink.tsx';
 import {
   Checkbox,
   ErrorSummary,
@@ -35,7 +36,9 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { LoadError, Loading, Notice, StatusTag, usePageTitle } from '../../components/ui.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { LoadError, Loading, StatusTag, usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
 import { formatDate, formatDateTime, formatNumber, formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -114,10 +117,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
   const source = detail?.draft?.content ?? detail?.published?.content ?? null;
   const [form, setForm] = useState<FormState>(() => (source ? fromContent(source) : emptyForm()));
   const [saved, setSaved] = useState(() => JSON.stringify(toContent(form)));
-  const [notice, setNotice] = useState<string | null>(
-    (location.state as { notice?: string } | null)?.notice ?? null,
-  );
-  const [noticeKey, setNoticeKey] = useState(0);
+  const flash = useFlash((location.state as { notice?: string } | null)?.notice);
   const [checked, setChecked] = useState<ValidateResult | null>(null);
 
   // A new procedure: preselect the agency when there is only one.
@@ -140,15 +140,12 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
   const busy = create.isPending || saveDraft.isPending;
   const readOnly = detail?.status === 'abolished';
 
-  function say(message: string) {
-    setNotice(message);
-    setNoticeKey((n) => n + 1);
-  }
+  const say = (message: string) => flash.show(message);
 
   function onSave(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    setNotice(null);
+    flash.clear();
     setChecked(null);
     if (!errors.check(numberProblems(form, t))) return;
     const body = toContent(form);
@@ -177,7 +174,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
 
   function onValidate() {
     if (validate.isPending) return;
-    setNotice(null);
+    flash.clear();
     if (!errors.check(numberProblems(form, t))) return;
     validate.mutate(toContent(form), {
       onSuccess: (r) => {
@@ -221,16 +218,8 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
 
   return (
     <>
-      <p className="back-link-wrap">
-        <Link to={PATHS.procedures} className="back-link">
-          {t.editor.backToList}
-        </Link>
-      </p>
-      {notice ? (
-        <Notice key={noticeKey} kind="success">
-          {notice}
-        </Notice>
-      ) : null}
+      <BackLink to={PATHS.procedures}>{t.editor.backToList}</BackLink>
+      {flash.notice}
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <h1>{title}</h1>
 
@@ -1102,35 +1091,28 @@ function History({ detail }: { detail: AdminProcedureDetail }) {
       {versions.length === 0 ? (
         <p>{t.editor.noHistory}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">{t.editor.history}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.editor.historyVersion}</th>
-                <th scope="col">{t.editor.historyState}</th>
-                <th scope="col">{t.editor.historyFrom}</th>
-                <th scope="col">{t.editor.historyTo}</th>
-                <th scope="col">{t.editor.historyPublished}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.version}>
-                  <th scope="row" data-label={t.editor.historyVersion}>
-                    {v.version}
-                  </th>
-                  <td data-label={t.editor.historyState}>{t.versionState[v.state] ?? v.state}</td>
-                  <td data-label={t.editor.historyFrom}>{formatDate(v.effectiveFrom, locale) || '–'}</td>
-                  <td data-label={t.editor.historyTo}>{formatDate(v.effectiveTo, locale) || '–'}</td>
-                  <td data-label={t.editor.historyPublished}>
-                    {formatDateTime(v.publishedAt, locale) || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.editor.history}
+          columns={[
+            t.editor.historyVersion,
+            t.editor.historyState,
+            t.editor.historyFrom,
+            t.editor.historyTo,
+            t.editor.historyPublished,
+          ]}
+        >
+          {versions.map((v) => (
+            <tr key={v.version}>
+              <th scope="row" data-label={t.editor.historyVersion}>
+                {v.version}
+              </th>
+              <td data-label={t.editor.historyState}>{t.versionState[v.state] ?? v.state}</td>
+              <td data-label={t.editor.historyFrom}>{formatDate(v.effectiveFrom, locale) || '–'}</td>
+              <td data-label={t.editor.historyTo}>{formatDate(v.effectiveTo, locale) || '–'}</td>
+              <td data-label={t.editor.historyPublished}>{formatDateTime(v.publishedAt, locale) || '–'}</td>
+            </tr>
+          ))}
+        </StackTable>
       )}
     </section>
   );

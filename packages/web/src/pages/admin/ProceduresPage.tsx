@@ -1,10 +1,12 @@
 import { PROCEDURE_STATUSES, type ProcedureStatus } from '@motcua/core';
-import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type AdminProcedureQuery, useAdminProcedures } from '../../api/admin.ts';
 import { useFields } from '../../api/public.ts';
 import { SelectField, TextField } from '../../components/forms.tsx';
-import { LoadError, Loading, Pagination, StatusTag, usePageTitle } from '../../components/ui.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { Pagination, StatusTag, usePageTitle } from '../../components/ui.tsx';
+import { useSearchForm } from '../../components/useSearchForm.ts';
 import { joinList } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -21,31 +23,26 @@ function readQuery(params: URLSearchParams): AdminProcedureQuery {
   };
 }
 
-function toSearch(q: AdminProcedureQuery): string {
+function toParams(q: AdminProcedureQuery): URLSearchParams {
   const p = new URLSearchParams();
   if (q.q.trim()) p.set('q', q.q.trim());
   if (q.status) p.set('status', q.status);
   if (q.page > 1) p.set('page', String(q.page));
-  const s = p.toString();
+  return p;
+}
+
+function toSearch(q: AdminProcedureQuery): string {
+  const s = toParams(q).toString();
   return s ? `?${s}` : '';
 }
 
 export default function ProceduresPage() {
   const { t } = useI18n();
   usePageTitle(t.procedures.title);
-  const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
-  const [form, setForm] = useState(query);
-  const key = params.toString();
-  useEffect(() => setForm(readQuery(new URLSearchParams(key))), [key]);
+  const { query, form, setForm, onSubmit } = useSearchForm(readQuery, toParams);
   const list = useAdminProcedures(query, PAGE_SIZE);
   const fields = useFields();
   const fieldName = new Map((fields.data?.items ?? []).map((f) => [f.code, f.name]));
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setParams(new URLSearchParams(toSearch({ ...form, page: 1 }).slice(1)));
-  }
 
   const data = list.data;
   return (
@@ -89,60 +86,52 @@ export default function ProceduresPage() {
       <p className="result-count" role="status" aria-live="polite">
         {list.isFetching && !data ? t.common.loading : data ? t.procedures.count(data.total) : ''}
       </p>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {data && data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className={`table table--stack ${list.isFetching ? 'results--stale' : ''}`}>
-            <caption className="visually-hidden">{t.procedures.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.procedures.code}</th>
-                <th scope="col">{t.procedures.name}</th>
-                <th scope="col">{t.procedures.field}</th>
-                <th scope="col">{t.procedures.status}</th>
-                <th scope="col">{t.procedures.version}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t.procedures.code}>
-                    <code>{p.code}</code>
-                  </td>
-                  <th scope="row" data-label={t.procedures.name}>
-                    <Link to={PATHS.editProcedure(p.id)}>{p.name}</Link>
-                    {p.hasDraft ? <span className="cell-note">{t.procedures.hasDraft}</span> : null}
-                    {p.needsReview?.length ? (
-                      <span className="cell-note">
-                        {t.procedures.needsReview(
-                          joinList(
-                            p.needsReview.map((f) => t.reviewFlag[f as keyof typeof t.reviewFlag] ?? f),
-                            t,
-                          ),
-                        )}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td data-label={t.procedures.field}>{fieldName.get(p.fieldCode) ?? p.fieldCode}</td>
-                  <td data-label={t.procedures.status}>
-                    <StatusTag status={p.status} />
-                  </td>
-                  <td data-label={t.procedures.version}>{p.version ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.procedures.title}
+          columns={[
+            t.procedures.code,
+            t.procedures.name,
+            t.procedures.field,
+            t.procedures.status,
+            t.procedures.version,
+          ]}
+          className={list.isFetching ? 'results--stale' : ''}
+        >
+          {data.items.map((p) => (
+            <tr key={p.id}>
+              <td data-label={t.procedures.code}>
+                <code>{p.code}</code>
+              </td>
+              <th scope="row" data-label={t.procedures.name}>
+                <Link to={PATHS.editProcedure(p.id)}>{p.name}</Link>
+                {p.hasDraft ? <span className="cell-note">{t.procedures.hasDraft}</span> : null}
+                {p.needsReview?.length ? (
+                  <span className="cell-note">
+                    {t.procedures.needsReview(
+                      joinList(
+                        p.needsReview.map((f) => t.reviewFlag[f as keyof typeof t.reviewFlag] ?? f),
+                        t,
+                      ),
+                    )}
+                  </span>
+                ) : null}
+              </th>
+              <td data-label={t.procedures.field}>{fieldName.get(p.fieldCode) ?? p.fieldCode}</td>
+              <td data-label={t.procedures.status}>
+                <StatusTag status={p.status} />
+              </td>
+              <td data-label={t.procedures.version}>{p.version ?? '–'}</td>
+            </tr>
+          ))}
+        </StackTable>
       ) : null}
-      {data ? (
-        <Pagination
-          page={data.page}
-          pageSize={data.pageSize || PAGE_SIZE}
-          total={data.total}
-          hrefFor={(page) => `${PATHS.procedures}${toSearch({ ...query, page })}`}
-        />
-      ) : null}
+      <Pagination
+        results={data}
+        pageSize={PAGE_SIZE}
+        hrefFor={(page) => `${PATHS.procedures}${toSearch({ ...query, page })}`}
+      />
     </>
   );
 }

@@ -1,19 +1,22 @@
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@motcua/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useUnitMutations, useUnits } from '../../api/admin.ts';
 import type { Unit } from '../../api/types.ts';
 import {
-  ErrorSummary,
   type FieldErrors,
   isIsoDate,
   SelectField,
-  SubmitButton,
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { FormPanel, LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { PanelForm } from '../../components/PanelForm.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
+import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDate, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import type { Messages } from '../../i18n/vi.ts';
 
 interface TreeNode {
   unit: Unit;
@@ -44,7 +47,6 @@ function flatten(nodes: TreeNode[]): TreeNode[] {
 }
 
 type Mode =
-  | { kind: 'none' }
   | { kind: 'create'; parentId: string | null }
   | { kind: 'edit'; unit: Unit }
   | { kind: 'close'; unit: Unit };
@@ -53,35 +55,29 @@ export default function UnitsPage() {
   const { t } = useI18n();
   usePageTitle(t.units.title);
   const units = useUnits();
-  const [mode, setMode] = useState<Mode>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const { panel: mode, ...panel } = useOpenPanel<Mode>();
+  const flash = useFlash();
   const tree = useMemo(() => buildTree(units.data?.items ?? []), [units.data]);
   const flat = useMemo(() => flatten(tree), [tree]);
   const byId = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u])), [units.data]);
-  const returnFocus = useRef<string | null>(null);
 
   function open(next: Mode, from?: string) {
-    setNotice(null);
-    returnFocus.current = from ?? null;
-    setMode(next);
+    flash.clear();
+    panel.open(next, from);
   }
 
   function done(message: string | null) {
-    setMode({ kind: 'none' });
-    setNotice(message);
-    if (!message && returnFocus.current) {
-      const id = returnFocus.current;
-      requestAnimationFrame(() => document.getElementById(id)?.focus());
-    }
+    panel.close({ returnFocus: !message });
+    if (message) flash.show(message);
   }
 
   return (
     <>
       <h1>{t.units.title}</h1>
       <p className="lead">{t.units.lead}</p>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {flash.notice}
 
-      {mode.kind === 'none' ? (
+      {mode === null ? (
         <p>
           <button
             type="button"
@@ -93,17 +89,16 @@ export default function UnitsPage() {
           </button>
         </p>
       ) : null}
-      {mode.kind === 'create' ? (
+      {mode?.kind === 'create' ? (
         <CreateUnitForm flat={flat} parentId={mode.parentId} onDone={done} />
-      ) : mode.kind === 'edit' ? (
+      ) : mode?.kind === 'edit' ? (
         <EditUnitForm unit={mode.unit} onDone={done} />
-      ) : mode.kind === 'close' ? (
+      ) : mode?.kind === 'close' ? (
         <CloseUnitForm unit={mode.unit} flat={flat} onDone={done} />
       ) : null}
 
       <h2>{t.units.tree}</h2>
-      {units.isPending ? <Loading /> : null}
-      {units.isError ? <LoadError error={units.error} onRetry={() => units.refetch()} /> : null}
+      <QueryStatus query={units} />
       {units.data ? (
         <>
           <p className="muted">{t.units.count(units.data.items.length)}</p>
@@ -217,6 +212,63 @@ function unitOptions(flat: TreeNode[], exclude?: string) {
     }));
 }
 
+interface NameForm {
+  code: string;
+  name: string;
+  shortName: string;
+}
+
+/** The code and names of a unit, the same when it is created and when it is edited. */
+function NameFields<F extends NameForm>({
+  form,
+  setForm,
+  errors,
+}: {
+  form: F;
+  setForm: (next: F) => void;
+  errors: FieldErrors;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="f-code"
+        label={t.units.code}
+        hint={t.units.codeHint}
+        value={form.code}
+        onChange={(e) => setForm({ ...form, code: e.target.value })}
+        error={errors.code}
+        className="input-width-20"
+        spellCheck={false}
+      />
+      <TextField
+        id="f-name"
+        label={t.units.name}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+        error={errors.name}
+      />
+      <TextField
+        id="f-shortName"
+        label={t.units.shortName}
+        optional
+        value={form.shortName}
+        onChange={(e) => setForm({ ...form, shortName: e.target.value })}
+        error={errors.shortName}
+        className="input-width-20"
+      />
+    </>
+  );
+}
+
+/** What both forms check of the code and the name. */
+function nameErrors(form: NameForm, t: Messages): FieldErrors {
+  const errs: FieldErrors = {};
+  if (!form.code.trim()) errs.code = t.validation.unitCodeRequired;
+  if (!form.name.trim()) errs.name = t.validation.unitNameRequired;
+  return errs;
+}
+
 function CreateUnitForm({
   flat,
   parentId,
@@ -243,8 +295,7 @@ function CreateUnitForm({
     if (create.isPending) return;
     const errs: FieldErrors = {};
     if (!form.kind) errs.kind = t.validation.kindRequired;
-    if (!form.code.trim()) errs.code = t.validation.unitCodeRequired;
-    if (!form.name.trim()) errs.name = t.validation.unitNameRequired;
+    Object.assign(errs, nameErrors(form, t));
     if (!form.effectiveFrom) errs.effectiveFrom = t.validation.dateRequired;
     else if (!isIsoDate(form.effectiveFrom)) errs.effectiveFrom = t.validation.dateInvalid;
     if (!errors.check(errs) || !form.kind) return;
@@ -262,72 +313,44 @@ function CreateUnitForm({
   }
 
   return (
-    <FormPanel title={t.units.createTitle}>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <form onSubmit={onSubmit} noValidate>
-        <SelectField
-          id="f-parentId"
-          label={t.units.parent}
-          value={form.parentId}
-          onChange={(e) => setForm({ ...form, parentId: e.target.value })}
-          placeholder={t.units.noParent}
-          options={unitOptions(flat)}
-          error={errors.fields.parentId}
-        />
-        <SelectField
-          id="f-kind"
-          label={t.units.kind}
-          value={form.kind}
-          onChange={(e) => setForm({ ...form, kind: e.target.value as UnitKind | '' })}
-          placeholder={t.units.chooseKind}
-          options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][locale] }))}
-          error={errors.fields.kind}
-        />
-        <TextField
-          id="f-code"
-          label={t.units.code}
-          hint={t.units.codeHint}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={errors.fields.code}
-          className="input-width-20"
-          spellCheck={false}
-        />
-        <TextField
-          id="f-name"
-          label={t.units.name}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={errors.fields.name}
-        />
-        <TextField
-          id="f-shortName"
-          label={t.units.shortName}
-          optional
-          value={form.shortName}
-          onChange={(e) => setForm({ ...form, shortName: e.target.value })}
-          error={errors.fields.shortName}
-          className="input-width-20"
-        />
-        <TextField
-          id="f-effectiveFrom"
-          type="date"
-          label={t.units.effectiveFrom}
-          value={form.effectiveFrom}
-          onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
-          error={errors.fields.effectiveFrom}
-          className="input-width-10"
-        />
-        <div className="button-group">
-          <SubmitButton busy={create.isPending} busyLabel={t.common.saving}>
-            {t.units.add}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-            {t.common.cancel}
-          </button>
-        </div>
-      </form>
-    </FormPanel>
+    <PanelForm
+      title={t.units.createTitle}
+      errors={errors}
+      onSubmit={onSubmit}
+      busy={create.isPending}
+      busyLabel={t.common.saving}
+      submitLabel={t.units.add}
+      onCancel={() => onDone(null)}
+    >
+      <SelectField
+        id="f-parentId"
+        label={t.units.parent}
+        value={form.parentId}
+        onChange={(e) => setForm({ ...form, parentId: e.target.value })}
+        placeholder={t.units.noParent}
+        options={unitOptions(flat)}
+        error={errors.fields.parentId}
+      />
+      <SelectField
+        id="f-kind"
+        label={t.units.kind}
+        value={form.kind}
+        onChange={(e) => setForm({ ...form, kind: e.target.value as UnitKind | '' })}
+        placeholder={t.units.chooseKind}
+        options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][locale] }))}
+        error={errors.fields.kind}
+      />
+      <NameFields form={form} setForm={setForm} errors={errors.fields} />
+      <TextField
+        id="f-effectiveFrom"
+        type="date"
+        label={t.units.effectiveFrom}
+        value={form.effectiveFrom}
+        onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
+        error={errors.fields.effectiveFrom}
+        className="input-width-10"
+      />
+    </PanelForm>
   );
 }
 
@@ -340,10 +363,7 @@ function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: (message: string |
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (update.isPending) return;
-    const errs: FieldErrors = {};
-    if (!form.code.trim()) errs.code = t.validation.unitCodeRequired;
-    if (!form.name.trim()) errs.name = t.validation.unitNameRequired;
-    if (!errors.check(errs)) return;
+    if (!errors.check(nameErrors(form, t))) return;
     update.mutate(
       {
         id: unit.id,
@@ -354,45 +374,17 @@ function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: (message: string |
   }
 
   return (
-    <FormPanel title={t.units.editTitle(unit.name)}>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id="f-code"
-          label={t.units.code}
-          hint={t.units.codeHint}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={errors.fields.code}
-          className="input-width-20"
-          spellCheck={false}
-        />
-        <TextField
-          id="f-name"
-          label={t.units.name}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={errors.fields.name}
-        />
-        <TextField
-          id="f-shortName"
-          label={t.units.shortName}
-          optional
-          value={form.shortName}
-          onChange={(e) => setForm({ ...form, shortName: e.target.value })}
-          error={errors.fields.shortName}
-          className="input-width-20"
-        />
-        <div className="button-group">
-          <SubmitButton busy={update.isPending} busyLabel={t.common.saving}>
-            {t.common.save}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-            {t.common.cancel}
-          </button>
-        </div>
-      </form>
-    </FormPanel>
+    <PanelForm
+      title={t.units.editTitle(unit.name)}
+      errors={errors}
+      onSubmit={onSubmit}
+      busy={update.isPending}
+      busyLabel={t.common.saving}
+      submitLabel={t.common.save}
+      onCancel={() => onDone(null)}
+    >
+      <NameFields form={form} setForm={setForm} errors={errors.fields} />
+    </PanelForm>
   );
 }
 
@@ -425,38 +417,36 @@ function CloseUnitForm({
   }
 
   return (
-    <FormPanel title={t.units.closeTitle(unit.name)}>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <p>{t.units.closeLead}</p>
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id="f-effectiveTo"
-          type="date"
-          label={t.units.effectiveTo}
-          value={effectiveTo}
-          onChange={(e) => setEffectiveTo(e.target.value)}
-          error={errors.fields.effectiveTo}
-          className="input-width-10"
-        />
-        <SelectField
-          id="f-successorId"
-          label={t.units.successor}
-          optional
-          value={successorId}
-          onChange={(e) => setSuccessorId(e.target.value)}
-          placeholder={t.units.noSuccessor}
-          options={unitOptions(flat, unit.id)}
-          error={errors.fields.successorId}
-        />
-        <div className="button-group">
-          <SubmitButton busy={update.isPending} busyLabel={t.units.closing} variant="warning">
-            {t.units.close}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-            {t.common.cancel}
-          </button>
-        </div>
-      </form>
-    </FormPanel>
+    <PanelForm
+      title={t.units.closeTitle(unit.name)}
+      errors={errors}
+      intro={<p>{t.units.closeLead}</p>}
+      onSubmit={onSubmit}
+      busy={update.isPending}
+      busyLabel={t.units.closing}
+      submitLabel={t.units.close}
+      variant="warning"
+      onCancel={() => onDone(null)}
+    >
+      <TextField
+        id="f-effectiveTo"
+        type="date"
+        label={t.units.effectiveTo}
+        value={effectiveTo}
+        onChange={(e) => setEffectiveTo(e.target.value)}
+        error={errors.fields.effectiveTo}
+        className="input-width-10"
+      />
+      <SelectField
+        id="f-successorId"
+        label={t.units.successor}
+        optional
+        value={successorId}
+        onChange={(e) => setSuccessorId(e.target.value)}
+        placeholder={t.units.noSuccessor}
+        options={unitOptions(flat, unit.id)}
+        error={errors.fields.successorId}
+      />
+    </PanelForm>
   );
 }

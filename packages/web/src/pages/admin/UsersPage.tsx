@@ -1,19 +1,24 @@
 import { ROLE_LABELS, ROLES, type Role } from '@motcua/core';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useUnits, useUserMutations, useUsers } from '../../api/admin.ts';
 import type { AdminUser, Unit } from '../../api/types.ts';
 import {
   Checkbox,
-  ErrorSummary,
   type FieldErrors,
   InlineError,
   problemMessage,
   SelectField,
-  SubmitButton,
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { FormPanel, LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { InlineSearch } from '../../components/InlineSearch.tsx';
+import { PanelForm } from '../../components/PanelForm.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
+import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -26,11 +31,7 @@ interface RoleRow {
   unitId: string;
 }
 
-type Mode =
-  | { kind: 'none' }
-  | { kind: 'create' }
-  | { kind: 'edit'; user: AdminUser }
-  | { kind: 'password'; user: AdminUser };
+type Mode = { kind: 'create' } | { kind: 'edit'; user: AdminUser } | { kind: 'password'; user: AdminUser };
 
 function isLocked(user: AdminUser): boolean {
   return !!user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now();
@@ -44,36 +45,24 @@ export default function UsersPage() {
   const users = useUsers(q);
   const units = useUnits();
   const { update } = useUserMutations();
-  const [mode, setMode] = useState<Mode>({ kind: 'none' });
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [noticeKey, setNoticeKey] = useState(0);
+  const { panel: mode, ...panel } = useOpenPanel<Mode>();
+  const flash = useFlash();
   const unitById = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u])), [units.data]);
-  const returnFocus = useRef<string | null>(null);
-
-  function show(kind: 'success' | 'error', text: string) {
-    setNotice({ kind, text });
-    setNoticeKey((n) => n + 1);
-  }
 
   function open(next: Mode, from: string) {
-    setNotice(null);
-    returnFocus.current = from;
-    setMode(next);
+    flash.clear();
+    panel.open(next, from);
   }
 
   function done(message: string | null) {
-    setMode({ kind: 'none' });
-    if (message) show('success', message);
-    else if (returnFocus.current) {
-      const id = returnFocus.current;
-      requestAnimationFrame(() => document.getElementById(id)?.focus());
-    }
+    panel.close({ returnFocus: !message });
+    if (message) flash.show(message);
   }
 
   function quick(user: AdminUser, body: { active?: boolean; unlock?: boolean }, message: string) {
     update.mutate(
       { id: user.id, body },
-      { onSuccess: () => show('success', message), onError: (e) => show('error', problemMessage(e, t)) },
+      { onSuccess: () => flash.show(message), onError: (e) => flash.show(problemMessage(e, t), 'error') },
     );
   }
 
@@ -83,13 +72,9 @@ export default function UsersPage() {
     <>
       <h1>{t.users.title}</h1>
       <p className="lead">{t.users.lead}</p>
-      {notice ? (
-        <Notice key={noticeKey} kind={notice.kind}>
-          {notice.text}
-        </Notice>
-      ) : null}
+      {flash.notice}
 
-      {mode.kind === 'none' ? (
+      {mode === null ? (
         <p>
           <button
             type="button"
@@ -108,157 +93,147 @@ export default function UsersPage() {
         <PasswordForm user={mode.user} onDone={done} />
       )}
 
-      <search>
-        <form
-          className="inline-search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQ(search.trim());
-          }}
-        >
-          <TextField
-            id="user-search"
-            type="search"
-            label={t.users.search}
-            hint={t.users.searchHint}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="inline-search__field"
-          />
-          <button type="submit" className="button button--secondary inline-search__button">
-            {t.common.search}
-          </button>
-        </form>
-      </search>
+      <InlineSearch
+        id="user-search"
+        label={t.users.search}
+        hint={t.users.searchHint}
+        value={search}
+        onChange={setSearch}
+        onSearch={() => setQ(search.trim())}
+        button={t.common.search}
+      />
 
       <p className="result-count" role="status" aria-live="polite">
         {users.isFetching ? t.common.loading : users.data ? t.users.count(list.length) : ''}
       </p>
-      {users.isPending ? <Loading /> : null}
-      {users.isError ? <LoadError error={users.error} onRetry={() => users.refetch()} /> : null}
+      <QueryStatus query={users} />
       {users.data && list.length === 0 ? <p>{t.users.empty}</p> : null}
       {list.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">{t.users.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.users.fullName}</th>
-                <th scope="col">{t.users.username}</th>
-                <th scope="col">{t.users.roles}</th>
-                <th scope="col">{t.users.status}</th>
-                <th scope="col">{t.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row" data-label={t.users.fullName}>
-                    {u.fullName}
-                    {u.email ? <span className="cell-note">{u.email}</span> : null}
-                    {u.phone ? <span className="cell-note">{u.phone}</span> : null}
-                  </th>
-                  <td data-label={t.users.username}>
-                    <code>{u.username}</code>
-                  </td>
-                  <td data-label={t.users.roles}>
-                    {u.roles.length === 0 ? (
-                      t.users.noRoles
-                    ) : (
-                      <ul className="list list--plain">
-                        {u.roles.map((r) => (
-                          <li key={`${r.role}-${r.unitId}`}>
-                            {ROLE_LABELS[r.role]?.[locale] ?? r.role}
-                            {' – '}
-                            <span className="muted">
-                              {unitById.get(r.unitId)?.shortName ??
-                                unitById.get(r.unitId)?.name ??
-                                t.users.unknownUnit}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td data-label={t.users.status}>
-                    <ul className="list list--plain">
-                      <li>
-                        <span className={`tag ${u.active ? 'tag--active' : 'tag--closed'}`}>
-                          {u.active ? t.users.active : t.users.inactive}
+        <StackTable
+          caption={t.users.title}
+          columns={[t.users.fullName, t.users.username, t.users.roles, t.users.status, t.common.actions]}
+        >
+          {list.map((u) => (
+            <tr key={u.id}>
+              <th scope="row" data-label={t.users.fullName}>
+                {u.fullName}
+                {u.email ? <span className="cell-note">{u.email}</span> : null}
+                {u.phone ? <span className="cell-note">{u.phone}</span> : null}
+              </th>
+              <td data-label={t.users.username}>
+                <code>{u.username}</code>
+              </td>
+              <td data-label={t.users.roles}>
+                {u.roles.length === 0 ? (
+                  t.users.noRoles
+                ) : (
+                  <ul className="list list--plain">
+                    {u.roles.map((r) => (
+                      <li key={`${r.role}-${r.unitId}`}>
+                        {ROLE_LABELS[r.role]?.[locale] ?? r.role}
+                        {' – '}
+                        <span className="muted">
+                          {unitById.get(r.unitId)?.shortName ??
+                            unitById.get(r.unitId)?.name ??
+                            t.users.unknownUnit}
                         </span>
                       </li>
-                      {isLocked(u) && u.lockedUntil ? (
-                        <li>
-                          <span className="tag tag--warning">
-                            {t.users.locked(formatDateTime(u.lockedUntil, locale))}
-                          </span>
-                        </li>
-                      ) : null}
-                      {u.mustChangePassword ? (
-                        <li>
-                          <span className="tag tag--plain">{t.users.mustChange}</span>
-                        </li>
-                      ) : null}
-                    </ul>
-                  </td>
-                  <td data-label={t.common.actions}>
-                    <div className="action-list">
-                      <button
-                        type="button"
-                        id={`edit-${u.id}`}
-                        className="button button--secondary button--small"
-                        aria-label={t.users.editFor(u.fullName)}
-                        onClick={() => open({ kind: 'edit', user: u }, `edit-${u.id}`)}
-                      >
-                        {t.users.edit}
-                      </button>
-                      <button
-                        type="button"
-                        id={`pw-${u.id}`}
-                        className="button button--secondary button--small"
-                        aria-label={t.users.resetPasswordFor(u.fullName)}
-                        onClick={() => open({ kind: 'password', user: u }, `pw-${u.id}`)}
-                      >
-                        {t.users.resetPassword}
-                      </button>
-                      {isLocked(u) ? (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-label={t.users.unlockFor(u.fullName)}
-                          onClick={() => quick(u, { unlock: true }, t.users.unlocked(u.fullName))}
-                        >
-                          {t.users.unlock}
-                        </button>
-                      ) : null}
-                      {u.active ? (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-label={t.users.deactivateFor(u.fullName)}
-                          onClick={() => quick(u, { active: false }, t.users.deactivated(u.fullName))}
-                        >
-                          {t.users.deactivate}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-label={t.users.activateFor(u.fullName)}
-                          onClick={() => quick(u, { active: true }, t.users.activated(u.fullName))}
-                        >
-                          {t.users.activate}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td data-label={t.users.status}>
+                <ul className="list list--plain">
+                  <li>
+                    <span className={`tag ${u.active ? 'tag--active' : 'tag--closed'}`}>
+                      {u.active ? t.users.active : t.users.inactive}
+                    </span>
+                  </li>
+                  {isLocked(u) && u.lockedUntil ? (
+                    <li>
+                      <span className="tag tag--warning">
+                        {t.users.locked(formatDateTime(u.lockedUntil, locale))}
+                      </span>
+                    </li>
+                  ) : null}
+                  {u.mustChangePassword ? (
+                    <li>
+                      <span className="tag tag--plain">{t.users.mustChange}</span>
+                    </li>
+                  ) : null}
+                </ul>
+              </td>
+              <td data-label={t.common.actions}>
+                <div className="action-list">
+                  <RowAction
+                    id={`edit-${u.id}`}
+                    label={t.users.editFor(u.fullName)}
+                    onClick={() => open({ kind: 'edit', user: u }, `edit-${u.id}`)}
+                  >
+                    {t.users.edit}
+                  </RowAction>
+                  <RowAction
+                    id={`pw-${u.id}`}
+                    label={t.users.resetPasswordFor(u.fullName)}
+                    onClick={() => open({ kind: 'password', user: u }, `pw-${u.id}`)}
+                  >
+                    {t.users.resetPassword}
+                  </RowAction>
+                  {isLocked(u) ? (
+                    <RowAction
+                      label={t.users.unlockFor(u.fullName)}
+                      onClick={() => quick(u, { unlock: true }, t.users.unlocked(u.fullName))}
+                    >
+                      {t.users.unlock}
+                    </RowAction>
+                  ) : null}
+                  {u.active ? (
+                    <RowAction
+                      label={t.users.deactivateFor(u.fullName)}
+                      onClick={() => quick(u, { active: false }, t.users.deactivated(u.fullName))}
+                    >
+                      {t.users.deactivate}
+                    </RowAction>
+                  ) : (
+                    <RowAction
+                      label={t.users.activateFor(u.fullName)}
+                      onClick={() => quick(u, { active: true }, t.users.activated(u.fullName))}
+                    >
+                      {t.users.activate}
+                    </RowAction>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       ) : null}
     </>
+  );
+}
+
+/** A button in a user's row; `label` names the user, as the text alone does not say whose row it is. */
+function RowAction({
+  id,
+  label,
+  onClick,
+  children,
+}: {
+  id?: string;
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      id={id}
+      className="button button--secondary button--small"
+      aria-label={label}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -336,143 +311,137 @@ function UserForm({
   }
 
   return (
-    <FormPanel title={user ? t.users.editTitle(user.fullName) : t.users.createTitle}>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <form onSubmit={onSubmit} noValidate>
-        {user ? (
-          <p>
-            {t.users.username}: <code>{user.username}</code>
-          </p>
-        ) : (
-          <TextField
-            id="f-username"
-            label={t.users.username}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={form.username}
-            onChange={(e) => setForm({ ...form, username: e.target.value })}
-            error={errors.fields.username}
-            className="input-width-20"
-          />
-        )}
+    <PanelForm
+      title={user ? t.users.editTitle(user.fullName) : t.users.createTitle}
+      errors={errors}
+      onSubmit={onSubmit}
+      busy={mutation.isPending}
+      busyLabel={t.common.saving}
+      submitLabel={user ? t.common.save : t.users.add}
+      onCancel={() => onDone(null)}
+    >
+      {user ? (
+        <p>
+          {t.users.username}: <code>{user.username}</code>
+        </p>
+      ) : (
         <TextField
-          id="f-fullName"
-          label={t.users.fullName}
+          id="f-username"
+          label={t.users.username}
           autoComplete="off"
-          value={form.fullName}
-          onChange={(e) => setForm({ ...form, fullName: e.target.value })}
-          error={errors.fields.fullName}
+          autoCapitalize="none"
+          spellCheck={false}
+          value={form.username}
+          onChange={(e) => setForm({ ...form, username: e.target.value })}
+          error={errors.fields.username}
+          className="input-width-20"
         />
-        <div className="form-row">
-          <TextField
-            id="f-email"
-            type="email"
-            label={t.users.email}
-            optional
-            autoComplete="off"
-            spellCheck={false}
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-            error={errors.fields.email}
-          />
-          <TextField
-            id="f-phone"
-            type="tel"
-            label={t.users.phone}
-            optional
-            autoComplete="off"
-            value={form.phone}
-            onChange={(e) => setForm({ ...form, phone: e.target.value })}
-            error={errors.fields.phone}
-          />
-        </div>
-        {user ? null : (
-          <TextField
-            id="f-password"
-            type="password"
-            label={t.users.password}
-            hint={t.users.passwordHint}
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-            error={errors.fields.password}
-            className="input-width-20"
-          />
-        )}
+      )}
+      <TextField
+        id="f-fullName"
+        label={t.users.fullName}
+        autoComplete="off"
+        value={form.fullName}
+        onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+        error={errors.fields.fullName}
+      />
+      <div className="form-row">
+        <TextField
+          id="f-email"
+          type="email"
+          label={t.users.email}
+          optional
+          autoComplete="off"
+          spellCheck={false}
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          error={errors.fields.email}
+        />
+        <TextField
+          id="f-phone"
+          type="tel"
+          label={t.users.phone}
+          optional
+          autoComplete="off"
+          value={form.phone}
+          onChange={(e) => setForm({ ...form, phone: e.target.value })}
+          error={errors.fields.phone}
+        />
+      </div>
+      {user ? null : (
+        <PasswordField
+          id="f-password"
+          label={t.users.password}
+          hint={t.users.passwordHint}
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          error={errors.fields.password}
+        />
+      )}
 
-        <fieldset className="fieldset" id="f-roles" tabIndex={-1}>
-          <legend className="fieldset__legend fieldset__legend--m">{t.users.roles}</legend>
-          <div className="hint">{t.users.rolesHint}</div>
-          <InlineError id="f-roles" error={errors.fields.roles} />
-          {roles.length === 0 ? <p className="muted">{t.users.noRoles}</p> : null}
-          {roles.map((r, i) => (
-            <fieldset className="repeat" key={r.key}>
-              <legend className="repeat__legend">{t.users.roleLegend(i + 1)}</legend>
-              <div className="form-row">
-                <SelectField
-                  id={`f-roles-${i}-role`}
-                  label={t.users.role}
-                  value={r.role}
-                  placeholder={t.users.chooseRole}
-                  options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))}
-                  onChange={(e) =>
-                    setRoles(
-                      roles.map((x) => (x.key === r.key ? { ...x, role: e.target.value as Role | '' } : x)),
-                    )
-                  }
-                  error={errors.fields[`roles[${i}].role`]}
-                />
-                <SelectField
-                  id={`f-roles-${i}-unitId`}
-                  label={t.users.unit}
-                  value={r.unitId}
-                  placeholder={t.users.chooseUnit}
-                  options={unitOptions}
-                  onChange={(e) =>
-                    setRoles(roles.map((x) => (x.key === r.key ? { ...x, unitId: e.target.value } : x)))
-                  }
-                  error={errors.fields[`roles[${i}].unitId`]}
-                />
-              </div>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => setRoles(roles.filter((x) => x.key !== r.key))}
-              >
-                {t.users.removeRole(i + 1)}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setRoles([...roles, { key: ++rowKey, role: '', unitId: '' }])}
-          >
-            {t.users.addRole}
-          </button>
-        </fieldset>
+      <fieldset className="fieldset" id="f-roles" tabIndex={-1}>
+        <legend className="fieldset__legend fieldset__legend--m">{t.users.roles}</legend>
+        <div className="hint">{t.users.rolesHint}</div>
+        <InlineError id="f-roles" error={errors.fields.roles} />
+        {roles.length === 0 ? <p className="muted">{t.users.noRoles}</p> : null}
+        {roles.map((r, i) => (
+          <fieldset className="repeat" key={r.key}>
+            <legend className="repeat__legend">{t.users.roleLegend(i + 1)}</legend>
+            <div className="form-row">
+              <SelectField
+                id={`f-roles-${i}-role`}
+                label={t.users.role}
+                value={r.role}
+                placeholder={t.users.chooseRole}
+                options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][locale] }))}
+                onChange={(e) =>
+                  setRoles(
+                    roles.map((x) => (x.key === r.key ? { ...x, role: e.target.value as Role | '' } : x)),
+                  )
+                }
+                error={errors.fields[`roles[${i}].role`]}
+              />
+              <SelectField
+                id={`f-roles-${i}-unitId`}
+                label={t.users.unit}
+                value={r.unitId}
+                placeholder={t.users.chooseUnit}
+                options={unitOptions}
+                onChange={(e) =>
+                  setRoles(roles.map((x) => (x.key === r.key ? { ...x, unitId: e.target.value } : x)))
+                }
+                error={errors.fields[`roles[${i}].unitId`]}
+              />
+            </div>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setRoles(roles.filter((x) => x.key !== r.key))}
+            >
+              {t.users.removeRole(i + 1)}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setRoles([...roles, { key: ++rowKey, role: '', unitId: '' }])}
+        >
+          {t.users.addRole}
+        </button>
+      </fieldset>
 
-        {user ? (
-          <Checkbox
-            id="f-active"
-            label={t.users.accountActive}
-            checked={form.active}
-            onChange={(e) => setForm({ ...form, active: e.target.checked })}
-            error={errors.fields.active}
-          />
-        ) : null}
-
-        <div className="button-group">
-          <SubmitButton busy={mutation.isPending} busyLabel={t.common.saving}>
-            {user ? t.common.save : t.users.add}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-            {t.common.cancel}
-          </button>
-        </div>
-      </form>
-    </FormPanel>
+      {user ? (
+        <Checkbox
+          id="f-active"
+          label={t.users.accountActive}
+          checked={form.active}
+          onChange={(e) => setForm({ ...form, active: e.target.checked })}
+          error={errors.fields.active}
+        />
+      ) : null}
+    </PanelForm>
   );
 }
 
@@ -495,29 +464,24 @@ function PasswordForm({ user, onDone }: { user: AdminUser; onDone: (message: str
   }
 
   return (
-    <FormPanel title={t.users.resetTitle(user.fullName)}>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id="f-password"
-          type="password"
-          label={t.users.newPassword}
-          hint={t.users.passwordHint}
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
-          className="input-width-20"
-        />
-        <div className="button-group">
-          <SubmitButton busy={update.isPending} busyLabel={t.common.saving}>
-            {t.users.resetPassword}
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-            {t.common.cancel}
-          </button>
-        </div>
-      </form>
-    </FormPanel>
+    <PanelForm
+      title={t.users.resetTitle(user.fullName)}
+      errors={errors}
+      onSubmit={onSubmit}
+      busy={update.isPending}
+      busyLabel={t.common.saving}
+      submitLabel={t.users.resetPassword}
+      onCancel={() => onDone(null)}
+    >
+      <PasswordField
+        id="f-password"
+        label={t.users.newPassword}
+        hint={t.users.passwordHint}
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.fields.password}
+      />
+    </PanelForm>
   );
 }

@@ -1,6 +1,5 @@
 import type { OnlineLevel } from '@motcua/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   type CatalogueQuery,
   PAGE_SIZE,
@@ -9,7 +8,9 @@ import {
   useProcedureSearch,
 } from '../../api/public.ts';
 import { SelectField, TextField } from '../../components/forms.tsx';
+import { pagedStatus, ResultCount } from '../../components/ResultCount.tsx';
 import { LoadError, OnlineBadge, Pagination, usePageTitle } from '../../components/ui.tsx';
+import { useSearchForm } from '../../components/useSearchForm.ts';
 import { ONLINE_LEVELS } from '../../domain.ts';
 import { formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -39,45 +40,16 @@ function toParams(query: Partial<CatalogueQuery>): URLSearchParams {
 
 export function CataloguePage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
+  const { query, form, setForm, onSubmit } = useSearchForm(readQuery, toParams);
   usePageTitle(t.catalogue.documentTitle(query.q));
-
-  // The form edits a copy; the address holds what was searched, so that it can be shared and bookmarked.
-  const [form, setForm] = useState(query);
-  const paramsKey = params.toString();
-  useEffect(() => setForm(readQuery(new URLSearchParams(paramsKey))), [paramsKey]);
 
   const fields = useFields();
   const agencies = useAgencies();
   const results = useProcedureSearch(query);
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setParams(toParams({ ...form, page: 1 }));
-  }
-
-  // A new page of results: bring the reader to the top of the list, as a page load would.
-  const countRef = useRef<HTMLParagraphElement>(null);
-  const shownPage = useRef(query.page);
-  useEffect(() => {
-    if (shownPage.current === query.page) return;
-    shownPage.current = query.page;
-    countRef.current?.focus({ preventScroll: true });
-    countRef.current?.scrollIntoView({ block: 'start' });
-  }, [query.page]);
-
   const data = results.data;
-  const from = data ? (data.page - 1) * data.pageSize + 1 : 0;
-  const to = data ? Math.min(data.total, data.page * data.pageSize) : 0;
   const busy = results.isFetching;
-  let status = '';
-  if (results.isPending || (busy && results.isPlaceholderData)) status = t.catalogue.searching;
-  else if (data)
-    status =
-      data.total > data.items.length
-        ? t.catalogue.countPaged(data.total, from, to)
-        : t.catalogue.count(data.total);
+  const { status, from } = pagedStatus(results, t.catalogue.searching, t.catalogue);
 
   const hasFilters = !!(query.q || query.field || query.agency || query.onlineLevel);
 
@@ -161,16 +133,7 @@ export function CataloguePage() {
           <h2 id="results-title" className="visually-hidden">
             {t.catalogue.results}
           </h2>
-          <p
-            className="result-count"
-            role="status"
-            aria-live="polite"
-            aria-atomic="true"
-            ref={countRef}
-            tabIndex={-1}
-          >
-            {status}
-          </p>
+          <ResultCount page={query.page}>{status}</ResultCount>
           {results.isError ? <LoadError error={results.error} onRetry={() => results.refetch()} /> : null}
           {data && data.total === 0 ? <p>{t.catalogue.noResultsHelp}</p> : null}
           {data && data.items.length > 0 ? (
@@ -211,14 +174,11 @@ export function CataloguePage() {
               ))}
             </ol>
           ) : null}
-          {data ? (
-            <Pagination
-              page={data.page}
-              pageSize={data.pageSize || PAGE_SIZE}
-              total={data.total}
-              hrefFor={(page) => `${PATHS.catalogue}?${toParams({ ...query, page }).toString()}`}
-            />
-          ) : null}
+          <Pagination
+            results={data}
+            pageSize={PAGE_SIZE}
+            hrefFor={(page) => `${PATHS.catalogue}?${toParams({ ...query, page }).toString()}`}
+          />
         </section>
       </div>
     </>

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFields } from '../../api/public.ts';
-import { LoadError, Loading, usePageTitle } from '../../components/ui.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
 
@@ -55,8 +56,7 @@ export function HomePage() {
       <div className="grid">
         <section className="grid__main" aria-labelledby="fields-title">
           <h2 id="fields-title">{t.home.browseFields}</h2>
-          {fields.isPending ? <Loading /> : null}
-          {fields.isError ? <LoadError error={fields.error} onRetry={() => fields.refetch()} /> : null}
+          <QueryStatus query={fields} />
           {fields.data ? (
             <ul className="field-list">
               {fields.data.items

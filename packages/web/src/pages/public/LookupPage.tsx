@@ -4,6 +4,7 @@ import { isApiError } from '../../api/client.ts';
 import { useDossierLookup } from '../../api/dossiers.ts';
 import type { DossierLookup } from '../../api/types.ts';
 import { ErrorSummary, problemMessage, SubmitButton, TextField } from '../../components/forms.tsx';
+import { stateTone } from '../../components/stateTone.ts';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,16 +14,6 @@ import { PATHS } from '../../paths.ts';
 function normaliseCode(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
-
-const STATE_TONE: Record<string, string> = {
-  awaiting_supplement: 'waiting',
-  awaiting_payment: 'waiting',
-  withdrawal_requested: 'waiting',
-  result_ready: 'ready',
-  returned: 'done',
-  refused: 'closed',
-  stopped: 'closed',
-};
 
 /**
  * The public lookup a receipt's QR code opens (/tra-cuu-ho-so?ma=CODE): where a dossier stands, its
@@ -104,9 +95,7 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
         {t.lookup.dossierHeading} <span className="dossier-code">{d.code}</span>
       </h2>
       <p>
-        <span className={`tag tag--large tag--state-${STATE_TONE[d.status.state] ?? 'active'}`}>
-          {d.status.name}
-        </span>
+        <span className={`tag tag--large tag--state-${stateTone(d.status.state)}`}>{d.status.name}</span>
       </p>
       {next ? (
         <Notice kind="info" focus={false} live={false}>

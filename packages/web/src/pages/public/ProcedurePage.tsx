@@ -1,8 +1,11 @@
-import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.ts';
+import { useParams } from 'react-router';
+import { isNotFound } from '../../api/client.ts';
 import { usePublicProcedure } from '../../api/public.ts';
 import type { PublicProcedure } from '../../api/types.ts';
-import { LoadError, Loading, OnlineBadge, usePageTitle } from '../../components/ui.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { OnlineBadge, usePageTitle } from '../../components/ui.tsx';
 import { formatDate, formatProcessingTime, formatVnd, joinList } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -30,29 +33,18 @@ export function ProcedurePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const procedure = usePublicProcedure(id);
-  // A malformed identifier (400) is as much "not found" to a reader as an unknown one (404).
-  const notFound =
-    isApiError(procedure.error) && (procedure.error.status === 404 || procedure.error.status === 400);
+  const notFound = isNotFound(procedure.error);
   usePageTitle(
     procedure.data?.name ?? (notFound ? t.procedure.notFound : procedure.isPending ? t.common.loading : null),
   );
 
   return (
     <>
-      <p className="back-link-wrap">
-        <Link to={PATHS.catalogue} className="back-link">
-          {t.procedure.back}
-        </Link>
-      </p>
-      {procedure.isPending ? <Loading /> : null}
-      {notFound ? (
-        <>
-          <h1>{t.procedure.notFound}</h1>
-          <p>{t.procedure.notFoundBody}</p>
-        </>
-      ) : procedure.isError ? (
-        <LoadError error={procedure.error} onRetry={() => procedure.refetch()} />
-      ) : null}
+      <BackLink to={PATHS.catalogue}>{t.procedure.back}</BackLink>
+      <QueryStatus
+        query={procedure}
+        notFound={{ title: t.procedure.notFound, body: t.procedure.notFoundBody }}
+      />
       {procedure.data ? <ProcedureView p={procedure.data} /> : null}
     </>
   );
@@ -169,40 +161,35 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         ) : (
           <>
             <p>{t.procedure.documentsIntro(documents.length)}</p>
-            <div className="table-wrap">
-              <table className="table table--stack">
-                <caption className="visually-hidden">{t.procedure.documents}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.procedure.docNo}</th>
-                    <th scope="col">{t.procedure.docName}</th>
-                    <th scope="col">{t.procedure.docCopies}</th>
-                    <th scope="col">{t.procedure.docForm}</th>
-                    <th scope="col">{t.procedure.docRequired}</th>
-                    <th scope="col">{t.procedure.docTemplate}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {documents.map((d, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: documents are an ordered list without ids
-                    <tr key={i}>
-                      <td data-label={t.procedure.docNo}>{i + 1}</td>
-                      <th scope="row" data-label={t.procedure.docName} lang="vi">
-                        {d.name}
-                      </th>
-                      <td data-label={t.procedure.docCopies}>{d.copies}</td>
-                      <td data-label={t.procedure.docForm}>{t.documentForm[d.form] ?? d.form}</td>
-                      <td data-label={t.procedure.docRequired}>
-                        {d.required ? t.procedure.docRequiredYes : t.procedure.docRequiredNo}
-                      </td>
-                      <td data-label={t.procedure.docTemplate} lang={d.template ? 'vi' : undefined}>
-                        {d.template || t.procedure.noTemplate}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StackTable
+              caption={t.procedure.documents}
+              columns={[
+                t.procedure.docNo,
+                t.procedure.docName,
+                t.procedure.docCopies,
+                t.procedure.docForm,
+                t.procedure.docRequired,
+                t.procedure.docTemplate,
+              ]}
+            >
+              {documents.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: documents are an ordered list without ids
+                <tr key={i}>
+                  <td data-label={t.procedure.docNo}>{i + 1}</td>
+                  <th scope="row" data-label={t.procedure.docName} lang="vi">
+                    {d.name}
+                  </th>
+                  <td data-label={t.procedure.docCopies}>{d.copies}</td>
+                  <td data-label={t.procedure.docForm}>{t.documentForm[d.form] ?? d.form}</td>
+                  <td data-label={t.procedure.docRequired}>
+                    {d.required ? t.procedure.docRequiredYes : t.procedure.docRequiredNo}
+                  </td>
+                  <td data-label={t.procedure.docTemplate} lang={d.template ? 'vi' : undefined}>
+                    {d.template || t.procedure.noTemplate}
+                  </td>
+                </tr>
+              ))}
+            </StackTable>
           </>
         )}
       </section>
@@ -212,38 +199,29 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         {fees.length === 0 ? (
           <p>{p.needsReview?.includes('fees') ? t.procedure.feeUnknown : t.procedure.noFees}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--stack">
-              <caption className="visually-hidden">{t.procedure.fees}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.procedure.feeName}</th>
-                  <th scope="col">{t.procedure.feeAmount}</th>
-                  <th scope="col">{t.procedure.feeNote}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {fees.map((f, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: fees are an ordered list without ids
-                  <tr key={i}>
-                    <th scope="row" data-label={t.procedure.feeName} lang="vi">
-                      {f.name}
-                    </th>
-                    <td data-label={t.procedure.feeAmount}>
-                      {f.amountVnd === null
-                        ? t.procedure.feeUnknown
-                        : f.amountVnd === 0
-                          ? t.procedure.feeFree
-                          : formatVnd(f.amountVnd, locale)}
-                    </td>
-                    <td data-label={t.procedure.feeNote} lang="vi">
-                      {f.note ?? ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            caption={t.procedure.fees}
+            columns={[t.procedure.feeName, t.procedure.feeAmount, t.procedure.feeNote]}
+          >
+            {fees.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fees are an ordered list without ids
+              <tr key={i}>
+                <th scope="row" data-label={t.procedure.feeName} lang="vi">
+                  {f.name}
+                </th>
+                <td data-label={t.procedure.feeAmount}>
+                  {f.amountVnd === null
+                    ? t.procedure.feeUnknown
+                    : f.amountVnd === 0
+                      ? t.procedure.feeFree
+                      : formatVnd(f.amountVnd, locale)}
+                </td>
+                <td data-label={t.procedure.feeNote} lang="vi">
+                  {f.note ?? ''}
+                </td>
+              </tr>
+            ))}
+          </StackTable>
         )}
       </section>
 

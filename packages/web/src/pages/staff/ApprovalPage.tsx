@@ -1,14 +1,15 @@
 import type { DossierAction } from '@motcua/core';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDossiers } from '../../api/dossiers.ts';
 import type { DossierListItem } from '../../api/types.ts';
 import { DueStatus } from '../../components/dossier.tsx';
-import { LoadError, Notice, usePageTitle } from '../../components/ui.tsx';
+import { LoadError, usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
+import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
-import { ActionPanel } from './DossierActions.tsx';
+import { ActionPanel, useDrafts } from './DossierActions.tsx';
 
 type Open = { dossier: DossierListItem; action: Extract<DossierAction, 'approve' | 'return_for_rework'> };
 
@@ -17,9 +18,9 @@ export default function ApprovalPage() {
   const { t, locale } = useI18n();
   usePageTitle(t.approvals.title);
   const list = useDossiers({ state: 'awaiting_approval', sort: 'due', pageSize: 100 });
-  const [open, setOpen] = useState<Open | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, unknown>>({});
-  const [done, setDone] = useState<{ text: string; key: number } | null>(null);
+  const { panel: open, ...panel } = useOpenPanel<Open>();
+  const drafts = useDrafts();
+  const flash = useFlash();
   const items = list.data?.items ?? [];
   const openKey = open ? `${open.dossier.id}:${open.action}` : '';
 
@@ -31,11 +32,7 @@ export default function ApprovalPage() {
     <>
       <h1>{t.approvals.title}</h1>
       <p className="lead">{t.approvals.lead}</p>
-      {done ? (
-        <Notice key={done.key} kind="success">
-          {done.text}
-        </Notice>
-      ) : null}
+      {flash.notice}
       {open ? (
         <ActionPanel
           key={openKey}
@@ -48,20 +45,12 @@ export default function ApprovalPage() {
           }
           target={{ id: open.dossier.id, version: open.dossier.version, code: open.dossier.code }}
           available={items.some((i) => i.id === open.dossier.id)}
-          draft={drafts[openKey]}
-          onDraft={(d) => setDrafts((all) => ({ ...all, [openKey]: d }))}
-          onCancel={() => {
-            const id = `${open.action}-${open.dossier.id}`;
-            setOpen(null);
-            requestAnimationFrame(() => document.getElementById(id)?.focus());
-          }}
+          {...drafts.of(openKey)}
+          onCancel={() => panel.close({ returnFocus: true })}
           onDone={(next) => {
-            setOpen(null);
+            panel.close({ returnFocus: false });
             const code = next.code ?? '';
-            setDone({
-              text: open.action === 'approve' ? t.approvals.approved(code) : t.approvals.reworked(code),
-              key: Date.now(),
-            });
+            flash.show(open.action === 'approve' ? t.approvals.approved(code) : t.approvals.reworked(code));
           }}
         />
       ) : null}
@@ -101,8 +90,8 @@ export default function ApprovalPage() {
                   className="button button--primary button--small"
                   aria-label={t.approvals.approveFor(d.code ?? '')}
                   onClick={() => {
-                    setDone(null);
-                    setOpen({ dossier: d, action: 'approve' });
+                    flash.clear();
+                    panel.open({ dossier: d, action: 'approve' }, `approve-${d.id}`);
                   }}
                 >
                   {t.approvals.approve}
@@ -113,8 +102,8 @@ export default function ApprovalPage() {
                   className="button button--secondary button--small"
                   aria-label={t.approvals.reworkFor(d.code ?? '')}
                   onClick={() => {
-                    setDone(null);
-                    setOpen({ dossier: d, action: 'return_for_rework' });
+                    flash.clear();
+                    panel.open({ dossier: d, action: 'return_for_rework' }, `return_for_rework-${d.id}`);
                   }}
                 >
                   {t.approvals.rework}

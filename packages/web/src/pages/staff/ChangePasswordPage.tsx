@@ -1,14 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useChangePassword, useSession } from '../../auth/session.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  problemToErrors,
-  SubmitButton,
-  type SummaryItem,
-  TextField,
-} from '../../components/forms.tsx';
+import { ErrorSummary, type FieldErrors, SubmitButton, useFormErrors } from '../../components/forms.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { Notice, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -25,9 +19,7 @@ export default function ChangePasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryItem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const errors = useFormErrors();
   const [done, setDone] = useState(false);
 
   function onSubmit(e: FormEvent) {
@@ -38,10 +30,7 @@ export default function ChangePasswordPage() {
     if (next.length < MIN_LENGTH) errs.newPassword = t.auth.newTooShort;
     else if (next === current) errs.newPassword = t.auth.sameAsCurrent;
     if (confirm !== next) errs.confirmPassword = t.auth.mismatch;
-    setAttempt((n) => n + 1);
-    setFields(errs);
-    setSummary(Object.entries(errs).map(([path, message]) => ({ path, message })));
-    if (Object.keys(errs).length > 0) return;
+    if (!errors.check(errs)) return;
     change.mutate(
       { currentPassword: current, newPassword: next },
       {
@@ -52,19 +41,14 @@ export default function ChangePasswordPage() {
           setConfirm('');
           if (forced) navigate(PATHS.workspace, { replace: true, state: { notice: t.auth.changed } });
         },
-        onError: (err) => {
-          const r = problemToErrors(err, t);
-          setFields(r.fields);
-          setSummary(r.summary);
-          setAttempt((n) => n + 1);
-        },
+        onError: errors.fromError,
       },
     );
   }
 
   return (
     <div className="narrow">
-      <ErrorSummary items={summary} focusKey={attempt} />
+      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       {done ? <Notice kind="success">{t.auth.changed}</Notice> : null}
       <h1>{t.auth.changePasswordTitle}</h1>
       {forced ? (
@@ -82,36 +66,30 @@ export default function ChangePasswordPage() {
           readOnly
           hidden
         />
-        <TextField
+        <PasswordField
           id="f-currentPassword"
-          type="password"
           label={t.auth.currentPassword}
           autoComplete="current-password"
           value={current}
           onChange={(e) => setCurrent(e.target.value)}
-          error={fields.currentPassword}
-          className="input-width-20"
+          error={errors.fields.currentPassword}
         />
-        <TextField
+        <PasswordField
           id="f-newPassword"
-          type="password"
           label={t.auth.newPassword}
           hint={t.auth.newPasswordHint}
           autoComplete="new-password"
           value={next}
           onChange={(e) => setNext(e.target.value)}
-          error={fields.newPassword}
-          className="input-width-20"
+          error={errors.fields.newPassword}
         />
-        <TextField
+        <PasswordField
           id="f-confirmPassword"
-          type="password"
           label={t.auth.confirmPassword}
           autoComplete="new-password"
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
-          error={fields.confirmPassword}
-          className="input-width-20"
+          error={errors.fields.confirmPassword}
         />
         <SubmitButton busy={change.isPending} busyLabel={t.auth.changing}>
           {t.auth.changePassword}

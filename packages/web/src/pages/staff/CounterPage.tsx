@@ -1,10 +1,9 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formUrl, useDossiers } from '../../api/dossiers.ts';
 import { useProcedureSearch } from '../../api/public.ts';
 import type { DossierListItem } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
-import { DueStatus, StateTag } from '../../components/dossier.tsx';
+import { StateTag } from '../../components/dossier.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -13,11 +12,18 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { InlineSearch } from '../../components/InlineSearch.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { LoadError, usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
+import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime, formatProcessingTime, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
-import { ActionPanel } from './DossierActions.tsx';
+import { ActionPanel, useDrafts } from './DossierActions.tsx';
+import { CodeAndApplicantCells, DueCell } from './DossierCells.tsx';
+import { useCounterUnits } from './useCounterUnits.ts';
 
 const SHOWN = 20;
 
@@ -61,8 +67,7 @@ function ChooseProcedure() {
   const results = useProcedureSearch({ q, field: '', agency: '', onlineLevel: '', page: 1 });
   const searched = q.trim().length > 0;
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  function onSearch() {
     const next = new URLSearchParams(params);
     if (text.trim()) next.set('q', text.trim());
     else next.delete('q');
@@ -82,23 +87,18 @@ function ChooseProcedure() {
     <section id="tiep-nhan" aria-labelledby="tiep-nhan-title" className="panel panel--section">
       <span className="caption">{t.counter.stepOf(1, 3)}</span>
       <h2 id="tiep-nhan-title">{t.counter.newTitle}</h2>
-      <search>
-        <form className="inline-search inline-search--tight" onSubmit={onSubmit}>
-          <TextField
-            id="procedure-q"
-            type="search"
-            label={t.counter.chooseTitle}
-            hint={t.counter.searchHint}
-            autoComplete="off"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            className="inline-search__field"
-          />
-          <button type="submit" className="button button--primary inline-search__button">
-            {t.counter.search}
-          </button>
-        </form>
-      </search>
+      <InlineSearch
+        id="procedure-q"
+        label={t.counter.chooseTitle}
+        hint={t.counter.searchHint}
+        autoComplete="off"
+        value={text}
+        onChange={setText}
+        onSearch={onSearch}
+        button={t.counter.search}
+        variant="primary"
+        tight
+      />
       <p className="result-count" role="status" aria-live="polite">
         {status}
       </p>
@@ -124,22 +124,18 @@ function ChooseProcedure() {
 }
 
 function ResultsToReturn() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const list = useDossiers({ state: 'result_ready', sort: 'due', pageSize: 50 });
-  const [open, setOpen] = useState<DossierListItem | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, unknown>>({});
-  const [done, setDone] = useState<{ text: string; key: number } | null>(null);
+  const { panel: open, ...panel } = useOpenPanel<DossierListItem>();
+  const drafts = useDrafts();
+  const flash = useFlash();
   const items = list.data?.items ?? [];
 
   return (
     <section id="tra-ket-qua" aria-labelledby="tra-ket-qua-title" className="dossier__section">
       <h2 id="tra-ket-qua-title">{t.counter.returnTitle}</h2>
       <p>{t.counter.returnLead}</p>
-      {done ? (
-        <Notice key={done.key} kind="success">
-          {done.text}
-        </Notice>
-      ) : null}
+      {flash.notice}
       {open ? (
         <ActionPanel
           key={open.id}
@@ -147,69 +143,42 @@ function ResultsToReturn() {
           title={t.counter.returnPanel(open.code ?? '')}
           target={{ id: open.id, version: open.version, code: open.code }}
           available={items.some((i) => i.id === open.id)}
-          draft={drafts[open.id]}
-          onDraft={(d) => setDrafts((all) => ({ ...all, [open.id]: d }))}
-          onCancel={() => {
-            const id = open.id;
-            setOpen(null);
-            requestAnimationFrame(() => document.getElementById(`return-${id}`)?.focus());
-          }}
+          {...drafts.of(open.id)}
+          onCancel={() => panel.close({ returnFocus: true })}
           onDone={(next) => {
-            setOpen(null);
-            setDone({ text: t.counter.returned(next.code ?? ''), key: Date.now() });
+            panel.close({ returnFocus: false });
+            flash.show(t.counter.returned(next.code ?? ''));
           }}
         />
       ) : null}
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {list.data && items.length === 0 ? <p>{t.counter.returnEmpty}</p> : null}
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--stack">
-            <caption className="visually-hidden">{t.counter.returnTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.queue.colCode}</th>
-                <th scope="col">{t.queue.colApplicant}</th>
-                <th scope="col">{t.queue.colDue}</th>
-                <th scope="col">{t.common.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row" data-label={t.queue.colCode}>
-                    <Link to={PATHS.dossier(d.id)}>{d.code ?? t.dossier.noCode}</Link>
-                    <span className="cell-note" lang="vi">
-                      {d.procedureName}
-                    </span>
-                  </th>
-                  <td data-label={t.queue.colApplicant}>{d.applicantName}</td>
-                  <td data-label={t.queue.colDue}>
-                    <DueStatus dossier={d} />
-                    {d.dueAt ? (
-                      <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span>
-                    ) : null}
-                  </td>
-                  <td data-label={t.common.actions}>
-                    <button
-                      type="button"
-                      id={`return-${d.id}`}
-                      className="button button--secondary button--small"
-                      aria-label={t.counter.returnFor(d.code ?? '')}
-                      onClick={() => {
-                        setDone(null);
-                        setOpen(d);
-                      }}
-                    >
-                      {t.counter.returnButton}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.counter.returnTitle}
+          columns={[t.queue.colCode, t.queue.colApplicant, t.queue.colDue, t.common.actions]}
+        >
+          {items.map((d) => (
+            <tr key={d.id}>
+              <CodeAndApplicantCells d={d} />
+              <DueCell d={d} />
+              <td data-label={t.common.actions}>
+                <button
+                  type="button"
+                  id={`return-${d.id}`}
+                  className="button button--secondary button--small"
+                  aria-label={t.counter.returnFor(d.code ?? '')}
+                  onClick={() => {
+                    flash.clear();
+                    panel.open(d, `return-${d.id}`);
+                  }}
+                >
+                  {t.counter.returnButton}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       ) : null}
     </section>
   );
@@ -225,51 +194,40 @@ function Register() {
     <section id="so-theo-doi" aria-labelledby="so-theo-doi-title" className="dossier__section">
       <h2 id="so-theo-doi-title">{t.counter.registerTitle}</h2>
       <p>{t.counter.registerLead}</p>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {list.data && items.length === 0 ? <p>{t.counter.registerEmpty}</p> : null}
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table--stack table--compact">
-            <caption className="visually-hidden">{t.counter.registerTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.queue.colCode}</th>
-                <th scope="col">{t.queue.colApplicant}</th>
-                <th scope="col">{t.dossier.receivedAt}</th>
-                <th scope="col">{t.queue.colState}</th>
-                <th scope="col">{t.counter.registerShort}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row" data-label={t.queue.colCode}>
-                    <Link to={PATHS.dossier(d.id)}>{d.code ?? t.dossier.noCode}</Link>
-                    <span className="cell-note" lang="vi">
-                      {d.procedureName}
-                    </span>
-                  </th>
-                  <td data-label={t.queue.colApplicant}>{d.applicantName}</td>
-                  <td data-label={t.dossier.receivedAt}>
-                    {d.receivedAt ? formatDateTime(d.receivedAt, locale) : ''}
-                  </td>
-                  <td data-label={t.queue.colState}>
-                    <StateTag state={d.state} label={d.stateLabel} />
-                  </td>
-                  <td data-label={t.counter.registerShort}>
-                    {d.receivedAt ? (
-                      <a href={formUrl(d.id, '07')} target="_blank" rel="noopener">
-                        PDF
-                        <span className="visually-hidden"> – {t.counter.registerLink(d.code ?? '')}</span>
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          caption={t.counter.registerTitle}
+          columns={[
+            t.queue.colCode,
+            t.queue.colApplicant,
+            t.dossier.receivedAt,
+            t.queue.colState,
+            t.counter.registerShort,
+          ]}
+          className="table--compact"
+        >
+          {items.map((d) => (
+            <tr key={d.id}>
+              <CodeAndApplicantCells d={d} />
+              <td data-label={t.dossier.receivedAt}>
+                {d.receivedAt ? formatDateTime(d.receivedAt, locale) : ''}
+              </td>
+              <td data-label={t.queue.colState}>
+                <StateTag state={d.state} label={d.stateLabel} />
+              </td>
+              <td data-label={t.counter.registerShort}>
+                {d.receivedAt ? (
+                  <a href={formUrl(d.id, '07')} target="_blank" rel="noopener">
+                    PDF
+                    <span className="visually-hidden"> – {t.counter.registerLink(d.code ?? '')}</span>
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       ) : null}
       <p>
         <Link to={PATHS.dossiers}>{t.counter.allDossiers}</Link>
@@ -282,16 +240,10 @@ function Register() {
 /** The register of a period (form 07 over days): a PDF to print, or the Word file. */
 function RegisterForPeriod() {
   const { t } = useI18n();
-  const session = useSession();
   const errors = useFormErrors();
   const today = todayIso();
   const [form, setForm] = useState({ from: today, to: today, unit: '' });
-  const units = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of session.data?.roles ?? [])
-      if (r.role === 'counter_officer') seen.set(r.unitId, r.unitName);
-    return [...seen.entries()].map(([value, label]) => ({ value, label }));
-  }, [session.data]);
+  const units = useCounterUnits();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

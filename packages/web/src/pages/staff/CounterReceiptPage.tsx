@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.ts';
 import { formUrl, useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail } from '../../api/types.ts';
 import { DocumentList, DocumentUpload } from '../../components/dossier.tsx';
-import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDateTimeWords } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -28,18 +28,13 @@ export default function CounterReceiptPage() {
         ? t.common.loading
         : null,
   );
-  const notFound = isApiError(dossier.error) && [400, 404].includes(dossier.error.status);
   return (
     <>
-      {dossier.isPending ? <Loading /> : null}
-      {notFound ? (
-        <>
-          <h1>{t.dossierPage.notFound}</h1>
-          <p>{t.dossierPage.notFoundBody}</p>
-        </>
-      ) : dossier.isError && !dossier.data ? (
-        <LoadError error={dossier.error} onRetry={() => dossier.refetch()} />
-      ) : null}
+      <QueryStatus
+        query={dossier}
+        notFound={{ title: t.dossierPage.notFound, body: t.dossierPage.notFoundBody }}
+        keepData
+      />
       {dossier.data ? <Receipt d={dossier.data} /> : null}
     </>
   );

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useCreateDossier } from '../../api/dossiers.ts';
 import { usePublicProcedure } from '../../api/public.ts';
 import type { Applicant, CreateDossierBody, PublicProcedure } from '../../api/types.ts';
-import { useSession } from '../../auth/session.ts';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useIdempotencyKey } from '../../components/dossier.tsx';
 import {
   ErrorSummary,
@@ -17,7 +17,8 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
-import { LoadError, Loading, usePageTitle } from '../../components/ui.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { Loading, usePageTitle } from '../../components/ui.tsx';
 import { formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Messages } from '../../i18n/vi.ts';
@@ -29,6 +30,7 @@ import {
   checklistInput,
   initialChecklist,
 } from './Checklist.tsx';
+import { useCounterUnits } from './useCounterUnits.ts';
 
 type ApplicantForm = Required<Applicant>;
 const APPLICANT_FIELDS = [
@@ -99,23 +101,13 @@ export default function CounterReceivePage() {
   const { t } = useI18n();
   const procedure = usePublicProcedure(procedureId);
   usePageTitle(procedure.data ? `${t.counter.newTitle}: ${procedure.data.name}` : t.counter.newTitle);
-  const notFound = isApiError(procedure.error) && [400, 404].includes(procedure.error.status);
   return (
     <>
-      <p className="back-link-wrap">
-        <Link to={PATHS.counter} className="back-link">
-          {t.counter.changeProcedure}
-        </Link>
-      </p>
-      {procedure.isPending ? <Loading /> : null}
-      {notFound ? (
-        <>
-          <h1>{t.procedure.notFound}</h1>
-          <p>{t.procedure.notFoundBody}</p>
-        </>
-      ) : procedure.isError ? (
-        <LoadError error={procedure.error} onRetry={() => procedure.refetch()} />
-      ) : null}
+      <BackLink to={PATHS.counter}>{t.counter.changeProcedure}</BackLink>
+      <QueryStatus
+        query={procedure}
+        notFound={{ title: t.procedure.notFound, body: t.procedure.notFoundBody }}
+      />
       {procedure.data ? <ReceiveWizard p={procedure.data} /> : null}
     </>
   );
@@ -123,18 +115,12 @@ export default function CounterReceivePage() {
 
 function ReceiveWizard({ p }: { p: PublicProcedure }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const navigate = useNavigate();
   const create = useCreateDossier();
   const errors = useFormErrors();
   const keys = useIdempotencyKey();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const counters = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of session.data?.roles ?? [])
-      if (r.role === 'counter_officer') seen.set(r.unitId, r.unitName);
-    return [...seen.entries()].map(([value, label]) => ({ value, label }));
-  }, [session.data]);
+  const counters = useCounterUnits();
   const [stage, setStage] = useState<'details' | 'check'>('details');
   const [form, setForm] = useState<ReceiveForm>(() => ({
     receivingUnitId: counters[0]?.value ?? '',
@@ -161,8 +147,16 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
     }
   }, [stage]);
 
-  const setApplicant = (k: keyof ApplicantForm, v: string) =>
-    setForm({ ...form, applicant: { ...form.applicant, [k]: v } });
+  /** What every field of the applicant has: its path, label, value, error and change. */
+  const applicantField = (k: keyof ApplicantForm) => ({
+    id: fieldId(`applicant.${k}`),
+    label: t.dossier.applicantFields[k],
+    autoComplete: 'off',
+    value: form.applicant[k],
+    error: errors.fields[`applicant.${k}`],
+    onChange: (e: ChangeEvent<HTMLInputElement>) =>
+      setForm({ ...form, applicant: { ...form.applicant, [k]: e.target.value } }),
+  });
 
   function onContinue(e: FormEvent) {
     e.preventDefault();
@@ -199,130 +193,113 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
     );
   }
 
-  const procedureSummary = (
-    <dl className="summary-list summary-list--compact">
-      <div className="summary-list__row">
-        <dt>{t.dossier.procedure}</dt>
-        <dd>
-          <span lang="vi">{p.name}</span>
-          <span className="summary-list__note">
-            {p.code} · {p.agency?.name}
-          </span>
-        </dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>{t.dossier.processingTime}</dt>
-        <dd>{formatProcessingTime(p.processingTime, t, locale)}</dd>
-      </div>
-    </dl>
+  // The top of each stage: the errors, the step, its heading, and the procedure.
+  const stageTop = (step: number, title: string) => (
+    <>
+      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
+      <span className="caption">
+        {t.counter.newTitle} · {t.counter.stepOf(step, 3)}
+      </span>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {title}
+      </h1>
+      <dl className="summary-list summary-list--compact">
+        <div className="summary-list__row">
+          <dt>{t.dossier.procedure}</dt>
+          <dd>
+            <span lang="vi">{p.name}</span>
+            <span className="summary-list__note">
+              {p.code} · {p.agency?.name}
+            </span>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t.dossier.processingTime}</dt>
+          <dd>{formatProcessingTime(p.processingTime, t, locale)}</dd>
+        </div>
+      </dl>
+    </>
   );
 
   if (stage === 'check') {
     const received = form.rows.filter((r) => r.received);
     const missing = form.rows.filter((r) => !r.received);
     const applicant = toBody(form, p.id).applicant;
-    const changeButton = (field: string, what: string) => (
-      <button
-        type="button"
-        className="button button--link summary-list__change"
-        onClick={() => change(field)}
-      >
-        {t.counter.change}
-        <span className="visually-hidden"> {what.toLowerCase()}</span>
-      </button>
-    );
     return (
       <>
-        <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-        <span className="caption">
-          {t.counter.newTitle} · {t.counter.stepOf(3, 3)}
-        </span>
-        <h1 ref={headingRef} tabIndex={-1}>
-          {refuse ? t.counter.checkTitleRefuse : t.counter.checkTitle}
-        </h1>
-        {procedureSummary}
+        {stageTop(3, refuse ? t.counter.checkTitleRefuse : t.counter.checkTitle)}
         <form onSubmit={onSubmit} noValidate>
           <h2 className="heading-m">{t.counter.receivingUnit}</h2>
           <dl className="summary-list">
             {counters.length > 0 ? (
-              <div className="summary-list__row summary-list__row--change">
-                <dt>{t.counter.receivingUnit}</dt>
-                <dd>{counters.find((c) => c.value === form.receivingUnitId)?.label ?? ''}</dd>
-                <dd>
-                  {counters.length > 1
-                    ? changeButton(fieldId('receivingUnitId'), t.counter.receivingUnit)
-                    : null}
-                </dd>
-              </div>
+              <ChangeRow
+                label={t.counter.receivingUnit}
+                field={counters.length > 1 ? fieldId('receivingUnitId') : undefined}
+                onEdit={change}
+              >
+                {counters.find((c) => c.value === form.receivingUnitId)?.label ?? ''}
+              </ChangeRow>
             ) : null}
-            <div className="summary-list__row summary-list__row--change">
-              <dt>{t.counter.channel}</dt>
-              <dd>{t.dossier.channels[form.channel]}</dd>
-              <dd>{changeButton(fieldId('channel'), t.counter.channel)}</dd>
-            </div>
+            <ChangeRow label={t.counter.channel} field={fieldId('channel')} onEdit={change}>
+              {t.dossier.channels[form.channel]}
+            </ChangeRow>
           </dl>
           <h2 className="heading-m">{t.counter.checklistTitle}</h2>
           <dl className="summary-list">
-            <div className="summary-list__row summary-list__row--change">
-              <dt>{t.counter.documentsReceived}</dt>
-              <dd>
-                {received.length === 0 ? (
-                  t.counter.noneReceived
-                ) : (
-                  <ul className="list list--bullet">
-                    {received.map((r) => (
-                      <li key={r.document} lang="vi">
-                        {r.document} ({t.counter.copiesCount(Number(r.copies))})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-              <dd>{changeButton('f-checklist', t.counter.documentsReceived)}</dd>
-            </div>
+            <ChangeRow label={t.counter.documentsReceived} field="f-checklist" onEdit={change}>
+              {received.length === 0 ? (
+                t.counter.noneReceived
+              ) : (
+                <ul className="list list--bullet">
+                  {received.map((r) => (
+                    <li key={r.document} lang="vi">
+                      {r.document} ({t.counter.copiesCount(Number(r.copies))})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </ChangeRow>
             {missing.length > 0 ? (
-              <div className="summary-list__row summary-list__row--change">
-                <dt>{t.counter.documentsMissing}</dt>
-                <dd>
-                  <ul className="list list--bullet">
-                    {missing.map((r) => (
-                      <li key={r.document} lang="vi">
-                        {r.document}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-                <dd />
-              </div>
+              <ChangeRow label={t.counter.documentsMissing} onEdit={change}>
+                <ul className="list list--bullet">
+                  {missing.map((r) => (
+                    <li key={r.document} lang="vi">
+                      {r.document}
+                    </li>
+                  ))}
+                </ul>
+              </ChangeRow>
             ) : null}
           </dl>
           <h2 className="heading-m">{t.counter.applicantTitle}</h2>
           <dl className="summary-list">
             {APPLICANT_FIELDS.map((k) =>
               applicant[k] ? (
-                <div className="summary-list__row summary-list__row--change" key={k}>
-                  <dt>{t.dossier.applicantFields[k]}</dt>
-                  <dd>{applicant[k]}</dd>
-                  <dd>{changeButton(fieldId(`applicant.${k}`), t.dossier.applicantFields[k])}</dd>
-                </div>
+                <ChangeRow
+                  key={k}
+                  label={t.dossier.applicantFields[k]}
+                  field={fieldId(`applicant.${k}`)}
+                  onEdit={change}
+                >
+                  {applicant[k]}
+                </ChangeRow>
               ) : null,
             )}
           </dl>
           <h2 className="heading-m">{t.counter.decisionTitle}</h2>
           <dl className="summary-list">
-            <div className="summary-list__row summary-list__row--change">
-              <dt>{t.counter.decisionTitle}</dt>
-              <dd>
-                <strong>{refuse ? t.counter.decisionRefuse : t.counter.decisionReceive}</strong>
-              </dd>
-              <dd>{changeButton(fieldId('decision'), t.counter.decisionTitle)}</dd>
-            </div>
+            <ChangeRow label={t.counter.decisionTitle} field={fieldId('decision')} onEdit={change}>
+              <strong>{refuse ? t.counter.decisionRefuse : t.counter.decisionReceive}</strong>
+            </ChangeRow>
             {refuse ? (
-              <div className="summary-list__row summary-list__row--change">
-                <dt>{t.counter.reason}</dt>
-                <dd className="pre-line">{form.reason.trim()}</dd>
-                <dd>{changeButton(fieldId('reason'), t.counter.reason)}</dd>
-              </div>
+              <ChangeRow
+                label={t.counter.reason}
+                field={fieldId('reason')}
+                onEdit={change}
+                valueClassName="pre-line"
+              >
+                {form.reason.trim()}
+              </ChangeRow>
             ) : null}
           </dl>
           {create.isPending ? (
@@ -347,14 +324,7 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
 
   return (
     <>
-      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <span className="caption">
-        {t.counter.newTitle} · {t.counter.stepOf(2, 3)}
-      </span>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {t.counter.detailsTitle}
-      </h1>
-      {procedureSummary}
+      {stageTop(2, t.counter.detailsTitle)}
       <form onSubmit={onContinue} noValidate>
         {counters.length > 1 ? (
           <SelectField
@@ -386,82 +356,21 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
 
         <fieldset className="fieldset fieldset--section">
           <legend className="fieldset__legend fieldset__legend--m">{t.counter.applicantTitle}</legend>
-          <TextField
-            id={fieldId('applicant.name')}
-            label={t.dossier.applicantFields.name}
-            autoComplete="off"
-            maxLength={200}
-            value={form.applicant.name}
-            error={errors.fields['applicant.name']}
-            onChange={(e) => setApplicant('name', e.target.value)}
-          />
+          <TextField {...applicantField('name')} maxLength={200} />
           <div className="form-row">
             <TextField
-              id={fieldId('applicant.idNumber')}
-              label={t.dossier.applicantFields.idNumber}
+              {...applicantField('idNumber')}
               hint={t.counter.idNumberHint}
               optional
-              autoComplete="off"
               inputMode="numeric"
               spellCheck={false}
-              value={form.applicant.idNumber}
-              error={errors.fields['applicant.idNumber']}
-              onChange={(e) => setApplicant('idNumber', e.target.value)}
             />
-            <TextField
-              id={fieldId('applicant.phone')}
-              label={t.dossier.applicantFields.phone}
-              hint={t.counter.phoneHint}
-              optional
-              type="tel"
-              autoComplete="off"
-              value={form.applicant.phone}
-              error={errors.fields['applicant.phone']}
-              onChange={(e) => setApplicant('phone', e.target.value)}
-            />
+            <TextField {...applicantField('phone')} hint={t.counter.phoneHint} optional type="tel" />
           </div>
-          <TextField
-            id={fieldId('applicant.email')}
-            label={t.dossier.applicantFields.email}
-            optional
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={form.applicant.email}
-            error={errors.fields['applicant.email']}
-            onChange={(e) => setApplicant('email', e.target.value)}
-          />
-          <TextField
-            id={fieldId('applicant.address')}
-            label={t.dossier.applicantFields.address}
-            optional
-            autoComplete="off"
-            maxLength={500}
-            value={form.applicant.address}
-            error={errors.fields['applicant.address']}
-            onChange={(e) => setApplicant('address', e.target.value)}
-          />
-          <TextField
-            id={fieldId('applicant.organisation')}
-            label={t.dossier.applicantFields.organisation}
-            optional
-            autoComplete="off"
-            maxLength={300}
-            value={form.applicant.organisation}
-            error={errors.fields['applicant.organisation']}
-            onChange={(e) => setApplicant('organisation', e.target.value)}
-          />
-          <TextField
-            id={fieldId('applicant.proxyName')}
-            label={t.dossier.applicantFields.proxyName}
-            hint={t.counter.proxyHint}
-            optional
-            autoComplete="off"
-            maxLength={200}
-            value={form.applicant.proxyName}
-            error={errors.fields['applicant.proxyName']}
-            onChange={(e) => setApplicant('proxyName', e.target.value)}
-          />
+          <TextField {...applicantField('email')} optional type="email" spellCheck={false} />
+          <TextField {...applicantField('address')} optional maxLength={500} />
+          <TextField {...applicantField('organisation')} optional maxLength={300} />
+          <TextField {...applicantField('proxyName')} hint={t.counter.proxyHint} optional maxLength={200} />
         </fieldset>
 
         <Radios
@@ -497,5 +406,41 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** A line of the answers to check, with the button that goes back to the field to change it. */
+function ChangeRow({
+  label,
+  field,
+  onEdit,
+  valueClassName,
+  children,
+}: {
+  label: string;
+  /** The id of the field to go back to; none for a line that is not changed on its own. */
+  field?: string;
+  onEdit: (field: string) => void;
+  valueClassName?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="summary-list__row summary-list__row--change">
+      <dt>{label}</dt>
+      <dd className={valueClassName}>{children}</dd>
+      <dd>
+        {field ? (
+          <button
+            type="button"
+            className="button button--link summary-list__change"
+            onClick={() => onEdit(field)}
+          >
+            {t.counter.change}
+            <span className="visually-hidden"> {label.toLowerCase()}</span>
+          </button>
+        ) : null}
+      </dd>
+    </div>
   );
 }

@@ -132,6 +132,63 @@ function ReasonField({
   );
 }
 
+/**
+ * Items the user adds and takes away (one at least stays), each in a numbered fieldset of its own.
+ * `children` draws the fields of one item, with the way to change it.
+ */
+function ItemList<I extends object>({
+  legend,
+  hint,
+  error,
+  itemLegend,
+  items,
+  newItem,
+  onChange,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  /** About the list as a whole. */
+  error?: string;
+  itemLegend: (n: number) => string;
+  items: I[];
+  newItem: () => I;
+  onChange: (items: I[]) => void;
+  children: (item: I, i: number, change: (patch: Partial<I>) => void) => ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend fieldset__legend--m">{legend}</legend>
+      {hint ? <div className="hint">{hint}</div> : null}
+      {error ? <InlineError id={fieldId('items')} error={error} /> : null}
+      {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rows are numbered in order
+        <fieldset className="repeat" key={i}>
+          <legend className="repeat__legend">{itemLegend(i + 1)}</legend>
+          {children(item, i, (patch) => onChange(items.map((it, j) => (j === i ? { ...it, ...patch } : it))))}
+          {items.length > 1 ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onChange(items.filter((_, j) => j !== i))}
+            >
+              {t.actions.removeItem(i + 1)}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => onChange([...items, newItem()])}
+      >
+        {t.actions.addItem}
+      </button>
+    </fieldset>
+  );
+}
+
 // ---------- The actions ----------
 
 interface NoteDraft {
@@ -251,25 +308,26 @@ interface SupplementDraft {
 
 function SupplementFields({ draft, set, errors, ctx }: FieldsProps<SupplementDraft>) {
   const { t } = ctx;
-  const setItem = (i: number, patch: Partial<SupplementDraft['items'][number]>) =>
-    set({ ...draft, items: draft.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   return (
     <>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend fieldset__legend--m">{t.actions.supplementItems}</legend>
-        <div className="hint">{t.actions.supplementItemsHint}</div>
-        {errors.items ? <InlineError id={fieldId('items')} error={errors.items} /> : null}
-        {draft.items.map((item, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the rows are numbered in order
-          <fieldset className="repeat" key={i}>
-            <legend className="repeat__legend">{t.actions.supplementItem(i + 1)}</legend>
+      <ItemList
+        legend={t.actions.supplementItems}
+        hint={t.actions.supplementItemsHint}
+        error={errors.items}
+        itemLegend={t.actions.supplementItem}
+        items={draft.items}
+        newItem={() => ({ description: '', reason: '' })}
+        onChange={(items) => set({ ...draft, items })}
+      >
+        {(item, i, change) => (
+          <>
             <TextField
               id={fieldId(`items[${i}].description`)}
               label={t.actions.supplementDescription}
               value={item.description}
               maxLength={2000}
               error={errors[`items[${i}].description`]}
-              onChange={(e) => setItem(i, { description: e.target.value })}
+              onChange={(e) => change({ description: e.target.value })}
             />
             <TextField
               id={fieldId(`items[${i}].reason`)}
@@ -277,27 +335,11 @@ function SupplementFields({ draft, set, errors, ctx }: FieldsProps<SupplementDra
               value={item.reason}
               maxLength={2000}
               error={errors[`items[${i}].reason`]}
-              onChange={(e) => setItem(i, { reason: e.target.value })}
+              onChange={(e) => change({ reason: e.target.value })}
             />
-            {draft.items.length > 1 ? (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => set({ ...draft, items: draft.items.filter((_, j) => j !== i) })}
-              >
-                {t.actions.removeItem(i + 1)}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => set({ ...draft, items: [...draft.items, { description: '', reason: '' }] })}
-        >
-          {t.actions.addItem}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </ItemList>
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t.actions.contactTitle}</legend>
         <div className="form-row">
@@ -440,53 +482,36 @@ interface PaymentDraft {
 
 function PaymentFields({ draft, set, errors, ctx }: FieldsProps<PaymentDraft>) {
   const { t } = ctx;
-  const setItem = (i: number, patch: Partial<PaymentDraft['items'][number]>) =>
-    set({ ...draft, items: draft.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   return (
     <>
-      <fieldset className="fieldset">
-        <legend className="fieldset__legend fieldset__legend--m">{t.actions.paymentItems}</legend>
-        {draft.items.map((item, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the rows are numbered in order
-          <fieldset className="repeat" key={i}>
-            <legend className="repeat__legend">{t.actions.paymentItem(i + 1)}</legend>
-            <div className="form-row">
-              <TextField
-                id={fieldId(`items[${i}].name`)}
-                label={t.actions.paymentName}
-                value={item.name}
-                error={errors[`items[${i}].name`]}
-                onChange={(e) => setItem(i, { name: e.target.value })}
-              />
-              <TextField
-                id={fieldId(`items[${i}].amountVnd`)}
-                label={t.actions.paymentAmount}
-                inputMode="numeric"
-                className="input-width-10"
-                value={item.amount}
-                error={errors[`items[${i}].amountVnd`]}
-                onChange={(e) => setItem(i, { amount: e.target.value })}
-              />
-            </div>
-            {draft.items.length > 1 ? (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => set({ ...draft, items: draft.items.filter((_, j) => j !== i) })}
-              >
-                {t.actions.removeItem(i + 1)}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => set({ ...draft, items: [...draft.items, { name: '', amount: '' }] })}
-        >
-          {t.actions.addItem}
-        </button>
-      </fieldset>
+      <ItemList
+        legend={t.actions.paymentItems}
+        itemLegend={t.actions.paymentItem}
+        items={draft.items}
+        newItem={() => ({ name: '', amount: '' })}
+        onChange={(items) => set({ ...draft, items })}
+      >
+        {(item, i, change) => (
+          <div className="form-row">
+            <TextField
+              id={fieldId(`items[${i}].name`)}
+              label={t.actions.paymentName}
+              value={item.name}
+              error={errors[`items[${i}].name`]}
+              onChange={(e) => change({ name: e.target.value })}
+            />
+            <TextField
+              id={fieldId(`items[${i}].amountVnd`)}
+              label={t.actions.paymentAmount}
+              inputMode="numeric"
+              className="input-width-10"
+              value={item.amount}
+              error={errors[`items[${i}].amountVnd`]}
+              onChange={(e) => change({ amount: e.target.value })}
+            />
+          </div>
+        )}
+      </ItemList>
       <NoteField value={draft.note} onChange={(note) => set({ ...draft, note })} error={errors.note} />
     </>
   );
@@ -810,6 +835,20 @@ export function isOfferedAction(action: DossierAction): boolean {
 
 export function actionTitle(action: DossierAction, locale: 'vi' | 'en'): string {
   return DOSSIER_ACTION_LABELS[action]?.title[locale] ?? action;
+}
+
+/**
+ * What was typed in the action panels of a page, by panel, so that it survives the panel closing and
+ * a reload of the dossier. `of(key)` gives a panel its draft and the way to keep it.
+ */
+export function useDrafts() {
+  const [drafts, setDrafts] = useState<Record<string, unknown>>({});
+  return {
+    of: (key: string) => ({
+      draft: drafts[key],
+      onDraft: (draft: unknown) => setDrafts((all) => ({ ...all, [key]: draft })),
+    }),
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { DossierAction } from '@motcua/core';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.ts';
+import { useParams } from 'react-router';
+import { isNotFound } from '../../api/client.ts';
 import { useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail, DossierEvent } from '../../api/types.ts';
+import { BackLink } from '../../components/BackLink.tsx';
 import {
   availableForms,
   DocumentList,
@@ -13,19 +13,22 @@ import {
   StateTag,
   TimelinessTag,
 } from '../../components/dossier.tsx';
-import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
+import { usePageTitle } from '../../components/ui.tsx';
+import { useFlash } from '../../components/useFlash.tsx';
+import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime, formatDateTimeWords, formatProcessingTime, formatVnd } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
-import { ActionPanel, isOfferedAction } from './DossierActions.tsx';
+import { ActionPanel, isOfferedAction, useDrafts } from './DossierActions.tsx';
 
 /** One dossier for the staff: where it stands, who has it, what happened, and what can be done now. */
 export default function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const dossier = useDossier(id);
-  const notFound =
-    isApiError(dossier.error) && (dossier.error.status === 404 || dossier.error.status === 400);
+  const notFound = isNotFound(dossier.error);
   usePageTitle(
     dossier.data
       ? `${t.dossier.code} ${dossier.data.code ?? ''}`
@@ -36,20 +39,15 @@ export default function DossierPage() {
 
   return (
     <>
-      <p className="back-link-wrap">
-        <Link to={PATHS.dossiers} className="back-link">
-          {t.dossierPage.back}
-        </Link>
-      </p>
-      {dossier.isPending ? <Loading /> : null}
-      {notFound && !dossier.data ? (
-        <>
-          <h1>{t.dossierPage.notFound}</h1>
-          <p>{t.dossierPage.notFoundBody}</p>
-        </>
-      ) : dossier.isError && !dossier.data ? (
-        <LoadError error={dossier.error} onRetry={() => dossier.refetch()} />
-      ) : null}
+      <BackLink to={PATHS.dossiers}>{t.dossierPage.back}</BackLink>
+      <QueryStatus
+        query={dossier}
+        // Once shown, the dossier stays on the page whatever a reload answers.
+        notFound={
+          dossier.data ? undefined : { title: t.dossierPage.notFound, body: t.dossierPage.notFoundBody }
+        }
+        keepData
+      />
       {dossier.data ? <DossierView d={dossier.data} /> : null}
     </>
   );
@@ -57,9 +55,9 @@ export default function DossierPage() {
 
 function DossierView({ d }: { d: DossierDetail }) {
   const { t, locale } = useI18n();
-  const [open, setOpen] = useState<DossierAction | null>(null);
-  const [drafts, setDrafts] = useState<Partial<Record<DossierAction, unknown>>>({});
-  const [done, setDone] = useState<{ text: string; key: number } | null>(null);
+  const { panel: open, ...panel } = useOpenPanel<DossierAction>();
+  const drafts = useDrafts();
+  const flash = useFlash();
   const offered = d.availableActions.filter((a) => isOfferedAction(a.action));
   const openTitle =
     offered.find((a) => a.action === open)?.title ??
@@ -140,11 +138,7 @@ function DossierView({ d }: { d: DossierDetail }) {
         </div>
       </dl>
 
-      {done ? (
-        <Notice key={done.key} kind="success">
-          {done.text}
-        </Notice>
-      ) : null}
+      {flash.notice}
 
       <nav className="contents" aria-labelledby="contents-title">
         <h2 id="contents-title" className="heading-s">
@@ -176,8 +170,9 @@ function DossierView({ d }: { d: DossierDetail }) {
                     aria-expanded={open === a.action}
                     aria-controls={open === a.action ? `action-panel-${a.action}` : undefined}
                     onClick={() => {
-                      setDone(null);
-                      setOpen(open === a.action ? null : a.action);
+                      flash.clear();
+                      if (open === a.action) panel.close({ returnFocus: false });
+                      else panel.open(a.action, `open-${a.action}`);
                     }}
                   >
                     {a.title}
@@ -196,16 +191,11 @@ function DossierView({ d }: { d: DossierDetail }) {
               target={{ id: d.id, version: d.version, code: d.code }}
               detail={d}
               available={offered.some((a) => a.action === open)}
-              draft={drafts[open]}
-              onDraft={(draft) => setDrafts((all) => ({ ...all, [open]: draft }))}
-              onCancel={() => {
-                const action = open;
-                setOpen(null);
-                requestAnimationFrame(() => document.getElementById(`open-${action}`)?.focus());
-              }}
+              {...drafts.of(open)}
+              onCancel={() => panel.close({ returnFocus: true })}
               onDone={() => {
-                setOpen(null);
-                setDone({ text: t.actions.done(openTitle), key: Date.now() });
+                panel.close({ returnFocus: false });
+                flash.show(t.actions.done(openTitle));
               }}
             />
           </div>
@@ -416,40 +406,36 @@ function ControlSheet({ d }: { d: DossierDetail }) {
     return action ? action.title : n;
   };
   return (
-    <div className="table-wrap">
-      <table className="table table--stack table--compact">
-        <caption className="visually-hidden">{t.dossierPage.controlSheet}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.dossierPage.colNo}</th>
-            <th scope="col">{t.dossierPage.colAt}</th>
-            <th scope="col">{t.dossierPage.colFrom}</th>
-            <th scope="col">{t.dossierPage.colTo}</th>
-            <th scope="col">{t.dossierPage.colStep}</th>
-            <th scope="col">{t.dossierPage.colStepDue}</th>
-            <th scope="col">{t.dossierPage.colResult}</th>
-            <th scope="col">{t.dossierPage.colNote}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.controlSheet.map((r, i) => (
-            <tr key={r.seq}>
-              <td data-label={t.dossierPage.colNo}>{i + 1}</td>
-              <td data-label={t.dossierPage.colAt}>{formatDateTime(r.at, locale)}</td>
-              <td data-label={t.dossierPage.colFrom}>{person(r.fromUnit, r.fromUser)}</td>
-              <td data-label={t.dossierPage.colTo}>{person(r.toUnit, r.toUser)}</td>
-              <td data-label={t.dossierPage.colStep}>{r.stepName ?? ''}</td>
-              <td data-label={t.dossierPage.colStepDue}>
-                {r.stepDueAt ? formatDateTime(r.stepDueAt, locale) : ''}
-              </td>
-              <td data-label={t.dossierPage.colResult}>
-                <TimelinessTag timeliness={r.result} />
-              </td>
-              <td data-label={t.dossierPage.colNote}>{note(r.note)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      caption={t.dossierPage.controlSheet}
+      columns={[
+        t.dossierPage.colNo,
+        t.dossierPage.colAt,
+        t.dossierPage.colFrom,
+        t.dossierPage.colTo,
+        t.dossierPage.colStep,
+        t.dossierPage.colStepDue,
+        t.dossierPage.colResult,
+        t.dossierPage.colNote,
+      ]}
+      className="table--compact"
+    >
+      {d.controlSheet.map((r, i) => (
+        <tr key={r.seq}>
+          <td data-label={t.dossierPage.colNo}>{i + 1}</td>
+          <td data-label={t.dossierPage.colAt}>{formatDateTime(r.at, locale)}</td>
+          <td data-label={t.dossierPage.colFrom}>{person(r.fromUnit, r.fromUser)}</td>
+          <td data-label={t.dossierPage.colTo}>{person(r.toUnit, r.toUser)}</td>
+          <td data-label={t.dossierPage.colStep}>{r.stepName ?? ''}</td>
+          <td data-label={t.dossierPage.colStepDue}>
+            {r.stepDueAt ? formatDateTime(r.stepDueAt, locale) : ''}
+          </td>
+          <td data-label={t.dossierPage.colResult}>
+            <TimelinessTag timeliness={r.result} />
+          </td>
+          <td data-label={t.dossierPage.colNote}>{note(r.note)}</td>
+        </tr>
+      ))}
+    </StackTable>
   );
 }

@@ -1,14 +1,16 @@
 import { DOSSIER_STATE_INFO, DOSSIER_STATES, type DossierState } from '@motcua/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type DossierQuery, useDossiers } from '../../api/dossiers.ts';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
-import { DueStatus, StateTag } from '../../components/dossier.tsx';
+import { StateTag } from '../../components/dossier.tsx';
 import { Checkbox, SelectField, TextField } from '../../components/forms.tsx';
+import { pagedStatus, ResultCount } from '../../components/ResultCount.tsx';
+import { StackTable } from '../../components/StackTable.tsx';
 import { LoadError, Pagination, usePageTitle } from '../../components/ui.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { useSearchForm } from '../../components/useSearchForm.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { CodeAndApplicantCells, DueCell } from './DossierCells.tsx';
 
 const PAGE_SIZE = 20;
 const SORTS = ['due', '-due', '-received', 'received'] as const;
@@ -70,35 +72,11 @@ export default function QueuePage() {
   const mineTitle = hasAnyRole(session.data, ['specialist', 'head_of_unit']);
   const title = mineTitle ? t.queue.titleMine : t.queue.title;
   usePageTitle(title);
-  const [params, setParams] = useSearchParams();
-  const query = readForm(params);
-  const [form, setForm] = useState(query);
-  const paramsKey = params.toString();
-  useEffect(() => setForm(readForm(new URLSearchParams(paramsKey))), [paramsKey]);
+  const { query, form, setForm, onSubmit, paramsKey } = useSearchForm(readForm, toParams);
   const list = useDossiers(toQuery(query));
 
-  const countRef = useRef<HTMLParagraphElement>(null);
-  const shownPage = useRef(query.page);
-  useEffect(() => {
-    if (shownPage.current === query.page) return;
-    shownPage.current = query.page;
-    countRef.current?.focus({ preventScroll: true });
-    countRef.current?.scrollIntoView({ block: 'start' });
-  }, [query.page]);
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setParams(toParams({ ...form, page: 1 }));
-  }
-
   const data = list.data;
-  const from = data ? (data.page - 1) * data.pageSize + 1 : 0;
-  const to = data ? Math.min(data.total, data.page * data.pageSize) : 0;
-  let status = '';
-  if (list.isPending || (list.isFetching && list.isPlaceholderData)) status = t.queue.loading;
-  else if (data)
-    status =
-      data.total > data.items.length ? t.queue.countPaged(data.total, from, to) : t.queue.count(data.total);
+  const { status } = pagedStatus(list, t.queue.loading, t.queue);
   const filtered = paramsKey !== '' && paramsKey !== `page=${query.page}`;
 
   const stateOptions = [
@@ -181,70 +159,42 @@ export default function QueuePage() {
         <h2 id="queue-results" className="visually-hidden">
           {t.queue.caption}
         </h2>
-        <p
-          className="result-count"
-          role="status"
-          aria-live="polite"
-          aria-atomic="true"
-          ref={countRef}
-          tabIndex={-1}
-        >
-          {status}
-        </p>
+        <ResultCount page={query.page}>{status}</ResultCount>
         {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
         {data && data.total === 0 ? <p>{t.queue.empty}</p> : null}
         {data && data.items.length > 0 ? (
-          <div className={`table-wrap ${list.isFetching ? 'results--stale' : ''}`}>
-            <table className="table table--stack queue-table">
-              <caption className="visually-hidden">{t.queue.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.queue.colCode}</th>
-                  <th scope="col">{t.queue.colApplicant}</th>
-                  <th scope="col">{t.queue.colState}</th>
-                  <th scope="col">{t.queue.colDue}</th>
-                  <th scope="col">{t.queue.colWhere}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row" data-label={t.queue.colCode}>
-                      <Link to={PATHS.dossier(d.id)} className="dossier-link">
-                        {d.code ?? t.dossier.noCode}
-                      </Link>
-                      <span className="cell-note" lang="vi">
-                        {d.procedureName}
-                      </span>
-                    </th>
-                    <td data-label={t.queue.colApplicant}>{d.applicantName}</td>
-                    <td data-label={t.queue.colState}>
-                      <StateTag state={d.state} label={d.stateLabel} />
-                    </td>
-                    <td data-label={t.queue.colDue}>
-                      <DueStatus dossier={d} />
-                      {d.dueAt ? (
-                        <span className="cell-note">{t.queue.dueOn(formatDateTime(d.dueAt, locale))}</span>
-                      ) : null}
-                    </td>
-                    <td data-label={t.queue.colWhere}>
-                      {d.currentUnit ?? ''}
-                      <span className="cell-note">{d.assignee?.name ?? t.dossier.unassigned}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            caption={t.queue.caption}
+            columns={[
+              t.queue.colCode,
+              t.queue.colApplicant,
+              t.queue.colState,
+              t.queue.colDue,
+              t.queue.colWhere,
+            ]}
+            className="queue-table"
+            wrapClassName={list.isFetching ? 'results--stale' : ''}
+          >
+            {data.items.map((d) => (
+              <tr key={d.id}>
+                <CodeAndApplicantCells d={d} linkClassName="dossier-link" />
+                <td data-label={t.queue.colState}>
+                  <StateTag state={d.state} label={d.stateLabel} />
+                </td>
+                <DueCell d={d} />
+                <td data-label={t.queue.colWhere}>
+                  {d.currentUnit ?? ''}
+                  <span className="cell-note">{d.assignee?.name ?? t.dossier.unassigned}</span>
+                </td>
+              </tr>
+            ))}
+          </StackTable>
         ) : null}
-        {data ? (
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            hrefFor={(p) => `${PATHS.dossiers}?${toParams({ ...query, page: p }).toString()}`}
-          />
-        ) : null}
+        <Pagination
+          results={data}
+          pageSize={PAGE_SIZE}
+          hrefFor={(p) => `${PATHS.dossiers}?${toParams({ ...query, page: p }).toString()}`}
+        />
       </section>
     </>
   );

@@ -4,11 +4,11 @@ import { useSession, useSignIn } from '../../auth/session.ts';
 import {
   ErrorSummary,
   type FieldErrors,
-  problemToErrors,
   SubmitButton,
-  type SummaryItem,
   TextField,
+  useFormErrors,
 } from '../../components/forms.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { Loading, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
@@ -27,9 +27,7 @@ export default function SignInPage() {
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryItem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const errors = useFormErrors();
 
   if (session.isPending) return <Loading />;
   if (session.data) {
@@ -49,19 +47,13 @@ export default function SignInPage() {
     const errs: FieldErrors = {};
     if (!username.trim()) errs.username = t.auth.usernameRequired;
     if (!password) errs.password = t.auth.passwordRequired;
-    setAttempt((n) => n + 1);
-    setFields(errs);
-    setSummary(Object.entries(errs).map(([path, message]) => ({ path, message })));
-    if (Object.keys(errs).length > 0) return;
+    if (!errors.check(errs)) return;
     signIn.mutate(
       { username: username.trim(), password },
       {
         onError: (err) => {
-          const { summary: s, fields: f } = problemToErrors(err, t);
-          setFields(f);
-          setSummary(s);
+          errors.fromError(err);
           setPassword('');
-          setAttempt((n) => n + 1);
         },
       },
     );
@@ -69,7 +61,7 @@ export default function SignInPage() {
 
   return (
     <div className="narrow">
-      <ErrorSummary items={summary} focusKey={attempt} />
+      <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <h1>{t.auth.signInTitle}</h1>
       <p className="lead">{t.auth.signInLead}</p>
       <form onSubmit={onSubmit} noValidate>
@@ -82,19 +74,17 @@ export default function SignInPage() {
           spellCheck={false}
           value={username}
           onChange={(e) => setUsername(e.target.value)}
-          error={fields.username}
+          error={errors.fields.username}
           className="input-width-20"
         />
-        <TextField
+        <PasswordField
           id="f-password"
           name="password"
-          type="password"
           label={t.auth.password}
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={fields.password}
-          className="input-width-20"
+          error={errors.fields.password}
         />
         <SubmitButton busy={signIn.isPending} busyLabel={t.auth.signingIn}>
           {t.auth.signIn}
