@@ -40,6 +40,35 @@ describe.each(engines)('calendar API on %s', (engine) => {
     expect(await due('2026-03-02T16:00:00+07:00', 3)).toBe('2026-03-05T10:00:00.000Z');
   });
 
+  it('reads a bare date or a time without offset as Vietnam time', async () => {
+    const due = async (from: string) =>
+      (await get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&workingDays=3`)).json().due;
+    const explicit = await due('2027-02-04T09:00:00+07:00');
+    // Thursday before Tết Đinh Mùi: the five days off and two compensatory days are skipped.
+    expect(explicit).toBe('2027-02-16T02:00:00.000Z');
+    expect(await due('2027-02-04T09:00')).toBe(explicit);
+    // A bare date is received before opening: 4, 12 and 15 Feb are the three whole days, due at 17:00.
+    expect(await due('2027-02-04')).toBe('2027-02-15T10:00:00.000Z');
+  });
+
+  it('explains a wrong number, a wrong time and a date beyond the calendar in the reader’s language', async () => {
+    const ask = (query: string, lang = 'vi') =>
+      t.app.inject({ url: `/api/v1/calendar/due?${query}`, headers: { 'accept-language': lang } });
+    const half = await ask('from=2027-02-04&workingDays=1.5');
+    expect(half.statusCode).toBe(400);
+    expect(half.json().errors).toEqual([
+      { path: 'workingDays', message: 'Số ngày làm việc (workingDays): phải là số nguyên' },
+    ]);
+    const notADay = await ask('from=2027-02-30&workingDays=1', 'en');
+    expect(notADay.statusCode).toBe(400);
+    expect(notADay.json().code).toBe('date_format');
+    expect(notADay.json().detail).toContain('YYYY-MM-DD');
+    const beyond = await ask('from=2199-12-20T09:00:00%2B07:00&workingDays=30');
+    expect(beyond.statusCode).toBe(422);
+    expect(beyond.json().code).toBe('date_out_of_range');
+    expect(beyond.json().detail).toContain('1900–2199');
+  });
+
   it('rejects impossible questions with a 4xx', async () => {
     expect((await get('/api/v1/calendar/holidays?year=1800')).statusCode).toBe(400);
     expect((await get('/api/v1/calendar/holidays?year=abc')).statusCode).toBe(400);

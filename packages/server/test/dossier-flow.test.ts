@@ -266,6 +266,11 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     const anonymous = await t.app.inject({ url: '/api/v1/dossiers' });
     expect(anonymous.statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/dossiers/lookup?code=nonsense' })).statusCode).toBe(400);
+    const empty = await t.app.inject({ url: '/api/v1/dossiers/lookup?code=' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].message).toMatch(
+      /^Mã hồ sơ \(code\): chưa được nhập; mã ghi trên giấy tiếp nhận/,
+    );
     expect(
       (await t.app.inject({ url: '/api/v1/dossiers/lookup?code=000.00.12.H29-260101-9999' })).statusCode,
     ).toBe(404);

@@ -62,8 +62,17 @@ export function weekdayOfDay(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-export function assertYearInRange(year: number): void {
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new RangeError(`the calendar covers the years ${FIRST_YEAR}-${LAST_YEAR}, not ${year}`);
+/** A date the calendar cannot place: its holidays are computed for 1900-2199 only. */
+export class CalendarRangeError extends RangeError {
+  constructor(
+    readonly year: number,
+    what = 'calendar',
+  ) {
+    super(`the ${what} covers the years ${FIRST_YEAR}-${LAST_YEAR}, not ${year}`);
+    this.name = 'CalendarRangeError';
   }
+}
+
+export function assertYearInRange(year: number): void {
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new CalendarRangeError(year);
 }

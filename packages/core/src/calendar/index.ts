@@ -1,5 +1,5 @@
 export { type AppointmentProcessingTime, appointmentDate, countingStart } from './appointment.ts';
-export { type IsoDate, isIsoDate } from './civil-date.ts';
+export { CalendarRangeError, FIRST_YEAR, type IsoDate, isIsoDate, LAST_YEAR } from './civil-date.ts';
 export {
   type CalendarConfig,
   CalendarConfigError,

@@ -17,6 +17,7 @@
  */
 import {
   assertYearInRange,
+  CalendarRangeError,
   dayNumber,
   dayNumberOf,
   FIRST_YEAR,
@@ -258,7 +259,7 @@ export function lunarToSolar(lunar: LunarDate, offsetHours = VIETNAM_UTC_OFFSET_
   const { day, month, year, leap } = lunar;
   // Lunar year 1899 ends in 1900 and lunar year 2199 in 2200: the Gregorian date decides.
   if (!Number.isInteger(year) || year < FIRST_YEAR - 1 || year > LAST_YEAR) {
-    throw new RangeError(`the lunar calendar covers the years ${FIRST_YEAR}-${LAST_YEAR}, not ${year}`);
+    throw new CalendarRangeError(year, 'lunar calendar');
   }
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
     throw new RangeError(`not a lunar date: day ${day}, month ${month}`);

@@ -52,10 +52,22 @@ export const FIELD_LABELS: Record<string, Localised> = {
   field: { vi: 'Lĩnh vực', en: 'Field' },
   agency: { vi: 'Cơ quan', en: 'Agency' },
   id: { vi: 'Mã định danh', en: 'Identifier' },
+  year: { vi: 'Năm', en: 'Year' },
+  from: { vi: 'Thời điểm tiếp nhận', en: 'Received at' },
+  workingDays: { vi: 'Số ngày làm việc', en: 'Working days' },
+  dueBefore: { vi: 'Hạn trước thời điểm', en: 'Due before' },
 };
 
-/** Custom messages raised by refinements, by their stable code. */
-export const CUSTOM_MESSAGES: Record<string, Localised> = {
+/**
+ * Custom messages raised by refinements, by their stable code. `label` names the field where the
+ * same key means different things in different requests (`code` of a procedure, of a dossier).
+ */
+export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> = {
+  dossier_code_required: {
+    label: { vi: 'Mã hồ sơ', en: 'Dossier code' },
+    vi: 'chưa được nhập; mã ghi trên giấy tiếp nhận, ví dụ 000.00.12.H29-260305-0001',
+    en: 'is required; it is printed on the receipt, e.g. 000.00.12.H29-260305-0001',
+  },
   national_code_format: {
     vi: 'mã quốc gia phải có dạng 1.001653 (một chữ số, dấu chấm, sáu chữ số); mã địa phương hãy chọn loại mã "địa phương"',
     en: 'a national code looks like 1.001653 (one digit, a dot, six digits); mark a local code as "local"',
@@ -132,6 +144,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/**
+ * Whether the value was absent rather than of the wrong kind. Zod leaves `input` out of issues unless
+ * asked, so its own wording is the fallback; a wrong kind must never read as "is required".
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if ('input' in issue) return issue.input === undefined;
+  return issue.message.endsWith('received undefined');
+}
+
 function describe(issue: z.core.$ZodIssue, locale: Locale): string {
   const vi = locale === 'vi';
   // A schema may name one of our messages instead of zod's generic one (e.g. a regex's message).
@@ -139,7 +160,7 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
   if (named) return named[locale];
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return vi ? 'chưa được nhập' : 'is required';
+      if (isMissing(issue)) return vi ? 'chưa được nhập' : 'is required';
       return vi
         ? `phải là ${typeName(issue.expected, locale)}`
         : `must be ${typeName(issue.expected, locale)}`;
@@ -175,6 +196,10 @@ function describe(issue: z.core.$ZodIssue, locale: Locale): string {
     case 'invalid_format':
       if (issue.format === 'date')
         return vi ? 'phải là ngày dạng YYYY-MM-DD' : 'must be a date as YYYY-MM-DD';
+      if (issue.format === 'datetime')
+        return vi
+          ? 'phải là thời điểm dạng YYYY-MM-DDTHH:mm:ss+07:00, ví dụ 2027-02-04T09:00:00+07:00'
+          : 'must be an instant as YYYY-MM-DDTHH:mm:ss+07:00, e.g. 2027-02-04T09:00:00+07:00';
       if (issue.format === 'email')
         return vi ? 'không phải địa chỉ thư điện tử hợp lệ' : 'is not a valid email address';
       if (issue.format === 'uuid') return vi ? 'không phải mã định danh hợp lệ' : 'is not a valid identifier';
@@ -213,7 +238,7 @@ export interface FieldError {
 export function localiseIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): FieldError[] {
   return issues.map((issue) => {
     const path = formatPath(issue.path);
-    const label = labelFor(issue.path, locale);
+    const label = CUSTOM_MESSAGES[issue.message]?.label?.[locale] ?? labelFor(issue.path, locale);
     const what = describe(issue, locale);
     const subject = label ? (path && path !== label ? `${label} (${path})` : label) : path;
     return { path, message: subject ? `${subject}: ${what}` : what };

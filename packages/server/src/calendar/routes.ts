@@ -13,6 +13,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { parseVietnamInstant } from '../time.ts';
 import { listOverrides, loadCalendar, replaceOverrides, saveSettings } from './store.ts';
 
 const year = z.coerce.number().int().min(1900).max(2199);
@@ -55,7 +56,10 @@ export function calendarRoutes(ctx: AppContext) {
             'Appointment date for something received at `from` with N working days: counting starts at once on a working ' +
             'day before the afternoon cut-off, otherwise at the next working day',
           querystring: z.object({
-            from: z.iso.datetime({ offset: true }),
+            from: z
+              .string()
+              .max(40)
+              .describe('YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss] in Vietnam time, or ISO 8601 with its offset'),
             workingDays: z.coerce.number().int().min(0).max(3650),
             agency: agencyQuery,
           }),
@@ -63,9 +67,8 @@ export function calendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
-        const from = new Date(request.query.from);
-        if (from.getUTCFullYear() < 1900 || from.getUTCFullYear() > 2190)
-          throw new Problem(400, 'malformed_request');
+        const from = parseVietnamInstant(request.query.from);
+        if (!from) throw new Problem(400, 'date_format');
         const due = appointmentDate(from, { value: request.query.workingDays, unit: 'working_days' }, config);
         return { due: due.toISOString(), from: from.toISOString(), workingDays: request.query.workingDays };
       },

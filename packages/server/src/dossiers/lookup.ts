@@ -22,7 +22,11 @@ export function lookupRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'Public status of a dossier by its code, personal data masked',
           querystring: z.object({
-            code: z.string().trim().min(1).max(60),
+            code: z
+              .string({ error: 'dossier_code_required' })
+              .trim()
+              .min(1, { error: 'dossier_code_required' })
+              .max(60),
             lang: z.enum(['vi', 'en']).optional(),
           }),
         },

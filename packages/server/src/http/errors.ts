@@ -1,4 +1,4 @@
-import { localiseIssues } from '@motcua/core';
+import { CalendarRangeError, FIRST_YEAR, LAST_YEAR, localiseIssues } from '@motcua/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { requestLocale } from './locale.ts';
 import { Problem, problemBody } from './problem.ts';
@@ -51,6 +51,9 @@ export function installErrorHandling(app: FastifyInstance): void {
 function toProblem(error: unknown, requestId: string): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof RequestValidationError) return new Problem(error.statusCode, 'validation_failed');
+  // A date beyond the computed holidays is the caller's input, not our fault.
+  if (error instanceof CalendarRangeError)
+    return new Problem(422, 'date_out_of_range', { first: FIRST_YEAR, last: LAST_YEAR, year: error.year });
   const e = error as Partial<FastifyError> & { code?: string; statusCode?: number };
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
