@@ -91,7 +91,7 @@ export const extendInput = z.strictObject({
   newDueAt: instant.refine((value) => {
     const year = new Date(value).getUTCFullYear();
     return year >= 2000 && year <= 2199;
-  }, 'must be a date in the years 2000-2199'),
+  }, 'due_date_range'),
   letterNumber: text(100).optional(),
 });
 
