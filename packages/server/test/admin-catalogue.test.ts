@@ -189,7 +189,7 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
     await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0]!;
     // Break the name of the 3rd procedure, keep the rest as exported.
-    const nameCol = (sheet.getRow(1).values as string[]).findIndex((v) => v === 'Tên thủ tục');
+    const nameCol = (sheet.getRow(1).values as string[]).indexOf('Tên thủ tục');
     sheet.getRow(4).getCell(nameCol).value = '';
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     const upload = await multipart(

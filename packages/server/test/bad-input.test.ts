@@ -26,7 +26,7 @@ const IDS = ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' OR '1'='1
 const QUERIES = [
   '?page=-1',
   '?pageSize=abc',
-  '?q=' + 'ả'.repeat(500),
+  `?q=${'ả'.repeat(500)}`,
   '?onlineLevel[]=x',
   '?agency=zz',
   '?format=pdf',

@@ -94,6 +94,17 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     d = back.json();
     expect(d.state).toBe('in_progress');
 
+    // The buttons each person sees are the ones that would work: "forward" only for the step's holder.
+    const offered = async (who: string) =>
+      (
+        (await c[who]!.request({ url: `/api/v1/dossiers/${d.id}` })).json().availableActions as {
+          action: string;
+        }[]
+      ).map((a) => a.action);
+    const holder = d.step?.role === 'specialist' ? 'chuyenvien' : 'truongphong';
+    expect(await offered(holder)).toContain('forward_step');
+    expect(await offered('tiepnhan')).not.toContain('forward_step');
+
     for (let guard = 0; guard < 6 && d.state === 'in_progress'; guard++) {
       const role = d.step?.role as string;
       await steps(

@@ -85,7 +85,7 @@ function checkContext(ctx: DecisionContext): void {
 }
 
 /** Among the rows for the state, the first whose route condition holds. */
-function pickRow(rows: readonly Transition[], dossier: DossierSnapshot | null): Transition {
+export function pickRow(rows: readonly Transition[], dossier: DossierSnapshot | null): Transition {
   const row = rows.find((t) => !t.when || (dossier !== null && ROUTES[t.when](dossier)));
   // The route conditions of one action and state are complementary, so one always holds.
   if (!row) throw new Error(`no transition row applies to ${rows[0]?.action} in ${dossier?.state}`);

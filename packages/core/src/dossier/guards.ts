@@ -90,3 +90,10 @@ export const GUARDS = {
 } satisfies Record<string, Guard>;
 
 export type GuardName = keyof typeof GUARDS;
+
+/** Guards that read the command's input, so they can judge only a filled-in form, not a button. */
+export const INPUT_GUARDS: ReadonlySet<GuardName> = new Set<GuardName>([
+  'checklist_complete',
+  'extension_later',
+  'extension_on_working_day',
+]);

@@ -42,6 +42,7 @@ export {
 export type { EffectName } from './effects.ts';
 export type { GuardName } from './guards.ts';
 export * as dossierInputs from './inputs.ts';
+export { openActions } from './open-actions.ts';
 export { formatVietnamTime, REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   CHANNELS,

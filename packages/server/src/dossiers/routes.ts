@@ -170,7 +170,13 @@ export function dossierRoutes(ctx: AppContext) {
           });
           return {
             status: 201,
-            body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()),
+            body: await dossierDetail(
+              tx,
+              dossier,
+              { id: session.user.id, roles },
+              requestLocale(request),
+              ctx.now(),
+            ),
           };
         });
       },
@@ -231,8 +237,14 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { dossier, roles } = await visible(request, request.params.id);
-        return dossierDetail(ctx.db, dossier, roles, requestLocale(request), ctx.now());
+        const { session, dossier, roles } = await visible(request, request.params.id);
+        return dossierDetail(
+          ctx.db,
+          dossier,
+          { id: session.user.id, roles },
+          requestLocale(request),
+          ctx.now(),
+        );
       },
     );
 
@@ -294,7 +306,13 @@ export function dossierRoutes(ctx: AppContext) {
           });
           return {
             status: 200,
-            body: await dossierDetail(tx, dossier, roles, requestLocale(request), ctx.now()),
+            body: await dossierDetail(
+              tx,
+              dossier,
+              { id: session.user.id, roles },
+              requestLocale(request),
+              ctx.now(),
+            ),
           };
         });
       },

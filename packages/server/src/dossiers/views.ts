@@ -1,13 +1,13 @@
 import {
-  type ActorRole,
-  availableActions,
   type CalendarConfig,
   classify,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
   type DossierAction,
+  type DossierActor,
   type Locale,
   nationalStatusOf,
+  openActions,
   ROLE_LABELS,
   type Role,
   workingHoursBetween,
@@ -20,7 +20,7 @@ import { type DossierRecord, loadHandovers } from './store.ts';
 export async function dossierDetail(
   db: Queryable,
   d: DossierRecord,
-  roles: readonly ActorRole[],
+  actor: DossierActor,
   locale: Locale,
   now: Date,
 ) {
@@ -93,7 +93,11 @@ export async function dossierDetail(
     returnedAt: s.returnedAt,
     returnChannel: s.returnChannel,
     endKind: s.endKind,
-    availableActions: availableActions(s.state, roles).map((action) => ({
+    availableActions: openActions(s, actor, {
+      now,
+      calendar: calendar.config,
+      supplementLimitWorkingDays: calendar.supplementLimitDays,
+    }).map((action) => ({
       action,
       title: DOSSIER_ACTION_LABELS[action].title[locale],
     })),
