@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant, as YYYY-MM-DD. */
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -25,3 +27,10 @@ export function parseVietnamInstant(text: string): Date | null {
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
   return instant;
 }
+
+/** A query or body field holding such an instant; the handler reads it with `parseVietnamInstant`. */
+export const vietnamInstantText = z
+  .string()
+  .max(40)
+  .refine((text) => parseVietnamInstant(text) !== null, 'instant_format')
+  .describe('YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss] in Vietnam time, or ISO 8601 with its offset');

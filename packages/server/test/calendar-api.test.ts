@@ -61,12 +61,19 @@ describe.each(engines)('calendar API on %s', (engine) => {
     ]);
     const notADay = await ask('from=2027-02-30&workingDays=1', 'en');
     expect(notADay.statusCode).toBe(400);
-    expect(notADay.json().code).toBe('date_format');
-    expect(notADay.json().detail).toContain('YYYY-MM-DD');
+    expect(notADay.json().errors).toEqual([
+      {
+        path: 'from',
+        message: expect.stringMatching(/^From \(from\): must be YYYY-MM-DD, YYYY-MM-DDTHH:mm/),
+      },
+    ]);
     const beyond = await ask('from=2199-12-20T09:00:00%2B07:00&workingDays=30');
     expect(beyond.statusCode).toBe(422);
     expect(beyond.json().code).toBe('date_out_of_range');
     expect(beyond.json().detail).toContain('1900–2199');
+    const lastDay = await t.app.inject({ url: '/api/v1/calendar/working-day?date=2200-01-01' });
+    expect(lastDay.statusCode).toBe(422);
+    expect(lastDay.json().code).toBe('date_out_of_range');
   });
 
   it('rejects impossible questions with a 4xx', async () => {

@@ -149,6 +149,10 @@ export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> 
     vi: 'cần ghi rõ lý do từ chối tiếp nhận (mẫu 03)',
     en: 'the reason for refusing the dossier is required (form 03)',
   },
+  instant_format: {
+    vi: 'phải có dạng YYYY-MM-DD, YYYY-MM-DDTHH:mm (giờ Việt Nam) hoặc kèm múi giờ, ví dụ 2027-02-04T09:00:00+07:00',
+    en: 'must be YYYY-MM-DD, YYYY-MM-DDTHH:mm (Vietnam time) or carry its offset, e.g. 2027-02-04T09:00:00+07:00',
+  },
   due_date_range: {
     vi: 'ngày hẹn mới phải nằm trong các năm 2000–2199',
     en: 'the new due date must fall in the years 2000–2199',

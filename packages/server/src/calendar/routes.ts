@@ -13,7 +13,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
-import { parseVietnamInstant } from '../time.ts';
+import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { listOverrides, loadCalendar, replaceOverrides, saveSettings } from './store.ts';
 
 const year = z.coerce.number().int().min(1900).max(2199);
@@ -56,10 +56,7 @@ export function calendarRoutes(ctx: AppContext) {
             'Appointment date for something received at `from` with N working days: counting starts at once on a working ' +
             'day before the afternoon cut-off, otherwise at the next working day',
           querystring: z.object({
-            from: z
-              .string()
-              .max(40)
-              .describe('YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss] in Vietnam time, or ISO 8601 with its offset'),
+            from: vietnamInstantText,
             workingDays: z.coerce.number().int().min(0).max(3650),
             agency: agencyQuery,
           }),
@@ -67,8 +64,7 @@ export function calendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
-        const from = parseVietnamInstant(request.query.from);
-        if (!from) throw new Problem(400, 'date_format');
+        const from = parseVietnamInstant(request.query.from)!;
         const due = appointmentDate(from, { value: request.query.workingDays, unit: 'working_days' }, config);
         return { due: due.toISOString(), from: from.toISOString(), workingDays: request.query.workingDays };
       },

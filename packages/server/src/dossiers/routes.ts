@@ -20,6 +20,7 @@ import { findReplay, idempotencyKey, remember, requestHash } from '../http/idemp
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
+import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { applicantSchema } from './applicant.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
@@ -194,7 +195,7 @@ export function dossierRoutes(ctx: AppContext) {
             state: z.enum(DOSSIER_STATES).optional(),
             status: z.coerce.number().int().min(1).max(10).optional(),
             assignee: z.union([z.literal('me'), z.uuid()]).optional(),
-            dueBefore: z.iso.datetime({ offset: true }).optional(),
+            dueBefore: vietnamInstantText.optional(),
             overdue: z.enum(['true', 'false']).optional(),
             open: z.enum(['true', 'false']).optional(),
             q: z.string().trim().max(200).optional(),
@@ -214,7 +215,7 @@ export function dossierRoutes(ctx: AppContext) {
           state: q.state,
           nationalStatus: q.status,
           assignee: q.assignee === 'me' ? session.user.id : q.assignee,
-          dueBefore: q.dueBefore,
+          dueBefore: q.dueBefore ? parseVietnamInstant(q.dueBefore)!.toISOString() : undefined,
           overdue: q.overdue === 'true',
           open: q.open === undefined ? undefined : q.open === 'true',
           q: q.q,

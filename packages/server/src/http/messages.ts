@@ -124,10 +124,6 @@ export const PROBLEMS = {
     vi: 'Lịch làm việc chỉ tính được cho các năm {first}–{last}; ngày cần tính rơi vào năm {year}',
     en: 'The working calendar covers the years {first}–{last}; this date falls in {year}',
   },
-  date_format: {
-    vi: 'Thời điểm phải có dạng YYYY-MM-DD, YYYY-MM-DDTHH:mm (giờ Việt Nam) hoặc kèm múi giờ, ví dụ 2027-02-04T09:00:00+07:00',
-    en: 'The time must be YYYY-MM-DD, YYYY-MM-DDTHH:mm (Vietnam time) or carry its offset, e.g. 2027-02-04T09:00:00+07:00',
-  },
   internal_error: {
     vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
     en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',
