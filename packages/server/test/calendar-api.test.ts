@@ -120,6 +120,38 @@ describe.each(engines)('calendar API on %s', (engine) => {
     expect(wrongYear.json().errors[0].path).toBe('overrides[0].date');
   });
 
+  it('publishes an agency’s working week with its days off, so pages count time as the server does', async () => {
+    const agency = ((await get('/api/v1/agencies')).json().items as { id: string }[])[0]!.id;
+    const national = (await get('/api/v1/calendar/holidays?year=2026')).json().workingWeek;
+    expect(national.workingPeriods).toEqual([
+      { start: '07:30', end: '11:30' },
+      { start: '13:30', end: '17:00' },
+    ]);
+    const put = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agency}`,
+      payload: {
+        weeklyDaysOff: ['sunday'],
+        workingPeriods: [
+          { start: '07:00', end: '11:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+        afternoonCutoff: '16:00',
+        supplementLimitDays: 15,
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const own = (await get(`/api/v1/calendar/holidays?year=2026&agency=${agency}`)).json().workingWeek;
+    expect(own).toEqual({
+      weeklyDaysOff: ['sunday'],
+      workingPeriods: [
+        { start: '07:00', end: '11:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+      afternoonCutoff: '16:00',
+    });
+  });
+
   it('keeps calendar administration to administrators', async () => {
     const c = t.client();
     await c.login('chuyenvien');

@@ -6,23 +6,23 @@ import {
 } from '@motcua/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useHolidays } from './api/dossiers.ts';
-import type { DossierSummary, Holiday, Timeliness } from './api/types.ts';
+import type { DossierSummary, Holiday, Timeliness, WorkingWeek } from './api/types.ts';
 import type { Messages } from './i18n/vi.ts';
 
 /**
  * How much working time a dossier has left, in words, with the same calendar arithmetic as the
- * server (core's working-time functions): the law's holidays are computed here, the announced days
- * off and make-up days come from the public calendar.
+ * server (core's working-time functions): the law's holidays are computed here; the agency's
+ * announced days off, make-up days and working hours come from its public calendar.
  */
 
 const ENDED_STATES = new Set(['refused', 'stopped', 'returned', 'result_ready']);
 
-/** A calendar with the state agencies' working hours and the announced overrides of the years given. */
-export function calendarOf(holidays: readonly Holiday[]): CalendarConfig {
+/** An agency's calendar: its working week (the national default until known) and announced overrides. */
+export function calendarOf(holidays: readonly Holiday[], week?: WorkingWeek): CalendarConfig {
   const overrides: CalendarOverride[] = holidays
     .filter((h) => h.kind === 'override-off' || h.kind === 'override-working')
     .map((h) => ({ date: h.date, kind: h.kind === 'override-off' ? 'off' : 'working', name: h.name }));
-  return { ...DEFAULT_CALENDAR_CONFIG, overrides };
+  return { ...DEFAULT_CALENDAR_CONFIG, ...week, overrides };
 }
 
 /** The clock, moving on every minute so that "time left" stays true on a page left open. */
@@ -35,13 +35,17 @@ export function useNow(intervalMs = 60_000): Date {
   return now;
 }
 
-/** The working calendar of this year and the next (the national one). */
-export function useWorkingCalendar(now: Date): CalendarConfig {
+/** The working calendar of an agency (the national one without it), this year and the next. */
+export function useWorkingCalendar(now: Date, agencyId?: string): CalendarConfig {
   const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
-  const thisYear = useHolidays(year);
-  const nextYear = useHolidays(year + 1);
+  const thisYear = useHolidays(year, agencyId);
+  const nextYear = useHolidays(year + 1, agencyId);
   return useMemo(
-    () => calendarOf([...(thisYear.data?.items ?? []), ...(nextYear.data?.items ?? [])]),
+    () =>
+      calendarOf(
+        [...(thisYear.data?.items ?? []), ...(nextYear.data?.items ?? [])],
+        thisYear.data?.workingWeek,
+      ),
     [thisYear.data, nextYear.data],
   );
 }

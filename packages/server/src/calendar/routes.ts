@@ -43,7 +43,16 @@ export function calendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
-        return { year: request.query.year, items: holidaysOfYear(request.query.year, config) };
+        return {
+          year: request.query.year,
+          items: holidaysOfYear(request.query.year, config),
+          // The rest of the agency's calendar, so a page can count working time as the server does.
+          workingWeek: {
+            weeklyDaysOff: config.weeklyDaysOff,
+            workingPeriods: config.workingPeriods,
+            afternoonCutoff: config.afternoonCutoff,
+          },
+        };
       },
     );
 

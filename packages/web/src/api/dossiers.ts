@@ -14,6 +14,7 @@ import type {
   DossierLookup,
   Holiday,
   Page,
+  WorkingWeek,
 } from './types.ts';
 
 /**
@@ -170,7 +171,10 @@ export function useHolidays(year: number, agency?: string) {
   return useQuery({
     queryKey: ['holidays', year, agency ?? null],
     queryFn: ({ signal }) =>
-      api<{ items: Holiday[] }>('/api/v1/calendar/holidays', { query: { year, agency }, signal }),
+      api<{ items: Holiday[]; workingWeek: WorkingWeek }>('/api/v1/calendar/holidays', {
+        query: { year, agency },
+        signal,
+      }),
     staleTime: 60 * 60_000,
   });
 }

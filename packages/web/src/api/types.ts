@@ -1,4 +1,5 @@
 import type {
+  CalendarConfig,
   CodeKind,
   DocumentForm,
   DossierAction,
@@ -195,6 +196,8 @@ export type StepResult = 'early' | 'on_time' | 'late';
 /** The fields every list of dossiers shows. */
 export interface DossierSummary {
   id: string;
+  /** The competent agency, whose calendar counts the dossier's time. */
+  agencyId: string;
   code: string | null;
   version: number;
   state: DossierState;
@@ -361,6 +364,13 @@ export interface Holiday {
   date: string;
   name: string;
   kind: HolidayKind;
+}
+
+/** An agency's days off each week, working hours and afternoon cut-off. */
+export interface WorkingWeek {
+  weeklyDaysOff: CalendarConfig['weeklyDaysOff'];
+  workingPeriods: CalendarConfig['workingPeriods'];
+  afternoonCutoff: string;
 }
 
 export interface CalendarOverrideItem {

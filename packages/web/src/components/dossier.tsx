@@ -23,12 +23,12 @@ export function DueStatus({
   dossier,
   supplementUntil,
 }: {
-  dossier: Pick<DossierSummary, 'state' | 'dueAt' | 'endedAt' | 'timeliness' | 'risk'>;
+  dossier: Pick<DossierSummary, 'agencyId' | 'state' | 'dueAt' | 'endedAt' | 'timeliness' | 'risk'>;
   supplementUntil?: string | null;
 }) {
   const { t, locale } = useI18n();
   const now = useNow();
-  const calendar = useWorkingCalendar(now);
+  const calendar = useWorkingCalendar(now, dossier.agencyId);
   let info: DueInfo;
   try {
     info = dueInfo(dossier, now, calendar, supplementUntil);
