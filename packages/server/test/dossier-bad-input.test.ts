@@ -95,7 +95,8 @@ describe('bad input to the dossier endpoints from the people who work on dossier
             const what = `${who} ${action} ${JSON.stringify(body).slice(0, 80)} -> ${res.statusCode}`;
             if (res.statusCode < 400 || res.statusCode >= 500)
               failures.push(`${what} ${res.body.slice(0, 160)}`);
-            else if (!res.headers['content-type']?.includes('application/problem+json')) failures.push(what);
+            else if (!String(res.headers['content-type']).includes('application/problem+json'))
+              failures.push(what);
             else if (!res.json().detail || /undefined|\[object/.test(res.body))
               failures.push(`${what}: ${res.json().detail}`);
           }
