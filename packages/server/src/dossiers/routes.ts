@@ -1,4 +1,4 @@
-import { DOSSIER_ACTIONS, DOSSIER_STATES, type Role } from '@motcua/core';
+import { type ActorRole, DOSSIER_ACTIONS, DOSSIER_STATES, type Role } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { grantedUnits, requireSession } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
 import { pagingQuery } from '../catalogue/public-routes.ts';
 import type { AppContext } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import {
   DOCX_MIME,
   FORM_CODES,
@@ -25,7 +26,7 @@ import { applicantSchema } from './applicant.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
 import { type Actor, createDossier, performAction, rolesOnDossier } from './service.ts';
-import { loadDossier } from './store.ts';
+import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
 const STAFF: readonly Role[] = [
@@ -72,18 +73,35 @@ export function actorOf(session: Session): Actor {
   };
 }
 
+/** The capacities in which the signed-in user stands towards a dossier (none: it is not theirs to see). */
+function rolesOf(db: Queryable, session: Session, dossier: DossierRecord) {
+  return rolesOnDossier(db, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
+}
+
 export function dossierRoutes(ctx: AppContext) {
   /** Loads a dossier the user may see (staff with a role on it, or its applicant); 404 otherwise. */
   const visible = async (request: FastifyRequest, id: string) => {
     const session = requireSession(request);
     const dossier = await loadDossier(ctx.db, id);
     if (!dossier) throw new Problem(404, 'dossier_not_found');
-    const roles = await rolesOnDossier(ctx.db, actorOf(session), {
-      ...dossier,
-      applicantUserId: dossier.snapshot.applicantId,
-    });
+    const roles = await rolesOf(ctx.db, session, dossier);
     if (roles.length === 0) throw new Problem(404, 'dossier_not_found');
     return { session, dossier, roles };
+  };
+
+  /** The dossier as the user sees it, with the actions open to them now. */
+  const detail = (
+    db: Queryable,
+    request: FastifyRequest,
+    session: Session,
+    dossier: DossierRecord,
+    roles: readonly ActorRole[],
+  ) => dossierDetail(db, dossier, { id: session.user.id, roles }, requestLocale(request), ctx.now());
+
+  /** The same, read again inside the transaction that just changed the dossier. */
+  const detailAfterChange = async (tx: Queryable, request: FastifyRequest, session: Session, id: string) => {
+    const dossier = (await loadDossier(tx, id))!;
+    return detail(tx, request, session, dossier, await rolesOf(tx, session, dossier));
   };
 
   /** Runs a creating request once per Idempotency-Key: a retry gets the first answer back. */
@@ -93,7 +111,7 @@ export function dossierRoutes(ctx: AppContext) {
     scope: string,
     work: (
       remember: (status: number, body: unknown) => Promise<void>,
-      tx: import('../db/database.ts').Queryable,
+      tx: Queryable,
     ) => Promise<{ status: number; body: unknown }>,
   ) => {
     const key = idempotencyKey(request);
@@ -164,21 +182,7 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
-          const dossier = (await loadDossier(tx, id))!;
-          const roles = await rolesOnDossier(tx, actorOf(session), {
-            ...dossier,
-            applicantUserId: dossier.snapshot.applicantId,
-          });
-          return {
-            status: 201,
-            body: await dossierDetail(
-              tx,
-              dossier,
-              { id: session.user.id, roles },
-              requestLocale(request),
-              ctx.now(),
-            ),
-          };
+          return { status: 201, body: await detailAfterChange(tx, request, session, id) };
         });
       },
     );
@@ -239,13 +243,7 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { session, dossier, roles } = await visible(request, request.params.id);
-        return dossierDetail(
-          ctx.db,
-          dossier,
-          { id: session.user.id, roles },
-          requestLocale(request),
-          ctx.now(),
-        );
+        return detail(ctx.db, request, session, dossier, roles);
       },
     );
 
@@ -300,21 +298,7 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
-          const dossier = (await loadDossier(tx, request.params.id))!;
-          const roles = await rolesOnDossier(tx, actorOf(session), {
-            ...dossier,
-            applicantUserId: dossier.snapshot.applicantId,
-          });
-          return {
-            status: 200,
-            body: await dossierDetail(
-              tx,
-              dossier,
-              { id: session.user.id, roles },
-              requestLocale(request),
-              ctx.now(),
-            ),
-          };
+          return { status: 200, body: await detailAfterChange(tx, request, session, request.params.id) };
         });
       },
     );
