@@ -189,9 +189,10 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
     const { loadDossier } = await import('../src/dossiers/store.ts');
     const probe = await t.db.transaction(async (tx) => {
       await loadDossier(tx, d.id, true);
-      return t.db
-        .query('SELECT id FROM dossier WHERE id = $1 FOR UPDATE NOWAIT', [d.id])
-        .then(() => 'taken', (e: { code?: string }) => e.code ?? 'error');
+      return t.db.query('SELECT id FROM dossier WHERE id = $1 FOR UPDATE NOWAIT', [d.id]).then(
+        () => 'taken',
+        (e: { code?: string }) => e.code ?? 'error',
+      );
     });
     expect(probe).toBe('55P03');
   });
