@@ -29,6 +29,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
+          // A page waits for the server: a loaded machine answers slower than the 1 s default.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
