@@ -13,6 +13,14 @@ import { seedDemo } from './seed/seed.ts';
 export async function serve(config: Config): Promise<void> {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
+  ctx.db.onStatusChange((status, cause) => {
+    if (status.reachable) app.log.info({ database: ctx.db.kind }, 'database reachable again');
+    else
+      app.log.error(
+        { database: ctx.db.kind, reason: status.reason, error: cause?.message },
+        'database unreachable',
+      );
+  });
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
     const seeded = await seedDemo(ctx.db, ctx.now());
