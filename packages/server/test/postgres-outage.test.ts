@@ -121,7 +121,7 @@ describe('PostgreSQL killed and restarted under load', () => {
           beforeKill,
           status: res.status,
           type: res.headers.get('content-type'),
-          body: await res.json(),
+          body: (await res.json()) as Attempt['body'],
         };
       } catch {
         return { key, beforeKill, status: 'no answer', type: null, body: null };
