@@ -56,6 +56,19 @@ describe('a first start killed while seeding the demo (embedded database)', () =
     server = null;
   };
 
+  const counts = async () => {
+    const db = await openDatabase({ dataDir: join(dir, 'data', 'pglite') });
+    try {
+      const [row] = await db.query<{ units: number; users: number; dossiers: number }>(
+        `SELECT (SELECT count(*)::int FROM org_unit) AS units, (SELECT count(*)::int FROM app_user) AS users,
+                (SELECT count(*)::int FROM dossier) AS dossiers`,
+      );
+      return row;
+    } finally {
+      await db.close();
+    }
+  };
+
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'motcua-seed-'));
   });
@@ -68,20 +81,13 @@ describe('a first start killed while seeding the demo (embedded database)', () =
     // Killed once a third of the dossiers have been taken through the engine.
     await start((l) => l.msg === 'seeding the demo office' && (l.done ?? 0) >= 100);
     await stop('SIGKILL');
+    // Nothing of the interrupted seed is visible.
+    expect(await counts()).toEqual({ units: 0, users: 0, dossiers: 0 });
 
     await start((l) => l.msg === 'Motcua is ready');
     await stop('SIGTERM');
 
-    const db = await openDatabase({ dataDir: join(dir, 'data', 'pglite') });
-    try {
-      const [counts] = await db.query<{ units: number; users: number; dossiers: number }>(
-        `SELECT (SELECT count(*)::int FROM org_unit) AS units, (SELECT count(*)::int FROM app_user) AS users,
-                (SELECT count(*)::int FROM dossier) AS dossiers`,
-      );
-      expect(counts).toEqual({ units: DEMO_UNITS.length, users: DEMO_USERS.length, dossiers: 300 });
-    } finally {
-      await db.close();
-    }
+    expect(await counts()).toEqual({ units: DEMO_UNITS.length, users: DEMO_USERS.length, dossiers: 300 });
     const verify = spawnSync(process.execPath, [BIN, 'verify-audit'], {
       env: env(),
       encoding: 'utf8',

@@ -195,7 +195,11 @@ export async function seedDemoOffice(
   const byFate: Record<string, number> = {};
   let done = 0;
   for (const receivedAt of receipts) {
-    if (done % 50 === 0) options.onProgress?.(done, receipts.length);
+    if (done % 50 === 0) {
+      options.onProgress?.(done, receipts.length);
+      // PGlite answers without giving the event loop a turn: let the log line out now.
+      await new Promise((r) => setImmediate(r));
+    }
     done++;
     const fate = fateOf(receivedAt);
     const procedure = pick(procedures);
