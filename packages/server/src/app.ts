@@ -84,7 +84,14 @@ export async function buildApp(
 
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database check' } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        description:
+          'A 503 problem (code database_unavailable, with a reason) while the database cannot be reached.',
+      },
+    },
     async () => {
       await ctx.db.query('SELECT 1');
       return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };

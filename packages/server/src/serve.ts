@@ -2,8 +2,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { openContext } from './runtime.ts';
-import { seedDemoOffice } from './seed/demo-office.ts';
-import { seedDemo } from './seed/seed.ts';
+import { seedDemoData } from './seed/first-start.ts';
 
 /**
  * Starts Motcua: migrate, seed an empty database with the demo office, listen. On SIGTERM or
@@ -13,14 +12,21 @@ import { seedDemo } from './seed/seed.ts';
 export async function serve(config: Config): Promise<void> {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
+  ctx.db.onStatusChange((status, cause) => {
+    if (status.reachable) app.log.info({ database: ctx.db.kind }, 'database reachable again');
+    else
+      app.log.error(
+        { database: ctx.db.kind, reason: status.reason, error: cause?.message },
+        'database unreachable',
+      );
+  });
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
-    const seeded = await seedDemo(ctx.db, ctx.now());
-    if (seeded.seeded) {
-      app.log.info(seeded, 'demo data seeded');
-      const office = await seedDemoOffice(ctx, { count: config.seedDemoDossiers });
-      app.log.info(office, 'demo office seeded');
-    }
+    const seeded = await seedDemoData(ctx, {
+      count: config.seedDemoDossiers,
+      onProgress: (done, total) => app.log.info({ done, total }, 'seeding the demo office'),
+    });
+    if (seeded.seeded) app.log.info(seeded, 'demo data seeded');
   }
   const stopSweep =
     config.sweepIntervalSeconds > 0

@@ -12,8 +12,7 @@ import type { Config } from '../config.ts';
 import { verifyAuditChain } from '../dossiers/audit-chain.ts';
 import { Problem } from '../http/problem.ts';
 import { openContext } from '../runtime.ts';
-import { seedDemoOffice } from '../seed/demo-office.ts';
-import { seedDemo } from '../seed/seed.ts';
+import { seedDemoData } from '../seed/first-start.ts';
 import { serve } from '../serve.ts';
 
 interface CommandInput {
@@ -63,11 +62,10 @@ export const commands: Record<string, Command> = {
     options: {},
     async run({ config }) {
       const ctx = await openContext(config());
-      const result = await seedDemo(ctx.db, ctx.now());
+      const result = await seedDemoData(ctx, { count: ctx.config.seedDemoDossiers });
       if (result.seeded) {
-        const office = await seedDemoOffice(ctx, { count: ctx.config.seedDemoDossiers });
         console.log(
-          `Seeded ${result.units} units, ${result.procedures} procedures, ${result.users} accounts, ${office.dossiers} dossiers.`,
+          `Seeded ${result.units} units, ${result.procedures} procedures, ${result.users} accounts, ${result.dossiers ?? 0} dossiers.`,
         );
       } else {
         console.log('The database already has data; nothing was seeded.');

@@ -3,6 +3,8 @@
  * in process, the zero-set-up default) and a PostgreSQL server (production). Queries are plain
  * PostgreSQL with $1 parameters, so the same SQL runs on both.
  */
+import type { DatabaseStatus, StatusListener } from './availability.ts';
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
@@ -13,6 +15,10 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Whether the database answered the last time it was used (always true for PGlite). */
+  status(): DatabaseStatus;
+  /** Called when the database becomes unreachable and when it answers again; returns an unsubscribe. */
+  onStatusChange(listener: StatusListener): () => void;
   close(): Promise<void>;
 }
 

@@ -19,11 +19,15 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
   });
   const root = wrap(db);
+  const openedAt = new Date();
   return {
     kind: 'pglite',
     query: root.query,
     exec: root.exec,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    // In process: it cannot go away while Motcua runs.
+    status: () => ({ reachable: true, since: openedAt }),
+    onStatusChange: () => () => {},
     close: () => db.close(),
   };
 }

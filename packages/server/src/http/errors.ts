@@ -1,5 +1,6 @@
 import { CalendarRangeError, FIRST_YEAR, LAST_YEAR, localiseIssues } from '@motcua/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { DatabaseUnavailableError } from '../db/availability.ts';
 import { requestLocale } from './locale.ts';
 import { Problem, problemBody } from './problem.ts';
 import { RequestValidationError } from './validation.ts';
@@ -11,6 +12,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Problem | RequestValidationError, request, reply) => {
     const locale = requestLocale(request);
     const problem = toProblem(error, request.id);
+    if (problem.status === 503) reply.header('Retry-After', '5');
     if (problem.status >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
@@ -51,6 +53,12 @@ export function installErrorHandling(app: FastifyInstance): void {
 function toProblem(error: unknown, requestId: string): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof RequestValidationError) return new Problem(error.statusCode, 'validation_failed');
+  // The database went away (a restart, a failover): the request may be retried, it is not our fault.
+  if (error instanceof DatabaseUnavailableError)
+    return new Problem(503, 'database_unavailable', { requestId }, undefined, undefined, {
+      requestId,
+      reason: error.reason,
+    });
   // A date beyond the computed holidays is the caller's input, not our fault.
   if (error instanceof CalendarRangeError)
     return new Problem(422, 'date_out_of_range', { first: FIRST_YEAR, last: LAST_YEAR, year: error.year });

@@ -128,6 +128,10 @@ export const PROBLEMS = {
     vi: 'Hệ thống gặp lỗi; thao tác chưa được thực hiện. Vui lòng thử lại sau (mã tra cứu: {requestId})',
     en: 'Something went wrong; nothing was changed. Please try again later (reference: {requestId})',
   },
+  database_unavailable: {
+    vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít phút (mã tra cứu: {requestId})',
+    en: 'The database cannot be reached for the moment; please try again in a few minutes (reference: {requestId})',
+  },
   service_unavailable: {
     vi: 'Hệ thống đang khởi động lại, vui lòng thử lại',
     en: 'The system is restarting; please retry',

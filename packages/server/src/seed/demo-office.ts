@@ -138,7 +138,7 @@ export interface DemoOfficeResult {
 
 export async function seedDemoOffice(
   ctx: AppContext,
-  options: { count?: number; days?: number } = {},
+  options: { count?: number; days?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<DemoOfficeResult> {
   const count = options.count ?? 300;
   const days = options.days ?? 120;
@@ -193,7 +193,14 @@ export async function seedDemoOffice(
   };
 
   const byFate: Record<string, number> = {};
+  let done = 0;
   for (const receivedAt of receipts) {
+    if (done % 50 === 0) {
+      options.onProgress?.(done, receipts.length);
+      // PGlite answers without giving the event loop a turn: let the log line out now.
+      await new Promise((r) => setImmediate(r));
+    }
+    done++;
     const fate = fateOf(receivedAt);
     const procedure = pick(procedures);
     const clock = { now: receivedAt };

@@ -16,7 +16,20 @@ import pg from 'pg';
 export interface RunningPostgres {
   /** postgres:// URL of the cluster's `postgres` database, as superuser `motcua` (trust auth). */
   url: string;
+  /** Stops the server at once, as a crash would (`pg_ctl stop -m immediate`); its files stay. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and files, after `kill()`. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /**
+   * Wait for the commit record to be written before a commit returns (synchronous_commit on), so
+   * that an acknowledged commit survives `kill()`. Off by default: faster, and enough when the
+   * server is only ever stopped cleanly.
+   */
+  durableCommits?: boolean;
 }
 
 const SUPERUSER = 'motcua';
@@ -119,7 +132,7 @@ export async function waitForPostgres(url: string, timeoutMs = 30_000): Promise<
  * Starts a new cluster. Startup takes a couple of seconds (initdb is most of it). The cluster is
  * tuned for tests, not durability: fsync and synchronous commit are off.
  */
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(settings: PostgresOptions = {}): Promise<RunningPostgres> {
   const bin = await findPostgresBin();
   const asPostgresUser = process.getuid?.() === 0;
   const run = runner(asPostgresUser);
@@ -168,35 +181,39 @@ export async function startPostgres(): Promise<RunningPostgres> {
 
     // The port is free when picked but another process may take it first: try a few times.
     let url = '';
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
+    let port = 0;
+    const startOn = (port: number) => {
       const options = [
         '-c listen_addresses=127.0.0.1',
         `-c port=${port}`,
         `-c unix_socket_directories='${folder}'`,
         '-c max_connections=300',
         '-c fsync=off',
-        '-c synchronous_commit=off',
+        `-c synchronous_commit=${settings.durableCommits ? 'on' : 'off'}`,
         '-c full_page_writes=off',
         '-c timezone=UTC',
       ].join(' ');
+      return run.run(
+        pgCtl,
+        [
+          'start',
+          '--pgdata',
+          dataDir,
+          '--log',
+          logFile,
+          '--options',
+          options,
+          '--wait',
+          '--timeout=60',
+          '--silent',
+        ],
+        folder,
+      );
+    };
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
       try {
-        await run.run(
-          pgCtl,
-          [
-            'start',
-            '--pgdata',
-            dataDir,
-            '--log',
-            logFile,
-            '--options',
-            options,
-            '--wait',
-            '--timeout=60',
-            '--silent',
-          ],
-          folder,
-        );
+        await startOn(port);
         url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
         break;
       } catch (err) {
@@ -210,6 +227,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
     let stopped = false;
     return {
       url,
+      async kill() {
+        await run.run(pgCtl, ['stop', '--pgdata', dataDir, '--mode=immediate', '--wait', '--silent'], folder);
+      },
+      async restart() {
+        await startOn(port);
+        await waitForPostgres(url);
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
