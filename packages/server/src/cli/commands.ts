@@ -14,10 +14,12 @@ import {
   configuredPublicKeys,
   fingerprintOf,
   generateSigningKeyPem,
+  loadSigningKey,
   parsePublicKey,
   parseSigningKey,
 } from '../dossiers/audit-key.ts';
 import { Problem } from '../http/problem.ts';
+import { writeCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { openContext } from '../runtime.ts';
 import { seedDemoOffice } from '../seed/demo-office.ts';
 import { seedDemo } from '../seed/seed.ts';
@@ -176,6 +178,34 @@ ${ENV_NOTE}`,
         console.error(`Audit chain BROKEN: ${result.problems.length} problems in ${summary}.`);
         for (const p of result.problems) console.error(`  ${describeProblem(p)}`);
         return 1;
+      } finally {
+        await ctx.db.close();
+      }
+    },
+  },
+  checkpoint: {
+    summary: 'Sign the audit chain head of every agency that has new events (what the server does hourly)',
+    usage: `Usage: npx motcua checkpoint
+
+Verifies each agency's events since its last checkpoint and signs its chain head with the key of
+AUDIT_SIGNING_KEY_FILE (or the demo key under DATA_DIR). Prints each checkpoint written; an agency
+whose chain does not verify is not signed, is printed, and makes the command exit 1.
+${ENV_NOTE}`,
+    options: {},
+    async run({ config }) {
+      const cfg = config();
+      const key = await loadSigningKey(cfg, (message) => console.error(message));
+      const ctx = await openContext(cfg);
+      try {
+        const run = await writeCheckpoints(ctx, key);
+        for (const c of run.written) {
+          console.log(
+            `Checkpoint ${c.id}: agency ${c.agencyId} at event #${c.chainSeq}, head ${c.headHash}, key ${c.keyFingerprint}`,
+          );
+        }
+        if (run.written.length === 0 && run.refused.length === 0) console.log('No new events to sign.');
+        for (const p of run.refused) console.error(`Not signed: ${describeProblem(p)}`);
+        return run.refused.length > 0 ? 1 : 0;
       } finally {
         await ctx.db.close();
       }

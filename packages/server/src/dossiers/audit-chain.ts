@@ -206,11 +206,16 @@ export interface VerifyOptions {
   maxDossierProblems?: number;
 }
 
-interface Head {
+export interface Head {
   agency_id: string;
   last_seq: number;
   last_hash: string;
+  /** The last event hashed with version 1 (written before the upgrade); 0 when none was. */
+  legacy_until: number;
 }
+
+export const HEAD_COLUMNS =
+  'agency_id, last_seq::int AS last_seq, last_hash, legacy_until::int AS legacy_until';
 
 /**
  * Walks one agency's chain from `fromSeq` (whose previous hash is `prevHash`) to the head and
@@ -219,12 +224,11 @@ interface Head {
 export async function verifyAgencyChain(
   db: Queryable,
   head: Head,
-  start: { fromSeq: number; prevHash: string; sawVersion2?: boolean },
+  start: { fromSeq: number; prevHash: string },
   batchSize = 2000,
 ): Promise<{ events: number; problem: ChainProblem | null }> {
   let prev = start.prevHash;
   let expectedSeq = start.fromSeq;
-  let sawVersion2 = start.sawVersion2 ?? false;
   let events = 0;
   const problem = (reason: ChainProblem['reason'], row?: EventRow) => ({
     events,
@@ -246,11 +250,10 @@ export async function verifyAgencyChain(
     for (const row of rows) {
       if (Number(row.chain_seq) !== expectedSeq) return problem('missing_event');
       if (row.prev_hash !== prev) return problem('broken_link', row);
-      // Version 1 hashes less; it may only come before the upgrade, never after a version 2 event.
-      if (row.hash_version !== HASH_VERSION && (sawVersion2 || row.hash_version !== 1))
-        return problem('version_downgrade', row);
+      // Version 1 hashes less: only events written before the upgrade may have it.
+      const legacy = row.hash_version === 1 && Number(row.chain_seq) <= head.legacy_until;
+      if (row.hash_version !== HASH_VERSION && !legacy) return problem('version_downgrade', row);
       if (expectedHash(prev, row) !== row.hash) return problem('hash_mismatch', row);
-      if (row.hash_version === HASH_VERSION) sawVersion2 = true;
       prev = row.hash;
       expectedSeq++;
       events++;
@@ -361,9 +364,7 @@ async function verifyCheckpoints(
  * every dossier row against its last event, and every signed checkpoint against the chain.
  */
 export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const heads = await db.query<Head>(
-    'SELECT agency_id, last_seq::int AS last_seq, last_hash FROM audit_chain_head ORDER BY agency_id',
-  );
+  const heads = await db.query<Head>(`SELECT ${HEAD_COLUMNS} FROM audit_chain_head ORDER BY agency_id`);
   let events = 0;
   const chainProblems: ChainProblem[] = [];
   for (const head of heads) {
@@ -399,7 +400,7 @@ export function describeProblem(p: AuditProblem): string {
           broken_link: 'the event does not follow the one before it (broken_link)',
           missing_event: 'the event is missing (missing_event)',
           head_mismatch: 'the chain head does not match the last event (head_mismatch)',
-          version_downgrade: 'an old hash version after a newer one (version_downgrade)',
+          version_downgrade: 'an old hash version on an event written after the upgrade (version_downgrade)',
         }[p.reason]
       );
     case 'dossier':

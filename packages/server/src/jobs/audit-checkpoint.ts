@@ -5,6 +5,8 @@ import {
   type ChainProblem,
   type CheckpointProblem,
   GENESIS_HASH,
+  HEAD_COLUMNS,
+  type Head,
   verifyAgencyChain,
 } from '../dossiers/audit-chain.ts';
 import { checkSignature, type SigningKey, signCheckpoint } from '../dossiers/audit-key.ts';
@@ -71,8 +73,8 @@ export async function writeCheckpoints(ctx: AppContext, key: SigningKey): Promis
   );
   for (const { agency_id: agencyId } of agencies) {
     await ctx.db.transaction(async (tx) => {
-      const [head] = await tx.query<{ agency_id: string; last_seq: number; last_hash: string }>(
-        'SELECT agency_id, last_seq::int AS last_seq, last_hash FROM audit_chain_head WHERE agency_id = $1 FOR UPDATE',
+      const [head] = await tx.query<Head>(
+        `SELECT ${HEAD_COLUMNS} FROM audit_chain_head WHERE agency_id = $1 FOR UPDATE`,
         [agencyId],
       );
       if (!head) return;
@@ -96,7 +98,7 @@ export async function writeCheckpoints(ctx: AppContext, key: SigningKey): Promis
       const [row] = await tx.query<CheckpointRow>(
         `INSERT INTO audit_checkpoint (id, agency_id, chain_seq, head_hash, signed_at, key_fingerprint, signature)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agency_id, chain_seq) DO NOTHING
-         RETURNING id, agency_id, (SELECT name FROM org_unit WHERE id = agency_id) AS agency_name,
+         RETURNING id, agency_id, (SELECT u.name FROM org_unit u WHERE u.id = audit_checkpoint.agency_id) AS agency_name,
                    chain_seq::int AS chain_seq, head_hash, signed_at, key_fingerprint, signature`,
         [
           randomUUID(),
@@ -123,16 +125,16 @@ async function verifiedStart(
   tx: Queryable,
   agencyId: string,
   key: SigningKey,
-): Promise<{ fromSeq: number; prevHash: string; sawVersion2: boolean } | CheckpointProblem> {
-  const [last] = await tx.query<CheckpointRow & { event_hash: string | null; hash_version: number | null }>(
+): Promise<{ fromSeq: number; prevHash: string } | CheckpointProblem> {
+  const [last] = await tx.query<CheckpointRow & { event_hash: string | null }>(
     `SELECT c.id, c.agency_id, c.chain_seq::int AS chain_seq, c.head_hash, c.signed_at, c.key_fingerprint, c.signature,
-            e.hash AS event_hash, e.hash_version
+            e.hash AS event_hash
        FROM audit_checkpoint c
        LEFT JOIN dossier_event e ON e.agency_id = c.agency_id AND e.chain_seq = c.chain_seq
       WHERE c.agency_id = $1 ORDER BY c.chain_seq DESC LIMIT 1`,
     [agencyId],
   );
-  const genesis = { fromSeq: 1, prevHash: GENESIS_HASH, sawVersion2: false };
+  const genesis = { fromSeq: 1, prevHash: GENESIS_HASH };
   if (!last) return genesis;
   const signedAt = new Date(last.signed_at);
   const signature = checkSignature(
@@ -165,7 +167,7 @@ async function verifiedStart(
     };
   }
   if (signature === 'unknown_key') return genesis;
-  return { fromSeq: last.chain_seq + 1, prevHash: last.head_hash, sawVersion2: last.hash_version === 2 };
+  return { fromSeq: last.chain_seq + 1, prevHash: last.head_hash };
 }
 
 /** The latest checkpoint of each of `agencyIds`, as printed on the register (form 07). */
