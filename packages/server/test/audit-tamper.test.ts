@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../src/db/database.ts';
+import { type Database, openDatabase, type Queryable } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import {
   type AuditProblem,
@@ -500,5 +503,58 @@ describe.each(engines)('a history written before hash version 2, on %s', (engine
         reason: 'version_downgrade',
       } satisfies Partial<AuditProblem>),
     ]);
+  });
+});
+
+const BIN = fileURLToPath(new URL('../bin/motcua.mjs', import.meta.url));
+
+describe('verify-audit on the command line', () => {
+  let dir: string;
+  const motcua = (args: string[], env: Record<string, string>) => {
+    const res = spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data'), ...env },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    return { code: res.status, out: res.stdout, err: res.stderr };
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-audit-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('stops on a wrong key file, signs checkpoints, and names the checkpoint a rewrite breaks', async () => {
+    const keyFile = join(dir, 'audit.pem');
+    const env = { AUDIT_SIGNING_KEY_FILE: keyFile, SEED_DEMO_DOSSIERS: '5' };
+    const missing = motcua(['checkpoint'], env);
+    expect(missing.code).toBe(78);
+    expect(missing.err).toContain(`AUDIT_SIGNING_KEY_FILE="${keyFile}": no such file`);
+
+    const created = motcua(['create-signing-key', keyFile], {});
+    expect(created.code, created.err).toBe(0);
+    const fingerprint = /Fingerprint: ([0-9a-f]{64})/.exec(created.out)?.[1];
+    expect(fingerprint).toBeDefined();
+    expect(motcua(['create-signing-key', keyFile], {}).code).toBe(1);
+
+    expect(motcua(['seed'], env).code).toBe(0);
+    const signed = motcua(['checkpoint'], env);
+    expect(signed.code, signed.err).toBe(0);
+    const id = /Checkpoint ([0-9a-f-]{36}): agency ([0-9a-f-]{36}) at event #(\d+)/.exec(signed.out);
+    expect(id).not.toBeNull();
+    const intact = motcua(['verify-audit'], env);
+    expect(intact.code, intact.err).toBe(0);
+    expect(intact.out).toContain(fingerprint!);
+
+    // Drop the agency's newest event and move its head back, as someone with the database would.
+    const db = await openDatabase({ dataDir: join(dir, 'data', 'pglite') });
+    try {
+      await db.transaction((tx) => dropLastEvents(tx, id![2]!, 1));
+    } finally {
+      await db.close();
+    }
+    const broken = motcua(['verify-audit'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain(`checkpoint ${id![1]} of agency ${id![2]} at event #${id![3]}`);
+    expect(broken.err).toContain('event_missing');
   });
 });
