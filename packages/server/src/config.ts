@@ -42,6 +42,8 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** The address citizens reach Motcua at, printed in the receipt's QR code. */
   PUBLIC_URL: z.url().optional(),
+  /** PEM file of the Ed25519 key that signs audit checkpoints; unset, a demo key is made under DATA_DIR. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Folder of the built web app; defaults to packages/web/dist. */
   WEB_DIST: z.string().min(1).optional(),
 });
@@ -68,6 +70,7 @@ export interface Config {
   sweepIntervalSeconds: number;
   webDist: string;
   publicUrl: string;
+  auditSigningKeyFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    auditSigningKeyFile:
+      e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

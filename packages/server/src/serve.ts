@@ -1,5 +1,7 @@
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { loadSigningKey } from './dossiers/audit-key.ts';
+import { CHECKPOINT_INTERVAL_MS, startCheckpoints } from './jobs/audit-checkpoint.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { openContext } from './runtime.ts';
 import { seedDemoData } from './seed/first-start.ts';
@@ -10,6 +12,9 @@ import { seedDemoData } from './seed/first-start.ts';
  * then closes the database, so no acknowledged change is lost.
  */
 export async function serve(config: Config): Promise<void> {
+  // A missing or wrong key file stops the start before the database is touched.
+  const keyWarnings: string[] = [];
+  const signingKey = await loadSigningKey(config, (message) => keyWarnings.push(message));
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
   ctx.db.onStatusChange((status, cause) => {
@@ -20,6 +25,8 @@ export async function serve(config: Config): Promise<void> {
         'database unreachable',
       );
   });
+  for (const message of keyWarnings) app.log.warn(message);
+  app.log.info({ fingerprint: signingKey.fingerprint }, 'audit checkpoints are signed with this key');
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
     const seeded = await seedDemoData(ctx, {
@@ -34,6 +41,10 @@ export async function serve(config: Config): Promise<void> {
           app.log.error({ err }, 'deadline sweep failed'),
         )
       : async () => {};
+  const stopCheckpoints = startCheckpoints(ctx, signingKey, CHECKPOINT_INTERVAL_MS, {
+    error: (err) => app.log.error({ err }, 'audit checkpoint failed'),
+    refused: (problem) => app.log.error({ problem }, 'audit chain does not verify: checkpoint not signed'),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -51,6 +62,7 @@ export async function serve(config: Config): Promise<void> {
       await app.close();
       clearInterval(idle);
       await stopSweep();
+      await stopCheckpoints();
       await ctx.db.close();
       app.log.info('stopped');
       process.exit(0);

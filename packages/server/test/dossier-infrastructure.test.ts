@@ -18,7 +18,7 @@ async function insertDossier(db: Database, agencyId: string): Promise<string> {
   await db.query(
     `INSERT INTO dossier (id, agency_id, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id, state,
                           national_status, applicant, search_text, snapshot, version, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'counter', $2, 'received', 2, '{}', '', '{}', 1, $6, $6)`,
+     VALUES ($1, $2, $3, $4, $5, 'counter', $2, 'in_progress', 4, '{}', '', '{}', 1, $6, $6)`,
     [id, agencyId, p!.id, p!.current_version_id, p!.field_code, now],
   );
   return id;

@@ -9,8 +9,17 @@ import {
   writeCatalogueWorkbook,
 } from '../catalogue/workbook.ts';
 import type { Config } from '../config.ts';
-import { verifyAuditChain } from '../dossiers/audit-chain.ts';
+import { describeProblem, verifyAuditChain } from '../dossiers/audit-chain.ts';
+import {
+  configuredPublicKeys,
+  fingerprintOf,
+  generateSigningKeyPem,
+  loadSigningKey,
+  parsePublicKey,
+  parseSigningKey,
+} from '../dossiers/audit-key.ts';
 import { Problem } from '../http/problem.ts';
+import { writeCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { openContext } from '../runtime.ts';
 import { seedDemoData } from '../seed/first-start.ts';
 import { serve } from '../serve.ts';
@@ -127,30 +136,107 @@ ${ENV_NOTE}`,
     },
   },
   'verify-audit': {
-    summary: 'Check the hash chain of every dossier event and name the first broken one',
-    usage: `Usage: npx motcua verify-audit
+    summary: 'Check the audit history: every event, every dossier against it, every signed checkpoint',
+    usage: `Usage: npx motcua verify-audit [--public-key FILE]...
 
-Recomputes the hash of every dossier event, agency by agency, in order. Exits 0 when the whole
-history is intact; otherwise prints the first event that does not verify and exits 1.
+Recomputes the hash of every dossier event, agency by agency, in order; checks that each dossier
+row is in the state its last event left it in; and checks every signed checkpoint: its Ed25519
+signature by a trusted key, and that the event it names still has the hash it signed. Exits 0
+when everything holds; otherwise prints each problem (the first broken event of each agency,
+each dossier, each checkpoint that fails) and exits 1.
+
+The trusted key is the one of AUDIT_SIGNING_KEY_FILE (or the demo key under DATA_DIR); give
+--public-key FILE (a PEM public or private key, repeatable) to trust others, e.g. an earlier key
+or a copy kept apart from the server.
 ${ENV_NOTE}`,
-    options: {},
-    async run({ config }) {
-      const ctx = await openContext(config());
+    options: { 'public-key': { type: 'string', multiple: true } },
+    async run({ values, config, readFile }) {
+      const cfg = config();
+      const trustedKeys = await configuredPublicKeys(cfg);
+      const files = (values['public-key'] as string[] | undefined) ?? [];
+      for (const file of files) {
+        try {
+          trustedKeys.push(parsePublicKey(await readFile(file)));
+        } catch (err) {
+          console.error(`--public-key ${file}: ${(err as Error).message}`);
+          return 2;
+        }
+      }
+      const ctx = await openContext(cfg);
       try {
-        const result = await verifyAuditChain(ctx.db);
-        if (!result.firstProblem) {
-          console.log(`Audit chain intact: ${result.events} events in ${result.agencies} agencies.`);
+        const result = await verifyAuditChain(ctx.db, { trustedKeys });
+        const keys = trustedKeys.map(fingerprintOf).join(', ') || 'none';
+        const summary =
+          `${result.events} events in ${result.agencies} agencies, ${result.dossiers} dossiers, ` +
+          `${result.checkpoints} checkpoints (trusted keys: ${keys})`;
+        if (result.problems.length === 0) {
+          console.log(`Audit chain intact: ${summary}.`);
           return 0;
         }
-        const p = result.firstProblem;
-        console.error(
-          `Audit chain BROKEN at agency ${p.agencyId}, event #${p.chainSeq}${p.eventId ? ` (id ${p.eventId})` : ''}: ${p.reason}. ` +
-            `${result.events} events before it verified.`,
-        );
+        console.error(`Audit chain BROKEN: ${result.problems.length} problems in ${summary}.`);
+        for (const p of result.problems) console.error(`  ${describeProblem(p)}`);
         return 1;
       } finally {
         await ctx.db.close();
       }
+    },
+  },
+  checkpoint: {
+    summary: 'Sign the audit chain head of every agency that has new events (what the server does hourly)',
+    usage: `Usage: npx motcua checkpoint
+
+Verifies each agency's events since its last checkpoint and signs its chain head with the key of
+AUDIT_SIGNING_KEY_FILE (or the demo key under DATA_DIR). Prints each checkpoint written; an agency
+whose chain does not verify is not signed, is printed, and makes the command exit 1.
+${ENV_NOTE}`,
+    options: {},
+    async run({ config }) {
+      const cfg = config();
+      const key = await loadSigningKey(cfg, (message) => console.error(message));
+      const ctx = await openContext(cfg);
+      try {
+        const run = await writeCheckpoints(ctx, key);
+        for (const c of run.written) {
+          console.log(
+            `Checkpoint ${c.id}: agency ${c.agencyId} at event #${c.chainSeq}, head ${c.headHash}, key ${c.keyFingerprint}`,
+          );
+        }
+        if (run.written.length === 0 && run.refused.length === 0) console.log('No new events to sign.');
+        for (const p of run.refused) console.error(`Not signed: ${describeProblem(p)}`);
+        return run.refused.length > 0 ? 1 : 0;
+      } finally {
+        await ctx.db.close();
+      }
+    },
+  },
+  'create-signing-key': {
+    summary: 'Create an Ed25519 key file for signing audit checkpoints',
+    usage: `Usage: npx motcua create-signing-key FILE
+
+Writes a new Ed25519 private key (PEM, readable by its owner only) to FILE, which must not exist,
+and prints its fingerprint and public key. Keep FILE outside the database and its backups, set
+AUDIT_SIGNING_KEY_FILE=FILE, and keep a copy of the public key apart for verify-audit --public-key.`,
+    options: {},
+    async run({ positionals, writeFile }) {
+      const file = positionals[0];
+      if (!file) {
+        console.error('Missing FILE. Run "npx motcua create-signing-key --help".');
+        return 2;
+      }
+      const pem = generateSigningKeyPem();
+      try {
+        await writeFile(file, pem, { flag: 'wx', mode: 0o600 });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        console.error(
+          code === 'EEXIST' ? `${file} already exists; nothing was written.` : `${file}: ${code}`,
+        );
+        return 1;
+      }
+      const key = parseSigningKey(pem);
+      console.log(`Created ${file}\nFingerprint: ${key.fingerprint}`);
+      console.log(key.publicKey.export({ type: 'spki', format: 'pem' }).toString().trim());
+      return 0;
     },
   },
   'export-catalogue': {

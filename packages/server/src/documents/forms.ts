@@ -2,6 +2,7 @@
  * The content of forms 01-07 (Circular 03/2025/TT-VPCP, Appendix I, after Circular 01/2018/TT-VPCP)
  * in the Decree 30/2020/NĐ-CP layout, as a `DocumentSpec` that both renderers lay out.
  */
+import { checkpointBlocks } from './checkpoints.ts';
 import { code128Png, qrPng } from './codes.ts';
 import { placeAndDate, viClock, viCount, viDateTime, viShortDate, viTime, viUpper } from './format.ts';
 import {
@@ -630,6 +631,7 @@ function form07(ctx: FormContext): Block[] {
       ],
       body: rows,
     },
+    ...checkpointBlocks(ctx.auditCheckpoints),
   ];
 }
 

@@ -280,6 +280,18 @@ export interface RegisterRow {
   note?: string;
 }
 
+/** A signed head of an agency's audit chain, as printed on form 07. */
+export interface AuditCheckpointLine {
+  agencyName: string;
+  chainSeq: number;
+  headHash: string;
+  signedAt: Date;
+  /** sha256 of the signing public key, hex. */
+  keyFingerprint: string;
+  /** Ed25519 signature, base64. */
+  signature: string;
+}
+
 /** Everything a form may print. Each form reads the common parts and its own section. */
 export interface FormContext {
   /** The agency issuing the form: header block top left, place of the date line, body of 04 and 05. */
@@ -316,6 +328,8 @@ export interface FormContext {
   controlSheet?: ControlSheetEntry[];
   /** Form 07: the register's rows. When omitted the register shows the current dossier alone. */
   register?: RegisterRow[];
+  /** Form 07: the latest signed audit checkpoint of each agency in the register, printed under it. */
+  auditCheckpoints?: AuditCheckpointLine[];
   /** Public address to look the dossier up, encoded in the QR code of form 01. */
   lookupUrl: string;
   /** When the form is issued: the date of the place-and-date line. */

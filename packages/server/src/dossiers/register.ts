@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { DOCX_MIME, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
 import type { FormContext, RegisterRow } from '../documents/model.ts';
 import { Problem } from '../http/problem.ts';
+import { latestCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { descendantIds } from '../org/tree.ts';
 import type { Applicant } from './applicant.ts';
 
@@ -39,6 +40,7 @@ export function registerRoutes(ctx: AppContext) {
         );
         if (unit && !scope.has(unit)) throw new Problem(403, 'unit_outside_scope');
         const rows = await ctx.db.query<{
+          agency_id: string;
           code: string;
           applicant: Applicant;
           procedure_name: string;
@@ -47,7 +49,7 @@ export function registerRoutes(ctx: AppContext) {
           due_at: Date;
           snapshot: { returnedAt: string | null; returnChannel: RegisterRow['returnMethod'] | null };
         }>(
-          `SELECT d.code, d.applicant, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
+          `SELECT d.agency_id, d.code, d.applicant, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
              FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id JOIN org_unit a ON a.id = d.agency_id
             WHERE d.code IS NOT NULL AND d.received_at IS NOT NULL
               AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1::date AND $2::date
@@ -59,6 +61,7 @@ export function registerRoutes(ctx: AppContext) {
           `SELECT u.name, p.name AS parent FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1`,
           [unit ?? session.roles[0]?.unitId],
         );
+        const checkpoints = await latestCheckpoints(ctx.db, [...new Set(rows.map((row) => row.agency_id))]);
         const now = ctx.now();
         const context: FormContext = {
           agency: {
@@ -88,6 +91,7 @@ export function registerRoutes(ctx: AppContext) {
             ...(row.snapshot.returnedAt ? { returnedAt: new Date(row.snapshot.returnedAt) } : {}),
             ...(row.snapshot.returnChannel ? { returnMethod: row.snapshot.returnChannel } : {}),
           })),
+          auditCheckpoints: checkpoints,
           lookupUrl: ctx.config.publicUrl,
           issuedAt: now,
         };
