@@ -40,6 +40,7 @@ export function registerRoutes(ctx: AppContext) {
         if (unit && !scope.has(unit)) throw new Problem(403, 'unit_outside_scope');
         const rows = await ctx.db.query<{
           code: string;
+          number: number;
           applicant: Applicant;
           procedure_name: string;
           lead_unit: string;
@@ -47,7 +48,13 @@ export function registerRoutes(ctx: AppContext) {
           due_at: Date;
           snapshot: { returnedAt: string | null; returnChannel: RegisterRow['returnMethod'] | null };
         }>(
-          `SELECT d.code, d.applicant, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
+          // The number is the entry's in its unit's book for the year, as printed on the receipt (form 01).
+          `SELECT d.code, d.applicant,
+                  (SELECT count(*)::int FROM dossier o
+                    WHERE o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
+                      AND date_trunc('year', o.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                        = date_trunc('year', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                      AND (o.received_at, o.code) <= (d.received_at, d.code)) AS number, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
              FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id JOIN org_unit a ON a.id = d.agency_id
             WHERE d.code IS NOT NULL AND d.received_at IS NOT NULL
               AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1::date AND $2::date
@@ -77,6 +84,7 @@ export function registerRoutes(ctx: AppContext) {
           },
           applicant: { name: '' },
           register: rows.map((row) => ({
+            number: row.number,
             code: row.code,
             procedureName: row.procedure_name,
             applicantName: row.applicant.name,
@@ -88,6 +96,7 @@ export function registerRoutes(ctx: AppContext) {
             ...(row.snapshot.returnedAt ? { returnedAt: new Date(row.snapshot.returnedAt) } : {}),
             ...(row.snapshot.returnChannel ? { returnMethod: row.snapshot.returnChannel } : {}),
           })),
+          registerPeriod: { from: new Date(`${from}T00:00:00+07:00`), to: new Date(`${to}T00:00:00+07:00`) },
           lookupUrl: ctx.config.publicUrl,
           issuedAt: now,
         };
