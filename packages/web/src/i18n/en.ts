@@ -607,6 +607,8 @@ export const en: Messages = {
       address: 'Address',
       organisation: 'Organisation or business',
       proxyName: 'Proxy handing in the dossier',
+      proxyIdNumber: "Proxy's personal ID number",
+      proxyPhone: "Proxy's phone number",
     },
   },
   timeLeft: {
@@ -639,6 +641,17 @@ export const en: Messages = {
     newTab: '(opens in a new tab)',
     pdfNewTab: 'PDF, opens in a new tab',
     none: 'There is no form to print for this dossier yet.',
+  },
+  receivability: {
+    tag: 'Cannot be received yet: processing time to be confirmed',
+    title: 'Dossiers of this procedure cannot be received yet: the processing time awaits confirmation',
+    reason:
+      'The catalogue has no processing time confirmed against the publication decision, so no appointment date can be set.',
+    whoFixes:
+      "An administrator or the agency's reform officer enters the processing time in the procedure catalogue; the counter can receive as soon as they do.",
+    public:
+      'The agency is confirming the processing time of this procedure; until then the one-stop desk cannot receive dossiers for it.',
+    edit: 'Edit the procedure in the catalogue',
   },
   counter: {
     title: 'One-stop desk',

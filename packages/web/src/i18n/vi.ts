@@ -609,6 +609,8 @@ export const vi = {
       address: 'Địa chỉ',
       organisation: 'Tổ chức, doanh nghiệp',
       proxyName: 'Người được ủy quyền nộp hồ sơ',
+      proxyIdNumber: 'Số định danh cá nhân của người được ủy quyền',
+      proxyPhone: 'Số điện thoại của người được ủy quyền',
     },
   },
   timeLeft: {
@@ -641,6 +643,17 @@ export const vi = {
     newTab: '(mở trong thẻ mới)',
     pdfNewTab: 'PDF, mở trong thẻ mới',
     none: 'Hồ sơ chưa có biểu mẫu nào để in.',
+  },
+  receivability: {
+    tag: 'Chưa tiếp nhận được, chờ xác nhận thời hạn',
+    title: 'Chưa tiếp nhận được hồ sơ của thủ tục này, chờ xác nhận thời hạn giải quyết',
+    reason:
+      'Danh mục thủ tục chưa có thời hạn giải quyết được xác nhận theo quyết định công bố, nên chưa tính được ngày hẹn trả kết quả.',
+    whoFixes:
+      'Quản trị hệ thống hoặc công chức tham mưu cải cách hành chính của cơ quan cập nhật thời hạn giải quyết trong danh mục thủ tục; sau đó quầy tiếp nhận được ngay.',
+    public:
+      'Cơ quan đang xác nhận thời hạn giải quyết của thủ tục này; trong thời gian đó Bộ phận Một cửa chưa tiếp nhận được hồ sơ.',
+    edit: 'Sửa thủ tục trong danh mục',
   },
   counter: {
     title: 'Quầy tiếp nhận và trả kết quả',
