@@ -40,7 +40,10 @@ const envSchema = z.object({
   /** How often each server process runs the deadline sweep; 0 turns it off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
-  /** The address citizens reach Motcua at, printed in the receipt's QR code. */
+  /**
+   * The address citizens reach Motcua at, printed in the receipt's QR code. Unset, the QR code points
+   * to http://localhost:PORT, which opens on no phone: fine for the demo, wrong anywhere else.
+   */
   PUBLIC_URL: z.url().optional(),
   /** Folder of the built web app; defaults to packages/web/dist. */
   WEB_DIST: z.string().min(1).optional(),
@@ -68,6 +71,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   webDist: string;
   publicUrl: string;
+  /** False when PUBLIC_URL was not set and `publicUrl` is the localhost default. */
+  publicUrlConfigured: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
+}
+
+/** Outside the demo, receipts need the public address: without PUBLIC_URL their QR code opens nowhere. */
+export function publicUrlMissing(config: Pick<Config, 'publicUrlConfigured' | 'seedDemo'>): boolean {
+  return !config.publicUrlConfigured && !config.seedDemo;
 }

@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, publicUrlMissing } from './config.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { openContext } from './runtime.ts';
 import { seedDemoOffice } from './seed/demo-office.ts';
@@ -13,6 +13,12 @@ import { seedDemo } from './seed/seed.ts';
 export async function serve(config: Config): Promise<void> {
   const ctx = await openContext(config);
   const app = await buildApp(ctx);
+  if (publicUrlMissing(config)) {
+    app.log.warn(
+      { publicUrl: config.publicUrl },
+      'PUBLIC_URL is not set: the QR code on receipts points to this localhost address, which citizens cannot open; set PUBLIC_URL to the address they reach Motcua at',
+    );
+  }
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
     const seeded = await seedDemo(ctx.db, ctx.now());

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, requireRole } from '../auth/guard.ts';
+import { publicUrlMissing } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { DOCX_MIME, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
 import type { FormContext, RegisterRow } from '../documents/model.ts';
@@ -18,6 +19,27 @@ const MAX_ROWS = 2000;
 export function registerRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/dossiers/receipt-address',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'The address the QR code of receipts (form 01) opens, and whether it is the localhost default of a deployment without PUBLIC_URL',
+          response: {
+            200: z.object({ publicUrl: z.string(), configured: z.boolean(), missing: z.boolean() }),
+          },
+        },
+      },
+      async (request) => {
+        requireRole(request, ['counter_officer', 'head_of_unit', 'leader', 'administrator']);
+        return {
+          publicUrl: ctx.config.publicUrl,
+          configured: ctx.config.publicUrlConfigured,
+          missing: publicUrlMissing(ctx.config),
+        };
+      },
+    );
     r.get(
       '/dossiers/register/:file',
       {

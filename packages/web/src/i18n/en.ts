@@ -657,6 +657,9 @@ export const en: Messages = {
     title: 'One-stop desk',
     lead: 'Check the documents, receive or refuse dossiers, print the receipt and return results.',
     newTitle: 'Receive a new dossier',
+    publicUrlMissingTitle: 'The QR code on the receipt will not open on a phone',
+    publicUrlMissing: (url: string) =>
+      `The server has no public address configured (PUBLIC_URL), so the QR code points to ${url}, which citizens cannot reach. Ask an administrator to set PUBLIC_URL; meanwhile, show the applicant how to look the dossier up by its code.`,
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     chooseTitle: 'Choose the procedure',
     searchHint: 'With or without Vietnamese accents. For example: work permit',

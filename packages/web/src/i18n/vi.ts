@@ -659,6 +659,9 @@ export const vi = {
     title: 'Quầy tiếp nhận và trả kết quả',
     lead: 'Kiểm tra thành phần hồ sơ, tiếp nhận hoặc từ chối tiếp nhận, in giấy hẹn và trả kết quả.',
     newTitle: 'Tiếp nhận hồ sơ mới',
+    publicUrlMissingTitle: 'Mã QR trên giấy hẹn chưa mở được trên điện thoại',
+    publicUrlMissing: (url: string) =>
+      `Máy chủ chưa được cấu hình địa chỉ công khai (PUBLIC_URL), nên mã QR dẫn tới ${url}, địa chỉ mà người dân không truy cập được. Đề nghị quản trị hệ thống đặt PUBLIC_URL; trong lúc chờ, hướng dẫn người nộp tra cứu bằng mã hồ sơ.`,
     stepOf: (n: number, total: number) => `Bước ${n} trên ${total}`,
     chooseTitle: 'Chọn thủ tục',
     searchHint: 'Có dấu hay không dấu đều được. Ví dụ: giấy phép lao động',
