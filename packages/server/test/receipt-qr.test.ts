@@ -1,14 +1,20 @@
 import { createRequire } from 'node:module';
-import jsQR from 'jsqr';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, publicUrlMissing } from '../src/config.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
-const { PNG } = createRequire(import.meta.url)('pngjs') as {
+const require = createRequire(import.meta.url);
+const { PNG } = require('pngjs') as {
   PNG: { sync: { read(data: Buffer): { width: number; height: number; data: Buffer } } };
 };
+// A QR decoder, as a phone's camera app reads the code.
+const jsQR = require('jsqr') as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 /** What a phone camera reads from the receipt: the QR code of the PDF, decoded. */
 async function qrOfPdf(pdf: Buffer): Promise<string | null> {
