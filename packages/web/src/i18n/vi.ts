@@ -609,8 +609,8 @@ export const vi = {
       address: 'Địa chỉ',
       organisation: 'Tổ chức, doanh nghiệp',
       proxyName: 'Người được ủy quyền nộp hồ sơ',
-      proxyIdNumber: 'Số định danh cá nhân của người được ủy quyền',
-      proxyPhone: 'Số điện thoại của người được ủy quyền',
+      proxyIdNumber: 'Người được ủy quyền: số định danh cá nhân',
+      proxyPhone: 'Người được ủy quyền: số điện thoại',
     },
   },
   timeLeft: {
