@@ -118,6 +118,15 @@ describe.each(engines)('forms printed from real dossiers on %s', (engine) => {
     expect(request).toContain('Hồ sơ của: Công ty TNHH Thương mại Ánh Dương');
     expect(request).toContain('Mã số doanh nghiệp/Mã số thuế: 0312345678');
     expect(request).not.toContain('Ông/Bà Công ty');
+
+    d = await act('tiepnhan', supplement.id, 'receive_supplement', supplement.version, {
+      documents: ['Giấy chứng nhận sức khỏe cấp ngày 02/3/2026'],
+    });
+    const newDueAt = new Date(new Date(d.dueAt).getTime() + 7 * 86_400_000).toISOString();
+    d = await act('truongphong', d.id, 'extend', d.version, { reason: 'Cần xác minh thêm', newDueAt });
+    const apology = await form(d.id, '04.pdf');
+    expect(apology).toContain('Kính gửi: Công ty TNHH Thương mại Ánh Dương');
+    expect(apology).not.toContain('Ông/Bà Công ty');
   });
 
   it('after an extension, the receipt shows both appointments and form 04 is signed by the head of the agency', async () => {
