@@ -40,7 +40,10 @@ const envSchema = z.object({
   /** How often each server process runs the deadline sweep; 0 turns it off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
-  /** The address citizens reach Motcua at, printed in the receipt's QR code. */
+  /**
+   * The address citizens reach Motcua at, printed in the receipt's QR code. Unset, the QR code points
+   * to http://localhost:PORT, which opens on no phone: fine for the demo, wrong anywhere else.
+   */
   PUBLIC_URL: z.url().optional(),
   /** PEM file of the Ed25519 key that signs audit checkpoints; unset, a demo key is made under DATA_DIR. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
@@ -71,6 +74,8 @@ export interface Config {
   webDist: string;
   publicUrl: string;
   auditSigningKeyFile: string | undefined;
+  /** False when PUBLIC_URL was not set and `publicUrl` is the localhost default. */
+  publicUrlConfigured: boolean;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     auditSigningKeyFile:
       e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
   };
+}
+
+/** Outside the demo, receipts need the public address: without PUBLIC_URL their QR code opens nowhere. */
+export function publicUrlMissing(config: Pick<Config, 'publicUrlConfigured' | 'seedDemo'>): boolean {
+  return !config.publicUrlConfigured && !config.seedDemo;
 }

@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, publicUrlMissing } from './config.ts';
 import { loadSigningKey } from './dossiers/audit-key.ts';
 import { CHECKPOINT_INTERVAL_MS, startCheckpoints } from './jobs/audit-checkpoint.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
@@ -27,6 +27,12 @@ export async function serve(config: Config): Promise<void> {
   });
   for (const message of keyWarnings) app.log.warn(message);
   app.log.info({ fingerprint: signingKey.fingerprint }, 'audit checkpoints are signed with this key');
+  if (publicUrlMissing(config)) {
+    app.log.warn(
+      { publicUrl: config.publicUrl },
+      'PUBLIC_URL is not set: the QR code on receipts points to this localhost address, which citizens cannot open; set PUBLIC_URL to the address they reach Motcua at',
+    );
+  }
   if (ctx.migrations.length > 0) app.log.info({ migrations: ctx.migrations }, 'database migrated');
   if (config.seedDemo) {
     const seeded = await seedDemoData(ctx, {

@@ -35,6 +35,22 @@ describe.each(engines)('public catalogue on %s', (engine) => {
     }
   });
 
+  it('says of each procedure whether the counter can receive it, and why not when it cannot', async () => {
+    const all = (await get('/api/v1/procedures?pageSize=100')).json();
+    const blocked = all.items.filter((i: { notReceivableReason: string | null }) => i.notReceivableReason);
+    expect(blocked.length).toBeGreaterThan(0);
+    for (const item of all.items) {
+      // Exactly the procedures without a confirmed processing time are the ones the counter cannot receive.
+      expect(item.notReceivableReason).toBe(
+        item.processingTime.value === null ? 'processing_time_unconfirmed' : null,
+      );
+    }
+    const one = (await get(`/api/v1/procedures/${blocked[0].id}`)).json();
+    expect(one.notReceivableReason).toBe('processing_time_unconfirmed');
+    const permit = all.items.find((i: { name: string }) => i.name === WORK_PERMIT);
+    expect((await get(`/api/v1/procedures/${permit.id}`)).json().notReceivableReason).toBeNull();
+  });
+
   it('matches every word of the query, in any accent form, and ranks the whole phrase first', async () => {
     const accented = (await get(`/api/v1/procedures?q=${encodeURIComponent('Giấy phép lao động')}`)).json();
     const plain = (await get(`/api/v1/procedures?q=${encodeURIComponent('GIAY PHEP lao dong')}`)).json();

@@ -58,6 +58,45 @@ describe('the motcua command line', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('warns at start, outside the demo, that receipts point to localhost while PUBLIC_URL is unset', async () => {
+    const startAndStop = async (extra: Record<string, string>) => {
+      const port = 3900 + Math.floor(Math.random() * 90);
+      const { PUBLIC_URL: _unset, ...inherited } = process.env;
+      const child = spawn(process.execPath, [BIN, 'serve'], {
+        env: {
+          ...inherited,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: join(dir, `data-public-url-${port}`),
+          LOG_LEVEL: 'warn',
+          SEED_DEMO: 'false',
+          ...extra,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += String(chunk);
+      });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      for (let i = 0; i < 120; i++) {
+        const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      child.kill('SIGTERM');
+      await exited;
+      return out;
+    };
+    const unset = await startAndStop({});
+    expect(unset).toContain('PUBLIC_URL is not set');
+    const set = await startAndStop({ PUBLIC_URL: 'https://dichvucong.example.gov.vn' });
+    expect(set).not.toContain('PUBLIC_URL');
+  });
+
   it('finishes a request in flight when told to stop', async () => {
     const port = 3900 + Math.floor(Math.random() * 90);
     const child = spawn(process.execPath, [BIN, 'serve'], {

@@ -289,6 +289,45 @@ describe("each form's own content", () => {
     expect(text).toContain('Bưu chính công ích');
   });
 
+  it('04 and 05 without a known signer name the office the regulation gives and leave the name to sign', async () => {
+    const ctx = context();
+    delete ctx.signer;
+    const apology = await pdfText(await renderFormPdf('04', ctx));
+    expect(apology).toContain('THỦ TRƯỞNG CƠ QUAN (Ký, ghi rõ họ tên và đóng dấu)');
+    const stop = await pdfText(await renderFormPdf('05', ctx));
+    expect(stop).toContain('LÃNH ĐẠO CƠ QUAN (Ký, ghi rõ họ tên và đóng dấu)');
+    expect(stop).not.toContain('THỦ TRƯỞNG CƠ QUAN');
+  });
+
+  it('each form carries its number and its legal basis, Circular 03/2025', async () => {
+    for (const form of FORM_CODES) {
+      const text = await docxText(await renderFormDocx(form, context()));
+      expect(text).toContain(
+        `Mẫu số ${form} (ban hành kèm theo Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Văn phòng Chính phủ)`,
+      );
+      expect(text).not.toContain('01/2018');
+    }
+    expect(formInfo('04').title).toBe('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết');
+  });
+
+  it('01 prints an organisation with its code and representative, and a proxy with their own details', async () => {
+    const ctx = context();
+    ctx.applicant = {
+      kind: 'organisation',
+      name: 'Công ty TNHH Ánh Dương',
+      idNumber: '0312345678',
+      representative: { name: 'Trần Văn Bình', idNumber: '079186001234' },
+      proxy: { name: 'Lê Văn Cường', idNumber: '001099012345', phone: '0912345678' },
+    };
+    const text = await pdfText(await renderFormPdf('01', ctx));
+    expect(text).toContain('tiếp nhận hồ sơ của: Công ty TNHH Ánh Dương');
+    expect(text).toContain('Mã số doanh nghiệp/Mã số thuế: 0312345678');
+    expect(text).toContain('Người đại diện: Ông/Bà Trần Văn Bình; số định danh cá nhân: 079186001234');
+    expect(text).toContain(
+      'Người nộp thay: Ông/Bà Lê Văn Cường; số định danh cá nhân: 001099012345; số điện thoại: 0912345678',
+    );
+  });
+
   it('refuses to render a form whose section is missing', async () => {
     const ctx = context();
     delete ctx.supplement;

@@ -178,6 +178,19 @@ export function publishProblems(p: ProcedureContent): PublishProblem[] {
   return problems;
 }
 
+/** Why dossiers of a procedure cannot be received yet: the appointment is counted from the processing time. */
+export type NotReceivableReason = 'processing_time_unconfirmed';
+
+/**
+ * Whether the counter can receive a dossier of this version, and if not why. Publication lets a
+ * procedure without a confirmed processing time be in force (citizens are told "to be confirmed"),
+ * but no appointment can be written on a receipt until an administrator or the agency's reform
+ * officer enters the figure in the catalogue.
+ */
+export function notReceivableReason(p: Pick<ProcedureContent, 'processingTime'>): NotReceivableReason | null {
+  return p.processingTime.value === null ? 'processing_time_unconfirmed' : null;
+}
+
 /** True when nothing blocks publication. */
 export function isPublishable(p: ProcedureContent): boolean {
   return publishProblems(p).every((problem) => problem.severity !== 'error');

@@ -65,6 +65,8 @@ export const FIELD_LABELS: Record<string, Localised> = {
   address: { vi: 'Địa chỉ', en: 'Address' },
   organisation: { vi: 'Tổ chức', en: 'Organisation' },
   proxyName: { vi: 'Người được ủy quyền', en: 'Proxy' },
+  proxyIdNumber: { vi: 'Số định danh cá nhân của người được ủy quyền', en: "Proxy's personal ID number" },
+  proxyPhone: { vi: 'Số điện thoại của người được ủy quyền', en: "Proxy's phone number" },
   decision: { vi: 'Quyết định tiếp nhận', en: 'Decision' },
   checklist: { vi: 'Danh mục giấy tờ', en: 'Checklist' },
   document: { vi: 'Giấy tờ', en: 'Document' },

@@ -1,6 +1,7 @@
 import {
   CATALOGUE_EDITORS,
   localiseIssues,
+  notReceivableReason,
   PROCEDURE_STATUSES,
   problemIssues,
   procedureContentSchema,
@@ -116,6 +117,8 @@ export function adminCatalogueRoutes(ctx: AppContext) {
             version: row.version,
             hasDraft: row.draft_content !== null,
             needsReview: (row.draft_content ?? row.content)?.needsReview ?? [],
+            // Of the version in force: what the counter can receive today.
+            notReceivableReason: row.content ? notReceivableReason(row.content) : null,
           })),
           total,
           page: q.page,

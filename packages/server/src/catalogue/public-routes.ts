@@ -1,4 +1,4 @@
-import { ONLINE_LEVELS, type ProcedureContent, TIME_UNITS } from '@motcua/core';
+import { notReceivableReason, ONLINE_LEVELS, type ProcedureContent, TIME_UNITS } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -38,6 +38,8 @@ const listItem = z.object({
   status: z.string(),
   postalAllowed: z.boolean(),
   hasFees: z.boolean(),
+  /** Why the counter cannot receive dossiers of it yet (null when it can). */
+  notReceivableReason: z.enum(['processing_time_unconfirmed']).nullable(),
 });
 
 const listResponse = z.object({
@@ -82,6 +84,9 @@ export function publicCatalogueRoutes(ctx: AppContext) {
               status: row.status,
               postalAllowed: content.postalAllowed,
               hasFees: content.fees.length > 0,
+              notReceivableReason: notReceivableReason({
+                processingTime: content.processingTime ?? UNKNOWN_TIME,
+              }),
             };
           }),
           total,
@@ -133,6 +138,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
           agency: { id: row.agency_id, code: row.agency_code, name: row.agency_name },
           field: { code: row.content.fieldCode, name: row.field_name },
           ...row.content,
+          notReceivableReason: notReceivableReason(row.content),
         };
       },
     );

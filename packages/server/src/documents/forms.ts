@@ -24,6 +24,7 @@ import {
   type Applicant,
   type Channel,
   type DocumentForm,
+  FORMS_BASIS,
   type FormCode,
   type FormContext,
   FormDataError,
@@ -95,8 +96,13 @@ function pronoun(a: Applicant): string {
   return a.salutation ?? 'Ông/Bà';
 }
 
-function idLabel(a: Applicant): string {
-  return a.kind === 'organisation' ? 'Mã số doanh nghiệp/Mã số thuế' : 'Số định danh cá nhân';
+/** What a person's number is: the 12-digit personal identification number, or an old 9-digit ID card. */
+function personalIdLabel(id: string): string {
+  return /^\d{9}$/.test(id.trim()) ? 'Số Chứng minh nhân dân' : 'Số định danh cá nhân';
+}
+
+function idLabel(a: Applicant, id: string): string {
+  return a.kind === 'organisation' ? 'Mã số doanh nghiệp/Mã số thuế' : personalIdLabel(id);
 }
 
 const line = (
@@ -207,32 +213,48 @@ function signatures(left: CellContent[], right: CellContent[]): ColumnsBlock {
   return { kind: 'columns', widths: [1, 1], cells: [left, right] };
 }
 
-/** The agency head's block of forms 04 and 05, with the recipients (nơi nhận) on the left. */
-function agencySignOff(ctx: FormContext, recipients: string[]): ColumnsBlock {
+/**
+ * The agency's block of forms 04 and 05, with the recipients (nơi nhận) on the left. `office` is who
+ * the regulation has sign when the context names no signer.
+ */
+function agencySignOff(ctx: FormContext, recipients: string[], office: string): ColumnsBlock {
   const left: CellContent[] = [
     para({ text: 'Nơi nhận:', bold: true, italic: true }, { align: 'left', size: 12, spaceAfter: 0 }),
     ...recipients.map((r, n) =>
       para(`- ${r}${n === recipients.length - 1 ? '.' : ';'}`, { align: 'left', size: 11, spaceAfter: 0 }),
     ),
   ];
-  const s = ctx.signer;
-  const right = s
-    ? signature(s.authority ? [s.authority, s.title] : [s.title], undefined, s.name)
-    : signature(['Thủ trưởng cơ quan'], 'Ký, ghi rõ họ tên và đóng dấu', undefined);
+  const s = ctx.signer ?? { title: office };
+  const right = signature(
+    s.authority ? [s.authority, s.title] : [s.title],
+    s.name ? undefined : 'Ký, ghi rõ họ tên và đóng dấu',
+    s.name,
+  );
   return { kind: 'columns', widths: [1, 1], cells: [left, right] };
+}
+
+/** "Ông/Bà Trần Văn Bình; số định danh cá nhân: 079…": a person named with their own number. */
+function personWithId(name: string, idNumber: string | undefined): string {
+  const id = idNumber?.trim()
+    ? `; ${personalIdLabel(idNumber).toLocaleLowerCase('vi')}: ${idNumber.trim()}`
+    : '';
+  return `Ông/Bà ${name}${id}`;
 }
 
 function contactLines(a: Applicant): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
-  if (a.idNumber) out.push(line(idLabel(a), a.idNumber));
+  if (a.idNumber) out.push(line(idLabel(a, a.idNumber), a.idNumber));
+  if (a.kind === 'organisation' && a.representative) {
+    out.push(line('Người đại diện', personWithId(a.representative.name, a.representative.idNumber)));
+  }
   out.push(line('Địa chỉ', a.address));
   const contact: TextRun[] = [{ text: `Số điện thoại: ${a.phone ?? BLANK}` }];
   if (a.email) contact.push({ text: `; Email: ${a.email}` });
   out.push(para(contact, { align: 'left', spaceAfter: FIELD_AFTER }));
   if (a.proxy) {
     const p = a.proxy;
-    const parts = [`Người nộp thay: ${p.name}`];
-    if (p.idNumber) parts.push(`số định danh cá nhân: ${p.idNumber}`);
+    const parts = [`Người nộp thay: ${personWithId(p.name, p.idNumber)}`];
+    if (p.address) parts.push(`địa chỉ: ${p.address}`);
     if (p.phone) parts.push(`số điện thoại: ${p.phone}`);
     const capacity = p.capacity ? ` (${p.capacity})` : '';
     out.push(para(`${parts.join('; ')}${capacity}`, { align: 'left', spaceAfter: FIELD_AFTER }));
@@ -336,7 +358,20 @@ async function form01(ctx: FormContext): Promise<Block[]> {
     numbered(2, `Số lượng hồ sơ: ${viCount(d.sets ?? 1)} bộ.`),
     numbered(3, `Thời gian giải quyết hồ sơ theo quy định: ${time ?? BLANK}.`),
     numbered(4, ['Thời gian nhận hồ sơ: ', b(viDateTime(d.receivedAt)), '.']),
-    numbered(5, ['Thời gian trả kết quả giải quyết hồ sơ: ', b(viDateTime(d.dueAt)), '.']),
+    ...(d.originalDueAt
+      ? [
+          numbered(5, [
+            'Thời gian trả kết quả giải quyết hồ sơ (hẹn ban đầu): ',
+            b(viDateTime(d.originalDueAt)),
+            '.',
+          ]),
+          para(['Thời gian hẹn lại trả kết quả (sau khi gia hạn): ', b(viDateTime(d.dueAt)), '.'], {
+            align: 'left',
+            indentMm: 6,
+            spaceAfter: FIELD_AFTER,
+          }),
+        ]
+      : [numbered(5, ['Thời gian trả kết quả giải quyết hồ sơ: ', b(viDateTime(d.dueAt)), '.'])]),
     numbered(6, `Đăng ký nhận kết quả tại: ${sentence(where)}`),
     para(
       `Vào Sổ theo dõi hồ sơ, Quyển số: ${d.registerBook ?? BLANK}, Số thứ tự: ${d.registerNumber ?? BLANK}.`,
@@ -467,7 +502,7 @@ function form04(ctx: FormContext): Block[] {
       body,
     ),
     para('Xin trân trọng cảm ơn./.', { ...body, spaceAfter: 12, keepWithNext: true }),
-    agencySignOff(ctx, ['Như trên', ctx.receivingUnit.name, 'Lưu: VT']),
+    agencySignOff(ctx, ['Như trên', ctx.receivingUnit.name, 'Lưu: VT'], 'Thủ trưởng cơ quan'),
   ];
 }
 
@@ -499,7 +534,7 @@ function form05(ctx: FormContext): Block[] {
       body,
     ),
     para(`Xin thông báo để ${you} được biết./.`, { ...body, spaceAfter: 12, keepWithNext: true }),
-    agencySignOff(ctx, ['Như trên', ctx.receivingUnit.name, 'Lưu: VT']),
+    agencySignOff(ctx, ['Như trên', ctx.receivingUnit.name, 'Lưu: VT'], 'Lãnh đạo cơ quan'),
   ];
 }
 
@@ -568,6 +603,7 @@ function registerRows(ctx: FormContext): RegisterRow[] {
   const a = ctx.applicant;
   return [
     {
+      ...(typeof d.registerNumber === 'number' ? { number: d.registerNumber } : {}),
       code: d.code,
       procedureName: d.procedureName,
       applicantName: a.name,
@@ -591,7 +627,7 @@ function form07(ctx: FormContext): Block[] {
   const when = (at: Date | undefined) =>
     at ? cell([oneLine(viShortDate(at), 'center'), oneLine(viClock(at), 'center', 10)]) : small('', 'center');
   const rows = registerRows(ctx).map((r, n) => [
-    small(String(n + 1), 'center'),
+    small(String(r.number ?? n + 1), 'center'),
     cell(oneLine(r.code, 'left')),
     small(r.procedureName),
     small(r.applicantName),
@@ -607,10 +643,17 @@ function form07(ctx: FormContext): Block[] {
   const hc = (text: string, span: { colSpan?: number; rowSpan?: number } = {}) =>
     cell(para(b(text), { align: 'center', size, spaceAfter: 0 }), span);
   const book = ctx.dossier.registerBook;
+  const period = ctx.registerPeriod;
+  const subtitle = [
+    ...(book ? [`Quyển số: ${book}`] : []),
+    ...(period ? [`Từ ngày ${viShortDate(period.from)} đến ngày ${viShortDate(period.to)}`] : []),
+  ];
   return [
     header(ctx, undefined, true),
-    title(formInfo('07').title, book ? 0 : 10),
-    ...(book ? [para(`Quyển số: ${book}`, { align: 'center', spaceBefore: 2, spaceAfter: 10 })] : []),
+    title(formInfo('07').title, subtitle.length ? 0 : 10),
+    ...(subtitle.length
+      ? [para(subtitle.join('; '), { align: 'center', spaceBefore: 2, spaceAfter: 10 })]
+      : []),
     {
       kind: 'table',
       widths: [11, 40, 30, 24, 26, 21, 20, 20, 20, 15, 13, 12],
@@ -648,7 +691,13 @@ export async function buildForm(form: FormCode, context: FormContext): Promise<D
     '06': form06,
     '07': form07,
   };
-  const blocks = await builders[form](ctx);
+  // The form's number and legal basis, as Appendix I heads each form.
+  const basis = para(i(`Mẫu số ${form} (ban hành kèm theo ${FORMS_BASIS})`), {
+    align: 'right',
+    size: 10,
+    spaceAfter: 4,
+  });
+  const blocks = [basis, ...(await builders[form](ctx))];
   return {
     title: `${info.title} - ${ctx.dossier.code}`,
     author: ctx.agency.name,

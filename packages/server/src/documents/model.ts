@@ -11,6 +11,9 @@
  *   where the form says "if any" (nếu có).
  */
 
+/** The circular whose Appendix I sets the forms, printed on each form as its legal basis. */
+export const FORMS_BASIS = 'Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Văn phòng Chính phủ';
+
 /** Form numbers of Appendix I of Circular 03/2025/TT-VPCP. */
 export const FORM_CODES = ['01', '02', '03', '04', '05', '06', '07'] as const;
 export type FormCode = (typeof FORM_CODES)[number];
@@ -46,7 +49,7 @@ export const FORMS: readonly FormInfo[] = [
   },
   {
     code: '04',
-    title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    title: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
     description: 'Apology and new appointment date',
     orientation: 'portrait',
   },
@@ -113,8 +116,11 @@ export interface AgencyBlock {
 
 /** Whoever signs for the agency (forms 04 and 05), as in a Decree 30/2020 signature block. */
 export interface Signer {
-  /** Full name, printed in bold under the signature space, e.g. 'Nguyễn Văn Minh'. */
-  name: string;
+  /**
+   * Full name, printed in bold under the signature space, e.g. 'Nguyễn Văn Minh'. Omitted when the
+   * organisation data does not say who holds the office: the block is then left to sign by hand.
+   */
+  name?: string;
   /** Position of the person signing, e.g. 'Giám đốc' or 'Phó Giám đốc' (printed in capitals). */
   title: string;
   /**
@@ -137,8 +143,13 @@ export interface Applicant {
   kind?: 'person' | 'organisation';
   /** Form of address for a person: 'Ông' or 'Bà'. When omitted a person is addressed 'Ông/Bà'. */
   salutation?: 'Ông' | 'Bà';
-  /** Personal identification number (số định danh cá nhân), or the enterprise / tax code of an organisation. */
+  /**
+   * A person's personal identification number (số định danh cá nhân, 12 digits; an old 9-digit
+   * ID card number is printed as such), or an organisation's enterprise / tax code.
+   */
   idNumber?: string;
+  /** The person who represents an organisation (người đại diện), with their own ID number. */
+  representative?: { name: string; idNumber?: string };
   /** Postal address. */
   address?: string;
   phone?: string;
@@ -151,6 +162,7 @@ export interface Proxy {
   name: string;
   idNumber?: string;
   phone?: string;
+  address?: string;
   /** How they act for the applicant, e.g. 'Người được ủy quyền theo Giấy ủy quyền số 12/2026'. */
   capacity?: string;
 }
@@ -265,6 +277,8 @@ export interface ControlSheetEntry {
 
 /** Form 07: one line of the dossier register. */
 export interface RegisterRow {
+  /** Entry number in the register book (số thứ tự), as on the receipt; the row's position when omitted. */
+  number?: number;
   code: string;
   procedureName: string;
   applicantName: string;
@@ -330,6 +344,8 @@ export interface FormContext {
   register?: RegisterRow[];
   /** Form 07: the latest signed audit checkpoint of each agency in the register, printed under it. */
   auditCheckpoints?: AuditCheckpointLine[];
+  /** Form 07: the period the register's rows were received in (Vietnam dates, inclusive). */
+  registerPeriod?: { from: Date; to: Date };
   /** Public address to look the dossier up, encoded in the QR code of form 01. */
   lookupUrl: string;
   /** When the form is issued: the date of the place-and-date line. */

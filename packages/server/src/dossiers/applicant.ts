@@ -24,7 +24,24 @@ export const applicantSchema = z.strictObject({
   organisation: z.string().trim().max(300).optional(),
   /** A proxy (người được ủy quyền) handing the dossier in for the applicant. */
   proxyName: z.string().trim().max(200).optional(),
+  /** The proxy's own personal identification number (12 digits) or old ID card (9). */
+  proxyIdNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{9}|\d{12})$/, 'id_number_format')
+    .optional(),
+  proxyPhone: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s.-]/g, ''))
+    .pipe(z.string().regex(/^(\+84|0)\d{9,10}$/, 'phone_format'))
+    .optional(),
 });
+
+/** An enterprise or tax code (mã số doanh nghiệp/mã số thuế): 10 digits, or 10-3 for a branch. */
+export function isTaxCode(id: string | undefined): boolean {
+  return !!id && /^\d{10}(-\d{3})?$/.test(id.trim());
+}
 
 export type Applicant = z.infer<typeof applicantSchema>;
 

@@ -1,6 +1,14 @@
-import type { ProcedureContent } from '@motcua/core';
+import { DOSSIER_ACTION_LABELS, isDossierAction, type ProcedureContent } from '@motcua/core';
 import type { AppContext } from '../context.ts';
-import type { FormCode, FormContext, ReceivedDocument } from '../documents/model.ts';
+import type { Queryable } from '../db/database.ts';
+import type {
+  Applicant as FormApplicant,
+  FormCode,
+  FormContext,
+  ReceivedDocument,
+  Signer,
+} from '../documents/model.ts';
+import { type Applicant, isTaxCode } from './applicant.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** The public lookup page a receipt's QR code opens. */
@@ -11,8 +19,99 @@ export function lookupUrl(publicUrl: string, code: string | null): string {
 interface EventRow {
   action: string;
   at: Date;
+  actor_id: string | null;
   actor_name: string;
   payload: Record<string, unknown>;
+}
+
+/**
+ * The applicant as the forms address them. An organisation is the one typed at the counter, or
+ * the applicant whose number is an enterprise / tax code; the person named with it represents it.
+ * A personal number always stays with the person it belongs to.
+ */
+export function formApplicant(a: Applicant): FormApplicant {
+  const organisation = a.organisation?.trim() || (isTaxCode(a.idNumber) ? a.name : undefined);
+  const contact = {
+    ...(a.address ? { address: a.address } : {}),
+    ...(a.phone ? { phone: a.phone } : {}),
+    ...(a.email ? { email: a.email } : {}),
+    ...(a.proxyName
+      ? {
+          proxy: {
+            name: a.proxyName,
+            ...(a.proxyIdNumber ? { idNumber: a.proxyIdNumber } : {}),
+            ...(a.proxyPhone ? { phone: a.proxyPhone } : {}),
+          },
+        }
+      : {}),
+  };
+  if (!organisation) {
+    return { name: a.name, ...(a.idNumber ? { idNumber: a.idNumber } : {}), ...contact };
+  }
+  const taxCode = isTaxCode(a.idNumber) ? a.idNumber : undefined;
+  const personalId = a.idNumber && !taxCode ? a.idNumber : undefined;
+  const represents = a.name.trim() !== organisation && a.name.trim() !== a.proxyName?.trim();
+  return {
+    kind: 'organisation',
+    name: organisation,
+    ...(taxCode ? { idNumber: taxCode } : {}),
+    ...(represents
+      ? { representative: { name: a.name, ...(personalId ? { idNumber: personalId } : {}) } }
+      : {}),
+    ...contact,
+  };
+}
+
+/** The register book a dossier is entered in (one per receiving unit and year) and its number there. */
+async function registerEntry(
+  db: Queryable,
+  d: DossierRecord,
+): Promise<{ book: string; number: number } | null> {
+  const [row] = await db.query<{ book: string; number: number }>(
+    `SELECT extract(year FROM d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int::text AS book,
+            (SELECT count(*)::int FROM dossier o
+              WHERE o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
+                AND date_trunc('year', o.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  = date_trunc('year', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                AND (o.received_at, o.code) <= (d.received_at, d.code)) AS number
+       FROM dossier d WHERE d.id = $1 AND d.code IS NOT NULL AND d.received_at IS NOT NULL`,
+    [d.id],
+  );
+  return row ?? null;
+}
+
+/** The agency's leaders (role `leader` on the agency itself), from the staff accounts. */
+async function agencyLeaders(db: Queryable, agencyId: string): Promise<{ id: string; name: string }[]> {
+  return db.query<{ id: string; name: string }>(
+    `SELECT u.id, u.full_name AS name FROM app_user u JOIN user_role r ON r.user_id = u.id
+      WHERE r.role = 'leader' AND r.unit_id = $1 AND u.active ORDER BY u.full_name`,
+    [agencyId],
+  );
+}
+
+/**
+ * Who signs forms 04 and 05 (Decree 118/2025; Circular 03/2025): the head of the agency (thủ trưởng
+ * cơ quan) apologises and sets the new date; the agency's leader (lãnh đạo cơ quan) notifies the
+ * stop. The name is the leader who acted, or the agency's only leader; when the accounts do not
+ * say who it is, the office's title is printed and the name is left to sign by hand.
+ */
+function signerFor(
+  form: '04' | '05',
+  leaders: { id: string; name: string }[],
+  actorId: string | null | undefined,
+): Signer {
+  const title = form === '04' ? 'Thủ trưởng cơ quan' : 'Lãnh đạo cơ quan';
+  const acted = form === '05' ? leaders.find((l) => l.id === actorId) : undefined;
+  const name = acted?.name ?? (leaders.length === 1 ? leaders[0]!.name : undefined);
+  return { title, ...(name ? { name } : {}) };
+}
+
+/** The note of a control-sheet row: what was done, in words, and what the officer wrote. */
+function handoverNote(action: string | null, note: unknown): string | undefined {
+  const done = action && isDossierAction(action) ? DOSSIER_ACTION_LABELS[action].title.vi : undefined;
+  const written = typeof note === 'string' && note.trim() ? note.trim() : undefined;
+  if (done && written) return `${done}: ${written}`;
+  return done ?? written;
 }
 
 /** Everything a standard form needs, read from the dossier, its history and its control sheet. */
@@ -31,7 +130,7 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
     [d.agencyId, d.receivingUnitId, d.procedureVersionId, d.fieldCode],
   );
   const events = await db.query<EventRow>(
-    'SELECT action, at, actor_name, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
+    'SELECT action, at, actor_id, actor_name, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
     [d.id],
   );
   const last = (action: string) => [...events].reverse().find((e) => e.action === action);
@@ -66,6 +165,23 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
             : receipt;
   const time = content.processingTime;
   const receivedAt = new Date(s.receivedAt ?? s.submittedAt ?? d.createdAt);
+  const entry = await registerEntry(db, d);
+  const leaders = form === '04' || form === '05' ? await agencyLeaders(db, d.agencyId) : [];
+  // The unit that leads the processing: the one of the first step done outside the counter.
+  const leadCode = s.procedure.steps.find(
+    (step) => step.unitCode && step.role !== 'counter_officer',
+  )?.unitCode;
+  const [lead] = leadCode
+    ? await db.query<{ name: string }>('SELECT name FROM org_unit WHERE code = $1', [leadCode])
+    : [];
+  const coordinating = [
+    ...new Set(
+      events
+        .filter((e) => e.action === 'send_inter_agency')
+        .map((e) => String(e.payload.agency ?? '').trim())
+        .filter(Boolean),
+    ),
+  ];
   return {
     agency: { parentName: names!.parent ?? undefined, name: names!.agency, place },
     receivingUnit: { name: names!.receiving },
@@ -79,20 +195,15 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
         : {}),
       receivedAt,
       dueAt: new Date(s.dueAt ?? receivedAt),
-      ...(s.originalDueAt && s.originalDueAt !== s.dueAt ? { originalDueAt: new Date(s.originalDueAt) } : {}),
+      ...(s.extension ? { originalDueAt: new Date(s.extension.previousDueAt) } : {}),
       ...(s.returnedAt ? { returnedAt: new Date(s.returnedAt) } : {}),
       channel: d.channel,
       ...(s.returnChannel ? { resultDelivery: { method: s.returnChannel } } : {}),
+      ...(entry ? { registerBook: entry.book, registerNumber: entry.number } : {}),
+      leadUnit: lead?.name ?? names!.agency,
+      ...(coordinating.length ? { coordinatingUnits: coordinating } : {}),
     },
-    applicant: {
-      name: d.applicant.name,
-      ...(d.applicant.idNumber ? { idNumber: d.applicant.idNumber } : {}),
-      ...(d.applicant.address ? { address: d.applicant.address } : {}),
-      ...(d.applicant.phone ? { phone: d.applicant.phone } : {}),
-      ...(d.applicant.email ? { email: d.applicant.email } : {}),
-      ...(d.applicant.organisation ? { kind: 'organisation' as const } : {}),
-      ...(d.applicant.proxyName ? { proxy: { name: d.applicant.proxyName } } : {}),
-    },
+    applicant: formApplicant(d.applicant),
     documents,
     ...(receipt ? { officer: { name: receipt.actor_name } } : {}),
     ...(supplement
@@ -116,18 +227,23 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
       ? { apology: { reason: s.extension.reason, newDueAt: new Date(s.extension.newDueAt) } }
       : {}),
     ...(stop ? { stop: { reason: String(stop.payload.reason ?? 'Theo đề nghị của người nộp hồ sơ') } } : {}),
-    ...(issuing && ['04', '05'].includes(form)
-      ? { signer: { name: issuing.actor_name, title: 'Lãnh đạo cơ quan' } }
-      : {}),
-    controlSheet: handovers.map((h) => ({
-      fromUnit: h.from_unit ?? '',
-      fromPerson: h.from_user ?? '',
-      toUnit: h.to_unit ?? '',
-      toPerson: h.to_user ?? '',
-      at: new Date(h.at),
-      result: h.result,
-      ...(h.note ? { note: h.note } : {}),
-    })),
+    ...(form === '04' || form === '05' ? { signer: signerFor(form, leaders, issuing?.actor_id) } : {}),
+    controlSheet: handovers.map((h) => {
+      // The row and its event are written in one transaction, at the same instant.
+      const event = events.find(
+        (e) => e.action === h.note && new Date(e.at).getTime() === new Date(h.at).getTime(),
+      );
+      const note = handoverNote(h.note, event?.payload.note);
+      return {
+        fromUnit: h.from_unit ?? '',
+        fromPerson: h.from_user ?? '',
+        toUnit: h.to_unit ?? '',
+        toPerson: h.to_user ?? '',
+        at: new Date(h.at),
+        result: h.result,
+        ...(note ? { note } : {}),
+      };
+    }),
     lookupUrl: lookupUrl(ctx.config.publicUrl, d.code),
     issuedAt: issuing ? new Date(issuing.at) : ctx.now(),
   };

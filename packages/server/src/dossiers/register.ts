@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, requireRole } from '../auth/guard.ts';
+import { publicUrlMissing } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { DOCX_MIME, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
 import type { FormContext, RegisterRow } from '../documents/model.ts';
@@ -19,6 +20,27 @@ const MAX_ROWS = 2000;
 export function registerRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/dossiers/receipt-address',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'The address the QR code of receipts (form 01) opens, and whether it is the localhost default of a deployment without PUBLIC_URL',
+          response: {
+            200: z.object({ publicUrl: z.string(), configured: z.boolean(), missing: z.boolean() }),
+          },
+        },
+      },
+      async (request) => {
+        requireRole(request, ['counter_officer', 'head_of_unit', 'leader', 'administrator']);
+        return {
+          publicUrl: ctx.config.publicUrl,
+          configured: ctx.config.publicUrlConfigured,
+          missing: publicUrlMissing(ctx.config),
+        };
+      },
+    );
     r.get(
       '/dossiers/register/:file',
       {
@@ -42,6 +64,7 @@ export function registerRoutes(ctx: AppContext) {
         const rows = await ctx.db.query<{
           agency_id: string;
           code: string;
+          number: number;
           applicant: Applicant;
           procedure_name: string;
           lead_unit: string;
@@ -49,7 +72,13 @@ export function registerRoutes(ctx: AppContext) {
           due_at: Date;
           snapshot: { returnedAt: string | null; returnChannel: RegisterRow['returnMethod'] | null };
         }>(
-          `SELECT d.agency_id, d.code, d.applicant, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
+          // The number is the entry's in its unit's book for the year, as printed on the receipt (form 01).
+          `SELECT d.agency_id, d.code, d.applicant,
+                  (SELECT count(*)::int FROM dossier o
+                    WHERE o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
+                      AND date_trunc('year', o.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                        = date_trunc('year', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                      AND (o.received_at, o.code) <= (d.received_at, d.code)) AS number, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
              FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id JOIN org_unit a ON a.id = d.agency_id
             WHERE d.code IS NOT NULL AND d.received_at IS NOT NULL
               AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1::date AND $2::date
@@ -80,6 +109,7 @@ export function registerRoutes(ctx: AppContext) {
           },
           applicant: { name: '' },
           register: rows.map((row) => ({
+            number: row.number,
             code: row.code,
             procedureName: row.procedure_name,
             applicantName: row.applicant.name,
@@ -92,6 +122,7 @@ export function registerRoutes(ctx: AppContext) {
             ...(row.snapshot.returnChannel ? { returnMethod: row.snapshot.returnChannel } : {}),
           })),
           auditCheckpoints: checkpoints,
+          registerPeriod: { from: new Date(`${from}T00:00:00+07:00`), to: new Date(`${to}T00:00:00+07:00`) },
           lookupUrl: ctx.config.publicUrl,
           issuedAt: now,
         };

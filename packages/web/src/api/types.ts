@@ -69,7 +69,11 @@ export interface ProcedureSummary {
   status: ProcedureStatus;
   postalAllowed: boolean;
   hasFees: boolean;
+  /** Why the counter cannot receive dossiers of it yet; null when it can. */
+  notReceivableReason: NotReceivableReason | null;
 }
+
+export type NotReceivableReason = 'processing_time_unconfirmed';
 
 export type PublicProcedure = ProcedureContent & {
   id: string;
@@ -79,6 +83,7 @@ export type PublicProcedure = ProcedureContent & {
   publishedAt: string | null;
   agency: AgencyRef;
   field: FieldRef;
+  notReceivableReason: NotReceivableReason | null;
 };
 
 export interface FieldItem {
@@ -146,6 +151,8 @@ export interface AdminProcedureRow {
   version: number | null;
   hasDraft: boolean;
   needsReview: string[];
+  /** Of the version in force: null when the counter can receive its dossiers. */
+  notReceivableReason: NotReceivableReason | null;
 }
 
 export interface DraftProblem extends Omit<PublishProblem, 'code'> {
@@ -227,6 +234,8 @@ export interface Applicant {
   address?: string;
   organisation?: string;
   proxyName?: string;
+  proxyIdNumber?: string;
+  proxyPhone?: string;
 }
 
 export interface DossierStep {

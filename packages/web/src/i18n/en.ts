@@ -607,6 +607,8 @@ export const en: Messages = {
       address: 'Address',
       organisation: 'Organisation or business',
       proxyName: 'Proxy handing in the dossier',
+      proxyIdNumber: "Proxy's personal ID number",
+      proxyPhone: "Proxy's phone number",
     },
   },
   timeLeft: {
@@ -640,10 +642,24 @@ export const en: Messages = {
     pdfNewTab: 'PDF, opens in a new tab',
     none: 'There is no form to print for this dossier yet.',
   },
+  receivability: {
+    tag: 'Cannot be received yet: processing time to be confirmed',
+    title: 'Dossiers of this procedure cannot be received yet: the processing time awaits confirmation',
+    reason:
+      'The catalogue has no processing time confirmed against the publication decision, so no appointment date can be set.',
+    whoFixes:
+      "An administrator or the agency's reform officer enters the processing time in the procedure catalogue; the counter can receive as soon as they do.",
+    public:
+      'The agency is confirming the processing time of this procedure; until then the one-stop desk cannot receive dossiers for it.',
+    edit: 'Edit the procedure in the catalogue',
+  },
   counter: {
     title: 'One-stop desk',
     lead: 'Check the documents, receive or refuse dossiers, print the receipt and return results.',
     newTitle: 'Receive a new dossier',
+    publicUrlMissingTitle: 'The QR code on the receipt will not open on a phone',
+    publicUrlMissing: (url: string) =>
+      `The server has no public address configured (PUBLIC_URL), so the QR code points to ${url}, which citizens cannot reach. Ask an administrator to set PUBLIC_URL; meanwhile, show the applicant how to look the dossier up by its code.`,
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     chooseTitle: 'Choose the procedure',
     searchHint: 'With or without Vietnamese accents. For example: work permit',

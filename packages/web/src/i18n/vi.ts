@@ -609,6 +609,8 @@ export const vi = {
       address: 'Địa chỉ',
       organisation: 'Tổ chức, doanh nghiệp',
       proxyName: 'Người được ủy quyền nộp hồ sơ',
+      proxyIdNumber: 'Người được ủy quyền: số định danh cá nhân',
+      proxyPhone: 'Người được ủy quyền: số điện thoại',
     },
   },
   timeLeft: {
@@ -642,10 +644,24 @@ export const vi = {
     pdfNewTab: 'PDF, mở trong thẻ mới',
     none: 'Hồ sơ chưa có biểu mẫu nào để in.',
   },
+  receivability: {
+    tag: 'Chưa tiếp nhận được, chờ xác nhận thời hạn',
+    title: 'Chưa tiếp nhận được hồ sơ của thủ tục này, chờ xác nhận thời hạn giải quyết',
+    reason:
+      'Danh mục thủ tục chưa có thời hạn giải quyết được xác nhận theo quyết định công bố, nên chưa tính được ngày hẹn trả kết quả.',
+    whoFixes:
+      'Quản trị hệ thống hoặc công chức tham mưu cải cách hành chính của cơ quan cập nhật thời hạn giải quyết trong danh mục thủ tục; sau đó quầy tiếp nhận được ngay.',
+    public:
+      'Cơ quan đang xác nhận thời hạn giải quyết của thủ tục này; trong thời gian đó Bộ phận Một cửa chưa tiếp nhận được hồ sơ.',
+    edit: 'Sửa thủ tục trong danh mục',
+  },
   counter: {
     title: 'Quầy tiếp nhận và trả kết quả',
     lead: 'Kiểm tra thành phần hồ sơ, tiếp nhận hoặc từ chối tiếp nhận, in giấy hẹn và trả kết quả.',
     newTitle: 'Tiếp nhận hồ sơ mới',
+    publicUrlMissingTitle: 'Mã QR trên giấy hẹn chưa mở được trên điện thoại',
+    publicUrlMissing: (url: string) =>
+      `Máy chủ chưa được cấu hình địa chỉ công khai (PUBLIC_URL), nên mã QR dẫn tới ${url}, địa chỉ mà người dân không truy cập được. Đề nghị quản trị hệ thống đặt PUBLIC_URL; trong lúc chờ, hướng dẫn người nộp tra cứu bằng mã hồ sơ.`,
     stepOf: (n: number, total: number) => `Bước ${n} trên ${total}`,
     chooseTitle: 'Chọn thủ tục',
     searchHint: 'Có dấu hay không dấu đều được. Ví dụ: giấy phép lao động',

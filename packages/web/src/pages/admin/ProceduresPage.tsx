@@ -4,6 +4,7 @@ import { type AdminProcedureQuery, useAdminProcedures } from '../../api/admin.ts
 import { useFields } from '../../api/public.ts';
 import { SelectField, TextField } from '../../components/forms.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { NotReceivableTag } from '../../components/Receivability.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { Pagination, StatusTag, usePageTitle } from '../../components/ui.tsx';
 import { useSearchForm } from '../../components/useSearchForm.ts';
@@ -107,6 +108,11 @@ export default function ProceduresPage() {
               <th scope="row" data-label={t.procedures.name}>
                 <Link to={PATHS.editProcedure(p.id)}>{p.name}</Link>
                 {p.hasDraft ? <span className="cell-note">{t.procedures.hasDraft}</span> : null}
+                {p.notReceivableReason ? (
+                  <span className="cell-note">
+                    <NotReceivableTag reason={p.notReceivableReason} />
+                  </span>
+                ) : null}
                 {p.needsReview?.length ? (
                   <span className="cell-note">
                     {t.procedures.needsReview(

@@ -8,6 +8,7 @@ import {
   useProcedureSearch,
 } from '../../api/public.ts';
 import { SelectField, TextField } from '../../components/forms.tsx';
+import { NotReceivableTag } from '../../components/Receivability.tsx';
 import { pagedStatus, ResultCount } from '../../components/ResultCount.tsx';
 import { LoadError, OnlineBadge, Pagination, usePageTitle } from '../../components/ui.tsx';
 import { useSearchForm } from '../../components/useSearchForm.ts';
@@ -164,6 +165,7 @@ export function CataloguePage() {
                     </div>
                   </dl>
                   <p className="result__tags">
+                    <NotReceivableTag reason={p.notReceivableReason} />
                     <OnlineBadge level={p.onlineLevel} />
                     {p.postalAllowed ? <span className="tag tag--plain">{t.catalogue.postal}</span> : null}
                     <span className="tag tag--plain">

@@ -4,6 +4,7 @@ import { usePublicProcedure } from '../../api/public.ts';
 import type { PublicProcedure } from '../../api/types.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { NotReceivableNotice } from '../../components/Receivability.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { OnlineBadge, usePageTitle } from '../../components/ui.tsx';
 import { formatDate, formatProcessingTime, formatVnd, joinList } from '../../i18n/format.ts';
@@ -75,6 +76,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         {p.name}
       </h1>
 
+      <NotReceivableNotice reason={p.notReceivableReason} audience="public" />
       {review.length > 0 ? (
         <div className="notice notice--warning">
           <p className="notice__title">{t.procedure.reviewTitle}</p>

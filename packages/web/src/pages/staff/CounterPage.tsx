@@ -14,6 +14,7 @@ import {
 } from '../../components/forms.tsx';
 import { InlineSearch } from '../../components/InlineSearch.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { NotReceivableTag } from '../../components/Receivability.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { LoadError, usePageTitle } from '../../components/ui.tsx';
 import { useFlash } from '../../components/useFlash.tsx';
@@ -115,6 +116,7 @@ function ChooseProcedure() {
               <span className="choice-list__meta">
                 {p.code} · {p.field.name} · {formatProcessingTime(p.processingTime, t, locale)}
               </span>
+              <NotReceivableTag reason={p.notReceivableReason} />
             </li>
           ))}
         </ul>

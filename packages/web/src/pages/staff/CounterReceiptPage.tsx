@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
 import { formUrl, useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail } from '../../api/types.ts';
 import { DocumentList, DocumentUpload } from '../../components/dossier.tsx';
@@ -40,8 +42,19 @@ export default function CounterReceiptPage() {
   );
 }
 
+/** The address the receipt's QR code opens, and whether the deployment left it at localhost. */
+function useReceiptAddress() {
+  return useQuery({
+    queryKey: ['receipt-address'],
+    queryFn: () =>
+      api<{ publicUrl: string; configured: boolean; missing: boolean }>('/api/v1/dossiers/receipt-address'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 function Receipt({ d }: { d: DossierDetail }) {
   const { t } = useI18n();
+  const address = useReceiptAddress();
   const refused = d.state === 'refused';
   const [draft, setDraft] = useState<unknown>(undefined);
   const [forwarded, setForwarded] = useState<string | null>(null);
@@ -73,6 +86,11 @@ function Receipt({ d }: { d: DossierDetail }) {
       <p className="lead" lang="vi">
         {d.procedure.name}
       </p>
+      {!refused && address.data?.missing ? (
+        <Notice kind="warning" title={t.counter.publicUrlMissingTitle} focus={false} live={false}>
+          <p>{t.counter.publicUrlMissing(address.data.publicUrl)}</p>
+        </Notice>
+      ) : null}
       <div className="button-group">
         <a className="button button--primary" href={formUrl(d.id, form)} target="_blank" rel="noopener">
           {refused ? t.counter.printRefusal : t.counter.printReceipt}

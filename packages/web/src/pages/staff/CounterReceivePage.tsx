@@ -18,6 +18,7 @@ import {
   useFormErrors,
 } from '../../components/forms.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { NotReceivableNotice } from '../../components/Receivability.tsx';
 import { Loading, usePageTitle } from '../../components/ui.tsx';
 import { formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -41,6 +42,8 @@ const APPLICANT_FIELDS = [
   'address',
   'organisation',
   'proxyName',
+  'proxyIdNumber',
+  'proxyPhone',
 ] as const;
 
 interface ReceiveForm {
@@ -60,6 +63,8 @@ const EMPTY_APPLICANT: ApplicantForm = {
   address: '',
   organisation: '',
   proxyName: '',
+  proxyIdNumber: '',
+  proxyPhone: '',
 };
 
 /** The same rules as the server (applicant.ts), said in words before anything is sent. */
@@ -74,6 +79,10 @@ function validate(f: ReceiveForm, p: PublicProcedure, t: Messages): FieldErrors 
     errs['applicant.phone'] = t.counter.errors.phone;
   if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim()))
     errs['applicant.email'] = t.counter.errors.email;
+  if (a.proxyIdNumber.trim() && !/^(\d{9}|\d{12})$/.test(a.proxyIdNumber.trim()))
+    errs['applicant.proxyIdNumber'] = t.counter.errors.idNumber;
+  if (a.proxyPhone.trim() && !/^(\+84|0)\d{9,10}$/.test(a.proxyPhone.trim().replace(/[\s.-]/g, '')))
+    errs['applicant.proxyPhone'] = t.counter.errors.phone;
   if (f.decision === 'refuse' && !f.reason.trim()) errs.reason = t.counter.errors.reason;
   return errs;
 }
@@ -108,7 +117,14 @@ export default function CounterReceivePage() {
         query={procedure}
         notFound={{ title: t.procedure.notFound, body: t.procedure.notFoundBody }}
       />
-      {procedure.data ? <ReceiveWizard p={procedure.data} /> : null}
+      {procedure.data?.notReceivableReason ? (
+        <>
+          <h1 lang="vi">{procedure.data.name}</h1>
+          <NotReceivableNotice reason={procedure.data.notReceivableReason} />
+        </>
+      ) : procedure.data ? (
+        <ReceiveWizard p={procedure.data} />
+      ) : null}
     </>
   );
 }
@@ -371,6 +387,10 @@ function ReceiveWizard({ p }: { p: PublicProcedure }) {
           <TextField {...applicantField('address')} optional maxLength={500} />
           <TextField {...applicantField('organisation')} optional maxLength={300} />
           <TextField {...applicantField('proxyName')} hint={t.counter.proxyHint} optional maxLength={200} />
+          <div className="form-row">
+            <TextField {...applicantField('proxyIdNumber')} optional inputMode="numeric" spellCheck={false} />
+            <TextField {...applicantField('proxyPhone')} optional type="tel" />
+          </div>
         </fieldset>
 
         <Radios
