@@ -16,6 +16,7 @@ import {
   renderFormPdf,
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
+import { readUpload } from '../files/read-upload.ts';
 import { acceptUpload } from '../files/store.ts';
 import { findReplay, idempotencyKey, remember, requestHash } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
@@ -355,21 +356,7 @@ export function dossierRoutes(ctx: AppContext) {
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const file = await request.file();
         if (!file) throw new Problem(400, 'import_file_missing');
-        const data = await file.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new Problem(
-              413,
-              'upload_too_large',
-              { mb: Math.round(ctx.config.uploadMaxBytes / 1024 / 1024) },
-              undefined,
-              undefined,
-              {
-                maxBytes: ctx.config.uploadMaxBytes,
-              },
-            );
-          }
-          throw err;
-        });
+        const data = await readUpload(file, ctx.config.uploadMaxBytes);
         const fields = file.fields as Record<string, { value?: unknown } | undefined>;
         const name =
           String(fields.name?.value ?? file.filename)

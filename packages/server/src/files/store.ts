@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
+import { uploadTooLarge } from './read-upload.ts';
 import { type AcceptedMediaType, sniffMediaType } from './sniff.ts';
 
 /**
@@ -10,7 +11,7 @@ import { type AcceptedMediaType, sniffMediaType } from './sniff.ts';
  * same scan uploaded twice is stored once, and a stored file can never change under its name.
  */
 export class FileStore {
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -61,8 +62,7 @@ export async function acceptUpload(
   now: Date,
 ): Promise<AcceptedFile> {
   if (data.byteLength === 0) throw new Problem(422, 'upload_empty');
-  if (data.byteLength > maxBytes)
-    throw new Problem(413, 'upload_too_large', { mb: Math.round(maxBytes / 1024 / 1024) });
+  if (data.byteLength > maxBytes) throw uploadTooLarge(maxBytes);
   const mediaType = sniffMediaType(data);
   if (!mediaType) throw new Problem(415, 'upload_type_refused');
   const sha256 = await store.put(data);
