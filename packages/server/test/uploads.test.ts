@@ -1,9 +1,49 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { PDFDocument } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { deflatedRepeat, makeZip } from './support/zip.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+async function pdf(useObjectStreams: boolean): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([300, 200]).drawText('Ho chieu');
+  return Buffer.from(await doc.save({ useObjectStreams }));
+}
+
+/** An uncompressed 2x2 grey TIFF, as a scanner writes one. */
+function tiff(): Buffer {
+  const entries: [number, number, number][] = [
+    [256, 3, 2], // ImageWidth
+    [257, 3, 2], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // Photometric: black is zero
+    [273, 4, 8 + 2 + 9 * 12 + 4], // StripOffsets
+    [277, 3, 1], // SamplesPerPixel
+    [278, 3, 2], // RowsPerStrip
+    [279, 4, 4], // StripByteCounts
+  ];
+  const out = Buffer.alloc(8 + 2 + entries.length * 12 + 4 + 4);
+  out.write('II*\0', 0, 'latin1');
+  out.writeUInt32LE(8, 4);
+  out.writeUInt16LE(entries.length, 8);
+  entries.forEach(([tag, type, value], i) => {
+    const at = 10 + i * 12;
+    out.writeUInt16LE(tag, at);
+    out.writeUInt16LE(type, at + 2);
+    out.writeUInt32LE(1, at + 4);
+    if (type === 3) out.writeUInt16LE(value, at + 8);
+    else out.writeUInt32LE(value, at + 8);
+  });
+  Buffer.from([0x20, 0x80, 0xc0, 0xff]).copy(out, out.length - 4);
+  return out;
+}
 
 /** Every file under a folder, however deep. */
 async function filesUnder(root: string): Promise<string[]> {
@@ -48,7 +88,7 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
     who: string,
     filename: string,
     data: Uint8Array,
-    options: { id?: string; cuts?: number[] } = {},
+    options: { id?: string; cuts?: number[]; language?: string } = {},
   ) => {
     const form = new FormData();
     form.append('name', 'Bản quét');
@@ -62,7 +102,11 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
       method: 'POST',
       url: `/api/v1/dossiers/${options.id ?? dossierId}/documents`,
       payload: options.cuts ? Readable.from(chunks, { objectMode: false }) : body,
-      headers: { 'content-type': req.headers.get('content-type')!, 'content-length': String(body.length) },
+      headers: {
+        'content-type': req.headers.get('content-type')!,
+        'content-length': String(body.length),
+        ...(options.language ? { 'accept-language': options.language } : {}),
+      },
     });
   };
 
@@ -100,5 +144,116 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
     expect(await documentRows()).toBe(0);
     expect(await filesUnder(t.ctx.files.root)).toEqual([]);
     expect((await t.db.query('SELECT sha256 FROM stored_file')).length).toBe(0);
+  });
+
+  it('accepts real PDF, PNG, JPEG, TIFF and DOCX files, judged by their content', async () => {
+    const form = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${dossierId}/forms/01.pdf` });
+    const word = await c.tiepnhan!.request({ url: `/api/v1/dossiers/${dossierId}/forms/01.docx` });
+    expect(form.statusCode).toBe(200);
+    const files: [string, Buffer, string][] = [
+      ['bien-nhan.pdf', form.rawPayload, 'application/pdf'],
+      ['ho-chieu.pdf', await pdf(true), 'application/pdf'],
+      ['ho-chieu-cu.pdf', await pdf(false), 'application/pdf'],
+      ['ma-qr.png', await QRCode.toBuffer('https://motcua.example/tra-cuu'), 'image/png'],
+      ['anh-chup.jpg', await readFile(join(import.meta.dirname, 'fixtures', 'scan.jpg')), 'image/jpeg'],
+      ['ban-quet.tif', tiff(), 'image/tiff'],
+      ['don.docx', word.rawPayload, DOCX_TYPE],
+    ];
+    for (const [filename, data, mediaType] of files) {
+      const res = await upload('tiepnhan', filename, data);
+      expect(res.statusCode, `${filename}: ${res.body}`).toBe(201);
+      expect(res.json().mediaType).toBe(mediaType);
+    }
+  });
+
+  it('refuses files that only start like an accepted kind, saying what to do, and stores nothing', async () => {
+    const good = await pdf(false);
+    const png = await QRCode.toBuffer('https://motcua.example/tra-cuu');
+    const brokenIhdr = Buffer.from(png);
+    brokenIhdr.writeUInt32BE(0, 16); // width 0, CRC no longer matching
+    const word = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${dossierId}/forms/01.docx` }))
+      .rawPayload;
+    const contentTypes = Buffer.from(
+      `<Types><Override PartName="/word/document.xml" ContentType="${DOCX_TYPE.replace('document', 'document.main+xml')}"/></Types>`,
+    );
+    const zeros = 100 * 1024 * 1024;
+    const bomb = await deflatedRepeat('\0', zeros);
+    const cases: [string, Buffer, number, RegExp][] = [
+      [
+        'chuong-trinh.pdf',
+        Buffer.concat([
+          Buffer.from('%PDF-'),
+          Buffer.from('MZ\x90\x00\x03 This program cannot be run in DOS mode', 'latin1'),
+        ]),
+        422,
+        /PDF/,
+      ],
+      [
+        'trang-web.pdf',
+        Buffer.from('%PDF-1.7\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n'),
+        422,
+        /PDF/,
+      ],
+      ['cat-ngang.pdf', good.subarray(0, Math.floor(good.length * 0.7)), 422, /không đầy đủ/],
+      [
+        'rac.pdf',
+        Buffer.concat([
+          Buffer.from('%PDF-1.4\n'),
+          Buffer.alloc(4000, 0x5a),
+          Buffer.from('\nstartxref\n9\n%%EOF\n'),
+        ]),
+        422,
+        /PDF/,
+      ],
+      ['hong.png', brokenIhdr, 422, /PNG/],
+      ['cut.png', png.subarray(0, png.length - 20), 422, /PNG/],
+      [
+        'gia.jpg',
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html></html>')]),
+        422,
+        /JPEG/,
+      ],
+      ['gia.tif', Buffer.concat([Buffer.from('II*\0'), Buffer.alloc(40, 0xff)]), 422, /TIFF/],
+      ['khong-phai-zip.docx', Buffer.from('<html>Đây không phải tài liệu Word</html>'), 415, /Word/],
+      [
+        'thieu-content-types.docx',
+        makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]),
+        415,
+        /Word/,
+      ],
+      ['thieu-document.docx', makeZip([{ name: '[Content_Types].xml', data: contentTypes }]), 415, /Word/],
+      ['hong.docx', word.subarray(0, word.length - 200), 422, /DOCX/],
+      [
+        'bom.docx',
+        makeZip([
+          { name: '[Content_Types].xml', data: contentTypes },
+          { name: 'word/document.xml', data: Buffer.alloc(0), packed: bomb, size: zeros, crc: 0 },
+        ]),
+        422,
+        /giải nén/,
+      ],
+      [
+        'bom-noi-doi.docx',
+        makeZip([
+          { name: '[Content_Types].xml', data: contentTypes },
+          { name: 'word/document.xml', data: Buffer.alloc(0), packed: bomb, size: 2000, crc: 0 },
+        ]),
+        422,
+        /giải nén/,
+      ],
+    ];
+    const before = await documentRows();
+    const storedBefore = (await filesUnder(t.ctx.files.root)).length;
+    for (const [filename, data, status, message] of cases) {
+      const res = await upload('tiepnhan', filename, data);
+      expect(res.statusCode, `${filename}: ${res.body}`).toBe(status);
+      expect(res.json().detail, filename).toMatch(message);
+      expect(res.json().detail, filename).toMatch(/tải lên lại|Chỉ nhận/);
+    }
+    const english = await upload('tiepnhan', 'x.png', brokenIhdr, { language: 'en' });
+    expect(english.json().code).toBe('upload_damaged');
+    expect(english.json().detail).toMatch(/damaged/);
+    expect(await documentRows()).toBe(before);
+    expect((await filesUnder(t.ctx.files.root)).length).toBe(storedBefore);
   });
 });

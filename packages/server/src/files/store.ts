@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import { uploadTooLarge } from './read-upload.ts';
-import { type AcceptedMediaType, sniffMediaType } from './sniff.ts';
+import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType, checkContent } from './sniff.ts';
 
 /**
  * Content-addressed file store on the local disk: a file lives at files/ab/cd/<sha256>, so the
@@ -53,7 +53,7 @@ export interface AcceptedFile {
   size: number;
 }
 
-/** Checks an upload by content and size, stores it, and records it in `stored_file`. */
+/** Checks an upload by its whole content and size, stores it, and records it in `stored_file`. */
 export async function acceptUpload(
   store: FileStore,
   tx: Queryable,
@@ -63,8 +63,15 @@ export async function acceptUpload(
 ): Promise<AcceptedFile> {
   if (data.byteLength === 0) throw new Problem(422, 'upload_empty');
   if (data.byteLength > maxBytes) throw uploadTooLarge(maxBytes);
-  const mediaType = sniffMediaType(data);
-  if (!mediaType) throw new Problem(415, 'upload_type_refused');
+  const verdict = await checkContent(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  if (!verdict.ok) {
+    if (verdict.fault === 'refused' || !verdict.mediaType) throw new Problem(415, 'upload_type_refused');
+    const type = ACCEPTED_MEDIA_TYPES[verdict.mediaType];
+    throw new Problem(422, verdict.fault === 'bomb' ? 'upload_unpacks_too_large' : 'upload_damaged', {
+      type,
+    });
+  }
+  const mediaType = verdict.mediaType;
   const sha256 = await store.put(data);
   await tx.query(
     'INSERT INTO stored_file (sha256, size, media_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
