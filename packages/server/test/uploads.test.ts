@@ -256,4 +256,40 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
     expect(await documentRows()).toBe(before);
     expect((await filesUnder(t.ctx.files.root)).length).toBe(storedBefore);
   });
+
+  it('refuses a catalogue workbook that unpacks to 100 MiB without unpacking it', async () => {
+    const admin = t.client();
+    await admin.login('admin');
+    const strings = 100 * 1024 * 1024;
+    const packed = await deflatedRepeat('A', strings);
+    const parts = (size: number) => [
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/sharedStrings.xml', data: Buffer.alloc(0), packed, size, crc: 0 },
+    ];
+    for (const [label, workbook] of [
+      ['honest', makeZip(parts(strings))],
+      ['lying', makeZip(parts(4096))],
+    ] as const) {
+      expect(workbook.length).toBeLessThan(200 * 1024);
+      const form = new FormData();
+      form.append('file', new Blob([workbook]), 'danh-muc.xlsx');
+      const req = new Request('http://x/', { method: 'POST', body: form });
+      let peak = 0;
+      const base = process.memoryUsage().arrayBuffers;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
+      }, 1);
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/v1/admin/catalogue/import',
+        payload: Buffer.from(await req.arrayBuffer()),
+        headers: { 'content-type': req.headers.get('content-type')! },
+      });
+      clearInterval(sampler);
+      expect(res.statusCode, `${label}: ${res.body}`).toBe(422);
+      expect(res.json().errors[0].message, label).toMatch(/giải nén/);
+      expect(peak, label).toBeLessThan(50 * 1024 * 1024);
+    }
+  });
 });
