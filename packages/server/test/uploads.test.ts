@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/dossiers/audit-chain.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { deflatedRepeat, makeZip } from './support/zip.ts';
@@ -58,7 +59,7 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { UPLOAD_MAX_MB: '1', SEED_DEMO_DOSSIERS: '0' } });
-    for (const user of ['tiepnhan']) {
+    for (const user of ['tiepnhan', 'thamdinh', 'congdan']) {
       c[user] = t.client();
       await c[user]!.login(user);
     }
@@ -291,5 +292,28 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
       expect(res.json().errors[0].message, label).toMatch(/giải nén/);
       expect(peak, label).toBeLessThan(50 * 1024 * 1024);
     }
+  });
+
+  it('records each upload in the dossier history, chained, and lets only those who work on it upload', async () => {
+    const scan = await pdf(true);
+    const res = await upload('tiepnhan', 'giay-to.pdf', scan);
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${dossierId}` })).json();
+    const last = detail.events.at(-1);
+    expect(last.action).toBe('document_added');
+    expect(last.title).toBe('Đính kèm tài liệu');
+    expect(last.payload).toMatchObject({
+      documentId: res.json().id,
+      name: 'Bản quét',
+      mediaType: 'application/pdf',
+    });
+    expect((await verifyAuditChain(t.db)).firstProblem).toBeNull();
+
+    const rows = await documentRows();
+    const appraiser = await upload('thamdinh', 'giay-to.pdf', scan);
+    expect([403, 404]).toContain(appraiser.statusCode);
+    const stranger = await upload('congdan', 'giay-to.pdf', scan);
+    expect([403, 404]).toContain(stranger.statusCode);
+    expect(await documentRows()).toBe(rows);
   });
 });

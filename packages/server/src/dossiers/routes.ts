@@ -1,4 +1,10 @@
-import { type ActorRole, DOSSIER_ACTIONS, DOSSIER_STATES, type Role } from '@motcua/core';
+import {
+  type ActorRole,
+  DOCUMENT_UPLOAD_ROLES,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATES,
+  type Role,
+} from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +30,7 @@ import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { applicantSchema } from './applicant.ts';
+import { appendEvent } from './audit-chain.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
 import { type Actor, createDossier, performAction, rolesOnDossier } from './service.ts';
@@ -351,8 +358,7 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { session, dossier, roles } = await visible(request, request.params.id);
-        if (!roles.some((r) => r !== 'citizen') && dossier.snapshot.applicantId !== session.user.id)
-          throw new Problem(403, 'forbidden');
+        if (!roles.some((r) => DOCUMENT_UPLOAD_ROLES.includes(r))) throw new Problem(403, 'forbidden');
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const file = await request.file();
         if (!file) throw new Problem(400, 'import_file_missing');
@@ -382,6 +388,24 @@ export function dossierRoutes(ctx: AppContext) {
               ctx.now(),
             ],
           );
+          await appendEvent(tx, {
+            agencyId: dossier.agencyId,
+            dossierId: dossier.id,
+            at: ctx.now(),
+            actorId: session.user.id,
+            actorName: session.user.fullName,
+            action: 'document_added',
+            fromState: dossier.state,
+            toState: dossier.state,
+            payload: {
+              documentId: row!.id,
+              name,
+              kind,
+              mediaType: accepted.mediaType,
+              size: accepted.size,
+              sha256: accepted.sha256,
+            },
+          });
           return { id: row!.id, ...accepted, name, kind };
         });
         return reply.status(201).send(doc);
