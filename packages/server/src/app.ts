@@ -50,8 +50,10 @@ export async function buildApp(
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'rate_limited', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
+  // Files above the limit are cut by the parser and marked truncated; readUpload turns that into 413.
   await app.register(fastifyMultipart, {
-    limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 10 },
+    limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+    throwFileSizeLimit: true,
   });
   await app.register(fastifySwagger, {
     openapi: {

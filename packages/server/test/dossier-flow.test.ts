@@ -217,7 +217,7 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
         headers: { 'content-type': req.headers.get('content-type')! },
       });
     };
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const pdf = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${d.id}/forms/01.pdf` })).rawPayload;
     const ok = await upload('ho-chieu.pdf', pdf);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().mediaType).toBe('application/pdf');

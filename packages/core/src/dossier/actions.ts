@@ -148,3 +148,17 @@ export const ACTOR_ROLE_LABELS: Record<ActorRole, Localised> = {
   ...ROLE_LABELS,
   system: { vi: 'Hệ thống', en: 'The system' },
 };
+
+/** Who may attach documents to a dossier: those who work on it, and its applicant (not appraisers, not administrators). */
+export const DOCUMENT_UPLOAD_ROLES: readonly ActorRole[] = [
+  'counter_officer',
+  'specialist',
+  'head_of_unit',
+  'leader',
+  'citizen',
+];
+
+/** History entries that are not lifecycle actions: a document attached to the dossier. */
+export const DOCUMENT_EVENT_LABELS: Record<'document_added', Localised> = {
+  document_added: { vi: 'Đính kèm tài liệu', en: 'Document attached' },
+};

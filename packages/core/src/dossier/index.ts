@@ -1,6 +1,8 @@
 export {
   ACTOR_ROLE_LABELS,
   type ActorRole,
+  DOCUMENT_EVENT_LABELS,
+  DOCUMENT_UPLOAD_ROLES,
   DOSSIER_ACTION_LABELS,
   DOSSIER_ACTIONS,
   type DossierAction,

@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, requireRole } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
+import { readUpload } from '../files/read-upload.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
@@ -273,7 +274,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const file = await request.file();
         if (!file) throw new Problem(400, 'import_file_missing');
-        const data = await file.toBuffer();
+        const data = await readUpload(file, ctx.config.uploadMaxBytes);
         const isJson = /\.json$/i.test(file.filename) || file.mimetype === 'application/json';
         const isXlsx = /\.xlsx$/i.test(file.filename) || file.mimetype.includes('spreadsheetml');
         if (!isJson && !isXlsx) throw new Problem(415, 'import_file_type');

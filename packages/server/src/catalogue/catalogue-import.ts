@@ -58,6 +58,12 @@ export const importMessages = {
     () =>
       'The file is not an Excel .xlsx workbook, or it is damaged. Download the catalogue template from the system, fill it in and save it as .xlsx.',
   ),
+  unpacksTooLarge: msg(
+    (mb: number) =>
+      `Bảng tính khi giải nén lớn bất thường (quá ${mb} MB hoặc quá lớn so với kích thước tệp); có thể tệp bị hỏng hoặc độc hại. Hãy mở bằng Excel, xoá các trang và ô thừa, lưu lại dưới dạng .xlsx rồi tải lên lại.`,
+    (mb: number) =>
+      `The workbook unpacks to an abnormal size (over ${mb} MB, or far more than the file's size); it may be damaged or malicious. Open it in Excel, delete unused sheets and cells, save it as .xlsx and upload it again.`,
+  ),
   missingSheet: msg(
     (sheet: string, all: string) =>
       `Tệp thiếu trang "${sheet}". Bảng tính phải có các trang: ${all} (có thể để trống, chỉ giữ dòng tiêu đề).`,

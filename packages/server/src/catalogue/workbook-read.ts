@@ -8,6 +8,7 @@ import {
 } from '@motcua/core';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import { checkZip, ZipError, type ZipLimits } from '../files/zip.ts';
 import {
   type CatalogueReadResult,
   duplicateGroups,
@@ -84,6 +85,13 @@ const NESTED_FIELD_COLUMNS: Record<string, { fields: Record<string, string>; fal
   },
 };
 
+/** What a catalogue workbook may unpack to; 5000 procedures take well under half of it. */
+export const WORKBOOK_LIMITS: ZipLimits = {
+  maxUnpackedBytes: 64 * 1024 * 1024,
+  maxEntries: 1000,
+  maxRatio: 100,
+};
+
 /** Nodes exceljs need not parse: whole-column validations and formats can expand to a million cells. */
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
 
@@ -107,6 +115,17 @@ export async function readCatalogueWorkbook(
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304)
     return fileError(importMessages.notXlsx(locale));
 
+  // exceljs unpacks every part into memory: check the archive within a cap first.
+  try {
+    await checkZip(bytes, WORKBOOK_LIMITS);
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    return fileError(
+      err.fault === 'too_large'
+        ? importMessages.unpacksTooLarge(locale, WORKBOOK_LIMITS.maxUnpackedBytes / 1024 / 1024)
+        : importMessages.notXlsx(locale),
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0], {

@@ -1,4 +1,10 @@
-import { type ActorRole, DOSSIER_ACTIONS, DOSSIER_STATES, type Role } from '@motcua/core';
+import {
+  type ActorRole,
+  DOCUMENT_UPLOAD_ROLES,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATES,
+  type Role,
+} from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +22,7 @@ import {
   renderFormPdf,
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
+import { readUpload } from '../files/read-upload.ts';
 import { acceptUpload } from '../files/store.ts';
 import { findReplay, idempotencyKey, remember, requestHash } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
@@ -23,6 +30,7 @@ import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { applicantSchema } from './applicant.ts';
+import { appendEvent } from './audit-chain.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
 import { type Actor, createDossier, performAction, rolesOnDossier } from './service.ts';
@@ -350,26 +358,11 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { session, dossier, roles } = await visible(request, request.params.id);
-        if (!roles.some((r) => r !== 'citizen') && dossier.snapshot.applicantId !== session.user.id)
-          throw new Problem(403, 'forbidden');
+        if (!roles.some((r) => DOCUMENT_UPLOAD_ROLES.includes(r))) throw new Problem(403, 'forbidden');
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const file = await request.file();
         if (!file) throw new Problem(400, 'import_file_missing');
-        const data = await file.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new Problem(
-              413,
-              'upload_too_large',
-              { mb: Math.round(ctx.config.uploadMaxBytes / 1024 / 1024) },
-              undefined,
-              undefined,
-              {
-                maxBytes: ctx.config.uploadMaxBytes,
-              },
-            );
-          }
-          throw err;
-        });
+        const data = await readUpload(file, ctx.config.uploadMaxBytes);
         const fields = file.fields as Record<string, { value?: unknown } | undefined>;
         const name =
           String(fields.name?.value ?? file.filename)
@@ -395,6 +388,24 @@ export function dossierRoutes(ctx: AppContext) {
               ctx.now(),
             ],
           );
+          await appendEvent(tx, {
+            agencyId: dossier.agencyId,
+            dossierId: dossier.id,
+            at: ctx.now(),
+            actorId: session.user.id,
+            actorName: session.user.fullName,
+            action: 'document_added',
+            fromState: dossier.state,
+            toState: dossier.state,
+            payload: {
+              documentId: row!.id,
+              name,
+              kind,
+              mediaType: accepted.mediaType,
+              size: accepted.size,
+              sha256: accepted.sha256,
+            },
+          });
           return { id: row!.id, ...accepted, name, kind };
         });
         return reply.status(201).send(doc);

@@ -1,6 +1,7 @@
 import {
   type CalendarConfig,
   classify,
+  DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
   type DossierAction,
@@ -106,7 +107,10 @@ export async function dossierDetail(
       at: new Date(e.at).toISOString(),
       actorName: e.actor_name,
       action: e.action,
-      title: DOSSIER_ACTION_LABELS[e.action]?.title[locale] ?? e.action,
+      title:
+        DOSSIER_ACTION_LABELS[e.action]?.title[locale] ??
+        DOCUMENT_EVENT_LABELS[e.action as keyof typeof DOCUMENT_EVENT_LABELS]?.[locale] ??
+        e.action,
       fromState: e.from_state,
       toState: e.to_state,
       toStateLabel:

@@ -3,14 +3,15 @@ import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
-import { type AcceptedMediaType, sniffMediaType } from './sniff.ts';
+import { uploadTooLarge } from './read-upload.ts';
+import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType, checkContent } from './sniff.ts';
 
 /**
  * Content-addressed file store on the local disk: a file lives at files/ab/cd/<sha256>, so the
  * same scan uploaded twice is stored once, and a stored file can never change under its name.
  */
 export class FileStore {
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -52,7 +53,7 @@ export interface AcceptedFile {
   size: number;
 }
 
-/** Checks an upload by content and size, stores it, and records it in `stored_file`. */
+/** Checks an upload by its whole content and size, stores it, and records it in `stored_file`. */
 export async function acceptUpload(
   store: FileStore,
   tx: Queryable,
@@ -61,10 +62,16 @@ export async function acceptUpload(
   now: Date,
 ): Promise<AcceptedFile> {
   if (data.byteLength === 0) throw new Problem(422, 'upload_empty');
-  if (data.byteLength > maxBytes)
-    throw new Problem(413, 'upload_too_large', { mb: Math.round(maxBytes / 1024 / 1024) });
-  const mediaType = sniffMediaType(data);
-  if (!mediaType) throw new Problem(415, 'upload_type_refused');
+  if (data.byteLength > maxBytes) throw uploadTooLarge(maxBytes);
+  const verdict = await checkContent(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  if (!verdict.ok) {
+    if (verdict.fault === 'refused' || !verdict.mediaType) throw new Problem(415, 'upload_type_refused');
+    const type = ACCEPTED_MEDIA_TYPES[verdict.mediaType];
+    throw new Problem(422, verdict.fault === 'bomb' ? 'upload_unpacks_too_large' : 'upload_damaged', {
+      type,
+    });
+  }
+  const mediaType = verdict.mediaType;
   const sha256 = await store.put(data);
   await tx.query(
     'INSERT INTO stored_file (sha256, size, media_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',

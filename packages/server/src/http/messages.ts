@@ -98,6 +98,14 @@ export const PROBLEMS = {
     vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, TIFF) hoặc Word (.docx); nội dung tệp này không thuộc loại nào trong số đó',
     en: 'Only PDF, images (PNG, JPEG, TIFF) or Word (.docx) files are accepted; this file’s content is none of them',
   },
+  upload_damaged: {
+    vi: 'Tệp bắt đầu như một tệp {type} nhưng nội dung bị hỏng, không đầy đủ hoặc không phải {type} thật; hãy mở tệp trên máy để kiểm tra, lưu hoặc quét lại rồi tải lên lại',
+    en: 'The file starts like a {type} file but its content is damaged, incomplete or not really {type}; open it on your computer to check it, save or scan it again, then upload it again',
+  },
+  upload_unpacks_too_large: {
+    vi: 'Tệp {type} này khi giải nén lớn bất thường (có thể là tệp nén độc hại); hãy mở bằng Word, lưu lại hoặc chuyển sang PDF rồi tải lên lại',
+    en: 'This {type} file unpacks to an abnormal size (it may be a malicious archive); open it in Word and save it again, or convert it to PDF, then upload it again',
+  },
   dossier_action_refused: { vi: '{reason}', en: '{reason}' },
   dossier_not_found: { vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' },
   dossier_changed: {
