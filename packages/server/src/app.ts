@@ -18,6 +18,7 @@ import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
+import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
@@ -36,12 +37,13 @@ export async function buildApp(
     logger: options.logger === false ? false : loggerOptions(ctx.config),
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputGuard(app);
   installSecurityHeaders(app, { hsts: ctx.config.cookieSecure });
 
   await app.register(fastifyCookie);
