@@ -31,10 +31,16 @@ export const API_VERSION = '0.1.0';
 /** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(ctx.config),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...(loggerOptions(ctx.config) as object),
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: MAX_BODY_BYTES,

@@ -74,7 +74,9 @@ function assertMultipartBoundary(contentType: string | undefined): void {
 }
 
 /** Parser errors of a multipart body that ends early or has broken part headers. */
-export function isMalformedMultipart(error: { message?: unknown }): boolean {
+export function isMalformedMultipart(error: { message?: unknown; code?: unknown }): boolean {
+  // The upload stream ends before the closing boundary: the body stopped short.
+  if (error.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
   return (
     typeof error.message === 'string' &&
     /unexpected end of multipart data|malformed part header|boundary not found/i.test(error.message)
