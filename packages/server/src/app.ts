@@ -18,6 +18,7 @@ import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
+import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
@@ -30,18 +31,25 @@ export const API_VERSION = '0.1.0';
 /** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(ctx.config),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...(loggerOptions(ctx.config) as object),
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputGuard(app);
   installSecurityHeaders(app, { hsts: ctx.config.cookieSecure });
 
   await app.register(fastifyCookie);

@@ -160,6 +160,10 @@ export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> 
     en: 'the new due date must fall in the years 2000–2199',
   },
   unit_parent_missing: { vi: 'không tìm thấy đơn vị cấp trên', en: 'the parent unit does not exist' },
+  text_nul_character: {
+    vi: 'không được chứa ký tự NUL (U+0000)',
+    en: 'must not contain the NUL character (U+0000)',
+  },
   effective_range: {
     vi: 'ngày kết thúc hiệu lực phải sau ngày bắt đầu',
     en: 'the end date must be after the start date',

@@ -1,6 +1,7 @@
 import { CalendarRangeError, FIRST_YEAR, LAST_YEAR, localiseIssues } from '@motcua/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DatabaseUnavailableError } from '../db/availability.ts';
+import { isMalformedMultipart } from './input-guard.ts';
 import { requestLocale } from './locale.ts';
 import { Problem, problemBody } from './problem.ts';
 import { RequestValidationError } from './validation.ts';
@@ -81,8 +82,11 @@ function toProblem(error: unknown, requestId: string): Problem {
     case '40P01': // deadlock_detected
       return new Problem(409, 'conflict');
     case '22P02': // invalid_text_representation, e.g. a malformed uuid that slipped past a schema
+    case '22021': // character_not_in_repertoire: a NUL in text that reached SQL unchecked
+    case '22P05': // untranslatable_character: the same in jsonb
       return new Problem(400, 'malformed_request');
   }
+  if (isMalformedMultipart(e)) return new Problem(400, 'multipart_malformed');
   if (e instanceof SyntaxError || (e.statusCode === 400 && e.name === 'SyntaxError'))
     return new Problem(400, 'malformed_request');
   if (e.statusCode === 429) return new Problem(429, 'rate_limited', { seconds: 60 });

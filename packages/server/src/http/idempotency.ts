@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.ts';
 import { canonicalJson } from '../dossiers/audit-chain.ts';
+import { assertBodyDepth } from './input-guard.ts';
 import { Problem } from './problem.ts';
 
 export interface StoredResponse {
@@ -18,7 +19,9 @@ export function idempotencyKey(request: FastifyRequest): string | null {
   return key;
 }
 
+/** The hash of a request's content; a body nested too deeply is refused before it is walked. */
 export function requestHash(body: unknown): string {
+  assertBodyDepth(body);
   return createHash('sha256')
     .update(canonicalJson(body ?? null))
     .digest('hex');

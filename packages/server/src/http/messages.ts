@@ -10,6 +10,14 @@ export const PROBLEMS = {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',
     en: 'The request could not be read (invalid JSON?)',
   },
+  body_too_deep: {
+    vi: 'Dữ liệu gửi lên lồng nhau quá sâu (tối đa {max} cấp)',
+    en: 'The request data is nested too deeply (at most {max} levels)',
+  },
+  multipart_malformed: {
+    vi: 'Không đọc được tệp tải lên: nội dung multipart thiếu hoặc sai ranh giới (boundary)',
+    en: 'The upload could not be read: its multipart boundary is missing or wrong',
+  },
   unsupported_media_type: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
   not_found: { vi: 'Không tìm thấy', en: 'Not found' },
