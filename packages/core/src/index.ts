@@ -6,3 +6,4 @@ export * from './i18n/validation.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
 export * from './text/normalise.ts';
+export * from './org/access.ts';

@@ -14,6 +14,7 @@ import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { AppContext } from './context.ts';
+import { accessLogRoutes } from './dossiers/access-log-routes.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;
