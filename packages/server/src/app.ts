@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes.ts';
 import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
+import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { accessLogRoutes } from './dossiers/access-log-routes.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
@@ -36,7 +37,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(ctx.config),
     genReqId: () => randomUUID(),
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustedProxies(ctx.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
   });
@@ -107,6 +108,18 @@ export async function buildApp(
 
   await serveWebApp(app, ctx.config.webDist);
   return app;
+}
+
+/**
+ * Which hops of X-Forwarded-For to trust. The client address is the first untrusted one counted
+ * from the right, so a client's own X-Forwarded-For entries never become its address.
+ */
+function trustedProxies(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  if (typeof setting === 'number') return (_addr, hop) => hop < setting;
+  return setting;
 }
 
 /** The built React app at `/`, with index.html for any non-API path so client routes deep-link. */

@@ -35,10 +35,7 @@ export function registerRoutes(ctx: AppContext) {
         const session = requireRole(request, REGISTER_READERS);
         const { from, to, unit } = request.query;
         if (to < from) throw new Problem(400, 'malformed_request');
-        const scope = await descendantIds(
-          ctx.db,
-          grantedUnits(session, REGISTER_READERS),
-        );
+        const scope = await descendantIds(ctx.db, grantedUnits(session, REGISTER_READERS));
         if (unit && !scope.has(unit)) throw new Problem(403, 'unit_outside_scope');
         const rows = await ctx.db.query<{
           code: string;

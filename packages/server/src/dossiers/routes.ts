@@ -1,4 +1,4 @@
-import { type DossierAccess, DOSSIER_ACTIONS, DOSSIER_STATES, dossierQueueUnits } from '@motcua/core';
+import { DOSSIER_ACTIONS, DOSSIER_STATES, type DossierAccess, dossierQueueUnits } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,10 +22,10 @@ import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
+import { recordPersonalDataRead } from './access-log.ts';
 import { applicantSchema } from './applicant.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
-import { recordPersonalDataRead } from './access-log.ts';
 import { type Actor, accessToDossier, createDossier, performAction } from './service.ts';
 import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';

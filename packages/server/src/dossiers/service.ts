@@ -3,19 +3,19 @@ import {
   type ActorRole,
   classify,
   type DossierAccess,
-  dossierAccess,
-  receivingRefusal,
-  type RoleGrantRef,
   type DossierAction,
   type DossierEvent,
   type DossierSnapshot,
   decide,
+  dossierAccess,
   dossierProcedureOf,
   foldVietnamese,
   formatDossierCode,
   nationalStatusOf,
   type ProcedureContent,
   type Refusal,
+  type RoleGrantRef,
+  receivingRefusal,
   vietnamDateOf,
 } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
@@ -70,7 +70,8 @@ export async function accessToDossier(
     applicantUserId: string | null;
   },
 ): Promise<DossierAccess> {
-  if (actor.userId === null) return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
+  if (actor.userId === null)
+    return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
   return dossierAccess(
     { id: actor.userId, grants: actor.grants.filter((g): g is RoleGrantRef => g.role !== 'system') },
     { unitsConcerned: await unitsConcerned(db, dossier), applicantUserId: dossier.applicantUserId },

@@ -78,7 +78,12 @@ export async function onlineReceivingUnit(
   db: Queryable,
   agencyId: string,
 ): Promise<{ id: string; kind: UnitKind; effectiveFrom: string; effectiveTo: string | null }> {
-  const [row] = await db.query<{ id: string; kind: UnitKind; effective_from: string; effective_to: string | null }>(
+  const [row] = await db.query<{
+    id: string;
+    kind: UnitKind;
+    effective_from: string;
+    effective_to: string | null;
+  }>(
     `SELECT r.id, r.kind, r.effective_from::text, r.effective_to::text
        FROM org_unit a JOIN org_unit r ON r.id = COALESCE(a.online_receiving_unit_id, a.id)
       WHERE a.id = $1`,

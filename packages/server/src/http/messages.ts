@@ -51,6 +51,10 @@ export const PROBLEMS = {
     vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn',
     en: 'The unit is outside the part of the organisation you manage',
   },
+  user_outside_scope: {
+    vi: 'Tài khoản này không thuộc phạm vi quản lý của bạn',
+    en: 'This account is outside the part of the organisation you manage',
+  },
   unit_not_receiving: {
     vi: 'Đơn vị này không có Bộ phận Một cửa nên không tiếp nhận hồ sơ',
     en: 'This unit has no one-stop desk and does not receive dossiers',
