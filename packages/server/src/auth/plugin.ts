@@ -65,5 +65,11 @@ export function sameSite(origin: string, host: string | undefined, publicUrl: st
   }
   if (parsed.origin === 'null') return false;
   if (parsed.origin === new URL(publicUrl).origin) return true;
-  return host !== undefined && parsed.host === host.toLowerCase();
+  if (host === undefined) return false;
+  try {
+    // The same default-port normalisation on both sides: Host "site:80" is Origin "http://site".
+    return parsed.host === new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
 }
