@@ -13,7 +13,9 @@ import { authRoutes } from './auth/routes.ts';
 import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
+import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { accessLogRoutes } from './dossiers/access-log-routes.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
@@ -42,7 +44,7 @@ export async function buildApp(
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     genReqId: () => randomUUID(),
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustedProxies(ctx.config.trustProxy),
     bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
   });
@@ -119,9 +121,22 @@ export async function buildApp(
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;
+}
+
+/**
+ * Which hops of X-Forwarded-For to trust. The client address is the first untrusted one counted
+ * from the right, so a client's own X-Forwarded-For entries never become its address.
+ */
+function trustedProxies(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  if (typeof setting === 'number') return (_addr, hop) => hop < setting;
+  return setting;
 }
 
 /** The built React app at `/`, with index.html for any non-API path so client routes deep-link. */

@@ -7,6 +7,22 @@ import { z } from 'zod';
  * The README's configuration table lists the same variables.
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const PROXY_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, issue): false | number | string[] => {
+    if (v === 'false' || v === '0') return false;
+    if (v === 'true') return 1;
+    if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+    const list = v.split(',').map((a) => a.trim());
+    if (list.length > 0 && list.every((a) => PROXY_ADDRESS.test(a))) return list;
+    issue.addIssue({
+      code: 'custom',
+      message: 'must be true, false, a hop count (1-10) or a comma-separated list of proxy addresses',
+    });
+    return z.NEVER;
+  });
 const minutes = z.coerce
   .number()
   .int()
@@ -22,8 +38,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set when the server sits behind a TLS-terminating proxy: cookies become Secure, X-Forwarded-* is trusted. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Set when the server sits behind a TLS-terminating proxy: cookies become Secure and the client
+   * address is read from X-Forwarded-For, at the last trusted hop only. `true` trusts the one proxy
+   * in front, a number that many hops, a list the proxies' addresses (IPs or CIDR ranges).
+   */
+  TRUST_PROXY: trustProxy.default(false),
   COOKIE_SECURE: bool.optional(),
   SESSION_IDLE_MINUTES: minutes.default(30),
   SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
@@ -59,7 +79,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** false, a number of trusted proxy hops, or the trusted proxies' addresses. */
+  trustProxy: false | number | string[];
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
@@ -104,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY !== false,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

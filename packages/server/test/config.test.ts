@@ -21,11 +21,23 @@ describe('configuration from the environment', () => {
       port: 8080,
       dataDir: '/srv/motcua',
       databaseUrl: 'postgres://u:p@localhost/motcua',
-      trustProxy: true,
+      trustProxy: 1,
       cookieSecure: true,
       sessionIdleMinutes: 10,
       seedDemo: false,
     });
+  });
+
+  it('reads TRUST_PROXY as one proxy, a hop count or the proxies’ addresses, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1' }).cookieSecure).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY="yes please"/);
   });
 
   it('names each wrong variable and its value', () => {

@@ -11,6 +11,7 @@ export const ROLES = [
   'reform_officer', // Công chức tham mưu CCHC
   'appraiser', // Thẩm định Chỉ số CCHC
   'administrator', // Quản trị hệ thống
+  'inspector', // Thanh tra: reads the dossiers of the units it is granted on, changes nothing
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   reform_officer: { vi: 'Công chức tham mưu CCHC', en: 'Reform officer' },
   appraiser: { vi: 'Thẩm định viên', en: 'Appraiser' },
   administrator: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  inspector: { vi: 'Thanh tra (chỉ xem hồ sơ)', en: 'Inspector (reads dossiers)' },
 };
 
 /** Roles that may edit and publish the procedure catalogue. */

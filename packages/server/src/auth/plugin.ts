@@ -32,7 +32,7 @@ export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
 /**
  * Loads the session from its cookie on every API request, and protects state-changing requests
  * against cross-site forgery: a signed-in request must echo the session's CSRF token in
- * X-CSRF-Token, and any unsafe request carrying an Origin header must come from this host.
+ * X-CSRF-Token, and any unsafe request carrying an Origin header must come from this site.
  */
 export function installSessions(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
@@ -42,18 +42,34 @@ export function installSessions(app: FastifyInstance, ctx: AppContext): void {
     request.session = token ? await findSession(ctx, token) : null;
     if (!UNSAFE.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin && origin !== 'null') {
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
-      if (originHost !== host) throw new Problem(403, 'csrf_failed');
+    if (origin !== undefined && !sameSite(origin, request.headers.host, ctx.config.publicUrl)) {
+      throw new Problem(403, 'csrf_failed');
     }
     if (request.session && request.headers['x-csrf-token'] !== request.session.csrfToken) {
       throw new Problem(403, 'csrf_failed');
     }
   });
+}
+
+/**
+ * True when a request's Origin is this site: the public address (PUBLIC_URL), or the host the
+ * request was sent to. `null` (sandboxed frames, some redirects) is no site; X-Forwarded-Host is
+ * not consulted, since a client can send it.
+ */
+export function sameSite(origin: string, host: string | undefined, publicUrl: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === 'null') return false;
+  if (parsed.origin === new URL(publicUrl).origin) return true;
+  if (host === undefined) return false;
+  try {
+    // The same default-port normalisation on both sides: Host "site:80" is Origin "http://site".
+    return parsed.host === new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
 }

@@ -39,7 +39,11 @@ export function authRoutes(ctx: AppContext) {
           rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: 60_000 },
         },
       },
-      async (request, reply) => login(ctx, request.body, request.ip, request.headers['user-agent'], reply),
+      async (request, reply) => {
+        // Signing in again in this browser ends the session it had, whoever it belonged to.
+        if (request.session) await deleteSession(ctx, request.session.tokenHash);
+        return login(ctx, request.body, request.ip, request.headers['user-agent'], reply);
+      },
     );
 
     r.post('/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {

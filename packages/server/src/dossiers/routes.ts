@@ -3,12 +3,14 @@ import {
   DOCUMENT_UPLOAD_ROLES,
   DOSSIER_ACTIONS,
   DOSSIER_STATES,
+  type DossierAccess,
+  dossierQueueUnits,
   type Role,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantedUnits, requireSession } from '../auth/guard.ts';
+import { requireSession } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
 import { pagingQuery } from '../catalogue/public-routes.ts';
 import type { AppContext } from '../context.ts';
@@ -24,33 +26,26 @@ import {
 import { FormDataError } from '../documents/model.ts';
 import { readUpload } from '../files/read-upload.ts';
 import { acceptUpload } from '../files/store.ts';
-import { findReplay, idempotencyKey, remember, requestHash } from '../http/idempotency.ts';
+import { findReplay, idempotencyKey, lockKey, remember, requestHash } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
+import { recordPersonalDataRead } from './access-log.ts';
 import { applicantSchema } from './applicant.ts';
 import { appendEvent } from './audit-chain.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
-import { type Actor, createDossier, performAction, rolesOnDossier } from './service.ts';
+import { type Actor, accessToDossier, createDossier, performAction } from './service.ts';
 import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
-const STAFF: readonly Role[] = [
-  'counter_officer',
-  'specialist',
-  'head_of_unit',
-  'leader',
-  'reform_officer',
-  'administrator',
-];
 const idParams = z.object({ id: z.uuid() });
 
 const createBody = z.strictObject({
   procedureId: z.uuid(),
   channel: z.enum(['counter', 'post', 'online']),
-  /** The unit receiving the dossier; defaults to the counter officer's unit. */
+  /** Counter or post: the receiving unit (default: the officer's first counter). Online: the agency's designated unit. */
   receivingUnitId: z.uuid().optional(),
   applicant: applicantSchema,
   decision: z.enum(['receive', 'refuse']).default('receive'),
@@ -81,59 +76,94 @@ export function actorOf(session: Session): Actor {
   };
 }
 
-/** The capacities in which the signed-in user stands towards a dossier (none: it is not theirs to see). */
-function rolesOf(db: Queryable, session: Session, dossier: DossierRecord) {
-  return rolesOnDossier(db, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
+/** How the signed-in user stands towards a dossier: may they see it, as staff, acting in which roles. */
+function accessOf(db: Queryable, session: Session, dossier: DossierRecord) {
+  return accessToDossier(db, actorOf(session), { ...dossier, applicantUserId: dossier.snapshot.applicantId });
 }
 
 export function dossierRoutes(ctx: AppContext) {
-  /** Loads a dossier the user may see (staff with a role on it, or its applicant); 404 otherwise. */
+  /**
+   * Loads a dossier the user may see (staff working on it, a reader the agency granted access, or
+   * its applicant); 404 otherwise, so its existence is not disclosed.
+   */
   const visible = async (request: FastifyRequest, id: string) => {
     const session = requireSession(request);
     const dossier = await loadDossier(ctx.db, id);
     if (!dossier) throw new Problem(404, 'dossier_not_found');
-    const roles = await rolesOf(ctx.db, session, dossier);
-    if (roles.length === 0) throw new Problem(404, 'dossier_not_found');
-    return { session, dossier, roles };
+    const access = await accessOf(ctx.db, session, dossier);
+    if (!access.read) throw new Problem(404, 'dossier_not_found');
+    return { session, dossier, access, roles: access.roles };
   };
 
-  /** The dossier as the user sees it, with the actions open to them now. */
-  const detail = (
+  /** Records a staff member's read of the applicant's data (who, when, which dossier, what). */
+  const recordRead = (
+    db: Queryable,
+    session: Session,
+    dossier: DossierRecord,
+    access: DossierAccess,
+    what: 'detail' | 'form' | 'document',
+    item: string | null = null,
+  ) =>
+    access.staff
+      ? recordPersonalDataRead(db, {
+          at: ctx.now(),
+          agencyId: dossier.agencyId,
+          dossierId: dossier.id,
+          userId: session.user.id,
+          access: access.roles.length > 0 ? access.roles.join(',') : 'read_grant',
+          what,
+          item,
+        })
+      : Promise.resolve();
+
+  /** The dossier as the user sees it, with the actions open to them now; a staff read is recorded. */
+  const detail = async (
     db: Queryable,
     request: FastifyRequest,
     session: Session,
     dossier: DossierRecord,
-    roles: readonly ActorRole[],
-  ) => dossierDetail(db, dossier, { id: session.user.id, roles }, requestLocale(request), ctx.now());
+    access: DossierAccess,
+  ) => {
+    await recordRead(db, session, dossier, access, 'detail');
+    return dossierDetail(
+      db,
+      dossier,
+      { id: session.user.id, roles: access.roles },
+      requestLocale(request),
+      ctx.now(),
+    );
+  };
 
   /** The same, read again inside the transaction that just changed the dossier. */
   const detailAfterChange = async (tx: Queryable, request: FastifyRequest, session: Session, id: string) => {
     const dossier = (await loadDossier(tx, id))!;
-    return detail(tx, request, session, dossier, await rolesOf(tx, session, dossier));
+    return detail(tx, request, session, dossier, await accessOf(tx, session, dossier));
   };
 
-  /** Runs a creating request once per Idempotency-Key: a retry gets the first answer back. */
+  /**
+   * Runs a request once per user and Idempotency-Key: a retry gets the first answer back. The key
+   * is locked first, so a concurrent retry waits for the first attempt and then replays its answer.
+   */
   const once = async (
     request: FastifyRequest,
     reply: FastifyReply,
     scope: string,
-    work: (
-      remember: (status: number, body: unknown) => Promise<void>,
-      tx: Queryable,
-    ) => Promise<{ status: number; body: unknown }>,
+    work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
   ) => {
     const key = idempotencyKey(request);
     const hash = requestHash({ url: request.url, body: request.body });
-    if (key) {
-      const replay = await findReplay(ctx.db, scope, key, hash);
-      if (replay) return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
-    }
     try {
       const result = await ctx.db.transaction(async (tx) => {
-        const r = await work(async () => {}, tx);
+        if (key) {
+          await lockKey(tx, scope, key);
+          const replay = await findReplay(tx, scope, key, hash);
+          if (replay) return { ...replay, replayed: true };
+        }
+        const r = await work(tx);
         if (key) await remember(tx, scope, key, hash, r, ctx.now());
-        return r;
+        return { ...r, replayed: false };
       });
+      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
       return reply.status(result.status).send(result.body);
     } catch (err) {
       // A concurrent retry with the same key committed first: answer as it did.
@@ -163,25 +193,19 @@ export function dossierRoutes(ctx: AppContext) {
         const session = requireSession(request);
         const body = request.body;
         const online = body.channel === 'online';
-        let receivingUnitId = body.receivingUnitId;
-        if (!receivingUnitId) {
-          const grant = session.roles.find((g) => g.role === (online ? 'citizen' : 'counter_officer'));
-          if (!grant) throw new Problem(403, 'forbidden');
-          receivingUnitId = online ? await procedureAgency(ctx, body.procedureId) : grant.unitId;
-        }
         if (body.decision === 'refuse' && !body.reason) {
           throw new Problem(422, 'validation_failed', {}, undefined, [
             { code: 'custom', path: ['reason'], message: 'refusal_reason_required', input: undefined },
           ]);
         }
-        return once(request, reply, `dossier-create:${session.user.id}`, async (_r, tx) => {
+        return once(request, reply, `dossier-create:${session.user.id}`, async (tx) => {
           const id = await createDossier(
             ctx,
             tx,
             {
               procedureId: body.procedureId,
               channel: body.channel,
-              receivingUnitId: receivingUnitId!,
+              receivingUnitId: body.receivingUnitId,
               applicant: body.applicant,
               applicantUserId: online ? session.user.id : null,
               decision: body.decision,
@@ -218,7 +242,7 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = requireSession(request);
-        const scope = await descendantIds(ctx.db, grantedUnits(session, STAFF));
+        const scope = await descendantIds(ctx.db, dossierQueueUnits(session.roles));
         if (scope.size === 0) throw new Problem(403, 'forbidden');
         const q = request.query;
         return listDossiers(ctx.db, {
@@ -250,8 +274,8 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { session, dossier, roles } = await visible(request, request.params.id);
-        return detail(ctx.db, request, session, dossier, roles);
+        const { session, dossier, access } = await visible(request, request.params.id);
+        return detail(ctx.db, request, session, dossier, access);
       },
     );
 
@@ -265,7 +289,9 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { dossier } = await visible(request, request.params.id);
+        const { dossier, access } = await visible(request, request.params.id);
+        // Staff names are for staff; the applicant follows the dossier, not the people on it.
+        if (!access.staff) throw new Problem(403, 'forbidden');
         const step = dossier.snapshot.step
           ? dossier.snapshot.procedure.steps[dossier.snapshot.step.index]
           : null;
@@ -294,7 +320,9 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { session } = await visible(request, request.params.id);
-        return once(request, reply, `dossier-action:${request.params.id}`, async (_r, tx) => {
+        // Keys are the user's own: another user's action with the same key is theirs, not a replay.
+        const scope = `dossier-action:${request.params.id}:${session.user.id}`;
+        return once(request, reply, scope, async (tx) => {
           await performAction(
             ctx,
             tx,
@@ -324,8 +352,9 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const { dossier } = await visible(request, request.params.id);
+        const { session, dossier, access } = await visible(request, request.params.id);
         const [form, ext] = request.params.file.split('.') as [(typeof FORM_CODES)[number], 'docx' | 'pdf'];
+        await recordRead(ctx.db, session, dossier, access, 'form', form);
         const context = await formContext(ctx, dossier, form);
         try {
           const data =
@@ -422,13 +451,14 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        await visible(request, request.params.id);
+        const { session, dossier, access } = await visible(request, request.params.id);
         const [doc] = await ctx.db.query<{ sha256: string; filename: string; media_type: string }>(
           `SELECT d.sha256, d.filename, f.media_type FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256
             WHERE d.id = $1 AND d.dossier_id = $2`,
           [request.params.documentId, request.params.id],
         );
         if (!doc) throw new Problem(404, 'not_found');
+        await recordRead(ctx.db, session, dossier, access, 'document', request.params.documentId);
         const safeName = doc.filename.replace(/[^\w.-]+/g, '_');
         return reply
           .type(doc.media_type)
@@ -437,12 +467,4 @@ export function dossierRoutes(ctx: AppContext) {
       },
     );
   };
-}
-
-async function procedureAgency(ctx: AppContext, procedureId: string): Promise<string> {
-  const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [
-    procedureId,
-  ]);
-  if (!row) throw new Problem(422, 'procedure_not_in_force');
-  return row.agency_id;
 }

@@ -2,16 +2,20 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
   classify,
+  type DossierAccess,
   type DossierAction,
   type DossierEvent,
   type DossierSnapshot,
   decide,
+  dossierAccess,
   dossierProcedureOf,
   foldVietnamese,
   formatDossierCode,
   nationalStatusOf,
   type ProcedureContent,
   type Refusal,
+  type RoleGrantRef,
+  receivingRefusal,
   vietnamDateOf,
 } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
@@ -20,10 +24,18 @@ import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import { enqueue } from '../jobs/outbox.ts';
 import { ancestorIds } from '../org/tree.ts';
+import { getUnit } from '../org/units.ts';
 import type { Applicant } from './applicant.ts';
 import { appendEvent } from './audit-chain.ts';
 import { nextSequenceNumber } from './sequence.ts';
-import { type DossierRecord, insertDossier, loadDossier, setCode, updateDossier } from './store.ts';
+import {
+  type DossierRecord,
+  insertDossier,
+  loadDossier,
+  onlineReceivingUnit,
+  setCode,
+  updateDossier,
+} from './store.ts';
 
 /** Who is acting: a staff member or applicant, or the system (deadline jobs). */
 export interface Actor {
@@ -35,8 +47,20 @@ export interface Actor {
 
 export const SYSTEM: Actor = { userId: null, name: 'Hệ thống', grants: [] };
 
-/** The roles an actor holds for this dossier: grants on its agency, its receiving unit or a unit above them. */
-export async function rolesOnDossier(
+/** The units a dossier concerns: its agency, receiving unit and current unit, each with the units above. */
+async function unitsConcerned(
+  db: Queryable,
+  dossier: { agencyId: string; receivingUnitId: string; currentUnitId: string | null },
+): Promise<Set<string>> {
+  const units = new Set<string>();
+  for (const unit of [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId]) {
+    if (unit) for (const id of await ancestorIds(db, unit)) units.add(id);
+  }
+  return units;
+}
+
+/** What the actor may do with this dossier: see it, as staff or its applicant, and in which roles act. */
+export async function accessToDossier(
   db: Queryable,
   actor: Actor,
   dossier: {
@@ -45,21 +69,55 @@ export async function rolesOnDossier(
     currentUnitId: string | null;
     applicantUserId: string | null;
   },
+): Promise<DossierAccess> {
+  if (actor.userId === null)
+    return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
+  return dossierAccess(
+    { id: actor.userId, grants: actor.grants.filter((g): g is RoleGrantRef => g.role !== 'system') },
+    { unitsConcerned: await unitsConcerned(db, dossier), applicantUserId: dossier.applicantUserId },
+  );
+}
+
+/** The roles in which an actor may act on this dossier (none: it is not theirs to act on). */
+export async function rolesOnDossier(
+  db: Queryable,
+  actor: Actor,
+  dossier: Parameters<typeof accessToDossier>[2],
 ): Promise<ActorRole[]> {
-  if (actor.userId === null) return ['system'];
-  const chains = new Set<string>();
-  for (const unit of [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId]) {
-    if (unit) for (const id of await ancestorIds(db, unit)) chains.add(id);
+  return (await accessToDossier(db, actor, dossier)).roles;
+}
+
+/**
+ * Where a new dossier is received. At the counter or by post: the unit the officer names (by
+ * default their first counter), which must run a one-stop desk, be open, and be one where they hold
+ * the counter officer role. Online: always the agency's designated online receiving unit.
+ */
+export async function receivingUnitFor(
+  db: Queryable,
+  request: { channel: 'counter' | 'post' | 'online'; receivingUnitId?: string | undefined; agencyId: string },
+  actor: Actor,
+  now: Date,
+): Promise<string> {
+  const today = vietnamDateOf(now);
+  if (request.channel === 'online') {
+    if (!actor.grants.some((g) => g.role === 'citizen')) throw new Problem(403, 'forbidden');
+    const designated = await onlineReceivingUnit(db, request.agencyId);
+    if (request.receivingUnitId && request.receivingUnitId !== designated.id)
+      throw new Problem(422, 'online_receiving_unit_only');
+    const refusal = receivingRefusal(designated, today);
+    if (refusal) throw new Problem(422, refusal);
+    return designated.id;
   }
-  const roles = new Set<ActorRole>();
-  for (const g of actor.grants) {
-    if (g.role === 'citizen') {
-      if (dossier.applicantUserId === actor.userId) roles.add('citizen');
-    } else if (chains.has(g.unitId)) {
-      roles.add(g.role);
-    }
-  }
-  return [...roles];
+  const counters = actor.grants.filter((g) => g.role === 'counter_officer').map((g) => g.unitId);
+  if (counters.length === 0) throw new Problem(403, 'forbidden');
+  const unitId = request.receivingUnitId ?? counters[0]!;
+  const unit = await getUnit(db, unitId);
+  if (!unit) throw new Problem(422, 'unit_not_found');
+  const refusal = receivingRefusal(unit, today);
+  if (refusal) throw new Problem(422, refusal);
+  const above = await ancestorIds(db, unitId);
+  if (!counters.some((c) => above.includes(c))) throw new Problem(403, 'receiving_unit_not_yours');
+  return unitId;
 }
 
 /** Refusals become answers: a wrong state or a used-up right is a conflict, bad input is 422, a role 403. */
@@ -122,13 +180,16 @@ async function holderUnit(
     if (unit) return unit.id;
   }
   if (step?.role === 'counter_officer') return receivingUnitId;
+  // An online submission waits at the counter that must accept it.
+  if (!step && snapshot.state === 'submitted') return receivingUnitId;
   return agencyId;
 }
 
 export interface CreateDossierInput {
   procedureId: string;
   channel: 'counter' | 'post' | 'online';
-  receivingUnitId: string;
+  /** The unit receiving a counter or postal dossier (default: the officer's first counter); see receivingUnitFor. */
+  receivingUnitId?: string | undefined;
   applicant: Applicant;
   applicantUserId: string | null;
   /** Counter receipt: 'receive' (default) or 'refuse' with a reason (form 03). */
@@ -151,12 +212,16 @@ export async function createDossier(
   const procedure = await procedureForDossier(tx, input.procedureId);
   const dossierProcedure = dossierProcedureOf(procedure.content);
   if (!dossierProcedure) throw new Problem(422, 'procedure_without_time');
-  const [receiving] = await tx.query<{ code: string; kind: string }>(
-    'SELECT code, kind FROM org_unit WHERE id = $1',
-    [input.receivingUnitId],
-  );
-  if (!receiving) throw new Problem(422, 'unit_not_found');
   const now = ctx.now();
+  const receivingUnitId = await receivingUnitFor(
+    tx,
+    { channel: input.channel, receivingUnitId: input.receivingUnitId, agencyId: procedure.agencyId },
+    actor,
+    now,
+  );
+  const [receiving] = await tx.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [
+    receivingUnitId,
+  ]);
   const action: DossierAction = input.channel === 'online' ? 'submit_online' : input.decision;
   const commandInput =
     action === 'submit_online'
@@ -177,7 +242,7 @@ export async function createDossier(
   const id = randomUUID();
   const roles = await rolesOnDossier(tx, actor, {
     agencyId: procedure.agencyId,
-    receivingUnitId: input.receivingUnitId,
+    receivingUnitId: receivingUnitId,
     currentUnitId: null,
     applicantUserId: input.applicantUserId,
   });
@@ -194,11 +259,11 @@ export async function createDossier(
     next.state === 'refused'
       ? null
       : formatDossierCode(
-          receiving.code,
+          receiving!.code,
           now,
-          await nextSequenceNumber(tx, receiving.code, vietnamDateOf(now)),
+          await nextSequenceNumber(tx, receiving!.code, vietnamDateOf(now)),
         );
-  const currentUnitId = await holderUnit(tx, next, procedure.agencyId, input.receivingUnitId);
+  const currentUnitId = await holderUnit(tx, next, procedure.agencyId, receivingUnitId);
   await insertDossier(
     tx,
     {
@@ -209,7 +274,7 @@ export async function createDossier(
       procedureVersionId: procedure.versionId,
       fieldCode: procedure.fieldCode,
       channel: input.channel,
-      receivingUnitId: input.receivingUnitId,
+      receivingUnitId: receivingUnitId,
       applicant: input.applicant,
       searchText: foldVietnamese(`${code ?? ''} ${input.applicant.name} ${procedure.content.name}`),
     },
@@ -228,13 +293,13 @@ export async function createDossier(
       agencyId: procedure.agencyId,
       fieldCode: procedure.fieldCode,
       channel: input.channel,
-      receivingUnitId: input.receivingUnitId,
+      receivingUnitId: receivingUnitId,
     },
     before: null,
     after: next,
     event: decision.event,
     actor,
-    from: { unitId: input.receivingUnitId, userId: actor.userId },
+    from: { unitId: receivingUnitId, userId: actor.userId },
     to: { unitId: currentUnitId, userId: next.step?.assigneeId ?? null },
     now,
   });
@@ -264,11 +329,14 @@ export async function performAction(
   if (dossier.version !== request.expectedVersion) {
     throw new Problem(409, 'dossier_changed', { version: dossier.version });
   }
-  const roles = await rolesOnDossier(tx, actor, {
+  const access = await accessToDossier(tx, actor, {
     ...dossier,
     applicantUserId: dossier.snapshot.applicantId,
   });
-  if (roles.length === 0) throw new Problem(404, 'dossier_not_found');
+  if (!access.read) throw new Problem(404, 'dossier_not_found');
+  // A reader the agency granted access (an inspector) sees the dossier and changes nothing.
+  if (access.roles.length === 0) throw new Problem(403, 'forbidden');
+  const roles = access.roles;
   const now = ctx.now();
   const calendar = await loadCalendar(tx, dossier.agencyId);
   const decision = decide(

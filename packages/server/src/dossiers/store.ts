@@ -1,5 +1,6 @@
-import type { DossierSnapshot, DossierState } from '@motcua/core';
+import type { DossierSnapshot, DossierState, UnitKind } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
+import { Problem } from '../http/problem.ts';
 import type { Applicant } from './applicant.ts';
 
 /** A dossier row as the use cases need it. */
@@ -70,6 +71,26 @@ export async function loadDossier(db: Queryable, id: string, lock = false): Prom
     [id],
   );
   return row ? toRecord(row) : null;
+}
+
+/** The unit an agency receives its online dossiers at: the one it designated, else the agency itself. */
+export async function onlineReceivingUnit(
+  db: Queryable,
+  agencyId: string,
+): Promise<{ id: string; kind: UnitKind; effectiveFrom: string; effectiveTo: string | null }> {
+  const [row] = await db.query<{
+    id: string;
+    kind: UnitKind;
+    effective_from: string;
+    effective_to: string | null;
+  }>(
+    `SELECT r.id, r.kind, r.effective_from::text, r.effective_to::text
+       FROM org_unit a JOIN org_unit r ON r.id = COALESCE(a.online_receiving_unit_id, a.id)
+      WHERE a.id = $1`,
+    [agencyId],
+  );
+  if (!row) throw new Problem(422, 'unit_not_found');
+  return { id: row.id, kind: row.kind, effectiveFrom: row.effective_from, effectiveTo: row.effective_to };
 }
 
 export async function findByCode(db: Queryable, code: string): Promise<DossierRecord | null> {

@@ -44,6 +44,14 @@ export async function findReplay(
 }
 
 /**
+ * Holds the key until the transaction ends, so a concurrent retry with the same key waits for the
+ * first attempt and then finds its answer rather than racing it.
+ */
+export async function lockKey(tx: Queryable, scope: string, key: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}\n${key}`]);
+}
+
+/**
  * Records the answer in the creating transaction. If a concurrent retry with the same key got
  * there first, the primary key makes this transaction fail and roll back, and the caller then
  * returns the stored answer: one creation, whatever the number of retries.

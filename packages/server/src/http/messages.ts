@@ -59,6 +59,26 @@ export const PROBLEMS = {
     vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn',
     en: 'The unit is outside the part of the organisation you manage',
   },
+  user_outside_scope: {
+    vi: 'Tài khoản này không thuộc phạm vi quản lý của bạn',
+    en: 'This account is outside the part of the organisation you manage',
+  },
+  unit_not_receiving: {
+    vi: 'Đơn vị này không có Bộ phận Một cửa nên không tiếp nhận hồ sơ',
+    en: 'This unit has no one-stop desk and does not receive dossiers',
+  },
+  unit_closed: {
+    vi: 'Đơn vị đã ngừng hoạt động (sau sắp xếp tổ chức) và không tiếp nhận hồ sơ',
+    en: 'This unit has closed (after a reorganisation) and receives no dossiers',
+  },
+  receiving_unit_not_yours: {
+    vi: 'Bạn không giữ vai trò Công chức Bộ phận Một cửa tại đơn vị tiếp nhận này',
+    en: 'You do not hold the counter officer role at this receiving unit',
+  },
+  online_receiving_unit_only: {
+    vi: 'Hồ sơ trực tuyến được tiếp nhận tại đơn vị cơ quan đã chỉ định; không chọn được đơn vị khác',
+    en: 'Online dossiers are received at the unit the agency designated; another unit cannot be chosen',
+  },
   unit_cycle: {
     vi: 'Đơn vị không thể trực thuộc chính nó hoặc đơn vị cấp dưới của nó',
     en: 'A unit cannot sit under itself',

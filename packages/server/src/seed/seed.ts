@@ -7,7 +7,7 @@ import { createUser } from '../users/users.ts';
 import { NATIONAL_OVERRIDES_2026 } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
-import { DEMO_UNITS } from './organisation-data.ts';
+import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNITS } from './organisation-data.ts';
 
 export interface SeedResult {
   seeded: boolean;
@@ -43,6 +43,11 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
       const successor = (await getUnitByCode(tx, u.successorCode!))!;
       await updateUnit(tx, unit.id, { successorId: successor.id }, now);
     }
+    // The demo agency receives its online dossiers at the city's public service centre.
+    await tx.query(
+      `UPDATE org_unit SET online_receiving_unit_id = (SELECT id FROM org_unit WHERE code = $2) WHERE code = $1`,
+      [DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE],
+    );
     await replaceOverrides(tx, null, 2026, NATIONAL_OVERRIDES_2026, null, now);
     for (const f of DEMO_FIELDS) {
       await tx.query('INSERT INTO field (code, name) VALUES ($1, $2)', [f.code, f.name]);

@@ -48,15 +48,35 @@ const patchBody = z
   .strict();
 
 export function userRoutes(ctx: AppContext) {
-  /** The units an administrator manages; an admin acts only on users and roles inside them. */
+  /**
+   * The units an administrator manages; an admin acts only on users and roles inside them.
+   * `wholeTree`: the scope covers every top unit, so accounts of no unit (created by the system)
+   * are theirs too.
+   */
   const scopeOf = async (request: FastifyRequest) => {
     const session = requireRole(request, ADMIN);
-    return { session, scope: await descendantIds(ctx.db, grantedUnits(session, ADMIN)) };
+    const scope = await descendantIds(ctx.db, grantedUnits(session, ADMIN));
+    const roots = await ctx.db.query<{ id: string }>('SELECT id FROM org_unit WHERE parent_id IS NULL');
+    return { session, scope, wholeTree: roots.every((r) => scope.has(r.id)) };
   };
   const assertRolesInScope = (roles: readonly RoleAssignment[], scope: Set<string>) => {
     if (roles.some((r) => !scope.has(r.unitId))) throw new Problem(403, 'unit_outside_scope');
   };
-  const manageable = (user: UserView, scope: Set<string>) => user.roles.every((r) => scope.has(r.unitId));
+  /** An account is managed by the admins of all its roles' units; a role-less one by those of the unit that created it. */
+  const manageable = (user: UserView, scope: Set<string>, wholeTree: boolean) =>
+    user.roles.length > 0
+      ? user.roles.every((r) => scope.has(r.unitId))
+      : user.createdByUnitId
+        ? scope.has(user.createdByUnitId)
+        : wholeTree;
+  /** The creating administrator's unit recorded on a new account: the admin grant covering its roles. */
+  const creatingUnit = async (grants: readonly string[], roles: readonly RoleAssignment[]) => {
+    for (const unit of grants) {
+      const below = await descendantIds(ctx.db, [unit]);
+      if (roles.every((r) => below.has(r.unitId))) return unit;
+    }
+    return grants[0] ?? null;
+  };
 
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -71,9 +91,9 @@ export function userRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { scope } = await scopeOf(request);
+        const { scope, wholeTree } = await scopeOf(request);
         const users = await listUsers(ctx.db, { q: request.query.q });
-        return { items: users.filter((u) => manageable(u, scope)) };
+        return { items: users.filter((u) => manageable(u, scope, wholeTree)) };
       },
     );
 
@@ -86,8 +106,9 @@ export function userRoutes(ctx: AppContext) {
         assertRolesInScope(body.roles, scope);
         if (!passwordIsAcceptable(body.password, body.username))
           throw fieldProblem(fieldIssue('password', 'password_too_weak'));
+        const createdByUnitId = await creatingUnit(grantedUnits(session, ADMIN), body.roles);
         const id = await ctx.db.transaction(async (tx) => {
-          const userId = await createUser(tx, { ...body, mustChangePassword: true });
+          const userId = await createUser(tx, { ...body, mustChangePassword: true, createdByUnitId });
           await recordAudit(tx, {
             actorId: session.user.id,
             action: 'user.create',
@@ -112,9 +133,10 @@ export function userRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { session, scope } = await scopeOf(request);
+        const { session, scope, wholeTree } = await scopeOf(request);
         const user = await getUser(ctx.db, request.params.id);
-        if (!user || !manageable(user, scope)) throw new Problem(404, 'not_found');
+        if (!user) throw new Problem(404, 'not_found');
+        if (!manageable(user, scope, wholeTree)) throw new Problem(403, 'user_outside_scope');
         const body = request.body;
         if (body.roles) assertRolesInScope(body.roles, scope);
         if (body.password !== undefined && !passwordIsAcceptable(body.password, user.username)) {

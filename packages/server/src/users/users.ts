@@ -14,6 +14,8 @@ export interface UserView {
   lockedUntil: string | null;
   mustChangePassword: boolean;
   roles: { role: Role; unitId: string }[];
+  /** The unit of the administrator who created the account; a role-less account belongs to it. */
+  createdByUnitId: string | null;
 }
 
 interface UserRow {
@@ -25,6 +27,7 @@ interface UserRow {
   active: boolean;
   locked_until: Date | null;
   must_change_password: boolean;
+  created_by_unit_id: string | null;
 }
 
 export interface RoleAssignment {
@@ -35,7 +38,7 @@ export interface RoleAssignment {
 export async function listUsers(db: Queryable, filter: { q?: string | undefined }): Promise<UserView[]> {
   const like = filter.q ? `%${filter.q.toLowerCase()}%` : null;
   const rows = await db.query<UserRow>(
-    `SELECT id, username, full_name, email, phone, active, locked_until, must_change_password FROM app_user
+    `SELECT id, username, full_name, email, phone, active, locked_until, must_change_password, created_by_unit_id FROM app_user
       WHERE $1::text IS NULL OR lower(username) LIKE $1 OR lower(full_name) LIKE $1
       ORDER BY username LIMIT 1000`,
     [like],
@@ -54,6 +57,7 @@ export async function listUsers(db: Queryable, filter: { q?: string | undefined 
     lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
     mustChangePassword: r.must_change_password,
     roles: roles.filter((x) => x.user_id === r.id).map((x) => ({ role: x.role, unitId: x.unit_id })),
+    createdByUnitId: r.created_by_unit_id,
   }));
 }
 
@@ -71,6 +75,8 @@ export interface NewUser {
   password: string;
   mustChangePassword: boolean;
   roles: RoleAssignment[];
+  /** The creating administrator's unit; null for accounts the system creates (demo seed). */
+  createdByUnitId?: string | null | undefined;
 }
 
 export async function createUser(db: Queryable, input: NewUser): Promise<string> {
@@ -78,8 +84,8 @@ export async function createUser(db: Queryable, input: NewUser): Promise<string>
   if (exists.length > 0) throw new Problem(409, 'duplicate_username', { username: input.username });
   const id = randomUUID();
   await db.query(
-    `INSERT INTO app_user (id, username, full_name, email, phone, password_hash, must_change_password)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO app_user (id, username, full_name, email, phone, password_hash, must_change_password, created_by_unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       id,
       input.username,
@@ -88,6 +94,7 @@ export async function createUser(db: Queryable, input: NewUser): Promise<string>
       input.phone ?? null,
       await hashPassword(input.password),
       input.mustChangePassword,
+      input.createdByUnitId ?? null,
     ],
   );
   await setRoles(db, id, input.roles);
