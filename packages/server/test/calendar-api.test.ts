@@ -223,7 +223,8 @@ describe.each(engines)('calendar API on %s', (engine) => {
       url: `/api/v1/admin/calendar/settings/${agency}`,
       payload: { ...body, endComparison: 'week' },
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('endComparison');
   });
 
   it('keeps calendar administration to administrators', async () => {
