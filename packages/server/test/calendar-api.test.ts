@@ -218,6 +218,15 @@ describe.each(engines)('calendar API on %s', (engine) => {
     expect(put.statusCode, put.body).toBe(200);
     const after = await admin.request({ url: `/api/v1/admin/calendar?year=2026&agency=${agency}` });
     expect(after.json().settings).toMatchObject({ endComparison: 'instant', extensionNotice: 'instant' });
+    // Saving the working hours alone, as an older page does, keeps the readings.
+    const { endComparison: _e, extensionNotice: _x, ...hoursOnly } = body;
+    await admin.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agency}`,
+      payload: hoursOnly,
+    });
+    const kept = await admin.request({ url: `/api/v1/admin/calendar?year=2026&agency=${agency}` });
+    expect(kept.json().settings).toMatchObject({ endComparison: 'instant', extensionNotice: 'instant' });
     const bad = await admin.request({
       method: 'PUT',
       url: `/api/v1/admin/calendar/settings/${agency}`,

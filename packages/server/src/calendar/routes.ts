@@ -1,7 +1,6 @@
 import {
   appointmentDate,
   calendarOverrideSchema,
-  DECISION_766_POLICY,
   END_COMPARISONS,
   EXTENSION_NOTICE_READINGS,
   holidaysOfYear,
@@ -132,9 +131,9 @@ const settingsBody = z
     workingPeriods: z.array(workingPeriodSchema).min(1).max(10),
     afternoonCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     supplementLimitDays: z.number().int().min(1).max(365),
-    /** Decision 766's readings (core/dossier/policies.ts); its own words when left out. */
-    endComparison: z.enum(END_COMPARISONS).default(DECISION_766_POLICY.endComparison),
-    extensionNotice: z.enum(EXTENSION_NOTICE_READINGS).default(DECISION_766_POLICY.extensionNotice),
+    /** Decision 766's readings (core/dossier/policies.ts); left out, the agency's current ones stay. */
+    endComparison: z.enum(END_COMPARISONS).optional(),
+    extensionNotice: z.enum(EXTENSION_NOTICE_READINGS).optional(),
   })
   .strict();
 
@@ -253,8 +252,14 @@ export function adminCalendarRoutes(ctx: AppContext) {
           request.params.agencyId,
         ]);
         if (!agency) throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
+        const { policy } = await loadCalendar(ctx.db, request.params.agencyId);
+        const settings = {
+          ...request.body,
+          endComparison: request.body.endComparison ?? policy.endComparison,
+          extensionNotice: request.body.extensionNotice ?? policy.extensionNotice,
+        };
         await ctx.db.transaction(async (tx) => {
-          await saveSettings(tx, request.params.agencyId, request.body, session.user.id, ctx.now());
+          await saveSettings(tx, request.params.agencyId, settings, session.user.id, ctx.now());
           await recordAudit(tx, {
             actorId: session.user.id,
             agencyId: request.params.agencyId,
