@@ -21,7 +21,9 @@ describe.each(engines)('calendar API on %s', (engine) => {
     const kinds = new Map(items.map((i) => [i.date, i.kind]));
     expect(kinds.get('2026-01-01')).toBe('holiday');
     expect(kinds.get('2026-02-17')).toBe('holiday'); // mùng 1 Tết Bính Ngọ
-    expect(kinds.get('2026-02-20')).toBe('holiday');
+    // 29 tháng Chạp falls on Sunday 15 Feb: its Nghỉ bù is Friday 20 Feb (Tết = last two days + first three).
+    expect(kinds.get('2026-02-15')).toBe('holiday');
+    expect(kinds.get('2026-02-20')).toBe('compensatory');
     expect(kinds.get('2026-04-26')).toBe('holiday'); // Giỗ Tổ, 10/3 âm lịch, a Sunday
     expect(kinds.get('2026-04-27')).toBe('compensatory');
     expect(kinds.get('2026-08-22')).toBe('override-working');
@@ -43,12 +45,12 @@ describe.each(engines)('calendar API on %s', (engine) => {
   it('reads a bare date or a time without offset as Vietnam time', async () => {
     const due = async (from: string) =>
       (await get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&workingDays=3`)).json().due;
-    const explicit = await due('2027-02-04T09:00:00+07:00');
-    // Thursday before Tết Đinh Mùi: the five days off and two compensatory days are skipped.
-    expect(explicit).toBe('2027-02-16T02:00:00.000Z');
-    expect(await due('2027-02-04T09:00')).toBe(explicit);
-    // A bare date is received before opening: 4, 12 and 15 Feb are the three whole days, due at 17:00.
-    expect(await due('2027-02-04')).toBe('2027-02-15T10:00:00.000Z');
+    const explicit = await due('2027-02-03T09:00:00+07:00');
+    // Wednesday before Tết Đinh Mùi (Thu 4 - Mon 8 Feb, Nghỉ bù 9-10 Feb): 11, 12 and 15 Feb.
+    expect(explicit).toBe('2027-02-15T02:00:00.000Z');
+    expect(await due('2027-02-03T09:00')).toBe(explicit);
+    // A bare date is received before opening: 3, 11 and 12 Feb are the three whole days, due at 17:00.
+    expect(await due('2027-02-03')).toBe('2027-02-12T10:00:00.000Z');
   });
 
   it('explains a wrong number, a wrong time and a date beyond the calendar in the reader’s language', async () => {
@@ -150,6 +152,88 @@ describe.each(engines)('calendar API on %s', (engine) => {
       ],
       afternoonCutoff: '16:00',
     });
+  });
+
+  it('says which years’ Tết is announced: 2025 and 2026 confirmed, 2027 computed until an administrator confirms it', async () => {
+    const y2026 = (await get('/api/v1/calendar/holidays?year=2026')).json();
+    expect(y2026.tet.status).toBe('announced');
+    expect(y2026.tetAnnouncedYears).toEqual([2025, 2026]);
+    const y2027 = (await get('/api/v1/calendar/holidays?year=2027')).json();
+    expect(y2027.tet).toMatchObject({
+      status: 'computed',
+      days: ['2027-02-04', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+    });
+    const confirm = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/tet/2027',
+      payload: { announced: true },
+    });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect((await get('/api/v1/calendar/holidays?year=2027')).json().tet.status).toBe('announced');
+    const undo = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/tet/2027',
+      payload: { announced: false },
+    });
+    expect(undo.statusCode).toBe(200);
+    expect((await get('/api/v1/calendar/holidays?year=2027')).json().tet.status).toBe('computed');
+  });
+
+  it('carries the 2025 announcement and flags the press-reported 2026 New Year swap for confirmation', async () => {
+    const items2025 = (await get('/api/v1/calendar/holidays?year=2025')).json().items as {
+      date: string;
+      kind: string;
+    }[];
+    const k2025 = new Map(items2025.map((i) => [i.date, i.kind]));
+    expect(k2025.get('2025-04-26')).toBe('override-working');
+    expect(k2025.get('2025-05-02')).toBe('override-off');
+    expect(k2025.get('2025-01-27')).toBe('holiday');
+    expect(k2025.get('2025-02-03')).toBeUndefined();
+    const items2026 = (await get('/api/v1/calendar/holidays?year=2026')).json().items as {
+      date: string;
+      toConfirm: boolean;
+    }[];
+    const flagged = items2026.filter((i) => i.toConfirm).map((i) => i.date);
+    expect(flagged).toEqual(['2026-01-02', '2026-01-10']);
+  });
+
+  it('stores an agency’s readings of Decision 766, the rule’s own words by default', async () => {
+    const agency = ((await get('/api/v1/agencies')).json().items as { id: string }[])[0]!.id;
+    const before = await admin.request({ url: `/api/v1/admin/calendar?year=2026&agency=${agency}` });
+    // Settings saved without the readings (an earlier test) keep Decision 766's own words.
+    expect(before.json().settings).toMatchObject({ endComparison: 'day', extensionNotice: 'date' });
+    const body = {
+      weeklyDaysOff: ['saturday', 'sunday'],
+      workingPeriods: [{ start: '07:30', end: '17:00' }],
+      afternoonCutoff: '15:00',
+      supplementLimitDays: 15,
+      endComparison: 'instant',
+      extensionNotice: 'instant',
+    };
+    const put = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agency}`,
+      payload: body,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = await admin.request({ url: `/api/v1/admin/calendar?year=2026&agency=${agency}` });
+    expect(after.json().settings).toMatchObject({ endComparison: 'instant', extensionNotice: 'instant' });
+    // Saving the working hours alone, as an older page does, keeps the readings.
+    const { endComparison: _e, extensionNotice: _x, ...hoursOnly } = body;
+    await admin.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agency}`,
+      payload: hoursOnly,
+    });
+    const kept = await admin.request({ url: `/api/v1/admin/calendar?year=2026&agency=${agency}` });
+    expect(kept.json().settings).toMatchObject({ endComparison: 'instant', extensionNotice: 'instant' });
+    const bad = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agency}`,
+      payload: { ...body, endComparison: 'week' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('endComparison');
   });
 
   it('keeps calendar administration to administrators', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath } from '../i18n/validation.ts';
 import { type IsoDate, isIsoDate } from './civil-date.ts';
+import { STATUTORY_HOLIDAYS, type StatutoryHoliday, statutoryHolidaySchema } from './statutory.ts';
 
 /**
  * One agency's working calendar (lịch làm việc), DOMAIN.md §4: what the law fixes is computed in
@@ -50,6 +51,10 @@ export const calendarConfigSchema = z
     /** A dossier received after this time counts from the next working day. */
     afternoonCutoff: clockTime,
     overrides: z.array(calendarOverrideSchema).max(5000),
+    /** Of Tết's days, how many come before mùng 1; 2 when absent (statutory.ts). */
+    tetDaysBeforeNewYear: z.number().int().min(0).max(10).optional(),
+    /** The holidays of the law; Labour Code 2019 art. 112 when absent (statutory.ts). */
+    statutoryHolidays: z.array(statutoryHolidaySchema).max(100).optional(),
   })
   .superRefine((cal, ctx) => {
     if (new Set(cal.weeklyDaysOff).size !== cal.weeklyDaysOff.length) {
@@ -66,6 +71,17 @@ export const calendarConfigSchema = z
         });
       }
     });
+    const tetDays = (cal.statutoryHolidays ?? STATUTORY_HOLIDAYS).flatMap((h) =>
+      h.rule.calendar === 'tet' ? [h.rule.days] : [],
+    );
+    const before = cal.tetDaysBeforeNewYear;
+    if (before !== undefined && tetDays.some((days) => before > days)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tetDaysBeforeNewYear'],
+        message: `is more than the ${Math.min(...tetDays)} days of Tết`,
+      });
+    }
     const seen = new Map<string, number>();
     cal.overrides.forEach((o, i) => {
       const first = seen.get(o.date);
@@ -99,6 +115,10 @@ export interface CalendarConfig {
   readonly workingPeriods: readonly WorkingPeriod[];
   readonly afternoonCutoff: string; // HH:MM
   readonly overrides: readonly CalendarOverride[];
+  /** Of Tết's days, how many come before mùng 1 (the rest from it on); 2 when absent. */
+  readonly tetDaysBeforeNewYear?: number;
+  /** The holidays the law fixes; `STATUTORY_HOLIDAYS` (Labour Code 2019 art. 112) when absent. */
+  readonly statutoryHolidays?: readonly StatutoryHoliday[];
 }
 
 /** State agencies' defaults: Saturday and Sunday off, 07:30-11:30 and 13:30-17:00, cut-off 15:00. */

@@ -8,6 +8,7 @@ import {
 } from './civil-date.ts';
 import { assertValidCalendarConfig, type CalendarConfig, WEEKDAYS } from './config.ts';
 import { lunarNewYear, lunarToSolar } from './lunar.ts';
+import { DEFAULT_TET_DAYS_BEFORE_NEW_YEAR, type HolidayDateRule, STATUTORY_HOLIDAYS } from './statutory.ts';
 
 /**
  * Public holidays (ngày nghỉ lễ, tết) under the Labour Code 2019, art. 112, and compensatory days
@@ -22,12 +23,6 @@ export interface Holiday {
   kind: HolidayKind;
 }
 
-const TET_DUONG_LICH = 'Tết Dương lịch';
-const TET_NGUYEN_DAN = 'Tết Nguyên đán';
-const GIO_TO = 'Giỗ Tổ Hùng Vương';
-const CHIEN_THANG = 'Ngày Chiến thắng';
-const LAO_DONG = 'Ngày Quốc tế Lao động';
-const QUOC_KHANH = 'Quốc khánh';
 const NGHI_BU = 'Nghỉ bù';
 
 type IsWeeklyDayOff = (day: number) => boolean;
@@ -56,8 +51,34 @@ function nationalDayAdjacentDay(year: number, isWeeklyDayOff: IsWeeklyDayOff): n
   return sep2 - 1;
 }
 
+/** The days of one row of the law's holidays in a year. */
+function daysOfRule(
+  rule: HolidayDateRule,
+  year: number,
+  cal: CalendarConfig,
+  isWeeklyDayOff: IsWeeklyDayOff,
+): number[] {
+  switch (rule.calendar) {
+    case 'solar':
+      return [dayNumberOf(year, rule.month, rule.day)];
+    case 'lunar':
+      return [dayNumber(lunarToSolar({ day: rule.day, month: rule.month, year, leap: false }))];
+    case 'tet': {
+      const first =
+        dayNumber(lunarNewYear(year)) - (cal.tetDaysBeforeNewYear ?? DEFAULT_TET_DAYS_BEFORE_NEW_YEAR);
+      return Array.from({ length: rule.days }, (_, i) => first + i);
+    }
+    case 'national-day-adjacent':
+      return [nationalDayAdjacentDay(year, isWeeklyDayOff)];
+  }
+}
+
 /** The holidays the law fixes for a year, by day number. */
-function statutoryHolidays(year: number, isWeeklyDayOff: IsWeeklyDayOff): Map<number, string> {
+function statutoryHolidays(
+  year: number,
+  cal: CalendarConfig,
+  isWeeklyDayOff: IsWeeklyDayOff,
+): Map<number, string> {
   const days = new Map<number, string>();
   const add = (day: number, name: string) => {
     // Two holidays on one date (Giỗ Tổ on 30 April, as in 1947) make one day off: the law gives a
@@ -65,15 +86,15 @@ function statutoryHolidays(year: number, isWeeklyDayOff: IsWeeklyDayOff): Map<nu
     const existing = days.get(day);
     days.set(day, existing && existing !== name ? `${existing}, ${name}` : name);
   };
-  add(dayNumberOf(year, 1, 1), TET_DUONG_LICH);
-  // Tết: the last day of the old lunar year and days 1-4 of the new one, the usual announced pattern.
-  const tet = dayNumber(lunarNewYear(year));
-  for (let day = tet - 1; day <= tet + 3; day++) add(day, TET_NGUYEN_DAN);
-  add(dayNumber(lunarToSolar({ day: 10, month: 3, year, leap: false })), GIO_TO);
-  add(dayNumberOf(year, 4, 30), CHIEN_THANG);
-  add(dayNumberOf(year, 5, 1), LAO_DONG);
-  add(dayNumberOf(year, 9, 2), QUOC_KHANH);
-  add(nationalDayAdjacentDay(year, isWeeklyDayOff), QUOC_KHANH);
+  for (const h of cal.statutoryHolidays ?? STATUTORY_HOLIDAYS) {
+    if (
+      (h.fromYear !== undefined && year < h.fromYear) ||
+      (h.untilYear !== undefined && year > h.untilYear)
+    ) {
+      continue;
+    }
+    for (const day of daysOfRule(h.rule, year, cal, isWeeklyDayOff)) add(day, h.name);
+  }
   return days;
 }
 
@@ -92,7 +113,7 @@ export function holidayMapOfYear(year: number, cal: CalendarConfig): ReadonlyMap
   if (cached) return cached;
 
   const isWeeklyDayOff = weeklyDayOffTest(cal);
-  const statutory = statutoryHolidays(year, isWeeklyDayOff);
+  const statutory = statutoryHolidays(year, cal, isWeeklyDayOff);
   const result = new Map<number, Holiday>();
   for (const [day, name] of statutory) result.set(day, { date: isoDate(day), name, kind: 'holiday' });
   // Art. 111(3): a holiday on a weekly day off moves to the next working day. Taking the holidays in

@@ -18,6 +18,14 @@ export {
 export { type Holiday, type HolidayKind, holidaysOfYear } from './holidays.ts';
 export { type LunarDate, lunarNewYear, lunarToSolar, solarToLunar } from './lunar.ts';
 export {
+  DEFAULT_TET_DAYS_BEFORE_NEW_YEAR,
+  type HolidayDateRule,
+  holidayDateRuleSchema,
+  STATUTORY_HOLIDAYS,
+  type StatutoryHoliday,
+  statutoryHolidaySchema,
+} from './statutory.ts';
+export {
   addWorkingDays,
   addWorkingHours,
   endOfWorkingDay,

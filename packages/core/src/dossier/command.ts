@@ -1,5 +1,6 @@
 import type { CalendarConfig } from '../calendar/config.ts';
 import type { ActorRole, DossierAction, DossierActor } from './actions.ts';
+import type { CountingPolicy } from './policies.ts';
 import type { Refusal } from './refusals.ts';
 import type { DossierSnapshot } from './snapshot.ts';
 import type { DossierState } from './states.ts';
@@ -17,6 +18,8 @@ export interface DecisionContext {
   calendar: CalendarConfig;
   /** Working days the applicant has to hand in a supplement (default 15, configurable). */
   supplementLimitWorkingDays: number;
+  /** The agency's readings of Decision 766 where the law leaves room; its own words when absent. */
+  policy?: CountingPolicy;
 }
 
 /** The record of an accepted command, for the event log and the control sheet (mẫu 06). */
@@ -43,4 +46,5 @@ export interface RuleContext {
   now: Date;
   calendar: CalendarConfig;
   supplementLimitWorkingDays: number;
+  policy?: CountingPolicy;
 }

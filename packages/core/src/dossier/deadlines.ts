@@ -4,10 +4,16 @@ import {
   addWorkingDays,
   addWorkingHours,
   endOfWorkingDay,
-  vietnamDateOf,
   workingHoursBetween,
 } from '../calendar/working-time.ts';
 import { HOURS_PER_WORKING_DAY, type ProcessStep } from '../catalogue/procedure.ts';
+import {
+  type CountingPolicy,
+  DECISION_766_POLICY,
+  type FinishedTimeliness,
+  isPast,
+  timelinessOfEnd,
+} from './policies.ts';
 import type { DossierProcedure, DossierSnapshot, PauseRecord } from './snapshot.ts';
 import { ms } from './snapshot.ts';
 
@@ -42,14 +48,6 @@ export function acceptanceDeadline(submittedAt: Date, cal: CalendarConfig): Date
  */
 export function supplementLimit(requestedAt: Date, workingDays: number, cal: CalendarConfig): Date {
   return endOfWorkingDay(addWorkingDays(requestedAt, workingDays, cal), cal);
-}
-
-/**
- * Whether an apology with a new date (mẫu 04) may still be issued at `at`: no later than one working
- * day before the appointment, i.e. one working day from `at` (same clock time) must not pass it.
- */
-export function mayExtendAt(at: Date, dueAt: Date, cal: CalendarConfig): boolean {
-  return addWorkingDays(at, 1, cal).getTime() <= dueAt.getTime();
 }
 
 // Internal steps (quy trình nội bộ).
@@ -128,19 +126,8 @@ export function stepDeadline(
 
 // Early, on time, late.
 
-export type FinishedTimeliness = 'early' | 'on_time' | 'late'; // trước hạn, đúng hạn, quá hạn
 export type OpenTimeliness = 'in_time' | 'overdue'; // trong hạn, quá hạn
 export type Timeliness = FinishedTimeliness | OpenTimeliness;
-
-/**
- * Something finished at `end` against a deadline `due`: early when it ended on a day (in Vietnam)
- * before the deadline's day, on time when on that day and no later than the deadline, late after it.
- * Also used for each step of the control sheet (mẫu 06) against its own deadline.
- */
-export function timelinessOfEnd(end: Date, due: Date): FinishedTimeliness {
-  if (end.getTime() > due.getTime()) return 'late';
-  return vietnamDateOf(end) < vietnamDateOf(due) ? 'early' : 'on_time';
-}
 
 /** The appointment in force at an instant (after supplements, payment waits and extensions made by then). */
 export function dueAtInForce(d: DossierSnapshot, at: Date): Date | null {
@@ -170,20 +157,41 @@ export function hasEndedBy(d: DossierSnapshot, at: Date): boolean {
 }
 
 /**
+ * The first supplement request made by `at` after the appointment then in force (a request on the
+ * appointment day itself is not after it when ends are compared by day).
+ */
+export function lateSupplementRequest(
+  d: DossierSnapshot,
+  at: Date,
+  policy: CountingPolicy = DECISION_766_POLICY,
+): PauseRecord | undefined {
+  return d.pauses.find((p) => {
+    if (p.kind !== 'supplement' || ms(p.startedAt) > at.getTime()) return false;
+    const due = dueAtInForce(d, new Date(p.startedAt));
+    return due !== null && isPast(new Date(p.startedAt), due, policy);
+  });
+}
+
+/**
  * Early, on time or late (finished by `at`), or in time or overdue (still open at `at`), as Decision
- * 766 counts them; null for a dossier not received by `at` (an online submission not yet accepted,
- * or one refused at reception), which has no appointment to meet.
+ * 766 counts them (policies.ts names each rule); null for a dossier not received by `at` (an online
+ * submission not yet accepted, or one refused at reception), which has no appointment to meet.
  *
  * - A finished dossier is judged by its end of processing against the appointment then in force
  *   (after a restart for a supplement, a payment wait, or the one valid extension). Time waiting for
  *   the applicant does not count: a dossier that ended while waiting for a supplement or a payment is
- *   judged by when the wait began.
- * - An open dossier is in time while `at` is no later than the appointment in force. One waiting for
- *   a supplement is in time whatever the date, unless supplements were requested more than once:
- *   then the wait counts like any other time. One waiting for a payment is judged by when the wait
- *   began (the appointment moves by the wait when the payment is confirmed).
+ *   judged by when the wait began. A supplement requested after the appointment makes it late.
+ * - An open dossier is overdue when ending at `at` would be late, and in time otherwise. One waiting
+ *   for its only supplement, requested before the appointment, is in time whatever the date; one
+ *   whose supplements were requested more than once, or once after the appointment, is overdue. One
+ *   waiting for a payment is judged by when the wait began (the appointment moves by the wait when
+ *   the payment is confirmed).
  */
-export function classify(d: DossierSnapshot, at: Date): Timeliness | null {
+export function classify(
+  d: DossierSnapshot,
+  at: Date,
+  policy: CountingPolicy = DECISION_766_POLICY,
+): Timeliness | null {
   const t = at.getTime();
   if (Number.isNaN(t)) throw new RangeError('invalid Date');
   if (d.receivedAt === null || ms(d.receivedAt) > t) return null;
@@ -191,30 +199,32 @@ export function classify(d: DossierSnapshot, at: Date): Timeliness | null {
     const end = ms(d.endedAt);
     const due = dueAtInForce(d, new Date(end));
     if (due === null) return null;
+    if (lateSupplementRequest(d, new Date(end), policy)) return 'late';
     const wait = d.pauses.find((p) => p.kind !== 'inter_agency' && openAtEnd(p, end));
-    return timelinessOfEnd(new Date(wait ? ms(wait.startedAt) : end), due);
+    return timelinessOfEnd(new Date(wait ? ms(wait.startedAt) : end), due, policy);
   }
   const due = dueAtInForce(d, at);
   if (due === null) return null;
-  const supplement = d.pauses.find((p) => p.kind === 'supplement' && openAt(p, t));
-  if (supplement && supplementRequestsBy(d, at) <= 1) return 'in_time';
+  if (supplementRequestsBy(d, at) > 1 || lateSupplementRequest(d, at, policy)) return 'overdue';
+  if (d.pauses.some((p) => p.kind === 'supplement' && openAt(p, t))) return 'in_time';
   const payment = d.pauses.find((p) => p.kind === 'payment' && openAt(p, t));
-  return (payment ? ms(payment.startedAt) : t) <= due.getTime() ? 'in_time' : 'overdue';
+  return isPast(payment ? new Date(payment.startedAt) : at, due, policy) ? 'overdue' : 'in_time';
 }
 
 /**
  * Open, still in time, and due within one working day of `at` (same clock time the next working
- * day). A dossier whose clock is stopped by a wait for the applicant (a supplement requested once,
- * or a payment) is not at risk: its appointment cannot pass while it waits.
+ * day). A dossier whose clock is stopped by a wait for the applicant (its one supplement, or a
+ * payment) is not at risk: its appointment cannot pass while it waits.
  */
-export function atRisk(d: DossierSnapshot, at: Date, cal: CalendarConfig): boolean {
-  if (classify(d, at) !== 'in_time') return false;
+export function atRisk(
+  d: DossierSnapshot,
+  at: Date,
+  cal: CalendarConfig,
+  policy: CountingPolicy = DECISION_766_POLICY,
+): boolean {
+  if (classify(d, at, policy) !== 'in_time') return false;
   const t = at.getTime();
-  const waiting = d.pauses.some(
-    (p) =>
-      openAt(p, t) && (p.kind === 'payment' || (p.kind === 'supplement' && supplementRequestsBy(d, at) <= 1)),
-  );
-  if (waiting) return false;
+  if (d.pauses.some((p) => openAt(p, t) && (p.kind === 'payment' || p.kind === 'supplement'))) return false;
   const due = dueAtInForce(d, at);
   return due !== null && due.getTime() <= addWorkingDays(at, 1, cal).getTime();
 }

@@ -48,6 +48,7 @@ export function decide(
     now: ctx.now,
     calendar: ctx.calendar,
     supplementLimitWorkingDays: ctx.supplementLimitWorkingDays,
+    policy: ctx.policy,
   };
   for (const name of row.guards) {
     const refused = GUARDS[name](dossier, rule);

@@ -6,7 +6,6 @@ import {
   approvalStepIndex,
   stepDeadline,
   supplementLimit,
-  timelinessOfEnd,
   workStepCount,
 } from './deadlines.ts';
 import type {
@@ -18,6 +17,7 @@ import type {
   ReturnResultInput,
   SubmitOnlineInput,
 } from './inputs.ts';
+import { timelinessOfEnd } from './policies.ts';
 import {
   type DossierSnapshot,
   type EndKind,
@@ -66,7 +66,7 @@ function finishStep(d: DossierSnapshot, c: EffectContext): void {
     startedAt: step.startedAt,
     dueAt: step.dueAt,
     finishedAt: iso(c.now),
-    timeliness: timelinessOfEnd(c.now, new Date(step.dueAt)),
+    timeliness: timelinessOfEnd(c.now, new Date(step.dueAt), c.policy),
   };
   d.step = null;
 }
@@ -91,7 +91,10 @@ function closeWait(kind: PauseKind): Effect {
   };
 }
 
-/** The end of processing (Decision 766): every wait still open ends with it. */
+/**
+ * The end of processing (Decision 766): every wait still open ends with it. A withdrawal ends
+ * processing at the citizen's request, not at the officer's acceptance (policies.ts).
+ */
 function end(kind: EndKind, stopReason: StopReason | null = null): Effect {
   return (d, c) => {
     finishStep(d, c);
@@ -100,7 +103,7 @@ function end(kind: EndKind, stopReason: StopReason | null = null): Effect {
       p.endedAt = iso(c.now);
       p.closedBy = 'dossier_ended';
     }
-    d.endedAt ??= iso(c.now);
+    d.endedAt ??= kind === 'withdrawn' && d.withdrawal ? d.withdrawal.requestedAt : iso(c.now);
     d.endKind ??= kind;
     d.stopReason = stopReason;
     d.withdrawal = null;

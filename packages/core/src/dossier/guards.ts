@@ -1,7 +1,7 @@
 import { isWorkingDay } from '../calendar/working-time.ts';
 import type { RuleContext } from './command.ts';
-import { mayExtendAt } from './deadlines.ts';
 import type { ExtendInput, ReceiveNewInput, ReceiveSubmittedInput } from './inputs.ts';
+import { mayExtendAt } from './policies.ts';
 import { type Refusal, refusals } from './refusals.ts';
 import { type DossierSnapshot, ms, openPause } from './snapshot.ts';
 
@@ -72,7 +72,7 @@ export const GUARDS = {
 
   extension_in_time: (d, c) => {
     const dueAt = existing(d).dueAt;
-    return dueAt && !mayExtendAt(c.now, new Date(dueAt), c.calendar)
+    return dueAt && !mayExtendAt(c.now, new Date(dueAt), c.calendar, c.policy)
       ? refusals.extensionTooLate(dueAt)
       : null;
   },

@@ -20,9 +20,8 @@ export {
   classify,
   DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS,
   dueAtInForce,
-  type FinishedTimeliness,
   hasEndedBy,
-  mayExtendAt,
+  lateSupplementRequest,
   ONLINE_ACCEPTANCE_WORKING_HOURS,
   type OpenTimeliness,
   stepDeadline,
@@ -30,7 +29,6 @@ export {
   supplementLimit,
   supplementRequestsBy,
   type Timeliness,
-  timelinessOfEnd,
   workStepCount,
 } from './deadlines.ts';
 export { decide } from './decide.ts';
@@ -45,6 +43,19 @@ export type { EffectName } from './effects.ts';
 export type { GuardName } from './guards.ts';
 export * as dossierInputs from './inputs.ts';
 export { openActions } from './open-actions.ts';
+export {
+  type CountingPolicy,
+  countingPolicySchema,
+  DECISION_766_POLICY,
+  END_COMPARISONS,
+  type EndComparison,
+  EXTENSION_NOTICE_READINGS,
+  type ExtensionNoticeReading,
+  type FinishedTimeliness,
+  isPast,
+  mayExtendAt,
+  timelinessOfEnd,
+} from './policies.ts';
 export { formatVietnamTime, REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   CHANNELS,

@@ -41,7 +41,9 @@ describe('appointmentDate in working days', () => {
     ['2026-02-12T16:00', 3, '2026-02-24 17:00', 'Thursday before Tết, after the cut-off: 13, 23, 24 Feb'],
     ['2026-04-24T10:00', 1, '2026-04-28 10:00', 'Giỗ Tổ 2026 on Sunday: Monday 27 Apr is Nghỉ bù'],
     ['2026-04-29T10:00', 1, '2026-05-04 10:00', '30 Apr and 1 May'],
-    ['2023-01-20T10:00', 1, '2023-01-30 10:00', 'Tết 2023 over a weekend: two Nghỉ bù days (26, 27 Jan)'],
+    // Tết 2023 runs Fri 20 (29 tháng Chạp) to Tue 24 Jan with Nghỉ bù on 25 and 26, as announced:
+    // the day after Thursday 19 is Friday 27.
+    ['2023-01-19T10:00', 1, '2023-01-27 10:00', 'Tết 2023 over a weekend: two Nghỉ bù days (25, 26 Jan)'],
     ['2026-03-09T09:00', 15, '2026-03-30 09:00', 'fifteen working days: three weeks'],
   ])('received %s, %i working days: due %s (%s)', (received, n, expected) => {
     expect(due(received, n, 'working_days')).toBe(expected);

@@ -13,14 +13,15 @@ const on = (date: string, config: CalendarConfig = cal) =>
   holidaysOfYear(Number(date.slice(0, 4)), config).find((h) => h.date === date);
 
 describe('holidaysOfYear: the Labour Code 2019 art. 112 defaults', () => {
-  it('2026: Tết from 29 tháng Chạp (16 Feb) to mùng 4 (20 Feb); Giỗ Tổ on a Sunday moves to Monday; 2 Sep on a Wednesday takes 1 Sep', () => {
+  it('2026: Tết from 29 tháng Chạp (Sun 15 Feb) to mùng 3 (Thu 19 Feb), Sunday made up on Fri 20; Giỗ Tổ on a Sunday moves to Monday; 2 Sep on a Wednesday takes 1 Sep', () => {
     expect(compact(holidaysOfYear(2026, cal))).toEqual([
       '2026-01-01 holiday Tết Dương lịch',
+      '2026-02-15 holiday Tết Nguyên đán',
       '2026-02-16 holiday Tết Nguyên đán',
       '2026-02-17 holiday Tết Nguyên đán',
       '2026-02-18 holiday Tết Nguyên đán',
       '2026-02-19 holiday Tết Nguyên đán',
-      '2026-02-20 holiday Tết Nguyên đán',
+      '2026-02-20 compensatory Nghỉ bù',
       '2026-04-26 holiday Giỗ Tổ Hùng Vương',
       '2026-04-27 compensatory Nghỉ bù',
       '2026-04-30 holiday Ngày Chiến thắng',
@@ -36,14 +37,14 @@ describe('holidaysOfYear: the Labour Code 2019 art. 112 defaults', () => {
     ['2022-05-02', '30 Apr 2022 is a Saturday: the next working day, Monday 2 May'],
     ['2022-05-03', '1 May 2022 is a Sunday: Monday is taken, so Tuesday 3 May'],
     ['2023-01-02', '1 Jan 2023 is a Sunday: Monday 2 Jan off'],
-    ['2023-01-26', 'Tết 2023: 29 tháng Chạp on Saturday 21 Jan, Thursday after the five days'],
-    ['2023-01-27', 'Tết 2023: mùng 1 on Sunday 22 Jan, Friday 27 Jan'],
+    ['2023-01-25', 'Tết 2023: 30 tháng Chạp on Saturday 21 Jan, Wednesday after the five days'],
+    ['2023-01-26', 'Tết 2023: mùng 1 on Sunday 22 Jan, Thursday 26 Jan'],
     ['2023-05-02', 'Giỗ Tổ 2023 (29 Apr) is a Saturday: past 1 May to Tuesday 2 May'],
     ['2023-05-03', '30 Apr 2023 is a Sunday: Wednesday 3 May'],
     ['2023-09-04', '2 Sep 2023 is a Saturday: Monday 4 Sep'],
-    ['2024-02-14', 'Tết 2024 (mùng 1 on Saturday 10 Feb): Wednesday 14 Feb'],
-    ['2024-02-15', 'Tết 2024 (mùng 2 on Sunday 11 Feb): Thursday 15 Feb'],
-    ['2025-02-03', 'Tết 2025 (mùng 4 on Saturday 1 Feb): Monday 3 Feb'],
+    ['2024-02-13', 'Tết 2024 (mùng 1 on Saturday 10 Feb): Tuesday 13 Feb'],
+    ['2024-02-14', 'Tết 2024 (mùng 2 on Sunday 11 Feb): Wednesday 14 Feb'],
+    ['2026-02-20', 'Tết 2026 (29 tháng Chạp on Sunday 15 Feb): Friday 20 Feb'],
   ])('%s is a compensatory day off (Nghỉ bù): %s', (date) => {
     expect(on(date)).toEqual({ date, name: 'Nghỉ bù', kind: 'compensatory' });
   });
@@ -65,12 +66,17 @@ describe('holidaysOfYear: the Labour Code 2019 art. 112 defaults', () => {
     },
   );
 
-  it('a holiday on a weekday gets no compensatory day', () => {
+  it('a holiday on a weekday gets no compensatory day: in 2026 only Tết’s Sunday and Giỗ Tổ’s are made up', () => {
     expect(
       holidaysOfYear(2026, cal)
         .filter((h) => h.kind === 'compensatory')
         .map((h) => h.date),
-    ).toEqual(['2026-04-27']);
+    ).toEqual(['2026-02-20', '2026-04-27']);
+  });
+
+  it('Tết 2025 (mùng 1 on Wednesday 29 Jan) is Mon 27 - Fri 31 Jan, with no Nghỉ bù, as announced', () => {
+    const tet = holidaysOfYear(2025, cal).filter((h) => h.date > '2025-01-01' && h.date < '2025-03-01');
+    expect(compact(tet)).toEqual([27, 28, 29, 30, 31].map((d) => `2025-01-${d} holiday Tết Nguyên đán`));
   });
 
   it('weekly days off come from the config: with only Sunday off, Saturday 1 Jan 2022 is not made up', () => {
@@ -87,14 +93,14 @@ describe('holidaysOfYear: the Labour Code 2019 art. 112 defaults', () => {
     });
   });
 
-  it('uses the Vietnamese lunar calendar: Tết 2030 starts on 1 Feb (30 tháng Chạp), not on 2 Feb as at UTC+8', () => {
+  it('uses the Vietnamese lunar calendar: mùng 1 of 2030 is Sat 2 Feb (3 Feb at UTC+8), so Tết is 31 Jan - 4 Feb', () => {
     const tet = holidaysOfYear(2030, cal).filter((h) => h.name === 'Tết Nguyên đán');
     expect(tet.map((h) => h.date)).toEqual([
+      '2030-01-31',
       '2030-02-01',
       '2030-02-02',
       '2030-02-03',
       '2030-02-04',
-      '2030-02-05',
     ]);
   });
 
@@ -150,24 +156,27 @@ describe('holidaysOfYear: announced overrides win', () => {
     ]);
   });
 
-  it('2024: the announced Tết (8-14 Feb) replaces the default (9-15 Feb) with two overrides', () => {
+  it('an announcement that differs from the default is entered as overrides: 2024 moved one day later', () => {
+    // The default gives 8-12 Feb 2024 with Nghỉ bù on 13 and 14 (as announced). A hypothetical
+    // announcement of 9-15 Feb takes two rows: 8 Feb worked, 15 Feb off.
     const announced: CalendarConfig = {
       ...cal,
       overrides: [
-        { date: '2024-02-08', kind: 'off', name: 'Nghỉ Tết Nguyên đán' },
-        { date: '2024-02-15', kind: 'working', name: 'Đi làm (theo thông báo nghỉ Tết)' },
+        { date: '2024-02-08', kind: 'working', name: 'Đi làm (theo thông báo nghỉ Tết)' },
+        { date: '2024-02-15', kind: 'off', name: 'Nghỉ Tết Nguyên đán' },
       ],
     };
     const february = holidaysOfYear(2024, announced).filter((h) => h.date.startsWith('2024-02'));
     expect(february.filter((h) => h.kind !== 'override-working').map((h) => h.date)).toEqual([
-      '2024-02-08',
       '2024-02-09',
       '2024-02-10',
       '2024-02-11',
       '2024-02-12',
       '2024-02-13',
       '2024-02-14',
+      '2024-02-15',
     ]);
+    expect(on('2024-02-08', announced)?.kind).toBe('override-working');
   });
 
   it('overrides of other years do not leak in', () => {
@@ -179,6 +188,6 @@ describe('holidaysOfYear: announced overrides win', () => {
     first[0]!.name = 'changed';
     first.pop();
     expect(holidaysOfYear(2026, cal)[0]!.name).toBe('Tết Dương lịch');
-    expect(holidaysOfYear(2026, cal)).toHaveLength(12);
+    expect(holidaysOfYear(2026, cal)).toHaveLength(13);
   });
 });

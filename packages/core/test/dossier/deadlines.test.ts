@@ -3,7 +3,9 @@ import {
   acceptanceDeadline,
   acceptanceOverdue,
   atRisk,
+  type CountingPolicy,
   classify,
+  DECISION_766_POLICY,
   DEFAULT_CALENDAR_CONFIG,
   type DossierProcedure,
   mayExtendAt,
@@ -21,11 +23,15 @@ const approveAt = (at: string): Play => [at, 'approve', 'leader', GRANT];
 const MONDAY = receiveAt('2026-03-09T09:00');
 const finishedAt = (at: string): Play[] => [MONDAY, ...toApproval('2026-03-09'), approveAt(at)];
 
+/** The agency setting that compares instants instead of days (policies.ts). */
+const BY_INSTANT: CountingPolicy = { ...DECISION_766_POLICY, endComparison: 'instant' };
+
 interface Example {
   name: string;
   story: Play[];
   at: string;
   expected: Timeliness | null;
+  policy?: CountingPolicy;
 }
 
 const EXAMPLES: Example[] = [
@@ -49,10 +55,37 @@ const EXAMPLES: Example[] = [
     expected: 'on_time',
   },
   {
-    name: 'finished Thursday 10:00, an hour after the appointment → late',
+    // Decision 766 compares days: an hour past the appointment, on its day, is still on time.
+    name: 'by day: finished Thu 12 Mar 10:00, an hour after the 09:00 appointment, on its day → on time',
+    story: finishedAt('2026-03-12T10:00'),
+    at: '2026-03-20T00:00',
+    expected: 'on_time',
+  },
+  {
+    name: 'by day: finished Thu 12 Mar 16:59, the close of the appointment day → on time',
+    story: finishedAt('2026-03-12T16:59'),
+    at: '2026-03-20T00:00',
+    expected: 'on_time',
+  },
+  {
+    name: 'by day: finished Fri 13 Mar 08:00, the day after the appointment → late',
+    story: finishedAt('2026-03-13T08:00'),
+    at: '2026-03-20T00:00',
+    expected: 'late',
+  },
+  {
+    name: 'compare instants (agency setting): finished Thu 12 Mar 10:00, an hour after the appointment → late',
     story: finishedAt('2026-03-12T10:00'),
     at: '2026-03-20T00:00',
     expected: 'late',
+    policy: BY_INSTANT,
+  },
+  {
+    name: 'compare instants (agency setting): finished Wed 11 Mar 16:00 is still early, Thu 12 Mar 09:00 on time',
+    story: finishedAt('2026-03-11T16:00'),
+    at: '2026-03-20T00:00',
+    expected: 'early',
+    policy: BY_INSTANT,
   },
   {
     name: 'processed Wednesday, result handed over Friday: the end is the first of processed and returned → early',
@@ -72,22 +105,43 @@ const EXAMPLES: Example[] = [
     expected: 'in_time',
   },
   {
-    name: 'open on Thursday at 09:01, a minute past the appointment → overdue',
+    // Open is overdue once ending now would be late: by day, not before the appointment day is over.
+    name: 'by day: open Thu 12 Mar at 09:01, a minute past the appointment, still its day → in time',
     story: [MONDAY],
     at: '2026-03-12T09:01',
+    expected: 'in_time',
+  },
+  {
+    name: 'by day: open Fri 13 Mar at 00:00, the appointment day over → overdue',
+    story: [MONDAY],
+    at: '2026-03-13T00:00',
     expected: 'overdue',
   },
   {
-    name: 'finished late on Friday, but asked about Thursday 08:00: it was open and in time then',
+    name: 'compare instants (agency setting): open Thu 12 Mar at 09:01, a minute past the appointment → overdue',
+    story: [MONDAY],
+    at: '2026-03-12T09:01',
+    expected: 'overdue',
+    policy: BY_INSTANT,
+  },
+  {
+    name: 'finished late on Fri 13 Mar, but asked about Thu 12 Mar 08:00: it was open and in time then',
     story: finishedAt('2026-03-13T10:00'),
     at: '2026-03-12T08:00',
     expected: 'in_time',
   },
   {
-    name: 'finished late on Friday, asked about Thursday 10:00: open and already overdue then',
+    name: 'finished late on Fri 13 Mar, asked about Fri 13 Mar 09:00: open and already overdue then',
+    story: finishedAt('2026-03-13T10:00'),
+    at: '2026-03-13T09:00',
+    expected: 'overdue',
+  },
+  {
+    name: 'compare instants (agency setting): finished late on Fri 13 Mar, asked about Thu 12 Mar 10:00: already overdue',
     story: finishedAt('2026-03-13T10:00'),
     at: '2026-03-12T10:00',
     expected: 'overdue',
+    policy: BY_INSTANT,
   },
   {
     name: 'asked before it was received: no appointment yet',
@@ -116,7 +170,19 @@ const EXAMPLES: Example[] = [
     expected: 'early',
   },
   {
-    name: 'supplement received Fri 13 10:00, finished Wed 18 at 11:00, after the restarted appointment → late',
+    name: 'supplement received Fri 13 10:00, finished Thu 19 Mar, the day after the restarted appointment → late',
+    story: [
+      MONDAY,
+      ['2026-03-10T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
+      ['2026-03-13T10:00', 'receive_supplement', 'counter', { documents: ['Bản sao giấy khai sinh'] }],
+      ...toApproval('2026-03-16'),
+      approveAt('2026-03-19T08:00'),
+    ],
+    at: '2026-03-20T00:00',
+    expected: 'late',
+  },
+  {
+    name: 'compare instants (agency setting): supplement received Fri 13 10:00, finished Wed 18 Mar 11:00, after the restarted 10:00 → late',
     story: [
       MONDAY,
       ['2026-03-10T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
@@ -126,6 +192,7 @@ const EXAMPLES: Example[] = [
     ],
     at: '2026-03-20T00:00',
     expected: 'late',
+    policy: BY_INSTANT,
   },
   {
     name: 'second supplement request, waiting, past the appointment set by the first supplement → overdue',
@@ -139,7 +206,8 @@ const EXAMPLES: Example[] = [
     expected: 'overdue',
   },
   {
-    name: 'second supplement request, waiting, not yet past that appointment (Mon 16 10:00) → in time',
+    // Decision 766: supplements requested more than once make an open dossier overdue, whatever the date.
+    name: 'second supplement request Fri 13 Mar, waiting, asked Mon 16 Mar 09:00 before that appointment → overdue',
     story: [
       MONDAY,
       ['2026-03-10T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
@@ -147,13 +215,56 @@ const EXAMPLES: Example[] = [
       ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
     ],
     at: '2026-03-16T09:00',
+    expected: 'overdue',
+  },
+  {
+    name: 'second supplement requested Fri 13 Mar and received Mon 16 Mar, open Tue 17 Mar well within its new appointment → overdue',
+    story: [
+      MONDAY,
+      ['2026-03-10T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
+      ['2026-03-11T10:00', 'receive_supplement', 'counter', { documents: ['Bản sao giấy khai sinh'] }],
+      ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
+      ['2026-03-16T10:00', 'receive_supplement', 'counter', { documents: ['Bản sao giấy khai sinh'] }],
+    ],
+    at: '2026-03-17T09:00',
+    expected: 'overdue',
+  },
+  {
+    name: 'supplement requested once on Wed 11 Mar, before the Thu 12 appointment, waiting on Tue 17 Mar → in time',
+    story: [MONDAY, ['2026-03-11T10:00', 'request_supplement', 'specialist', SUPPLEMENT]],
+    at: '2026-03-17T09:00',
     expected: 'in_time',
   },
   {
-    name: 'the same dates with a single request: waiting for it counts as in time',
-    story: [MONDAY, ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT]],
+    name: 'supplement requested once on Thu 12 Mar 16:00, the appointment day (by day not after it), waiting on Tue 17 Mar → in time',
+    story: [MONDAY, ['2026-03-12T16:00', 'request_supplement', 'specialist', SUPPLEMENT]],
     at: '2026-03-17T09:00',
     expected: 'in_time',
+  },
+  {
+    // Decision 766: a supplement requested after the due date counts as late from that request.
+    name: 'supplement requested once on Fri 13 Mar, the day after the appointment, waiting on Tue 17 Mar → overdue',
+    story: [MONDAY, ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT]],
+    at: '2026-03-17T09:00',
+    expected: 'overdue',
+  },
+  {
+    name: 'supplement requested Fri 13 Mar after the appointment, received Mon 16, finished Tue 17 within the restarted time → late',
+    story: [
+      MONDAY,
+      ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT],
+      ['2026-03-16T10:00', 'receive_supplement', 'counter', { documents: ['Bản sao giấy khai sinh'] }],
+      ...toApproval('2026-03-16', '11'),
+      approveAt('2026-03-17T10:00'),
+    ],
+    at: '2026-03-20T00:00',
+    expected: 'late',
+  },
+  {
+    name: 'supplement requested Fri 13 Mar after the appointment, received Mon 16: asked Fri 13 09:00, before the request, already overdue',
+    story: [MONDAY, ['2026-03-13T10:00', 'request_supplement', 'specialist', SUPPLEMENT]],
+    at: '2026-03-13T09:00',
+    expected: 'overdue',
   },
   {
     name: 'closed because the supplement never came, requested before the appointment day → early (the wait does not count)',
@@ -173,6 +284,38 @@ const EXAMPLES: Example[] = [
       ['2026-04-06T08:00', 'close_unsupplemented', 'system'],
     ],
     at: '2026-04-10T00:00',
+    expected: 'late',
+  },
+
+  // Withdrawal (rút hồ sơ): processing ends at the citizen's request, not at the officer's acceptance.
+  {
+    name: 'withdrawal requested Wed 11 Mar 10:00, before the Thu 12 appointment, accepted Mon 16 Mar → early',
+    story: [
+      MONDAY,
+      ['2026-03-11T10:00', 'request_withdrawal', 'counter', { reason: 'Theo đề nghị của công dân' }],
+      ['2026-03-16T10:00', 'accept_withdrawal', 'counter', {}],
+    ],
+    at: '2026-03-20T00:00',
+    expected: 'early',
+  },
+  {
+    name: 'withdrawal requested Thu 12 Mar 16:00, the appointment day, accepted Fri 13 Mar → on time',
+    story: [
+      MONDAY,
+      ['2026-03-12T16:00', 'request_withdrawal', 'counter', { reason: 'Theo đề nghị của công dân' }],
+      ['2026-03-13T10:00', 'accept_withdrawal', 'counter', {}],
+    ],
+    at: '2026-03-20T00:00',
+    expected: 'on_time',
+  },
+  {
+    name: 'withdrawal requested Fri 13 Mar, the day after the appointment → late',
+    story: [
+      MONDAY,
+      ['2026-03-13T09:00', 'request_withdrawal', 'counter', { reason: 'Theo đề nghị của công dân' }],
+      ['2026-03-13T10:00', 'accept_withdrawal', 'counter', {}],
+    ],
+    at: '2026-03-20T00:00',
     expected: 'late',
   },
 
@@ -283,10 +426,17 @@ const EXAMPLES: Example[] = [
     expected: 'in_time',
   },
   {
-    name: 'Tết 2026: still open Wed 25 Feb at 10:00 → overdue',
+    name: 'Tết 2026: still open Thu 26 Feb at 08:00, the day after the appointment → overdue',
+    story: [receiveAt('2026-02-13T09:00')],
+    at: '2026-02-26T08:00',
+    expected: 'overdue',
+  },
+  {
+    name: 'compare instants (agency setting), Tết 2026: still open Wed 25 Feb at 10:00, past 09:00 → overdue',
     story: [receiveAt('2026-02-13T09:00')],
     at: '2026-02-25T10:00',
     expected: 'overdue',
+    policy: BY_INSTANT,
   },
   {
     name: 'make-up Saturday 22 Aug 2026 is a working day: received Fri 21 Aug 09:00 for 1 day, finished Mon 24 → late',
@@ -342,7 +492,7 @@ const EXAMPLES: Example[] = [
 describe('classify: early, on time, late (Decision 766, DOMAIN.md §3)', () => {
   it.each(EXAMPLES.map((e) => [e.name, e] as const))('%s', (_name, example) => {
     const { dossier } = play(example.story);
-    expect(classify(dossier, vn(example.at))).toBe(example.expected);
+    expect(classify(dossier, vn(example.at), example.policy)).toBe(example.expected);
   });
 
   it('the appointment of the Monday story is Thursday 09:00, and a day before it is early', () => {
@@ -350,6 +500,27 @@ describe('classify: early, on time, late (Decision 766, DOMAIN.md §3)', () => {
     expect(local(new Date(dossier.dueAt!))).toBe('2026-03-12 09:00');
     expect(timelinessOfEnd(vn('2026-03-11T23:59'), new Date(dossier.dueAt!))).toBe('early');
     expect(timelinessOfEnd(vn('2026-03-12T00:00'), new Date(dossier.dueAt!))).toBe('on_time');
+  });
+
+  it('a withdrawal requested Wed 11 Mar and accepted Mon 16 Mar ended processing on Wed 11 Mar', () => {
+    const { dossier } = play([
+      MONDAY,
+      ['2026-03-11T10:00', 'request_withdrawal', 'counter', { reason: 'Theo đề nghị của công dân' }],
+      ['2026-03-16T10:00', 'accept_withdrawal', 'counter', {}],
+    ]);
+    expect(dossier.state).toBe('stopped');
+    expect(local(new Date(dossier.endedAt!))).toBe('2026-03-11 10:00');
+    expect(dossier.endKind).toBe('withdrawn');
+  });
+
+  it('a withdrawal requested and then rejected does not end processing', () => {
+    const { dossier } = play([
+      MONDAY,
+      ['2026-03-11T10:00', 'request_withdrawal', 'counter', { reason: 'Theo đề nghị của công dân' }],
+      ['2026-03-11T11:00', 'reject_withdrawal', 'leader', { reason: 'Công dân rút lại đề nghị' }],
+    ]);
+    expect(dossier.endedAt).toBeNull();
+    expect(classify(dossier, vn('2026-03-13T10:00'))).toBe('overdue');
   });
 
   it('the supplement restart gives a new appointment from the counting start of the supplement', () => {
@@ -372,10 +543,16 @@ describe('atRisk: open and due within one working day', () => {
     ['2026-03-11T09:00', true, 'Wednesday 09:00: due exactly one working day later'],
     ['2026-03-11T08:59', false, 'Wednesday 08:59: one minute more than a working day left'],
     ['2026-03-12T08:00', true, 'Thursday 08:00: an hour left'],
-    ['2026-03-12T10:00', false, 'Thursday 10:00: already overdue, no longer "at risk"'],
+    ['2026-03-12T10:00', true, 'Thursday 10:00: past 09:00 but still the appointment day, in time by day'],
+    ['2026-03-13T08:00', false, 'Friday 08:00: the appointment day is over, overdue, no longer "at risk"'],
   ])('received Mon 09:00 for 3 days, at %s → %s (%s)', (at, expected) => {
     const { dossier } = play([MONDAY]);
     expect(atRisk(dossier, vn(at), CAL_2026)).toBe(expected);
+  });
+
+  it('compare instants (agency setting): on Thu 12 Mar at 10:00 it is overdue, not at risk', () => {
+    const { dossier } = play([MONDAY]);
+    expect(atRisk(dossier, vn('2026-03-12T10:00'), CAL_2026, BY_INSTANT)).toBe(false);
   });
 
   it('a finished dossier is not at risk', () => {
@@ -437,14 +614,57 @@ describe('supplement limit and extension timing', () => {
     expect(local(supplementLimit(vn('2026-03-11T10:00'), 1, CAL_2026))).toBe('2026-03-12 17:00');
   });
 
+  // By date (Decision 766's reading, the default): dated on or before the working day before the due date.
+  it.each([
+    ['2026-03-11T09:00', '2026-03-12T09:00', true, 'Wed 11 Mar 09:00, due Thu 12 Mar 09:00: the day before'],
+    [
+      '2026-03-11T09:01',
+      '2026-03-12T09:00',
+      true,
+      'Wed 11 Mar 09:01: still the working day before the due date',
+    ],
+    ['2026-03-11T18:00', '2026-03-12T09:00', true, 'Wed 11 Mar evening: the date is what counts'],
+    [
+      '2026-03-12T07:00',
+      '2026-03-12T17:00',
+      false,
+      'Thu 12 Mar 07:00, due that day: no working day before it',
+    ],
+    [
+      '2026-03-13T16:00',
+      '2026-03-16T09:00',
+      true,
+      'Fri 13 Mar, due Mon 16 Mar: Friday is the working day before',
+    ],
+    [
+      '2026-03-14T10:00',
+      '2026-03-16T09:00',
+      false,
+      'Sat 14 Mar, due Mon 16 Mar: after the last working day before it',
+    ],
+    [
+      '2026-02-13T16:00',
+      '2026-02-23T17:00',
+      true,
+      'Fri 13 Feb 2026, due Mon 23 Feb after Tết: Friday is the working day before',
+    ],
+  ])('by date: apology at %s, due %s → allowed: %s (%s)', (at, due, expected) => {
+    expect(mayExtendAt(vn(at), vn(due), CAL_2026)).toBe(expected);
+  });
+
+  // By instant (agency setting): a full working day from the apology must not pass the due instant.
   it.each([
     ['2026-03-11T09:00', true, 'Wednesday 09:00, exactly one working day before Thursday 09:00'],
     ['2026-03-11T09:01', false, 'Wednesday 09:01: less than a working day is left'],
     ['2026-03-10T20:00', true, 'Tuesday evening counts as the close of Tuesday'],
     ['2026-03-11T18:00', false, 'Wednesday evening counts as the close of Wednesday: too late'],
-  ])('due Thu 12 Mar 09:00, apology at %s → allowed: %s (%s)', (at, expected) => {
-    expect(mayExtendAt(vn(at), vn('2026-03-12T09:00'), CAL_2026)).toBe(expected);
-  });
+  ])(
+    'by instant (agency setting): due Thu 12 Mar 09:00, apology at %s → allowed: %s (%s)',
+    (at, expected) => {
+      const byInstant: CountingPolicy = { ...DECISION_766_POLICY, extensionNotice: 'instant' };
+      expect(mayExtendAt(vn(at), vn('2026-03-12T09:00'), CAL_2026, byInstant)).toBe(expected);
+    },
+  );
 });
 
 describe('step deadlines: shares in hours at 8 h a day, laid on the calendar’s working-hours clock', () => {

@@ -192,13 +192,14 @@ describe('internal steps and the control sheet (mẫu 06)', () => {
   it('each hand-over finishes a step with its timeliness and starts the next with its own deadline', () => {
     const { dossier, events } = play([
       MONDAY,
-      ['2026-03-09T15:00', 'forward_step', 'counter'], // step 0 due 14:45: late
+      // Step 0 is due 14:45: 15 minutes past it on the same day is on time, as Decision 766 counts by day.
+      ['2026-03-09T15:00', 'forward_step', 'counter'],
       ['2026-03-10T10:00', 'forward_step', 'specialist'], // step 1 due Wed: early
     ]);
     expect(events[1]?.payload.finishedStep).toMatchObject({
       index: 0,
       name: 'Tiếp nhận hồ sơ',
-      timeliness: 'late',
+      timeliness: 'on_time',
     });
     expect(events[2]?.payload.finishedStep).toMatchObject({
       index: 1,

@@ -180,7 +180,9 @@ const CASES: Case[] = [
   ['extend', 'in_progress', 'head', { ...NEW_DUE, newDueAt: '2026-03-14T10:00:00+07:00' }, 'due_date_not_working_day'],
   ['extend', 'in_progress', 'head', { ...NEW_DUE, newDueAt: '17/03/2026' }, 'invalid_input'],
   ['extend', 'in_progress', 'head', { ...NEW_DUE, newDueAt: '2999-03-17T10:00:00+07:00' }, 'invalid_input'],
-  ['extend', 'in_progress', 'head', NEW_DUE, 'extension_too_late', '2026-03-11T10:00'],
+  // Due Thu 12 Mar 09:00: by date, Wed 11 is still in time (policies.ts); Thursday itself is not.
+  ['extend', 'in_progress', 'head', NEW_DUE, 'in_progress', '2026-03-11T16:00'],
+  ['extend', 'in_progress', 'head', NEW_DUE, 'extension_too_late', '2026-03-12T08:00'],
   ['extend', 'awaiting_supplement', 'head', NEW_DUE, 'action_not_allowed_in_state'],
 
   ['request_withdrawal', 'submitted', 'citizen', REASON, 'withdrawal_requested'],

@@ -1,6 +1,8 @@
 import {
   appointmentDate,
   calendarOverrideSchema,
+  END_COMPARISONS,
+  EXTENSION_NOTICE_READINGS,
   holidaysOfYear,
   isWorkingDay,
   WEEKDAYS,
@@ -14,7 +16,17 @@ import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
-import { listOverrides, loadCalendar, replaceOverrides, saveSettings } from './store.ts';
+import {
+  listOverrides,
+  loadCalendar,
+  replaceOverrides,
+  type StoredOverride,
+  saveSettings,
+  setTetAnnounced,
+  tetAnnouncedYears,
+  tetAnnouncement,
+} from './store.ts';
+import { tetStatus, withConfirmationFlags } from './tet-status.ts';
 
 const year = z.coerce.number().int().min(1900).max(2199);
 const agencyQuery = z.uuid().optional();
@@ -26,6 +38,14 @@ export function calendarRoutes(ctx: AppContext) {
     const [row] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [id]);
     if (!row) throw new Problem(404, 'agency_not_found', { code: id });
     return id;
+  };
+
+  /** The overrides that apply to an agency in a year: its own over the national ones. */
+  const overridesInForce = async (agencyId: string | null, y: number): Promise<StoredOverride[]> => {
+    const byDay = new Map<string, StoredOverride>();
+    for (const o of await listOverrides(ctx.db, null, y)) byDay.set(o.date, o);
+    if (agencyId) for (const o of await listOverrides(ctx.db, agencyId, y)) byDay.set(o.date, o);
+    return [...byDay.values()];
   };
 
   return async (app: FastifyInstance) => {
@@ -42,10 +62,17 @@ export function calendarRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const { config } = await loadCalendar(ctx.db, await agencyOrNull(request.query.agency));
+        const agencyId = await agencyOrNull(request.query.agency);
+        const { config } = await loadCalendar(ctx.db, agencyId);
+        const y = request.query.year;
+        const flagged = await overridesInForce(agencyId, y);
         return {
-          year: request.query.year,
-          items: holidaysOfYear(request.query.year, config),
+          year: y,
+          items: withConfirmationFlags(holidaysOfYear(y, config), flagged),
+          // Whether the year's Tết is the Government's announcement, confirmed by an administrator,
+          // or the default computed from the lunar calendar; and every year confirmed so far.
+          tet: tetStatus(holidaysOfYear(y, config), await tetAnnouncement(ctx.db, y)),
+          tetAnnouncedYears: await tetAnnouncedYears(ctx.db),
           // The rest of the agency's calendar, so a page can count working time as the server does.
           workingWeek: {
             weeklyDaysOff: config.weeklyDaysOff,
@@ -104,6 +131,9 @@ const settingsBody = z
     workingPeriods: z.array(workingPeriodSchema).min(1).max(10),
     afternoonCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     supplementLimitDays: z.number().int().min(1).max(365),
+    /** Decision 766's readings (core/dossier/policies.ts); left out, the agency's current ones stay. */
+    endComparison: z.enum(END_COMPARISONS).optional(),
+    extensionNotice: z.enum(EXTENSION_NOTICE_READINGS).optional(),
   })
   .strict();
 
@@ -111,9 +141,18 @@ const overridesBody = z
   .object({
     agencyId: z.uuid().nullable(),
     year,
-    overrides: z.array(calendarOverrideSchema).max(366),
+    overrides: z
+      .array(
+        calendarOverrideSchema.extend({
+          /** Entered from an unofficial source: shown flagged until an administrator confirms it. */
+          toConfirm: z.boolean().default(false),
+        }),
+      )
+      .max(366),
   })
   .strict();
+
+const tetBody = z.object({ announced: z.boolean() }).strict();
 
 export function adminCalendarRoutes(ctx: AppContext) {
   /** National announcements are for administrators of a top-level unit; an agency's for its administrators. */
@@ -145,6 +184,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
         const agencyId = request.query.agency ?? null;
         await requireCalendarAdmin(request, agencyId);
         const calendar = await loadCalendar(ctx.db, agencyId);
+        const days = holidaysOfYear(request.query.year, calendar.config);
         return {
           agencyId,
           year: request.query.year,
@@ -153,10 +193,45 @@ export function adminCalendarRoutes(ctx: AppContext) {
             workingPeriods: calendar.config.workingPeriods,
             afternoonCutoff: calendar.config.afternoonCutoff,
             supplementLimitDays: calendar.supplementLimitDays,
+            endComparison: calendar.policy.endComparison,
+            extensionNotice: calendar.policy.extensionNotice,
           },
           overrides: await listOverrides(ctx.db, agencyId, request.query.year),
           inheritedOverrides: agencyId ? await listOverrides(ctx.db, null, request.query.year) : [],
-          days: holidaysOfYear(request.query.year, calendar.config),
+          days,
+          tet: tetStatus(days, await tetAnnouncement(ctx.db, request.query.year)),
+        };
+      },
+    );
+
+    r.put(
+      '/calendar/tet/:year',
+      {
+        schema: {
+          tags: ['admin'],
+          summary:
+            'Confirm that a year’s Tết days are the ones the Government announced (or take the confirmation back)',
+          params: z.object({ year }),
+          body: tetBody,
+        },
+      },
+      async (request) => {
+        const session = await requireCalendarAdmin(request, null);
+        const y = request.params.year;
+        await ctx.db.transaction(async (tx) => {
+          await setTetAnnounced(tx, y, request.body.announced, session.user.id, ctx.now());
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            action: 'calendar.tet_announced',
+            subjectType: 'unit',
+            subjectId: 'national',
+            detail: { year: y, announced: request.body.announced },
+          });
+        });
+        const calendar = await loadCalendar(ctx.db, null);
+        return {
+          year: y,
+          tet: tetStatus(holidaysOfYear(y, calendar.config), await tetAnnouncement(ctx.db, y)),
         };
       },
     );
@@ -177,8 +252,14 @@ export function adminCalendarRoutes(ctx: AppContext) {
           request.params.agencyId,
         ]);
         if (!agency) throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
+        const { policy } = await loadCalendar(ctx.db, request.params.agencyId);
+        const settings = {
+          ...request.body,
+          endComparison: request.body.endComparison ?? policy.endComparison,
+          extensionNotice: request.body.extensionNotice ?? policy.extensionNotice,
+        };
         await ctx.db.transaction(async (tx) => {
-          await saveSettings(tx, request.params.agencyId, request.body, session.user.id, ctx.now());
+          await saveSettings(tx, request.params.agencyId, settings, session.user.id, ctx.now());
           await recordAudit(tx, {
             actorId: session.user.id,
             agencyId: request.params.agencyId,

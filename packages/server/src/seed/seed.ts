@@ -1,10 +1,10 @@
 import { isPublishable } from '@motcua/core';
-import { replaceOverrides } from '../calendar/store.ts';
+import { replaceOverrides, setTetAnnounced } from '../calendar/store.ts';
 import { importRows } from '../catalogue/import.ts';
 import type { Database } from '../db/database.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
-import { NATIONAL_OVERRIDES_2026 } from './calendar-data.ts';
+import { NATIONAL_OVERRIDES, TET_ANNOUNCED_YEARS } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNITS } from './organisation-data.ts';
@@ -48,7 +48,10 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
       `UPDATE org_unit SET online_receiving_unit_id = (SELECT id FROM org_unit WHERE code = $2) WHERE code = $1`,
       [DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE],
     );
-    await replaceOverrides(tx, null, 2026, NATIONAL_OVERRIDES_2026, null, now);
+    for (const [year, overrides] of Object.entries(NATIONAL_OVERRIDES)) {
+      await replaceOverrides(tx, null, Number(year), overrides, null, now);
+    }
+    for (const year of TET_ANNOUNCED_YEARS) await setTetAnnounced(tx, year, true, null, now);
     for (const f of DEMO_FIELDS) {
       await tx.query('INSERT INTO field (code, name) VALUES ($1, $2)', [f.code, f.name]);
     }

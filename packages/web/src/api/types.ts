@@ -402,4 +402,6 @@ export interface AdminCalendar {
   overrides: CalendarOverrideItem[];
   inheritedOverrides: CalendarOverrideItem[];
   days: Holiday[];
+  /** Whether the year's Tết is the Government's announcement, confirmed, or computed by default. */
+  tet?: { status: 'announced' | 'computed'; days: string[]; confirmedAt: string | null };
 }

@@ -1039,6 +1039,9 @@ export const en: Messages = {
     weekdaysLong: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     daysTitle: (year: number) => `Days off and make-up working days in ${year}`,
     daysEmpty: 'No public holidays.',
+    tetComputed: (year: number) =>
+      `Tết ${year}: computed from the lunar calendar, not yet announced. The days off may change when the Government announces them.`,
+    tetAnnounced: (year: number) => `Tết ${year}: announced, confirmed by an administrator.`,
     colDate: 'Date',
     colName: 'Name',
     colKind: 'Kind',

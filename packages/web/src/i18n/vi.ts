@@ -1037,6 +1037,9 @@ export const vi = {
     weekdaysLong: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
     daysTitle: (year: number) => `Ngày nghỉ và ngày làm bù năm ${year}`,
     daysEmpty: 'Không có ngày nghỉ lễ nào.',
+    tetComputed: (year: number) =>
+      `Tết Nguyên đán năm ${year}: tính theo âm lịch, chưa công bố. Các ngày nghỉ có thể thay đổi khi Chính phủ công bố lịch nghỉ chính thức.`,
+    tetAnnounced: (year: number) => `Tết Nguyên đán năm ${year}: đã công bố, quản trị viên đã xác nhận.`,
     colDate: 'Ngày',
     colName: 'Tên',
     colKind: 'Loại',

@@ -97,6 +97,11 @@ export default function CalendarPage() {
       {data ? (
         <>
           <h2>{t.calendar.yearTitle(year, scopeName)}</h2>
+          {data.tet ? (
+            <Notice kind={data.tet.status === 'computed' ? 'warning' : 'info'} focus={false} live={false}>
+              {data.tet.status === 'computed' ? t.calendar.tetComputed(year) : t.calendar.tetAnnounced(year)}
+            </Notice>
+          ) : null}
           <Legend />
           <YearGrid year={year} days={data.days} weeklyDaysOff={data.settings.weeklyDaysOff} />
           <DaysTable year={year} days={data.days} />
