@@ -64,7 +64,7 @@ export const en: Messages = {
     next: 'Next page',
     pagination: 'Pagination',
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
-    dateHint: 'For example: 2025-07-01 (year-month-day)',
+    dateHint: 'Day/month/year, for example 31/08/2026',
     notFoundTitle: 'Page not found',
     notFoundBody: 'The address you opened does not exist or has moved.',
     goHome: 'Go to the home page',
@@ -553,6 +553,12 @@ export const en: Messages = {
     exportXlsx: 'Download Excel file (.xlsx)',
     exportJson: 'Download JSON file',
   },
+  dateInput: {
+    /** "Understood: Monday, 31/08/2026" */
+    understood: (weekday: number, date: string) => `Understood: ${EN_WEEKDAYS[weekday]}, ${date}`,
+    notARealDate: (text: string) => `There is no date ${text}; check the day and the month`,
+    unreadable: 'The date cannot be read; enter it as day/month/year, for example 31/08/2026',
+  },
   dates: {
     /** "17:00 on Friday 4 December 2026" */
     inWords: (p: DateParts) =>
@@ -1036,7 +1042,7 @@ export const en: Messages = {
     kindOff: 'Day off',
     kindWorking: 'Make-up working day',
     date: 'Date',
-    dateHint: 'As year-month-day, for example 2026-08-31',
+    dateHint: 'Day/month/year, for example 31/08/2026',
     name: 'Name or reason',
     nameHint: 'For example: National Day (swapped with Saturday 22 August 2026)',
     add: 'Add to the list',
@@ -1045,7 +1051,7 @@ export const en: Messages = {
     saving: 'Saving…',
     saved: (n: number) => (n === 1 ? '1 announced day saved.' : `${n} announced days saved.`),
     unsaved: 'There are unsaved changes.',
-    dateRequired: 'Enter the date as year-month-day, for example 2026-08-31',
+    dateRequired: 'Enter the date as day/month/year, for example 31/08/2026',
     dateOutsideYear: (year: number) => `The date must be in ${year}`,
     dateDuplicate: 'This date is already in the list',
     nameRequired: 'Enter the name or reason',
@@ -1089,8 +1095,8 @@ export const en: Messages = {
     kindRequired: 'Choose the unit kind',
     unitCodeRequired: 'Enter the unit code',
     unitNameRequired: 'Enter the unit name',
-    dateRequired: 'Enter a date as year-month-day, for example 2025-07-01',
-    dateInvalid: 'The date is not valid; enter it as year-month-day, for example 2025-07-01',
+    dateRequired: 'Enter a date as day/month/year, for example 01/07/2025',
+    dateInvalid: 'The date is not valid; enter it as day/month/year, for example 01/07/2025',
     usernameRequired: 'Enter the username',
     fullNameRequired: 'Enter the full name',
     numberInvalid: (label: string) => `${label} must be a number, like 5 or 2.5`,
