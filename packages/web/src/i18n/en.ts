@@ -983,21 +983,7 @@ export const en: Messages = {
     phone: 'Phone',
     maskedNote: 'Personal data is partly hidden to protect it.',
     timeline: 'Progress',
-    whatNext: {
-      received: 'Your dossier has been received and will be sent on for processing.',
-      in_progress: 'Your dossier is being processed. You do not need to do anything.',
-      awaiting_inter_agency: 'Your dossier is waiting for another agency’s opinion.',
-      awaiting_approval: 'Your dossier is waiting for the leadership’s approval.',
-      awaiting_supplement:
-        'Your dossier needs more documents. See the supplement request and hand them in at the one-stop desk.',
-      awaiting_payment: 'Please pay the fees as notified so that processing can go on.',
-      withdrawal_requested: 'The agency is considering your request to withdraw the dossier.',
-      result_ready: 'The result is ready. Collect it as on your appointment, bringing your receipt.',
-      returned: 'The result has been returned.',
-      refused: 'The dossier was not received. The reasons are on the refusal.',
-      stopped: 'Processing of the dossier has stopped.',
-      submitted: 'The dossier was submitted online and is waiting to be received.',
-    } as Record<string, string>,
+    whatNextTitle: 'What to do next',
   },
   calendar: {
     title: 'Working calendar',

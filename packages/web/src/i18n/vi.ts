@@ -981,21 +981,7 @@ export const vi = {
     phone: 'Số điện thoại',
     maskedNote: 'Thông tin cá nhân được che bớt để bảo vệ dữ liệu cá nhân.',
     timeline: 'Quá trình giải quyết',
-    whatNext: {
-      received: 'Hồ sơ đã được tiếp nhận và đang chờ chuyển xử lý.',
-      in_progress: 'Hồ sơ đang được xử lý. Bạn chưa cần làm gì thêm.',
-      awaiting_inter_agency: 'Hồ sơ đang chờ ý kiến của cơ quan phối hợp.',
-      awaiting_approval: 'Hồ sơ đang chờ lãnh đạo phê duyệt.',
-      awaiting_supplement:
-        'Hồ sơ cần bổ sung. Vui lòng xem phiếu yêu cầu bổ sung và nộp giấy tờ bổ sung tại Bộ phận Một cửa.',
-      awaiting_payment: 'Vui lòng nộp phí, lệ phí theo thông báo để hồ sơ được tiếp tục xử lý.',
-      withdrawal_requested: 'Cơ quan đang xem xét yêu cầu rút hồ sơ của bạn.',
-      result_ready: 'Đã có kết quả. Vui lòng đến nhận kết quả theo giấy hẹn, mang theo giấy tiếp nhận.',
-      returned: 'Kết quả đã được trả.',
-      refused: 'Hồ sơ không được tiếp nhận. Lý do được ghi trên phiếu từ chối.',
-      stopped: 'Hồ sơ đã dừng giải quyết.',
-      submitted: 'Hồ sơ đã được nộp trực tuyến và đang chờ tiếp nhận.',
-    } as Record<string, string>,
+    whatNextTitle: 'Bạn cần làm gì tiếp theo',
   },
   calendar: {
     title: 'Lịch làm việc',
