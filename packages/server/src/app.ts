@@ -17,6 +17,7 @@ import type { AppContext } from './context.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
+import { summaryRoutes } from './dossiers/summary.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
@@ -100,6 +101,7 @@ export async function buildApp(
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
 

@@ -29,7 +29,7 @@ import { type Actor, createDossier, performAction, rolesOnDossier } from './serv
 import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
-const STAFF: readonly Role[] = [
+export const STAFF: readonly Role[] = [
   'counter_officer',
   'specialist',
   'head_of_unit',
@@ -201,6 +201,8 @@ export function dossierRoutes(ctx: AppContext) {
             assignee: z.union([z.literal('me'), z.uuid()]).optional(),
             dueBefore: vietnamInstantText.optional(),
             overdue: z.enum(['true', 'false']).optional(),
+            risk: z.enum(['at_risk']).optional(),
+            dueToday: z.enum(['true', 'false']).optional(),
             open: z.enum(['true', 'false']).optional(),
             q: z.string().trim().max(200).optional(),
             sort: z.enum(['due', '-due', 'received', '-received']).default('due'),
@@ -221,6 +223,8 @@ export function dossierRoutes(ctx: AppContext) {
           assignee: q.assignee === 'me' ? session.user.id : q.assignee,
           dueBefore: q.dueBefore ? parseVietnamInstant(q.dueBefore)!.toISOString() : undefined,
           overdue: q.overdue === 'true',
+          atRisk: q.risk === 'at_risk',
+          dueToday: q.dueToday === 'true',
           open: q.open === undefined ? undefined : q.open === 'true',
           q: q.q,
           sort: q.sort,
