@@ -260,6 +260,14 @@ export const en: Messages = {
     changed: 'Your password has been changed.',
   },
   workspace: {
+    yourWork: 'Your work',
+    workCount: {
+      toReceive: 'online dossiers to receive',
+      toProcess: 'dossiers assigned to you',
+      dueToday: 'dossiers due today',
+      atRisk: 'dossiers nearly due',
+      overdue: 'overdue dossiers',
+    },
     title: 'Workspace',
     nav: 'Functions',
     overview: 'Overview',

@@ -247,6 +247,14 @@ export const vi = {
     changed: 'Đã đổi mật khẩu.',
   },
   workspace: {
+    yourWork: 'Việc của bạn',
+    workCount: {
+      toReceive: 'hồ sơ trực tuyến chờ tiếp nhận',
+      toProcess: 'hồ sơ được giao cho bạn',
+      dueToday: 'hồ sơ đến hạn hôm nay',
+      atRisk: 'hồ sơ sắp đến hạn',
+      overdue: 'hồ sơ quá hạn',
+    },
     title: 'Không gian làm việc',
     nav: 'Chức năng',
     overview: 'Tổng quan',
