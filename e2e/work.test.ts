@@ -3,6 +3,7 @@
  * as many dossiers; and the one date field, which reads 31/08/2026 as people write it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { signIn } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
@@ -49,5 +50,20 @@ describe('staff home and dates', () => {
       .poll(() => page.locator('#f-registerTo-error').innerText())
       .toContain('Không có ngày 31/02/2026');
     await expectAccessible(page, 'counter with a date error');
+  });
+});
+
+describe('staff pages on a phone', () => {
+  it('keep the header, menu and signed-in line short, so the heading shows high on a 360 px screen', async () => {
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    await signIn(page, 'admin', '/can-bo');
+    const nav = page.getByRole('navigation', { name: 'Chức năng' });
+    const navBox = (await nav.boundingBox())!;
+    // One row of links (it scrolls sideways), not three.
+    expect(navBox.height).toBeLessThan(60);
+    const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    expect(heading.y).toBeLessThan(330);
+    await expectAccessible(page, 'staff home on a phone');
   });
 });
