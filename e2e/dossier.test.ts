@@ -266,8 +266,11 @@ describe('a work permit dossier from the counter to the result', () => {
       expect(text).toMatch(
         /Cấp giấy phép lao động (đối với|cho) người lao động nước ngoài làm việc tại Việt Nam/,
       );
-      // Personal data is masked: the full name and ID number never reach the public page.
-      expect(text).toContain('Nguyễn T. L. A.');
+      // Personal data is masked: the person who came for the company is not named, and the full name
+      // and ID number never reach the public page; the company's own name is public.
+      expect(text).toContain('Công ty TNHH Kỹ thuật Phương Nam');
+      expect(text).not.toContain('Nguyễn T. L. A.');
+      expect(text).toContain('Bạn cần làm gì tiếp theo');
       expect(text).not.toContain(APPLICANT);
       expect(text).not.toContain('079188001234');
 

@@ -19,6 +19,7 @@ import { accessLogRoutes } from './dossiers/access-log-routes.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
+import { summaryRoutes } from './dossiers/summary.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -119,6 +120,7 @@ export async function buildApp(
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });

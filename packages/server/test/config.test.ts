@@ -6,6 +6,8 @@ describe('configuration from the environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, seedDemo: true, cookieSecure: false });
     expect(config.dataDir).toMatch(/\/data$/);
+    // Only this machine reaches the demo until an operator says otherwise.
+    expect(config.host).toBe('127.0.0.1');
   });
 
   it('reads every documented variable', () => {

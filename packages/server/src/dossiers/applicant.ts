@@ -58,9 +58,23 @@ export function maskDigits(value: string, keepStart = 3, keepEnd = 3): string {
   return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + value.slice(-keepEnd);
 }
 
+/** Words that open the name of an organisation rather than a person ("Công ty TNHH …"). */
+const ORGANISATION_NAME =
+  /^(công ty|cty|doanh nghiệp|tổng công ty|tập đoàn|hợp tác xã|htx|chi nhánh|văn phòng|trường|bệnh viện|trung tâm|hội|quỹ|ngân hàng|cơ sở|hộ kinh doanh|ban quản lý|ủy ban|uỷ ban|viện|nhà máy|xí nghiệp|liên hiệp|tổ chức)\s/iu;
+
+/**
+ * The applicant's name on a public page. A company's or an association's name is public (it is on
+ * its registration), so it is shown whole; a person's is masked.
+ */
+export function publicName(a: Applicant): string {
+  if (a.organisation) return a.organisation;
+  if (ORGANISATION_NAME.test(a.name.trim())) return a.name.trim();
+  return maskName(a.name);
+}
+
 export function maskedApplicant(a: Applicant) {
   return {
-    name: maskName(a.name),
+    name: publicName(a),
     idNumber: a.idNumber ? maskDigits(a.idNumber) : null,
     phone: a.phone ? maskDigits(a.phone, 2, 2) : null,
   };

@@ -12,6 +12,10 @@ export interface DossierListQuery {
   assignee?: string | undefined;
   dueBefore?: string | undefined;
   overdue?: boolean | undefined;
+  /** Flagged by the deadline sweep as due within a working day, and still open. */
+  atRisk?: boolean | undefined;
+  /** Open and due on the current day in Vietnam. */
+  dueToday?: boolean | undefined;
   open?: boolean | undefined;
   q?: string | undefined;
   sort: 'due' | '-due' | 'received' | '-received';
@@ -46,6 +50,12 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
   if (q.dueBefore) add((n) => `d.due_at < $${n}`, q.dueBefore);
   if (q.overdue)
     add((n) => `d.ended_at IS NULL AND d.due_at < $${n} AND d.state <> 'awaiting_supplement'`, q.now);
+  if (q.atRisk) where.push("d.ended_at IS NULL AND d.risk = 'at_risk'");
+  if (q.dueToday) {
+    const day = vietnamDayBounds(q.now);
+    add((n) => `d.ended_at IS NULL AND d.due_at >= $${n}`, day.start);
+    add((n) => `d.due_at < $${n}`, day.end);
+  }
   if (q.open === true) where.push("d.ended_at IS NULL AND d.state NOT IN ('refused', 'stopped', 'returned')");
   if (q.open === false)
     where.push("(d.ended_at IS NOT NULL OR d.state IN ('refused', 'stopped', 'returned'))");
@@ -90,4 +100,12 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** The current day in Vietnam (UTC+7, no daylight saving) as the instants it starts and ends. */
+function vietnamDayBounds(now: Date): { start: string; end: string } {
+  const offset = 7 * 3_600_000;
+  const local = new Date(now.getTime() + offset);
+  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset;
+  return { start: new Date(start).toISOString(), end: new Date(start + 86_400_000).toISOString() };
 }

@@ -1,4 +1,12 @@
-import { DOSSIER_ACTION_LABELS, DOSSIER_STATE_INFO, type DossierAction, isDossierCode } from '@motcua/core';
+import {
+  DOSSIER_ACTION_LABELS,
+  DOSSIER_STATE_INFO,
+  type DossierAction,
+  type DossierState,
+  isDossierCode,
+  type Outcome,
+  type ReturnChannel,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { maskedApplicant } from './applicant.ts';
+import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
 import { findByCode } from './store.ts';
 
 /**
@@ -43,10 +52,11 @@ export function lookupRoutes(ctx: AppContext) {
              FROM procedure_version v, org_unit a WHERE v.id = $1 AND a.id = $2`,
           [dossier.procedureVersionId, dossier.agencyId],
         );
-        const events = await ctx.db.query<{ at: Date; action: DossierAction; to_state: string }>(
-          'SELECT at, action, to_state FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
-          [dossier.id],
-        );
+        const events = await publicEvents(ctx, dossier.id);
+        const [holder] = await ctx.db.query<{ name: string }>('SELECT name FROM org_unit WHERE id = $1', [
+          dossier.currentUnitId,
+        ]);
+        const agency = procedure?.agency ?? '';
         const s = dossier.snapshot;
         const info = DOSSIER_STATE_INFO[dossier.state];
         return {
@@ -60,16 +70,53 @@ export function lookupRoutes(ctx: AppContext) {
           dueAt: s.dueAt,
           returnedAt: s.returnedAt,
           endedAt: s.endedAt,
+          standing: describeStanding(s, dossier.state, holder?.name ?? null, agency, locale),
+          whatNext: whatNext(s, dossier.state, locale),
           timeline: events.map((e) => ({
-            at: new Date(e.at).toISOString(),
+            at: e.at,
             action: e.action,
             title: DOSSIER_ACTION_LABELS[e.action]?.title[locale] ?? e.action,
-            state: e.to_state,
-            stateLabel:
-              DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
+            description: describeEvent(e, s, agency, locale),
+            state: e.toState,
+            stateLabel: DOSSIER_STATE_INFO[e.toState]?.label[locale] ?? e.toState,
           })),
         };
       },
     );
   };
+}
+
+/**
+ * The dossier's events with only what the public may read of them: the step started, the outcome,
+ * how the result went out, and the unit holding the dossier after each (from the control sheet).
+ */
+async function publicEvents(ctx: AppContext, dossierId: string): Promise<(PublicEvent & { at: string })[]> {
+  const rows = await ctx.db.query<{
+    at: Date;
+    action: DossierAction;
+    to_state: DossierState;
+    step_index: number | null;
+    outcome: Outcome | null;
+    channel: ReturnChannel | null;
+    unit_name: string | null;
+  }>(
+    `SELECT e.at, e.action, e.to_state,
+            (e.payload->'startedStep'->>'index')::int AS step_index,
+            e.payload->>'outcome' AS outcome,
+            e.payload->>'channel' AS channel,
+            (SELECT u.name FROM dossier_handover h JOIN org_unit u ON u.id = h.to_unit_id
+              WHERE h.dossier_id = e.dossier_id AND h.at = e.at AND h.note = e.action
+              ORDER BY h.seq DESC LIMIT 1) AS unit_name
+       FROM dossier_event e WHERE e.dossier_id = $1 ORDER BY e.dossier_seq`,
+    [dossierId],
+  );
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    action: r.action,
+    toState: r.to_state,
+    stepIndex: r.step_index,
+    outcome: r.outcome === 'granted' || r.outcome === 'refused' ? r.outcome : null,
+    channel: r.action === 'return_result' ? r.channel : null,
+    unitName: r.unit_name,
+  }));
 }

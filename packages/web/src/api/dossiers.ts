@@ -27,6 +27,8 @@ export interface DossierQuery {
   state?: DossierState | '';
   assignee?: 'me' | '';
   overdue?: boolean;
+  risk?: 'at_risk';
+  dueToday?: boolean;
   open?: boolean;
   sort?: 'due' | '-due' | 'received' | '-received';
   page?: number;
@@ -44,6 +46,8 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
           state: query.state,
           assignee: query.assignee,
           overdue: query.overdue ? 'true' : undefined,
+          risk: query.risk,
+          dueToday: query.dueToday ? 'true' : undefined,
           open: query.open === undefined ? undefined : String(query.open),
           sort: query.sort,
           page: query.page,
@@ -53,6 +57,21 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
       }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+  });
+}
+
+/** One count of the home's work summary, with the queue address (query string) it links to. */
+export interface WorkCount {
+  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive';
+  count: number;
+  query: string;
+}
+
+export function useWorkSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff', 'summary'],
+    queryFn: ({ signal }) => api<{ items: WorkCount[] }>('/api/v1/dossiers/summary', { signal }),
+    enabled,
   });
 }
 

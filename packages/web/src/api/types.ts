@@ -364,7 +364,19 @@ export interface DossierLookup {
   dueAt: string | null;
   returnedAt: string | null;
   endedAt: string | null;
-  timeline: { at: string; action: DossierAction; title: string; state: DossierState; stateLabel: string }[];
+  /** Where the dossier is now, in plain words ("Hồ sơ đang được thẩm định tại Phòng …"), when known. */
+  standing: string | null;
+  /** What the applicant should do now. */
+  whatNext: string;
+  timeline: {
+    at: string;
+    action: DossierAction;
+    title: string;
+    /** What happened, in plain words. */
+    description: string;
+    state: DossierState;
+    stateLabel: string;
+  }[];
 }
 
 // ---------- Working-day calendar ----------

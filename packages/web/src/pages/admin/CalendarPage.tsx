@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useUnits } from '../../api/admin.ts';
 import { useAdminCalendar, useCalendarMutations } from '../../api/dossiers.ts';
 import type { AdminCalendar, CalendarOverrideItem, CalendarSettings, Holiday } from '../../api/types.ts';
+import { DateField } from '../../components/DateInput.tsx';
 import { focusLater } from '../../components/focusLater.ts';
 import {
   Checkbox,
@@ -366,14 +367,14 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
       <form onSubmit={onAdd} noValidate className="add-override">
         <h3>{t.calendar.add}</h3>
         <ErrorSummary items={addErrors.summary} focusKey={addErrors.attempt} />
-        <TextField
+        <DateField
           id={fieldId('date')}
           label={t.calendar.date}
           hint={t.calendar.dateHint}
           className="input-width-10"
           value={draft.date}
           error={addErrors.fields.date}
-          onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+          onChange={(v) => setDraft({ ...draft, date: v })}
         />
         <Radios
           name="kind"

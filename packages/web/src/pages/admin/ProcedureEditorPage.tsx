@@ -19,6 +19,7 @@ import { isApiError } from '../../api/client.ts';
 import { useAgencies, useFields } from '../../api/public.ts';
 import type { AdminProcedureDetail, DraftProblem } from '../../api/types.ts';
 import { BackLink } from '../../components/BackLink.tsx';
+import { DateField } from '../../components/DateInput.tsx';
 import {
   Checkbox,
   ErrorSummary,
@@ -731,12 +732,11 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
                 onChange={(e) => set('publication', { ...form.publication, decisionNumber: e.target.value })}
                 error={fe['publication.decisionNumber']}
               />
-              <TextField
+              <DateField
                 id="f-publication-date"
-                type="date"
                 label={t.editor.decisionDate}
                 value={form.publication.date}
-                onChange={(e) => set('publication', { ...form.publication, date: e.target.value })}
+                onChange={(v) => set('publication', { ...form.publication, date: v })}
                 error={fe['publication.date']}
                 className="input-width-10"
               />
@@ -998,14 +998,13 @@ function PublishSection({
       <p>{t.editor.publishLead}</p>
       <ProblemsBlock problems={problems} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField
+        <DateField
           id="f-publish-effectiveFrom"
-          type="date"
           label={t.editor.effectiveFrom}
           hint={t.editor.effectiveFromHint}
           optional
           value={effectiveFrom}
-          onChange={(e) => setEffectiveFrom(e.target.value)}
+          onChange={(v) => setEffectiveFrom(v)}
           error={fields.effectiveFrom}
           className="input-width-10"
         />
@@ -1056,14 +1055,13 @@ function AbolishSection({
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <p>{t.editor.abolishLead}</p>
       <form onSubmit={onSubmit} noValidate>
-        <TextField
+        <DateField
           id="f-abolish-effectiveTo"
-          type="date"
           label={t.editor.effectiveTo}
           hint={t.editor.effectiveToHint}
           optional
           value={effectiveTo}
-          onChange={(e) => setEffectiveTo(e.target.value)}
+          onChange={(v) => setEffectiveTo(v)}
           error={errors.fields['abolish-effectiveTo'] ?? errors.fields.effectiveTo}
           className="input-width-10"
         />

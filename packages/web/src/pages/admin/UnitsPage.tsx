@@ -2,6 +2,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@motcua/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useUnitMutations, useUnits } from '../../api/admin.ts';
 import type { Unit } from '../../api/types.ts';
+import { DateField } from '../../components/DateInput.tsx';
 import {
   type FieldErrors,
   isIsoDate,
@@ -341,12 +342,11 @@ function CreateUnitForm({
         error={errors.fields.kind}
       />
       <NameFields form={form} setForm={setForm} errors={errors.fields} />
-      <TextField
+      <DateField
         id="f-effectiveFrom"
-        type="date"
         label={t.units.effectiveFrom}
         value={form.effectiveFrom}
-        onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
+        onChange={(v) => setForm({ ...form, effectiveFrom: v })}
         error={errors.fields.effectiveFrom}
         className="input-width-10"
       />
@@ -428,12 +428,11 @@ function CloseUnitForm({
       variant="warning"
       onCancel={() => onDone(null)}
     >
-      <TextField
+      <DateField
         id="f-effectiveTo"
-        type="date"
         label={t.units.effectiveTo}
         value={effectiveTo}
-        onChange={(e) => setEffectiveTo(e.target.value)}
+        onChange={(v) => setEffectiveTo(v)}
         error={errors.fields.effectiveTo}
         className="input-width-10"
       />

@@ -88,7 +88,6 @@ export function LookupPage() {
 function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) {
   const { t } = useI18n();
   const at = (iso: string | null) => (iso ? formatDateTime(iso, locale) : '');
-  const next = t.lookup.whatNext[d.status.state];
   return (
     <section className="lookup-result" aria-labelledby="lookup-result-title">
       <h2 id="lookup-result-title">
@@ -97,11 +96,10 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
       <p>
         <span className={`tag tag--large tag--state-${stateTone(d.status.state)}`}>{d.status.name}</span>
       </p>
-      {next ? (
-        <Notice kind="info" focus={false} live={false}>
-          <p>{next}</p>
-        </Notice>
-      ) : null}
+      {d.standing ? <p className="lookup-result__standing">{d.standing}</p> : null}
+      <Notice kind="info" focus={false} live={false} title={t.lookup.whatNextTitle}>
+        <p>{d.whatNext}</p>
+      </Notice>
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t.lookup.procedure}</dt>
@@ -169,6 +167,7 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
             <p className="timeline__title">
               <strong>{e.title}</strong>
             </p>
+            <p className="timeline__description">{e.description}</p>
             <p className="timeline__meta">
               <time dateTime={e.at}>{at(e.at)}</time> · {e.stateLabel}
             </p>

@@ -3,13 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { formUrl, useDossiers } from '../../api/dossiers.ts';
 import { useProcedureSearch } from '../../api/public.ts';
 import type { DossierListItem } from '../../api/types.ts';
+import { DateField } from '../../components/DateInput.tsx';
 import { StateTag } from '../../components/dossier.tsx';
 import {
   ErrorSummary,
   type FieldErrors,
   isIsoDate,
   SelectField,
-  TextField,
   useFormErrors,
 } from '../../components/forms.tsx';
 import { InlineSearch } from '../../components/InlineSearch.tsx';
@@ -268,23 +268,21 @@ function RegisterForPeriod() {
       <h3 id="register-period-title">{t.counter.registerPeriodTitle}</h3>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <div className="form-row">
-        <TextField
+        <DateField
           id="f-registerFrom"
           label={t.counter.registerFrom}
-          hint={t.common.dateHint}
           className="input-width-10"
           value={form.from}
           error={errors.fields.registerFrom}
-          onChange={(e) => setForm({ ...form, from: e.target.value })}
+          onChange={(v) => setForm({ ...form, from: v })}
         />
-        <TextField
+        <DateField
           id="f-registerTo"
           label={t.counter.registerTo}
-          hint={t.common.dateHint}
           className="input-width-10"
           value={form.to}
           error={errors.fields.registerTo}
-          onChange={(e) => setForm({ ...form, to: e.target.value })}
+          onChange={(v) => setForm({ ...form, to: v })}
         />
       </div>
       {units.length > 1 ? (

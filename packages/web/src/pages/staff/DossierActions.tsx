@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client.ts';
 import { useAssignees, useDossierAction } from '../../api/dossiers.ts';
 import { usePublicProcedure } from '../../api/public.ts';
 import type { DossierDetail } from '../../api/types.ts';
+import { DateField } from '../../components/DateInput.tsx';
 import { useIdempotencyKey } from '../../components/dossier.tsx';
 import {
   Checkbox,
@@ -708,14 +709,13 @@ const extend: ActionSpec<ExtendDraft> = {
       <>
         <p className="action-info">{t.actions.extendOnce}</p>
         <div className="form-row">
-          <TextField
+          <DateField
             id={fieldId('newDueAt')}
             label={t.actions.newDueDate}
-            hint={t.common.dateHint}
             className="input-width-10"
             value={draft.date}
             error={errors.newDueAt}
-            onChange={(e) => set({ ...draft, date: e.target.value })}
+            onChange={(v) => set({ ...draft, date: v })}
           />
           <TextField
             id={fieldId('newDueTime')}

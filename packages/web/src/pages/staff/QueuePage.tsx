@@ -22,6 +22,9 @@ interface QueueForm {
   state: string; // a state, 'open' (default), 'ended' or 'all'
   mine: boolean;
   overdue: boolean;
+  /** Set by the links of the home's work summary. */
+  atRisk: boolean;
+  dueToday: boolean;
   sort: Sort;
   page: number;
 }
@@ -35,6 +38,8 @@ function readForm(params: URLSearchParams): QueueForm {
     state: ['open', 'ended', 'all', ...DOSSIER_STATES].includes(state) ? state : 'open',
     mine: params.get('assignee') === 'me',
     overdue: params.get('overdue') === 'true',
+    atRisk: params.get('risk') === 'at_risk',
+    dueToday: params.get('dueToday') === 'true',
     sort: sort && SORTS.includes(sort) ? sort : 'due',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
@@ -46,6 +51,8 @@ function toParams(f: QueueForm): URLSearchParams {
   if (f.state !== 'open') p.set('state', f.state);
   if (f.mine) p.set('assignee', 'me');
   if (f.overdue) p.set('overdue', 'true');
+  if (f.atRisk) p.set('risk', 'at_risk');
+  if (f.dueToday) p.set('dueToday', 'true');
   if (f.sort !== 'due') p.set('sort', f.sort);
   if (f.page > 1) p.set('page', String(f.page));
   return p;
@@ -59,6 +66,8 @@ function toQuery(f: QueueForm): DossierQuery {
     open: f.state === 'open' ? true : f.state === 'ended' ? false : undefined,
     assignee: f.mine ? 'me' : undefined,
     overdue: f.overdue || undefined,
+    risk: f.atRisk ? 'at_risk' : undefined,
+    dueToday: f.dueToday || undefined,
     sort: f.sort,
     page: f.page,
     pageSize: PAGE_SIZE,

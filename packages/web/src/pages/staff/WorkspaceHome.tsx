@@ -1,8 +1,10 @@
 import { ROLE_LABELS } from '@motcua/core';
 import { Link, useLocation } from 'react-router';
-import { useSession } from '../../auth/session.ts';
+import { useWorkSummary } from '../../api/dossiers.ts';
+import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { Notice, usePageTitle } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { PATHS } from '../../paths.ts';
 import { sectionsFor } from './nav.ts';
 
 export default function WorkspaceHome() {
@@ -12,6 +14,8 @@ export default function WorkspaceHome() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const data = session.data;
+  const staff = hasAnyRole(data, ['counter_officer', 'specialist', 'head_of_unit', 'leader']);
+  const work = useWorkSummary(staff);
   if (!data) return null;
   const roles = data.roles.map((r) => r.role);
   const sections = sectionsFor(roles).filter((s) => s.description);
@@ -21,6 +25,27 @@ export default function WorkspaceHome() {
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <span className="caption">{t.workspace.title}</span>
       <h1>{t.workspace.welcome(data.user.fullName)}</h1>
+
+      {work.data && work.data.items.length > 0 ? (
+        <section aria-labelledby="work-summary-title">
+          <h2 className="heading-m" id="work-summary-title">
+            {t.workspace.yourWork}
+          </h2>
+          <ul className="work-summary">
+            {work.data.items.map((item) => (
+              <li
+                key={item.key}
+                className={`work-summary__item ${item.count > 0 && (item.key === 'overdue' || item.key === 'atRisk') ? 'work-summary__item--alert' : ''}`}
+              >
+                <Link to={`${PATHS.dossiers}?${item.query}`}>
+                  <span className="work-summary__count">{item.count}</span>{' '}
+                  <span className="work-summary__label">{t.workspace.workCount[item.key]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2 className="heading-m">{t.workspace.yourRoles}</h2>
       {data.roles.length === 0 ? (

@@ -1,0 +1,70 @@
+/**
+ * The work summary on each role's home: every count equals the total of the queue it links to, and
+ * a dossier past its date shows up in the leader's overdue count.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { engines } from './support/databases.ts';
+
+interface Item {
+  key: string;
+  count: number;
+  query: string;
+}
+
+describe.each(engines)('work summaries on %s', (engine) => {
+  let t: TestApp;
+  const c: Record<string, TestClient> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    for (const user of ['tiepnhan', 'lanhdao', 'chuyenvien']) {
+      c[user] = t.client();
+      await c[user]!.login(user);
+    }
+    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
+    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
+    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const res = await c.tiepnhan!.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: { name: 'Trần Văn Bình' },
+        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  const summary = async (who: string) =>
+    (await c[who]!.request({ url: '/api/v1/dossiers/summary' })).json().items as Item[];
+
+  async function expectCountsMatchQueues(who: string) {
+    const items = await summary(who);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const queue = (await c[who]!.request({ url: `/api/v1/dossiers?${item.query}` })).json();
+      expect(queue.total, `${who} ${item.key}`).toBe(item.count);
+    }
+    return items;
+  }
+
+  it('gives each role counts that equal the queues they link to', async () => {
+    const counter = await expectCountsMatchQueues('tiepnhan');
+    expect(counter[0]!.key).toBe('toReceive');
+    await expectCountsMatchQueues('chuyenvien');
+  });
+
+  it('puts the overdue first for a leader, and counts a dossier past its date', async () => {
+    const before = (await summary('lanhdao')).find((i) => i.key === 'overdue')!.count;
+    t.advance(400 * 86_400_000);
+    // The session has ended by then: sign in again, on the later day.
+    await c.lanhdao!.login('lanhdao');
+    const items = await expectCountsMatchQueues('lanhdao');
+    expect(items[0]!.key).toBe('overdue');
+    expect(items[0]!.count).toBeGreaterThan(before);
+  });
+});
