@@ -360,12 +360,13 @@ describe.each(engines)('a history written before hash version 2, on %s', (engine
   const legacyIds: string[] = [];
 
   beforeAll(async () => {
-    // The database as it was before the upgrade: migrations up to 0004, events hashed version 1.
+    // The database as it was before the upgrade: every migration but 0005 (those after it do not
+    // touch the history, and today's seed needs them), events hashed version 1.
     db = await openTestDatabase(engine, { migrated: false });
     await db.exec(
       'CREATE TABLE schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    for (const file of (await readdir(MIGRATIONS)).filter((f) => f < '0005').sort()) {
+    for (const file of (await readdir(MIGRATIONS)).filter((f) => !f.startsWith('0005')).sort()) {
       await db.exec(await readFile(`${MIGRATIONS}${file}`, 'utf8'));
       await db.query('INSERT INTO schema_migration (name) VALUES ($1)', [file]);
     }

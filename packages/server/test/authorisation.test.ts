@@ -58,9 +58,11 @@ describe.each(engines)('who may do what with a dossier, on %s', (engine) => {
   const dossierCount = async () =>
     (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier'))[0]!.n;
 
+  /** Attaches a real PDF: the dossier's own receipt, printed by the counter officer. */
   const upload = async (client: TestClient, id: string) => {
+    const pdf = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${id}/forms/01.pdf` })).rawPayload;
     const form = new FormData();
-    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'scan.pdf');
+    form.append('file', new Blob([pdf]), 'scan.pdf');
     const req = new Request('http://x/', { method: 'POST', body: form });
     return client.request({
       method: 'POST',
