@@ -234,6 +234,10 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
     });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(pdf)).toBe(true);
+    // The public lookup still answers, and tells the citizen the dossier's steps, not the office's scans.
+    const lookup = await t.app.inject({ url: `/api/v1/dossiers/lookup?code=${encodeURIComponent(d.code)}` });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect(lookup.json().timeline.map((e: { action: string }) => e.action)).toEqual(['receive']);
   });
 
   it('refuses actions that the rules do not allow, saying why', async () => {

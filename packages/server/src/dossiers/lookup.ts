@@ -1,5 +1,6 @@
 import {
   DOSSIER_ACTION_LABELS,
+  DOSSIER_ACTIONS,
   DOSSIER_STATE_INFO,
   type DossierAction,
   type DossierState,
@@ -107,8 +108,10 @@ async function publicEvents(ctx: AppContext, dossierId: string): Promise<(Public
             (SELECT u.name FROM dossier_handover h JOIN org_unit u ON u.id = h.to_unit_id
               WHERE h.dossier_id = e.dossier_id AND h.at = e.at AND h.note = e.action
               ORDER BY h.seq DESC LIMIT 1) AS unit_name
-       FROM dossier_event e WHERE e.dossier_id = $1 ORDER BY e.dossier_seq`,
-    [dossierId],
+       FROM dossier_event e
+      -- The lifecycle only: attaching a scan is the office's own work, not a step of the dossier.
+      WHERE e.dossier_id = $1 AND e.action = ANY($2::text[]) ORDER BY e.dossier_seq`,
+    [dossierId, [...DOSSIER_ACTIONS]],
   );
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
