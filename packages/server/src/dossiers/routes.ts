@@ -1,11 +1,9 @@
 import {
-  type ActorRole,
   DOCUMENT_UPLOAD_ROLES,
   DOSSIER_ACTIONS,
   DOSSIER_STATES,
   type DossierAccess,
   dossierQueueUnits,
-  type Role,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
