@@ -158,7 +158,8 @@ export const DOCUMENT_UPLOAD_ROLES: readonly ActorRole[] = [
   'citizen',
 ];
 
-/** History entries that are not lifecycle actions: a document attached to the dossier. */
-export const DOCUMENT_EVENT_LABELS: Record<'document_added', Localised> = {
+/** History entries that are not lifecycle actions: a document attached to or removed from the dossier. */
+export const DOCUMENT_EVENT_LABELS: Record<'document_added' | 'document_removed', Localised> = {
   document_added: { vi: 'Đính kèm tài liệu', en: 'Document attached' },
+  document_removed: { vi: 'Gỡ tài liệu đính kèm', en: 'Document removed' },
 };

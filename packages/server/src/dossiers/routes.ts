@@ -443,6 +443,44 @@ export function dossierRoutes(ctx: AppContext) {
       },
     );
 
+    r.delete(
+      '/dossiers/:id/documents/:documentId',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'Remove an attached document: it leaves the dossier and its download, stays stored, and the removal is a document_removed event',
+          params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const { session, dossier, roles } = await visible(request, request.params.id);
+        if (!roles.some((r) => DOCUMENT_UPLOAD_ROLES.includes(r))) throw new Problem(403, 'forbidden');
+        const at = ctx.now();
+        await ctx.db.transaction(async (tx) => {
+          const [doc] = await tx.query<{ id: string; name: string; kind: string; sha256: string }>(
+            `UPDATE dossier_document SET removed_at = $3, removed_by = $4
+              WHERE id = $1 AND dossier_id = $2 AND removed_at IS NULL
+              RETURNING id, name, kind, sha256`,
+            [request.params.documentId, dossier.id, at, session.user.id],
+          );
+          if (!doc) throw new Problem(404, 'not_found');
+          await appendEvent(tx, {
+            agencyId: dossier.agencyId,
+            dossierId: dossier.id,
+            at,
+            actorId: session.user.id,
+            actorName: session.user.fullName,
+            action: 'document_removed',
+            fromState: dossier.state,
+            toState: dossier.state,
+            payload: { documentId: doc.id, name: doc.name, kind: doc.kind, sha256: doc.sha256 },
+          });
+        });
+        return reply.status(200).send({ id: request.params.documentId, removedAt: at.toISOString() });
+      },
+    );
+
     r.get(
       '/dossiers/:id/documents/:documentId',
       {
@@ -456,7 +494,7 @@ export function dossierRoutes(ctx: AppContext) {
         const { session, dossier, access } = await visible(request, request.params.id);
         const [doc] = await ctx.db.query<{ sha256: string; filename: string; media_type: string }>(
           `SELECT d.sha256, d.filename, f.media_type FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256
-            WHERE d.id = $1 AND d.dossier_id = $2`,
+            WHERE d.id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL`,
           [request.params.documentId, request.params.id],
         );
         if (!doc) throw new Problem(404, 'not_found');

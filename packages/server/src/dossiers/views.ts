@@ -60,7 +60,7 @@ export async function dossierDetail(
     uploaded_at: Date;
   }>(
     `SELECT d.id, d.kind, d.name, d.filename, f.media_type, f.size::int AS size, d.uploaded_at
-       FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.dossier_id = $1 ORDER BY d.uploaded_at`,
+       FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.dossier_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
     [d.id],
   );
   const s = d.snapshot;

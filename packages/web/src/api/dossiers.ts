@@ -170,6 +170,13 @@ export function formUrl(id: string, form: string, ext: 'pdf' | 'docx' = 'pdf'): 
   return `/api/v1/dossiers/${encodeURIComponent(id)}/forms/${form}.${ext}`;
 }
 
+/** Removes an attached document from a dossier (it stays stored; the removal is in the history). */
+export function removeDocument(id: string, documentId: string): Promise<{ id: string; removedAt: string }> {
+  return api(`/api/v1/dossiers/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`, {
+    method: 'DELETE',
+  });
+}
+
 export function documentUrl(id: string, documentId: string): string {
   return `/api/v1/dossiers/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_CALENDAR_CONFIG, type DossierState } from '@motcua/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { isApiError, newUuid } from '../api/client.ts';
-import { documentUrl, formUrl, uploadDocument } from '../api/dossiers.ts';
+import { documentUrl, formUrl, removeDocument, uploadDocument } from '../api/dossiers.ts';
 import type { DocumentKind, DossierDetail, DossierSummary, StepResult, Timeliness } from '../api/types.ts';
 import { type DueInfo, describeDue, dueInfo, useNow, useWorkingCalendar } from '../dossierTime.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
@@ -122,38 +122,114 @@ export function useIdempotencyKey() {
   );
 }
 
-export function DocumentList({ dossier }: { dossier: Pick<DossierDetail, 'id' | 'documents'> }) {
+export function DocumentList({
+  dossier,
+  removable = false,
+}: {
+  dossier: Pick<DossierDetail, 'id' | 'documents'>;
+  removable?: boolean;
+}) {
   const { t, locale } = useI18n();
-  if (dossier.documents.length === 0) return <p>{t.documents.empty}</p>;
+  const qc = useQueryClient();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  function remove(documentId: string, name: string) {
+    if (busy) return;
+    setBusy(true);
+    removeDocument(dossier.id, documentId)
+      .then(() => {
+        setMessage({ kind: 'success', text: t.documents.removed(name) });
+        void qc.invalidateQueries({ queryKey: ['staff', 'dossier', dossier.id] });
+      })
+      .catch((err: unknown) => setMessage({ kind: 'error', text: problemMessage(err, t) }))
+      .finally(() => {
+        setBusy(false);
+        setConfirming(null);
+      });
+  }
+
+  const notice = message ? (
+    <Notice kind={message.kind === 'success' ? 'success' : 'error'}>{message.text}</Notice>
+  ) : null;
+  if (dossier.documents.length === 0)
+    return (
+      <>
+        {notice}
+        <p>{t.documents.empty}</p>
+      </>
+    );
   return (
-    <StackTable
-      caption={t.documents.title}
-      columns={[
-        t.documents.name,
-        t.documents.kind,
-        t.documents.size,
-        t.documents.uploadedAt,
-        t.common.actions,
-      ]}
-    >
-      {dossier.documents.map((d) => (
-        <tr key={d.id}>
-          <th scope="row" data-label={t.documents.name}>
-            {d.name}
-            {d.filename !== d.name ? <span className="cell-note">{d.filename}</span> : null}
-          </th>
-          <td data-label={t.documents.kind}>{t.documents.kinds[d.kind] ?? d.kind}</td>
-          <td data-label={t.documents.size}>{formatBytes(d.size, t, locale)}</td>
-          <td data-label={t.documents.uploadedAt}>{formatDateTime(d.uploadedAt, locale)}</td>
-          <td data-label={t.common.actions}>
-            <a href={documentUrl(dossier.id, d.id)} download>
-              {t.documents.download}
-              <span className="visually-hidden"> {d.name}</span>
-            </a>
-          </td>
-        </tr>
-      ))}
-    </StackTable>
+    <>
+      {notice}
+      <StackTable
+        caption={t.documents.title}
+        columns={[
+          t.documents.name,
+          t.documents.kind,
+          t.documents.size,
+          t.documents.uploadedAt,
+          t.common.actions,
+        ]}
+      >
+        {dossier.documents.map((d) => (
+          <tr key={d.id}>
+            <th scope="row" data-label={t.documents.name}>
+              {d.name}
+              {d.filename !== d.name ? <span className="cell-note">{d.filename}</span> : null}
+            </th>
+            <td data-label={t.documents.kind}>{t.documents.kinds[d.kind] ?? d.kind}</td>
+            <td data-label={t.documents.size}>{formatBytes(d.size, t, locale)}</td>
+            <td data-label={t.documents.uploadedAt}>{formatDateTime(d.uploadedAt, locale)}</td>
+            <td data-label={t.common.actions}>
+              <a href={documentUrl(dossier.id, d.id)} download>
+                {t.documents.download}
+                <span className="visually-hidden"> {d.name}</span>
+              </a>
+              {removable && confirming !== d.id ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button button--link"
+                    disabled={busy}
+                    onClick={() => {
+                      setMessage(null);
+                      setConfirming(d.id);
+                    }}
+                  >
+                    {t.documents.remove}
+                    <span className="visually-hidden"> {d.name}</span>
+                  </button>
+                </>
+              ) : null}
+              {removable && confirming === d.id ? (
+                <span className="cell-note">
+                  {t.documents.removeConfirm(d.name)}{' '}
+                  <button
+                    type="button"
+                    className="button button--link"
+                    disabled={busy}
+                    onClick={() => remove(d.id, d.name)}
+                  >
+                    {t.documents.removeYes}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--link"
+                    disabled={busy}
+                    onClick={() => setConfirming(null)}
+                  >
+                    {t.documents.removeNo}
+                  </button>
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </StackTable>
+    </>
   );
 }
 

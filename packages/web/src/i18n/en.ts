@@ -785,6 +785,12 @@ export const en: Messages = {
     size: 'Size',
     uploadedAt: 'Uploaded',
     download: 'Download',
+    remove: 'Remove',
+    removeConfirm: (name: string) =>
+      `Remove “${name}” from the dossier? The removal is recorded in its history.`,
+    removeYes: 'Yes, remove',
+    removeNo: 'Keep it',
+    removed: (name: string) => `Removed “${name}”.`,
     kinds: {
       applicant: 'Applicant’s document',
       scan: 'Scan of a paper document',

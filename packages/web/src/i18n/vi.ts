@@ -787,6 +787,11 @@ export const vi = {
     size: 'Dung lượng',
     uploadedAt: 'Tải lên lúc',
     download: 'Tải về',
+    remove: 'Gỡ',
+    removeConfirm: (name: string) => `Gỡ “${name}” khỏi hồ sơ? Việc gỡ được ghi vào lịch sử hồ sơ.`,
+    removeYes: 'Xác nhận gỡ',
+    removeNo: 'Không gỡ',
+    removed: (name: string) => `Đã gỡ “${name}”.`,
     kinds: {
       applicant: 'Giấy tờ của người nộp',
       scan: 'Bản quét giấy tờ',

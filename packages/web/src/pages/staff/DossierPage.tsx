@@ -307,7 +307,7 @@ function DossierView({ d }: { d: DossierDetail }) {
 
       <section id="tai-lieu" aria-labelledby="tai-lieu-title" className="dossier__section">
         <h2 id="tai-lieu-title">{t.documents.title}</h2>
-        <DocumentList dossier={d} />
+        <DocumentList dossier={d} removable />
         <DocumentUpload dossierId={d.id} />
       </section>
 
