@@ -47,7 +47,7 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
       mustChangePassword: false,
       roles: [{ role: 'specialist', unitId: merit.id }],
     });
-    for (const who of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', OTHER_UNIT_USER])
+    for (const who of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'admin', OTHER_UNIT_USER])
       await signIn(who);
     const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
     const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
@@ -225,5 +225,40 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
       );
     });
     expect(probe).toBe('55P03');
+  });
+
+  it("counts by the agency's own reading: on the appointment day but after its hour is on time by day, late by instant", async () => {
+    const finishAfterAppointmentHour = async () => {
+      const waiting = await toApproval(await receive());
+      // One minute past the appointment, on the same day.
+      t.advance(Date.parse(waiting.dueAt!) - t.ctx.now().getTime() + 60_000);
+      for (const who of Object.keys(c)) await signIn(who);
+      const before = await counters();
+      const approved = await act('lanhdao', waiting, 'approve', { outcome: 'granted' });
+      expect(approved.statusCode, approved.body).toBe(200);
+      return { timeliness: approved.json().timeliness, counted: increase(before, await counters()) };
+    };
+    expect(await finishAfterAppointmentHour()).toEqual({
+      timeliness: 'on_time',
+      counted: { resolved_on_time: 1 },
+    });
+
+    const year = new Date(t.ctx.now().getTime() + 7 * 3_600_000).getUTCFullYear();
+    const current = (
+      await c.admin!.request({ url: `/api/v1/admin/calendar?year=${year}&agency=${agencyId}` })
+    ).json().settings;
+    const put = await c.admin!.request({
+      method: 'PUT',
+      url: `/api/v1/admin/calendar/settings/${agencyId}`,
+      payload: {
+        weeklyDaysOff: current.weeklyDaysOff,
+        workingPeriods: current.workingPeriods,
+        afternoonCutoff: current.afternoonCutoff,
+        supplementLimitDays: current.supplementLimitDays,
+        endComparison: 'instant',
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await finishAfterAppointmentHour()).toEqual({ timeliness: 'late', counted: { resolved_late: 1 } });
   });
 });

@@ -80,15 +80,21 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  const calendars = new Map<string, CalendarConfig>();
+  const calendars = new Map<string, Awaited<ReturnType<typeof loadCalendar>>>();
   for (const agencyId of new Set(rows.map((r) => r.agency_id))) {
-    calendars.set(agencyId, (await loadCalendar(db, agencyId)).config);
+    calendars.set(agencyId, await loadCalendar(db, agencyId));
   }
   return {
     items: rows.map((r) => {
       const record = toRecord(r);
       return {
-        ...summary(record, q.locale, q.now, calendars.get(r.agency_id)!),
+        ...summary(
+          record,
+          q.locale,
+          q.now,
+          calendars.get(r.agency_id)!.config,
+          calendars.get(r.agency_id)!.policy,
+        ),
         procedureName: r.procedure_name,
         applicantName: r.applicant.name,
         currentUnit: r.unit_name,

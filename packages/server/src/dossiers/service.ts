@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
+  type CountingPolicy,
   classify,
   type DossierAccess,
   type DossierAction,
@@ -250,7 +251,12 @@ export async function createDossier(
   const decision = decide(
     null,
     { action, actor: { id: actor.userId ?? 'system', roles }, input: commandInput },
-    { now, calendar: calendar.config, supplementLimitWorkingDays: calendar.supplementLimitDays },
+    {
+      now,
+      calendar: calendar.config,
+      supplementLimitWorkingDays: calendar.supplementLimitDays,
+      policy: calendar.policy,
+    },
   );
   if (!decision.ok) throw refusalProblem(decision);
   const next = decision.next;
@@ -302,6 +308,7 @@ export async function createDossier(
     from: { unitId: receivingUnitId, userId: actor.userId },
     to: { unitId: currentUnitId, userId: next.step?.assigneeId ?? null },
     now,
+    policy: calendar.policy,
   });
   return id;
 }
@@ -342,7 +349,12 @@ export async function performAction(
   const decision = decide(
     dossier.snapshot,
     { action: request.action, actor: { id: actor.userId ?? 'system', roles }, input: request.input },
-    { now, calendar: calendar.config, supplementLimitWorkingDays: calendar.supplementLimitDays },
+    {
+      now,
+      calendar: calendar.config,
+      supplementLimitWorkingDays: calendar.supplementLimitDays,
+      policy: calendar.policy,
+    },
   );
   if (!decision.ok) throw refusalProblem(decision);
   const next = decision.next;
@@ -380,6 +392,7 @@ export async function performAction(
     from: { unitId: dossier.currentUnitId, userId: dossier.assigneeId ?? actor.userId },
     to: { unitId: currentUnitId, userId: assigneeId },
     now,
+    policy: calendar.policy,
   });
 }
 
@@ -392,6 +405,8 @@ interface Consequences {
   from: { unitId: string | null; userId: string | null };
   to: { unitId: string | null; userId: string | null };
   now: Date;
+  /** The agency's reading of Decision 766, for the resolved_* counters. */
+  policy: CountingPolicy;
 }
 
 /** What every accepted action writes besides the dossier: history, control sheet, counters, notifications. */
@@ -452,7 +467,7 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
   if (!c.before?.endedAt && c.after.endedAt) {
     const kind = c.after.endKind;
     if (kind === 'processed')
-      await count(`resolved_${classify(c.after, new Date(c.after.endedAt)) ?? 'on_time'}`);
+      await count(`resolved_${classify(c.after, new Date(c.after.endedAt), c.policy) ?? 'on_time'}`);
     else await count(`ended_${kind ?? 'other'}`);
   }
   if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');

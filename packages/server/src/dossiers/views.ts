@@ -1,5 +1,6 @@
 import {
   type CalendarConfig,
+  type CountingPolicy,
   classify,
   DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
@@ -68,7 +69,7 @@ export async function dossierDetail(
     ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
     : null;
   return {
-    ...summary(d, locale, now, calendar.config),
+    ...summary(d, locale, now, calendar.config, calendar.policy),
     procedure: { id: d.procedureId, code: procedure?.code ?? s.procedure.code, name: procedure?.name ?? '' },
     field: { code: d.fieldCode, name: procedure?.field_name ?? d.fieldCode },
     agency: { id: d.agencyId, name: nameOf(d.agencyId) },
@@ -98,6 +99,7 @@ export async function dossierDetail(
       now,
       calendar: calendar.config,
       supplementLimitWorkingDays: calendar.supplementLimitDays,
+      policy: calendar.policy,
     }).map((action) => ({
       action,
       title: DOSSIER_ACTION_LABELS[action].title[locale],
@@ -160,7 +162,13 @@ export function remainingTime(d: DossierRecord, now: Date, cal: CalendarConfig) 
 const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /** The fields every list shows. */
-export function summary(d: DossierRecord, locale: Locale, now: Date, cal: CalendarConfig) {
+export function summary(
+  d: DossierRecord,
+  locale: Locale,
+  now: Date,
+  cal: CalendarConfig,
+  policy?: CountingPolicy,
+) {
   const s = d.snapshot;
   const national = nationalStatusOf(d.state);
   return {
@@ -175,7 +183,7 @@ export function summary(d: DossierRecord, locale: Locale, now: Date, cal: Calend
     receivedAt: s.receivedAt,
     dueAt: s.dueAt,
     endedAt: s.endedAt,
-    timeliness: classify(s, now),
+    timeliness: classify(s, now, policy),
     risk: d.risk,
     remaining: remainingTime(d, now, cal),
   };

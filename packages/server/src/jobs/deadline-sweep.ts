@@ -67,8 +67,8 @@ export async function sweepDeadlines(
         // An online submission must be accepted or sent back within 8 working hours (Decree 45/2020).
         let risk: 'overdue' | 'at_risk' | null = null;
         if (s.state === 'submitted') risk = acceptanceOverdue(s, now) ? 'overdue' : null;
-        else if (classify(s, now) === 'overdue') risk = 'overdue';
-        else if (atRisk(s, now, calendar.config)) risk = 'at_risk';
+        else if (classify(s, now, calendar.policy) === 'overdue') risk = 'overdue';
+        else if (atRisk(s, now, calendar.config, calendar.policy)) risk = 'at_risk';
         await tx.query('UPDATE dossier SET risk = $2, swept_at = $3 WHERE id = $1', [row.id, risk, now]);
         if (risk === 'overdue') result.overdue++;
         if (risk === 'at_risk') result.atRisk++;
