@@ -1,4 +1,4 @@
-import { type CalendarConfig, type DossierState, type Locale, searchTerms } from '@motcua/core';
+import { type DossierState, type Locale, searchTerms } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { type DossierRow, toRecord } from './store.ts';

@@ -23,7 +23,6 @@ import {
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
 import { readUpload } from '../files/read-upload.ts';
-import { acceptUpload } from '../files/store.ts';
 import { findReplay, idempotencyKey, lockKey, remember, requestHash } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
@@ -31,7 +30,7 @@ import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { recordPersonalDataRead } from './access-log.ts';
 import { applicantSchema } from './applicant.ts';
-import { appendEvent } from './audit-chain.ts';
+import { attachDocument, DOCUMENT_KINDS, findDocument, removeDocument } from './documents.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
 import { type Actor, accessToDossier, createDossier, performAction } from './service.ts';
@@ -400,44 +399,12 @@ export function dossierRoutes(ctx: AppContext) {
             .trim()
             .slice(0, 300) || file.filename;
         const kindValue = String(fields.kind?.value ?? 'scan');
-        const kind = ['applicant', 'scan', 'supplement', 'result', 'other'].includes(kindValue)
-          ? kindValue
-          : 'other';
-        const doc = await ctx.db.transaction(async (tx) => {
-          const accepted = await acceptUpload(ctx.files, tx, data, ctx.config.uploadMaxBytes, ctx.now());
-          const [row] = await tx.query<{ id: string }>(
-            `INSERT INTO dossier_document (id, agency_id, dossier_id, kind, name, filename, sha256, uploaded_by, uploaded_at)
-             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [
-              dossier.agencyId,
-              dossier.id,
-              kind,
-              name,
-              file.filename.slice(0, 300),
-              accepted.sha256,
-              session.user.id,
-              ctx.now(),
-            ],
-          );
-          await appendEvent(tx, {
-            agencyId: dossier.agencyId,
-            dossierId: dossier.id,
-            at: ctx.now(),
-            actorId: session.user.id,
-            actorName: session.user.fullName,
-            action: 'document_added',
-            fromState: dossier.state,
-            toState: dossier.state,
-            payload: {
-              documentId: row!.id,
-              name,
-              kind,
-              mediaType: accepted.mediaType,
-              size: accepted.size,
-              sha256: accepted.sha256,
-            },
-          });
-          return { id: row!.id, ...accepted, name, kind };
+        const kind = DOCUMENT_KINDS.find((k) => k === kindValue) ?? 'other';
+        const doc = await attachDocument(ctx, dossier, session.user, {
+          data,
+          filename: file.filename.slice(0, 300),
+          name,
+          kind,
         });
         return reply.status(201).send(doc);
       },
@@ -456,27 +423,7 @@ export function dossierRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { session, dossier, roles } = await visible(request, request.params.id);
         if (!roles.some((r) => DOCUMENT_UPLOAD_ROLES.includes(r))) throw new Problem(403, 'forbidden');
-        const at = ctx.now();
-        await ctx.db.transaction(async (tx) => {
-          const [doc] = await tx.query<{ id: string; name: string; kind: string; sha256: string }>(
-            `UPDATE dossier_document SET removed_at = $3, removed_by = $4
-              WHERE id = $1 AND dossier_id = $2 AND removed_at IS NULL
-              RETURNING id, name, kind, sha256`,
-            [request.params.documentId, dossier.id, at, session.user.id],
-          );
-          if (!doc) throw new Problem(404, 'not_found');
-          await appendEvent(tx, {
-            agencyId: dossier.agencyId,
-            dossierId: dossier.id,
-            at,
-            actorId: session.user.id,
-            actorName: session.user.fullName,
-            action: 'document_removed',
-            fromState: dossier.state,
-            toState: dossier.state,
-            payload: { documentId: doc.id, name: doc.name, kind: doc.kind, sha256: doc.sha256 },
-          });
-        });
+        const at = await removeDocument(ctx, dossier, session.user, request.params.documentId);
         return reply.status(200).send({ id: request.params.documentId, removedAt: at.toISOString() });
       },
     );
@@ -492,11 +439,7 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { session, dossier, access } = await visible(request, request.params.id);
-        const [doc] = await ctx.db.query<{ sha256: string; filename: string; media_type: string }>(
-          `SELECT d.sha256, d.filename, f.media_type FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256
-            WHERE d.id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL`,
-          [request.params.documentId, request.params.id],
-        );
+        const doc = await findDocument(ctx.db, dossier.id, request.params.documentId);
         if (!doc) throw new Problem(404, 'not_found');
         await recordRead(ctx.db, session, dossier, access, 'document', request.params.documentId);
         const safeName = doc.filename.replace(/[^\w.-]+/g, '_');
