@@ -234,5 +234,10 @@ export function useCalendarMutations() {
       }),
     onSuccess: settle,
   });
-  return { saveOverrides, saveSettings };
+  const confirmTet = useMutation({
+    mutationFn: ({ year, announced }: { year: number; announced: boolean }) =>
+      api<unknown>(`/api/v1/admin/calendar/tet/${year}`, { method: 'PUT', body: { announced } }),
+    onSuccess: settle,
+  });
+  return { saveOverrides, saveSettings, confirmTet };
 }

@@ -4,6 +4,8 @@ import type {
   DocumentForm,
   DossierAction,
   DossierState,
+  EndComparison,
+  ExtensionNoticeReading,
   HolidayKind,
   OnlineLevel,
   ProcedureContent,
@@ -398,6 +400,8 @@ export interface CalendarOverrideItem {
   date: string;
   kind: 'off' | 'working';
   name: string;
+  /** Entered from an unofficial source: flagged until an administrator confirms it. */
+  toConfirm?: boolean;
 }
 
 export interface CalendarSettings {
@@ -405,6 +409,9 @@ export interface CalendarSettings {
   workingPeriods: { start: string; end: string }[];
   afternoonCutoff: string;
   supplementLimitDays: number;
+  /** Decision 766's readings where the law leaves room (core/dossier/policies.ts). */
+  endComparison: EndComparison;
+  extensionNotice: ExtensionNoticeReading;
 }
 
 export interface AdminCalendar {

@@ -293,6 +293,7 @@ export function Radios({
   onChange,
   error,
   hint,
+  disabled,
   children,
 }: {
   name: string;
@@ -302,6 +303,8 @@ export function Radios({
   onChange: (v: string) => void;
   error?: string;
   hint?: string;
+  /** Shown but not editable (for example an inherited setting). */
+  disabled?: boolean;
   /** Shown under the radios (a conditional field of the chosen one). */
   children?: ReactNode;
 }) {
@@ -309,7 +312,7 @@ export function Radios({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`form-group ${error ? 'form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset className="fieldset" aria-describedby={describedBy || undefined} disabled={disabled}>
         <legend className="fieldset__legend">{legend}</legend>
         {hint ? (
           <div className="hint" id={`${id}-hint`}>

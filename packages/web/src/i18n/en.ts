@@ -1048,6 +1048,27 @@ export const en: Messages = {
     tetComputed: (year: number) =>
       `Tết ${year}: computed from the lunar calendar, not yet announced. The days off may change when the Government announces them.`,
     tetAnnounced: (year: number) => `Tết ${year}: announced, confirmed by an administrator.`,
+    tetTitle: (year: number) => `Tết ${year}`,
+    tetDays: (days: string) => `Tết days off in the calendar: ${days}.`,
+    tetConfirmHint:
+      'Once the Prime Minister has announced the Tết break, enter the days that differ from the computed calendar (if any) under "Announced days off and make-up working days", then confirm here.',
+    tetConfirm: (year: number) => `Confirm that the ${year} Tết break has been announced`,
+    tetWithdraw: 'Withdraw the confirmation (the Tết break is not announced yet)',
+    tetConfirmed: (year: number) => `The ${year} Tết break is confirmed.`,
+    tetUnconfirmed: (year: number) => `The confirmation of the ${year} Tết break was withdrawn.`,
+    tetNationalOnly: 'The Tết break is confirmed on the national calendar; agencies follow it.',
+    toConfirm: 'To confirm',
+    confirmDay: 'Confirm',
+    endComparison: 'How on-time dossiers are counted (Decision 766/QĐ-TTg)',
+    endComparisonHint:
+      'A dossier finished on the appointment day counts as on time, before it as early, after it as late. Comparing instants (hours and minutes) can be chosen where the agency applies that reading.',
+    endComparisonDay: 'By the appointment day (default)',
+    endComparisonInstant: 'By the appointment instant (hours and minutes)',
+    extensionNotice: 'The apology\'s "at least one working day before the due date"',
+    extensionNoticeHint:
+      'Read by date by default: the apology must be sent at least one working day before the due day.',
+    extensionNoticeDate: 'By date (default)',
+    extensionNoticeInstant: 'By instant (a full working day before the due time)',
     colDate: 'Date',
     colName: 'Name',
     colKind: 'Kind',

@@ -1045,6 +1045,27 @@ export const vi = {
     tetComputed: (year: number) =>
       `Tết Nguyên đán năm ${year}: tính theo âm lịch, chưa công bố. Các ngày nghỉ có thể thay đổi khi Chính phủ công bố lịch nghỉ chính thức.`,
     tetAnnounced: (year: number) => `Tết Nguyên đán năm ${year}: đã công bố, quản trị viên đã xác nhận.`,
+    tetTitle: (year: number) => `Tết Nguyên đán năm ${year}`,
+    tetDays: (days: string) => `Các ngày nghỉ Tết trong lịch: ${days}.`,
+    tetConfirmHint:
+      'Khi Thủ tướng Chính phủ đã công bố lịch nghỉ Tết, hãy nhập các ngày khác với lịch tính sẵn (nếu có) ở mục "Ngày nghỉ, ngày làm bù được công bố" rồi xác nhận tại đây.',
+    tetConfirm: (year: number) => `Xác nhận lịch nghỉ Tết ${year} đã được công bố`,
+    tetWithdraw: 'Hủy xác nhận (lịch nghỉ Tết chưa được công bố)',
+    tetConfirmed: (year: number) => `Đã xác nhận lịch nghỉ Tết năm ${year}.`,
+    tetUnconfirmed: (year: number) => `Đã hủy xác nhận lịch nghỉ Tết năm ${year}.`,
+    tetNationalOnly: 'Lịch nghỉ Tết được xác nhận trên lịch chung; các cơ quan áp dụng theo lịch chung.',
+    toConfirm: 'Cần xác nhận',
+    confirmDay: 'Xác nhận',
+    endComparison: 'Cách tính hồ sơ đúng hạn (Quyết định 766/QĐ-TTg)',
+    endComparisonHint:
+      'Hồ sơ giải quyết xong trong ngày hẹn trả được tính là đúng hạn, trước ngày hẹn là trước hạn, sau ngày hẹn là quá hạn. Có thể chọn so sánh theo thời điểm (giờ, phút) nếu cơ quan áp dụng cách tính đó.',
+    endComparisonDay: 'Theo ngày hẹn trả (mặc định)',
+    endComparisonInstant: 'Theo thời điểm hẹn trả (giờ, phút)',
+    extensionNotice: 'Thời hạn xin lỗi, hẹn lại "chậm nhất 01 ngày làm việc trước ngày hết hạn"',
+    extensionNoticeHint:
+      'Mặc định đọc theo ngày: văn bản xin lỗi phải được gửi trước ngày hết hạn ít nhất một ngày làm việc.',
+    extensionNoticeDate: 'Theo ngày (mặc định)',
+    extensionNoticeInstant: 'Theo thời điểm (đủ một ngày làm việc tính đến giờ hết hạn)',
     colDate: 'Ngày',
     colName: 'Tên',
     colKind: 'Loại',
