@@ -109,6 +109,26 @@ describe.each(engines)('catalogue administration on %s', (engine) => {
     ).toContain('must be one of');
   });
 
+  it('refuses a process step given to a role that does not process dossiers', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/procedures',
+      payload: {
+        content: draft({
+          steps: [
+            { name: 'Tiếp nhận hồ sơ', role: 'counter_officer', hours: 4 },
+            { name: 'Xem hồ sơ', role: 'inspector' as never, hours: 4 },
+          ],
+        }),
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { path: string; message: string }[];
+    const error = errors.find((e) => /steps.*1.*role/.test(e.path));
+    expect(error, JSON.stringify(errors)).toBeDefined();
+    expect(error?.message).toContain('head_of_unit');
+  });
+
   it('refuses to publish an incomplete draft and says what is missing', async () => {
     const created = await admin.request({
       method: 'POST',

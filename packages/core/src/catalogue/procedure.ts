@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../org/roles.ts';
+import { PROCESS_STEP_ROLES } from '../org/roles.ts';
 
 /**
  * The procedure catalogue (danh mục thủ tục hành chính), DOMAIN.md §3.
@@ -62,7 +62,7 @@ export const requiredDocumentSchema = z.object({
 /** One step of the internal process (quy trình nội bộ, ISO 9001). */
 export const processStepSchema = z.object({
   name: text(300),
-  role: z.enum(ROLES),
+  role: z.enum(PROCESS_STEP_ROLES),
   /** Code of the unit that performs the step, when it is not the competent agency itself. */
   unitCode: z.string().trim().max(50).optional(),
   /** The step's share of the processing time, in working hours (8 h = 1 working day). */

@@ -28,6 +28,13 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   inspector: { vi: 'Thanh tra (chỉ xem hồ sơ)', en: 'Inspector (reads dossiers)' },
 };
 
+/**
+ * Roles that perform a step of a procedure's internal process (quy trình nội bộ). The others read
+ * (inspector), assess (appraiser, reform officer), administer, or apply (citizen).
+ */
+export const PROCESS_STEP_ROLES = ['counter_officer', 'specialist', 'head_of_unit', 'leader'] as const;
+export type ProcessStepRole = (typeof PROCESS_STEP_ROLES)[number];
+
 /** Roles that may edit and publish the procedure catalogue. */
 export const CATALOGUE_EDITORS: readonly Role[] = ['administrator', 'reform_officer'];
 

@@ -4,12 +4,12 @@ import {
   HOURS_PER_WORKING_DAY,
   ONLINE_LEVELS,
   PROCEDURE_LEVELS,
+  PROCESS_STEP_ROLES,
+  type ProcessStepRole,
   RESULT_TYPES,
   REVIEW_FLAGS,
   type ReviewFlag,
   ROLE_LABELS,
-  ROLES,
-  type Role,
   TIME_UNITS,
 } from '@motcua/core';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
@@ -651,8 +651,8 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
                       label={t.editor.stepRole}
                       value={s.role}
                       placeholder={t.users.chooseRole}
-                      onChange={(e) => update({ role: e.target.value as Role | '' })}
-                      options={ROLES.filter((r) => r !== 'citizen').map((r) => ({
+                      onChange={(e) => update({ role: e.target.value as ProcessStepRole | '' })}
+                      options={PROCESS_STEP_ROLES.map((r) => ({
                         value: r,
                         label: ROLE_LABELS[r][locale],
                       }))}

@@ -4,9 +4,9 @@ import type {
   OnlineLevel,
   ProcedureContent,
   ProcedureLevel,
+  ProcessStepRole,
   ResultType,
   ReviewFlag,
-  Role,
   TimeUnit,
 } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
@@ -37,7 +37,7 @@ export interface FormState {
   resultName: string;
   onlineLevel: OnlineLevel;
   postalAllowed: boolean;
-  steps: { key: number; name: string; role: Role | ''; unitCode: string; hours: string }[];
+  steps: { key: number; name: string; role: ProcessStepRole | ''; unitCode: string; hours: string }[];
   publication: { decisionNumber: string; date: string };
   applicants: string;
   conditions: string;
@@ -197,7 +197,7 @@ export function toContent(f: FormState): ProcedureContent {
     postalAllowed: f.postalAllowed,
     steps: f.steps.map((s) => ({
       name: s.name.trim(),
-      role: s.role as Role,
+      role: s.role as ProcessStepRole,
       ...(opt(s.unitCode) ? { unitCode: opt(s.unitCode) } : {}),
       hours: parseNumber(s.hours) ?? 0,
     })),
