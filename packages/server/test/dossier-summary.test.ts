@@ -74,7 +74,9 @@ describe.each(engines)('work summaries on %s', (engine) => {
     expect(worst.length).toBeLessThanOrEqual(5);
     expect(worst.map((w) => w.dueAt)).toEqual(worst.map((w) => w.dueAt).sort());
     for (const w of worst) expect(w.remaining.workingDays).toBeLessThan(0);
-    const queue = (await c.lanhdao!.request({ url: `/api/v1/dossiers?${items[0]!.query}&pageSize=5` })).json();
+    const queue = (
+      await c.lanhdao!.request({ url: `/api/v1/dossiers?${items[0]!.query}&pageSize=5` })
+    ).json();
     expect(worst.map((w) => w.code)).toEqual(queue.items.map((i: { code: string }) => i.code));
   });
 });

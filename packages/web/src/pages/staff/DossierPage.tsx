@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { isNotFound } from '../../api/client.ts';
 import { useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail, DossierEvent } from '../../api/types.ts';
+import { ApprovalBrief } from '../../components/ApprovalBrief.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 import {
   availableForms,
@@ -21,7 +22,7 @@ import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime, formatDateTimeWords, formatProcessingTime, formatVnd } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
-import { ActionPanel, isOfferedAction, useDrafts } from './DossierActions.tsx';
+import { ActionPanel, isOfferedAction, primaryAction, useDrafts } from './DossierActions.tsx';
 
 /** One dossier for the staff: where it stands, who has it, what happened, and what can be done now. */
 export default function DossierPage() {
@@ -58,7 +59,13 @@ function DossierView({ d }: { d: DossierDetail }) {
   const { panel: open, ...panel } = useOpenPanel<DossierAction>();
   const drafts = useDrafts();
   const flash = useFlash();
-  const offered = d.availableActions.filter((a) => isOfferedAction(a.action));
+  const offerable = d.availableActions.filter((a) => isOfferedAction(a.action));
+  // One primary button, first; the others are secondary.
+  const primary = primaryAction(offerable.map((a) => a.action));
+  const offered = [
+    ...offerable.filter((a) => a.action === primary),
+    ...offerable.filter((a) => a.action !== primary),
+  ];
   const openTitle =
     offered.find((a) => a.action === open)?.title ??
     (open ? (d.events.find((e) => e.action === open)?.title ?? open) : '');
@@ -155,6 +162,12 @@ function DossierView({ d }: { d: DossierDetail }) {
 
       <section id="xu-ly" aria-labelledby="xu-ly-title" className="dossier__section">
         <h2 id="xu-ly-title">{t.dossierPage.actions}</h2>
+        {d.approval ? (
+          <section className="approval-brief-section" aria-labelledby="brief-title">
+            <h3 id="brief-title">{t.work.brief.title}</h3>
+            <ApprovalBrief dossierId={d.id} brief={d.approval} headingLevel={4} id="dossier-brief" />
+          </section>
+        ) : null}
         {offered.length === 0 ? (
           <p>{t.dossierPage.noActions}</p>
         ) : (
@@ -166,7 +179,7 @@ function DossierView({ d }: { d: DossierDetail }) {
                   <button
                     type="button"
                     id={`open-${a.action}`}
-                    className={`button ${open === a.action ? 'button--primary' : 'button--secondary'}`}
+                    className={`button ${a.action === primary ? 'button--primary' : 'button--secondary'} ${open === a.action ? 'button--open' : ''}`}
                     aria-expanded={open === a.action}
                     aria-controls={open === a.action ? `action-panel-${a.action}` : undefined}
                     onClick={() => {
