@@ -17,7 +17,6 @@ export const workEn: typeof workVi = {
     download: 'Download',
   },
   home: {
-    toApprove: 'dossiers awaiting approval',
     mostOverdue: 'Most overdue dossiers',
     mostOverdueLead: 'Deal first with the dossiers longest past their date.',
     overdueDays: (days: number) => `${days.toLocaleString('en-GB')} working days overdue`,

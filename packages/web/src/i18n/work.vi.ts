@@ -15,7 +15,6 @@ export const workVi = {
     download: 'Tải về',
   },
   home: {
-    toApprove: 'hồ sơ chờ phê duyệt',
     mostOverdue: 'Hồ sơ quá hạn lâu nhất',
     mostOverdueLead: 'Xử lý trước những hồ sơ đã quá hạn lâu nhất.',
     overdueDays: (days: number) => `Quá hạn ${days.toLocaleString('vi-VN')} ngày làm việc`,
