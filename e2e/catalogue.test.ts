@@ -40,7 +40,9 @@ describe.each(DEVICES)('a citizen on a %s', (_name, device) => {
       expect(await page.getByLabel('Tên hoặc mã thủ tục').inputValue()).toBe('giay phep lao dong');
       await expectAccessible(page, 'search results');
 
-      // Narrow the results to one field with the plain filter form.
+      // Narrow the results to one field with the plain filter form (on a phone, behind "Lọc").
+      const toggle = page.getByRole('button', { name: /^Lọc/ });
+      if (await toggle.isVisible()) await toggle.click();
       const fieldSelect = page.getByLabel('Lĩnh vực');
       const employment = (await fieldSelect.locator('option').allInnerTexts()).find((o) =>
         o.startsWith('Việc làm'),

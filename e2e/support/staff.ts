@@ -14,5 +14,9 @@ export async function signIn(page: Page, username: string, path: string): Promis
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname === pathname);
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  // Signed in: the sign-out button shows, or on a phone the menu button that holds it.
+  await page
+    .getByRole('button', { name: /^(Đăng xuất|Menu)$/ })
+    .first()
+    .waitFor();
 }

@@ -16,6 +16,7 @@ import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { accessLogRoutes } from './dossiers/access-log-routes.ts';
+import { approvalRoutes } from './dossiers/approval.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(
   await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(approvalRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });

@@ -66,5 +66,17 @@ describe.each(engines)('work summaries on %s', (engine) => {
     const items = await expectCountsMatchQueues('lanhdao');
     expect(items[0]!.key).toBe('overdue');
     expect(items[0]!.count).toBeGreaterThan(before);
+    expect(items.map((i) => i.key)).toContain('toApprove');
+    // The most overdue come by name, the longest past their date first, with how late each is.
+    const body = (await c.lanhdao!.request({ url: '/api/v1/dossiers/summary' })).json();
+    const worst = body.mostOverdue as { dueAt: string; code: string; remaining: { workingDays: number } }[];
+    expect(worst.length).toBeGreaterThan(0);
+    expect(worst.length).toBeLessThanOrEqual(5);
+    expect(worst.map((w) => w.dueAt)).toEqual(worst.map((w) => w.dueAt).sort());
+    for (const w of worst) expect(w.remaining.workingDays).toBeLessThan(0);
+    const queue = (
+      await c.lanhdao!.request({ url: `/api/v1/dossiers?${items[0]!.query}&pageSize=5` })
+    ).json();
+    expect(worst.map((w) => w.code)).toEqual(queue.items.map((i: { code: string }) => i.code));
   });
 });

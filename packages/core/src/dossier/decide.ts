@@ -23,6 +23,7 @@ export function decide(
   const { action, actor } = command;
   if (!isDossierAction(action)) return refusals.unknownAction(String(action));
   const rows = TRANSITIONS.filter((t) => t.action === action);
+  if (rows.length === 0) return refusals.notInProcess(action);
   const state: FromState = dossier?.state ?? 'none';
   const inState = rows.filter((t) => t.from.includes(state));
   if (inState.length === 0) {

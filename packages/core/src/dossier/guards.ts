@@ -38,19 +38,19 @@ export const GUARDS = {
   },
 
   /**
-   * The current step is the actor's: assigned to them, or (unassigned) done in a role they hold. A
-   * head of unit may move on any step but the leader's.
+   * The current step is the actor's: assigned to them, or (unassigned) done in a role they hold. The
+   * role a step names is the role that acts on it: a head of unit moves on the head's step, not the
+   * specialist's (the head reassigns it instead), so no step of the process is skipped.
    */
   step_holder: (d, c) => {
     const dossier = existing(d);
     if (!dossier.step) return null;
     const def = dossier.procedure.steps[dossier.step.index];
     if (!def) return null;
-    const supervises = c.actingAs.includes('head_of_unit') && def.role !== 'leader';
     if (dossier.step.assigneeId !== null) {
-      return dossier.step.assigneeId === c.actor.id || supervises ? null : refusals.notAssignee(def.name);
+      return dossier.step.assigneeId === c.actor.id ? null : refusals.notAssignee(def.name);
     }
-    return c.actingAs.includes(def.role) || supervises ? null : refusals.stepRoleMismatch(def.name, def.role);
+    return c.actingAs.includes(def.role) ? null : refusals.stepRoleMismatch(def.name, def.role);
   },
 
   has_step: (d) => (existing(d).step ? null : refusals.noCurrentStep()),

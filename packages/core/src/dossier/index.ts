@@ -95,6 +95,7 @@ export {
   TERMINAL_STATES,
 } from './states.ts';
 export {
+  ACTIONS_WITHOUT_ROW,
   availableActions,
   type FromState,
   ROUTES,

@@ -9,6 +9,7 @@ import { DOSSIER_STATE_INFO, type DossierState } from './states.ts';
 
 export const REFUSAL_CODES = [
   'unknown_action',
+  'not_in_process',
   'dossier_required',
   'action_not_allowed_in_state',
   'role_not_allowed',
@@ -59,6 +60,13 @@ export const refusals = {
       `There is no dossier action "${action}".`,
     ),
 
+  notInProcess: (action: DossierAction) =>
+    refusal(
+      'not_in_process',
+      `Quy trình không có thao tác riêng để ${phrase(action).vi}: hồ sơ đi qua từng bước của quy trình nội bộ, người giữ bước cuối chuyển bước để trình lãnh đạo phê duyệt.`,
+      `The process has no separate action to ${phrase(action).en}: the dossier goes through each internal step, and the holder of the last one forwards it to the leader for approval.`,
+    ),
+
   dossierRequired: (action: DossierAction) =>
     refusal(
       'dossier_required',
@@ -101,8 +109,8 @@ export const refusals = {
   notAssignee: (stepName: string) =>
     refusal(
       'not_assignee',
-      `Bước "${stepName}" đã được phân công cho người khác; chỉ người được phân công hoặc lãnh đạo phòng mới được chuyển bước.`,
-      `The step "${stepName}" is assigned to someone else; only the assignee or the head of unit may move it on.`,
+      `Bước "${stepName}" đã được phân công cho người khác; chỉ người được phân công mới được chuyển bước (lãnh đạo phòng có thể phân công lại).`,
+      `The step "${stepName}" is assigned to someone else; only the assignee may move it on (the head of unit may reassign it).`,
     ),
 
   stepRoleMismatch: (stepName: string, role: ActorRole) =>

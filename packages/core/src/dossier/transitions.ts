@@ -92,7 +92,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'refuse', from: ['submitted'], roles: ['counter_officer'], to: 'refused',
     input: refuseSubmittedInput, guards: [], effects: ['end_refused'] },
 
-  // Internal process (quy trình nội bộ)
+  // Internal process (quy trình nội bộ). The role a step names acts on it: a dossier reaches the
+  // leader only when the holder of the last work step forwards it, so no step can be skipped.
+  // `submit_for_approval` (trình phê duyệt) has no row of its own: it is that last forward.
   { action: 'assign', from: ['received', 'in_progress'], roles: ['head_of_unit'], to: 'unchanged',
     input: assignInput, guards: ['has_step'], effects: ['set_assignee'] },
   { action: 'forward_step', from: ['received', 'in_progress'], when: 'has_next_work_step',
@@ -101,8 +103,6 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'forward_step', from: ['received', 'in_progress'], when: 'last_work_step',
     roles: ['counter_officer', 'specialist', 'head_of_unit', 'leader'], to: 'awaiting_approval',
     input: noteInput, guards: ['step_holder'], effects: ['to_approval'] },
-  { action: 'submit_for_approval', from: ['in_progress'], roles: ['head_of_unit'], to: 'awaiting_approval',
-    input: noteInput, guards: [], effects: ['to_approval'] },
   { action: 'approve', from: ['awaiting_approval'], roles: ['leader'], to: 'result_ready',
     input: approveInput, guards: [], effects: ['end_processed'] },
   { action: 'return_for_rework', from: ['awaiting_approval'], roles: ['leader'], to: 'in_progress',
@@ -140,6 +140,12 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'stop', from: BEFORE_RESULT, roles: ['leader'], to: 'stopped',
     input: stopInput, guards: [], effects: ['end_stopped'] },
 ];
+
+/**
+ * Actions that keep their name (in older events and the API's list of actions) but have no row:
+ * `decide` refuses them with `not_in_process`. Submitting for approval is the last work step's forward.
+ */
+export const ACTIONS_WITHOUT_ROW: readonly DossierAction[] = ['submit_for_approval'];
 
 /** The rows of one action. */
 export function transitionsOf(action: DossierAction): Transition[] {

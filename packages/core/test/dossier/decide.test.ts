@@ -223,7 +223,7 @@ describe('internal steps and the control sheet (mẫu 06)', () => {
     expect(dossier.step?.index).toBe(3);
   });
 
-  it('an assigned step can be moved on only by its assignee or the head of unit', () => {
+  it('an assigned step can be moved on only by its assignee; the head of unit reassigns it instead', () => {
     const assigned = play([
       MONDAY,
       ['2026-03-09T10:00', 'forward_step', 'counter'],
@@ -234,16 +234,36 @@ describe('internal steps and the control sheet (mẫu 06)', () => {
     const byOther = decide(assigned, { action: 'forward_step', actor: ACTORS.specialist }, ctx);
     expect(byOther).toMatchObject({ ok: false, code: 'not_assignee' });
     expect(decide(assigned, { action: 'forward_step', actor: ACTORS.otherSpecialist }, ctx).ok).toBe(true);
-    expect(decide(assigned, { action: 'forward_step', actor: ACTORS.head }, ctx).ok).toBe(true);
+    expect(decide(assigned, { action: 'forward_step', actor: ACTORS.head }, ctx)).toMatchObject({
+      ok: false,
+      code: 'not_assignee',
+    });
+    const reassigned = decide(
+      assigned,
+      { action: 'assign', actor: ACTORS.head, input: { assigneeId: 'specialist-1' } },
+      ctx,
+    );
+    expect(reassigned.ok && reassigned.next.step?.assigneeId).toBe('specialist-1');
   });
 
-  it('the head of unit may submit for approval, skipping the remaining work steps', () => {
-    const { dossier } = play([
-      MONDAY,
-      ['2026-03-09T10:00', 'forward_step', 'counter'],
-      ['2026-03-09T10:30', 'submit_for_approval', 'head'],
-    ]);
-    expect(dossier).toMatchObject({ state: 'awaiting_approval', step: { index: 3 } });
+  it('the head of unit cannot skip the specialist’s step: no forward, no submission for approval', () => {
+    const atSpecialist = play([MONDAY, ['2026-03-09T10:00', 'forward_step', 'counter']]).dossier;
+    const ctx = ctxAt('2026-03-09T10:30');
+    expect(decide(atSpecialist, { action: 'forward_step', actor: ACTORS.head }, ctx)).toMatchObject({
+      ok: false,
+      code: 'step_role_mismatch',
+    });
+    expect(decide(atSpecialist, { action: 'submit_for_approval', actor: ACTORS.head }, ctx)).toMatchObject({
+      ok: false,
+      code: 'not_in_process',
+    });
+    // At the head's own step, the last before approval, the head's forward sends it to the leader.
+    const atHead = play([['2026-03-09T11:00', 'forward_step', 'specialist']], atSpecialist).dossier;
+    const sent = decide(atHead, { action: 'forward_step', actor: ACTORS.head }, ctxAt('2026-03-09T11:30'));
+    expect(sent.ok && sent.next).toMatchObject({ state: 'awaiting_approval', step: { index: 3 } });
+    expect(
+      decide(atHead, { action: 'forward_step', actor: ACTORS.specialist }, ctxAt('2026-03-09T11:30')),
+    ).toMatchObject({ ok: false, code: 'step_role_mismatch' });
   });
 
   it('returned for rework goes back to the last work step; approval ends processing and starts the return step', () => {

@@ -8,9 +8,18 @@ describe('actions open to a user now', () => {
   const at = ctxAt('2026-03-09T10:00');
   const open = (actor: ActorName, dossier = atSpecialist) => openActions(dossier, ACTORS[actor], at);
 
-  it('offers "forward" only to whoever holds the step, and to the head of unit', () => {
+  it('offers "forward" only to whoever holds the step: not to the head of unit at the specialist’s', () => {
     expect(open('specialist')).toContain('forward_step');
-    expect(open('head')).toContain('forward_step');
+    expect(open('head')).not.toContain('forward_step');
+    expect(open('head')).not.toContain('submit_for_approval');
+    // The head still reassigns the specialist's step, and may do what the table lets a head do there.
+    expect(open('head')).toContain('assign');
+    const atHead = play([['2026-03-09T09:40', 'forward_step', 'specialist']], atSpecialist).dossier;
+    expect(open('head', atHead)).toContain('forward_step');
+    expect(open('specialist', atHead)).not.toContain('forward_step');
+    for (const who of Object.keys(ACTORS) as ActorName[]) {
+      expect(open(who, atHead), who).not.toContain('submit_for_approval');
+    }
     expect(open('counter')).not.toContain('forward_step');
     expect(open('counter', received)).toContain('forward_step');
     expect(open('specialist', received)).not.toContain('forward_step');
@@ -31,7 +40,7 @@ describe('actions open to a user now', () => {
       atSpecialist,
     ).dossier;
     const later = ctxAt('2026-03-09T11:00');
-    for (const who of ['specialist', 'otherSpecialist'] as const) {
+    for (const who of ['specialist', 'otherSpecialist', 'head'] as const) {
       const offered = openActions(assigned, ACTORS[who], later).includes('forward_step');
       const accepted = decide(assigned, { action: 'forward_step', actor: ACTORS[who], input: {} }, later).ok;
       expect(offered, who).toBe(accepted);

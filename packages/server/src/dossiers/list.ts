@@ -109,7 +109,7 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
 }
 
 /** The current day in Vietnam (UTC+7, no daylight saving) as the instants it starts and ends. */
-function vietnamDayBounds(now: Date): { start: string; end: string } {
+export function vietnamDayBounds(now: Date): { start: string; end: string } {
   const offset = 7 * 3_600_000;
   const local = new Date(now.getTime() + offset);
   const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset;

@@ -121,14 +121,19 @@ export async function receivingUnitFor(
   return unitId;
 }
 
-/** Refusals become answers: a wrong state or a used-up right is a conflict, bad input is 422, a role 403. */
+/**
+ * Refusals become answers: a wrong state or a used-up right is a conflict, bad input is 422, and 403
+ * for who may act (a role, the applicant, the step's holder) or a move the process does not have.
+ */
 export function refusalProblem(refusal: Refusal): Problem {
   const status =
     refusal.code === 'invalid_input' || refusal.code === 'checklist_incomplete'
       ? 422
       : refusal.code === 'role_not_allowed' ||
           refusal.code === 'not_applicant' ||
-          refusal.code === 'not_assignee'
+          refusal.code === 'not_assignee' ||
+          refusal.code === 'step_role_mismatch' ||
+          refusal.code === 'not_in_process'
         ? 403
         : 409;
   const errors = refusal.issues?.map((i) => ({ path: i.path, message: i.message }));

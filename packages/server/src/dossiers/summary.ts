@@ -5,35 +5,25 @@ import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { descendantIds } from '../org/tree.ts';
-import { type DossierListQuery, listDossiers } from './list.ts';
+import { listDossiers } from './list.ts';
+import { countWork, type WorkCounts } from './summary-store.ts';
 
 /**
- * The counts on each role's home: every count is the total of the queue its link opens, read with
- * the same filters (`query` is that queue's address), so the two can never disagree.
+ * The counts on each role's home: every count is the total of the queue its link opens (`query` is
+ * that queue's address), counted in one grouped query with the queue's own conditions.
  */
-const COUNTS = {
+const QUERIES: Record<keyof WorkCounts, Record<string, string>> = {
   overdue: { overdue: 'true', open: 'true' },
   atRisk: { risk: 'at_risk', open: 'true' },
   dueToday: { dueToday: 'true', open: 'true' },
   toProcess: { assignee: 'me', open: 'true' },
   toReceive: { state: 'submitted' },
-} as const;
-type CountKey = keyof typeof COUNTS;
+  toApprove: { state: 'awaiting_approval' },
+};
+type CountKey = keyof WorkCounts;
 
-function filters(key: CountKey, userId: string): Partial<DossierListQuery> {
-  switch (key) {
-    case 'overdue':
-      return { overdue: true, open: true };
-    case 'atRisk':
-      return { atRisk: true, open: true };
-    case 'dueToday':
-      return { dueToday: true, open: true };
-    case 'toProcess':
-      return { assignee: userId, open: true };
-    case 'toReceive':
-      return { state: 'submitted' };
-  }
-}
+/** How many of the most overdue dossiers a leader's home lists by name. */
+const MOST_OVERDUE = 5;
 
 export function summaryRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -41,36 +31,49 @@ export function summaryRoutes(ctx: AppContext) {
     r.get(
       '/dossiers/summary',
       {
-        schema: { tags: ['dossiers'], summary: "Counts of the user's work, each with the queue it links to" },
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            "Counts of the user's work, each with the queue it links to; for a leader, the most overdue dossiers",
+        },
       },
       async (request) => {
         const session = requireSession(request);
         const scope = await descendantIds(ctx.db, dossierQueueUnits(session.roles));
         const roles = new Set(session.roles.map((g) => g.role));
-        if (scope.size === 0) return { items: [] };
+        if (scope.size === 0) return { items: [], mostOverdue: [] };
         // Who sees what: the counter receives, the departments process, a leader looks at lateness first.
         const keys: CountKey[] = roles.has('leader')
-          ? ['overdue', 'atRisk', 'dueToday']
-          : (['toReceive', 'toProcess', 'dueToday', 'atRisk', 'overdue'].filter(
+          ? ['overdue', 'toApprove', 'atRisk', 'dueToday']
+          : (['toReceive', 'toProcess', 'dueToday', 'atRisk', 'overdue'] as const).filter(
               (k) =>
                 (k !== 'toReceive' || roles.has('counter_officer')) &&
                 (k !== 'toProcess' || roles.has('specialist') || roles.has('head_of_unit')),
-            ) as CountKey[]);
+            );
         const now = ctx.now();
-        const items = [];
-        for (const key of keys) {
-          const list = await listDossiers(ctx.db, {
-            scope: [...scope],
-            sort: 'due',
-            page: 1,
-            pageSize: 1,
-            now,
-            locale: requestLocale(request),
-            ...filters(key, session.user.id),
-          });
-          items.push({ key, count: list.total, query: new URLSearchParams(COUNTS[key]).toString() });
-        }
-        return { items };
+        const counts = await countWork(ctx.db, { scope: [...scope], userId: session.user.id, now });
+        const items = keys.map((key) => ({
+          key,
+          count: counts[key],
+          query: new URLSearchParams(QUERIES[key]).toString(),
+        }));
+        // A leader sees the worst first: the dossiers longest past their date, with how late they are.
+        const mostOverdue =
+          roles.has('leader') && counts.overdue > 0
+            ? (
+                await listDossiers(ctx.db, {
+                  scope: [...scope],
+                  overdue: true,
+                  open: true,
+                  sort: 'due',
+                  page: 1,
+                  pageSize: MOST_OVERDUE,
+                  now,
+                  locale: requestLocale(request),
+                })
+              ).items
+            : [];
+        return { items, mostOverdue };
       },
     );
   };

@@ -16,6 +16,7 @@ import {
 } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
+import { approvalBriefs } from './approval.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** How the staff workspace sees one dossier: the record, its history, control sheet and documents. */
@@ -64,6 +65,9 @@ export async function dossierDetail(
        FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.dossier_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
     [d.id],
   );
+  // Before the decision, the leader reads the draft and the steps' notes (approval.ts).
+  const approval =
+    d.state === 'awaiting_approval' ? ((await approvalBriefs(db, [d.id], locale)).get(d.id) ?? null) : null;
   const s = d.snapshot;
   const step = s.step
     ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
@@ -95,6 +99,7 @@ export async function dossierDetail(
     returnedAt: s.returnedAt,
     returnChannel: s.returnChannel,
     endKind: s.endKind,
+    approval,
     availableActions: openActions(s, actor, {
       now,
       calendar: calendar.config,

@@ -16,6 +16,7 @@ import type {
   Page,
   WorkingWeek,
 } from './types.ts';
+import type { OverdueItem } from './work.ts';
 
 /**
  * Dossier queries start with 'staff' (and the calendar administration with 'admin'), so that
@@ -62,7 +63,7 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
 
 /** One count of the home's work summary, with the queue address (query string) it links to. */
 export interface WorkCount {
-  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive';
+  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive' | 'toApprove';
   count: number;
   query: string;
 }
@@ -70,7 +71,8 @@ export interface WorkCount {
 export function useWorkSummary(enabled: boolean) {
   return useQuery({
     queryKey: ['staff', 'summary'],
-    queryFn: ({ signal }) => api<{ items: WorkCount[] }>('/api/v1/dossiers/summary', { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: WorkCount[]; mostOverdue: OverdueItem[] }>('/api/v1/dossiers/summary', { signal }),
     enabled,
   });
 }

@@ -16,6 +16,7 @@ import type {
   UnitKind,
   Weekday,
 } from '@motcua/core';
+import type { ApprovalBrief } from './work.ts';
 
 /** RFC 9457 problem details, as every API error is sent. */
 export interface Problem {
@@ -330,6 +331,8 @@ export interface DossierDetail extends DossierSummary {
   events: DossierEvent[];
   controlSheet: ControlSheetRow[];
   documents: DossierDocument[];
+  /** While it awaits approval: the draft, the steps' notes and the documents (api/work.ts). */
+  approval: ApprovalBrief | null;
 }
 
 export interface ChecklistItem {

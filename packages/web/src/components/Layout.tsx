@@ -70,7 +70,7 @@ export function Layout() {
             {t.app.switchLanguage}
           </a>
         </div>
-        <nav className="service-nav" aria-label={t.app.mainNav}>
+        <nav className={`service-nav ${staffArea ? 'service-nav--staff' : ''}`} aria-label={t.app.mainNav}>
           <div className={`container ${staffArea ? 'container--wide' : ''}`}>
             <ul className="service-nav__list">
               <li>

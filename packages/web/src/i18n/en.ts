@@ -1,5 +1,6 @@
 import type { DateParts } from './format.ts';
 import type { Messages } from './vi.ts';
+import { workEn } from './work.en.ts';
 
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const EN_MONTHS = [
@@ -19,6 +20,7 @@ const EN_MONTHS = [
 
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
+  work: workEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',
@@ -267,6 +269,7 @@ export const en: Messages = {
       dueToday: 'dossiers due today',
       atRisk: 'dossiers nearly due',
       overdue: 'overdue dossiers',
+      toApprove: 'dossiers awaiting approval',
     },
     title: 'Workspace',
     nav: 'Functions',

@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 
@@ -7,6 +8,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  * must have the same shape). Functions take the values they insert.
  */
 export const vi = {
+  work: workVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',
@@ -254,6 +256,7 @@ export const vi = {
       dueToday: 'hồ sơ đến hạn hôm nay',
       atRisk: 'hồ sơ sắp đến hạn',
       overdue: 'hồ sơ quá hạn',
+      toApprove: 'hồ sơ chờ phê duyệt',
     },
     title: 'Không gian làm việc',
     nav: 'Chức năng',

@@ -1,4 +1,5 @@
 import type { OnlineLevel } from '@motcua/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   type CatalogueQuery,
@@ -53,6 +54,9 @@ export function CataloguePage() {
   const { status, from } = pagedStatus(results, t.catalogue.searching, t.catalogue);
 
   const hasFilters = !!(query.q || query.field || query.agency || query.onlineLevel);
+  // On a phone the filters fold behind "Lọc", which says how many are applied, so results show.
+  const activeFilters = [query.field, query.agency, query.onlineLevel].filter(Boolean).length;
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   return (
     <>
@@ -74,48 +78,63 @@ export function CataloguePage() {
                 onChange={(e) => setForm({ ...form, q: e.target.value })}
                 autoComplete="off"
               />
-              <SelectField
-                id="field"
-                name="field"
-                label={t.catalogue.field}
-                value={form.field}
-                onChange={(e) => setForm({ ...form, field: e.target.value })}
-                placeholder={t.catalogue.allFields}
-                options={(fields.data?.items ?? []).map((f) => ({
-                  value: f.code,
-                  label: `${f.name} (${f.count})`,
-                }))}
-              />
-              <SelectField
-                id="agency"
-                name="agency"
-                label={t.catalogue.agency}
-                value={form.agency}
-                onChange={(e) => setForm({ ...form, agency: e.target.value })}
-                placeholder={t.catalogue.allAgencies}
-                options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
-              />
-              <fieldset className="fieldset">
-                <legend className="fieldset__legend">{t.catalogue.onlineLevel}</legend>
-                <div className="radios radios--small">
-                  {(['', ...ONLINE_LEVELS] as const).map((level) => (
-                    <div className="radios__item" key={level || 'all'}>
-                      <input
-                        className="radios__input"
-                        type="radio"
-                        id={`onlineLevel-${level || 'all'}`}
-                        name="onlineLevel"
-                        value={level}
-                        checked={form.onlineLevel === level}
-                        onChange={() => setForm({ ...form, onlineLevel: level })}
-                      />
-                      <label className="radios__label" htmlFor={`onlineLevel-${level || 'all'}`}>
-                        {level ? t.onlineLevel[level] : t.catalogue.allLevels}
-                      </label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
+              <button
+                type="button"
+                className="filters__toggle"
+                aria-expanded={filtersOpen}
+                aria-controls="catalogue-filters"
+                onClick={() => setFiltersOpen((o) => !o)}
+              >
+                {t.work.filters.toggle}{' '}
+                <span className="filters__count">({t.work.filters.active(activeFilters)})</span>
+              </button>
+              <div
+                id="catalogue-filters"
+                className={`filters__more ${filtersOpen ? 'filters__more--open' : ''}`}
+              >
+                <SelectField
+                  id="field"
+                  name="field"
+                  label={t.catalogue.field}
+                  value={form.field}
+                  onChange={(e) => setForm({ ...form, field: e.target.value })}
+                  placeholder={t.catalogue.allFields}
+                  options={(fields.data?.items ?? []).map((f) => ({
+                    value: f.code,
+                    label: `${f.name} (${f.count})`,
+                  }))}
+                />
+                <SelectField
+                  id="agency"
+                  name="agency"
+                  label={t.catalogue.agency}
+                  value={form.agency}
+                  onChange={(e) => setForm({ ...form, agency: e.target.value })}
+                  placeholder={t.catalogue.allAgencies}
+                  options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                />
+                <fieldset className="fieldset">
+                  <legend className="fieldset__legend">{t.catalogue.onlineLevel}</legend>
+                  <div className="radios radios--small">
+                    {(['', ...ONLINE_LEVELS] as const).map((level) => (
+                      <div className="radios__item" key={level || 'all'}>
+                        <input
+                          className="radios__input"
+                          type="radio"
+                          id={`onlineLevel-${level || 'all'}`}
+                          name="onlineLevel"
+                          value={level}
+                          checked={form.onlineLevel === level}
+                          onChange={() => setForm({ ...form, onlineLevel: level })}
+                        />
+                        <label className="radios__label" htmlFor={`onlineLevel-${level || 'all'}`}>
+                          {level ? t.onlineLevel[level] : t.catalogue.allLevels}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
               <div className="button-group">
                 <button type="submit" className="button button--primary">
                   {t.catalogue.apply}

@@ -1,7 +1,7 @@
 import type { DossierAction } from '@motcua/core';
 import { Link } from 'react-router';
-import { useDossiers } from '../../api/dossiers.ts';
-import type { DossierListItem } from '../../api/types.ts';
+import { type ApprovalItem, useApprovals } from '../../api/work.ts';
+import { ApprovalBrief } from '../../components/ApprovalBrief.tsx';
 import { DueStatus } from '../../components/dossier.tsx';
 import { LoadError, usePageTitle } from '../../components/ui.tsx';
 import { useFlash } from '../../components/useFlash.tsx';
@@ -11,13 +11,16 @@ import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
 import { ActionPanel, useDrafts } from './DossierActions.tsx';
 
-type Open = { dossier: DossierListItem; action: Extract<DossierAction, 'approve' | 'return_for_rework'> };
+type Open = { dossier: ApprovalItem; action: Extract<DossierAction, 'approve' | 'return_for_rework'> };
 
-/** The leader's queue: dossiers awaiting approval, to approve or send back right here. */
+/**
+ * The leader's queue: dossiers awaiting approval, each with its draft result, the steps' notes and
+ * its documents, to approve or send back right here with the draft still in view.
+ */
 export default function ApprovalPage() {
   const { t, locale } = useI18n();
   usePageTitle(t.approvals.title);
-  const list = useDossiers({ state: 'awaiting_approval', sort: 'due', pageSize: 100 });
+  const list = useApprovals();
   const { panel: open, ...panel } = useOpenPanel<Open>();
   const drafts = useDrafts();
   const flash = useFlash();
@@ -45,6 +48,13 @@ export default function ApprovalPage() {
           }
           target={{ id: open.dossier.id, version: open.dossier.version, code: open.dossier.code }}
           available={items.some((i) => i.id === open.dossier.id)}
+          before={
+            <ApprovalBrief
+              dossierId={open.dossier.id}
+              brief={open.dossier.approval}
+              id={`panel-brief-${open.dossier.id}`}
+            />
+          }
           {...drafts.of(openKey)}
           onCancel={() => panel.close({ returnFocus: true })}
           onDone={(next) => {
@@ -83,6 +93,17 @@ export default function ApprovalPage() {
               <p>
                 <DueStatus dossier={d} />
               </p>
+              <section className="approval-list__brief" aria-labelledby={`brief-${d.id}`}>
+                <h3 className="visually-hidden" id={`brief-${d.id}`}>
+                  {t.work.brief.titleFor(d.code ?? '')}
+                </h3>
+                <ApprovalBrief
+                  dossierId={d.id}
+                  brief={d.approval}
+                  headingLevel={4}
+                  id={`list-brief-${d.id}`}
+                />
+              </section>
               <div className="button-group button-group--tight">
                 <button
                   type="button"

@@ -5,6 +5,7 @@ import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { Notice, usePageTitle } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { AppraiserHome, CitizenHome, MostOverdue } from './HomeParts.tsx';
 import { sectionsFor } from './nav.ts';
 
 export default function WorkspaceHome() {
@@ -18,12 +19,17 @@ export default function WorkspaceHome() {
   const work = useWorkSummary(staff);
   if (!data) return null;
   const roles = data.roles.map((r) => r.role);
+  if (roles.length > 0 && roles.every((r) => r === 'citizen')) return <CitizenHome />;
   const sections = sectionsFor(roles).filter((s) => s.description);
+  const overdue = work.data?.items.find((i) => i.key === 'overdue');
+  // A count of dossiers awaiting approval opens the approvals page, where they are decided.
+  const linkOf = (item: { key: string; query: string }) =>
+    item.key === 'toApprove' ? PATHS.approvals : `${PATHS.dossiers}?${item.query}`;
 
   return (
     <>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <span className="caption">{t.workspace.title}</span>
+      <span className="caption workspace-home__caption">{t.workspace.title}</span>
       <h1>{t.workspace.welcome(data.user.fullName)}</h1>
 
       {work.data && work.data.items.length > 0 ? (
@@ -37,7 +43,7 @@ export default function WorkspaceHome() {
                 key={item.key}
                 className={`work-summary__item ${item.count > 0 && (item.key === 'overdue' || item.key === 'atRisk') ? 'work-summary__item--alert' : ''}`}
               >
-                <Link to={`${PATHS.dossiers}?${item.query}`}>
+                <Link to={linkOf(item)}>
                   <span className="work-summary__count">{item.count}</span>{' '}
                   <span className="work-summary__label">{t.workspace.workCount[item.key]}</span>
                 </Link>
@@ -46,6 +52,10 @@ export default function WorkspaceHome() {
           </ul>
         </section>
       ) : null}
+      {work.data && overdue ? (
+        <MostOverdue items={work.data.mostOverdue} total={overdue.count} query={overdue.query} />
+      ) : null}
+      {roles.includes('appraiser') && !staff ? <AppraiserHome /> : null}
 
       <h2 className="heading-m">{t.workspace.yourRoles}</h2>
       {data.roles.length === 0 ? (

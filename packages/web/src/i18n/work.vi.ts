@@ -1,0 +1,51 @@
+/** Approval brief, role homes, the phone menu and the catalogue's filters (Vietnamese). */
+export const workVi = {
+  brief: {
+    title: 'Dự thảo và ý kiến trước khi quyết định',
+    titleFor: (code: string) => `Dự thảo và ý kiến của hồ sơ ${code}`,
+    draft: 'Dự thảo kết quả',
+    noDraft: 'Chưa có dự thảo kết quả đính kèm (tài liệu loại “Kết quả giải quyết”). Mở hồ sơ để xem đầy đủ.',
+    notes: 'Ý kiến của các bước xử lý',
+    noNotes: 'Các bước xử lý chưa ghi ý kiến nào.',
+    noText: 'Không ghi ý kiến.',
+    by: (actor: string, role: string | null) => (role ? `${actor} (${role})` : actor),
+    step: (name: string) => `Bước “${name}”`,
+    documents: 'Tài liệu của hồ sơ',
+    noDocuments: 'Hồ sơ chưa có tài liệu đính kèm.',
+    download: 'Tải về',
+  },
+  home: {
+    mostOverdue: 'Hồ sơ quá hạn lâu nhất',
+    mostOverdueLead: 'Xử lý trước những hồ sơ đã quá hạn lâu nhất.',
+    overdueDays: (days: number) => `Quá hạn ${days.toLocaleString('vi-VN')} ngày làm việc`,
+    overdueHours: (hours: number) => `Quá hạn ${hours.toLocaleString('vi-VN')} giờ làm việc`,
+    dueWas: (date: string) => `hạn trả ${date}`,
+    allOverdue: (n: number) => `Xem tất cả ${n} hồ sơ quá hạn`,
+    noWork: 'Hiện không có hồ sơ nào cần bạn xử lý.',
+    appraiserTitle: 'Việc của thẩm định viên',
+    appraiserNotYet:
+      'Chức năng thẩm định Chỉ số cải cách hành chính (Chỉ số CCHC) chưa có trong phiên bản này: chưa thể xem bảng tự chấm điểm, tài liệu kiểm chứng hay ghi điểm thẩm định trên hệ thống.',
+    appraiserToday: 'Hôm nay bạn có thể:',
+    appraiserCatalogue: 'Xem danh mục thủ tục hành chính đã công bố',
+    appraiserLookup: 'Tra cứu tình trạng một hồ sơ bằng mã hồ sơ',
+    appraiserPassword: 'Đổi mật khẩu tài khoản',
+  },
+  citizen: {
+    title: 'Trang này dành cho cán bộ',
+    body: 'Không gian làm việc chỉ dành cho cán bộ, công chức xử lý hồ sơ. Tài khoản của bạn là tài khoản công dân, tổ chức nên không có chức năng nào ở đây.',
+    portalLater: 'Cổng nộp hồ sơ trực tuyến cho công dân chưa có trong phiên bản này.',
+    whatYouCan: 'Bạn có thể:',
+    lookup: 'Tra cứu hồ sơ bằng mã in trên giấy tiếp nhận',
+    catalogue: 'Tìm thủ tục hành chính, thành phần hồ sơ và lệ phí',
+    signOut: 'Đăng xuất',
+  },
+  menu: {
+    open: 'Menu',
+    close: 'Đóng menu',
+    public: 'Cổng dịch vụ công',
+  },
+  filters: {
+    toggle: 'Lọc',
+    active: (n: number) => (n === 0 ? 'chưa chọn' : `${n} đang áp dụng`),
+  },
+};
