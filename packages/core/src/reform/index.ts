@@ -1,0 +1,4 @@
+export * from './access.ts';
+export * from './plan.ts';
+export * from './targets.ts';
+export * from './tasks.ts';
