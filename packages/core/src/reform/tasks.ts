@@ -150,3 +150,6 @@ export function unitFigures(tasks: readonly { unitId: string; standing: TaskStan
     };
   });
 }
+
+/** The share of units an agency inspects each year at least (seed 001: "tối thiểu 30%"). */
+export const INSPECTION_MIN_SHARE = 30;
