@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
+import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
 import { may, reformAgencies, reformSubject } from './access.ts';
@@ -29,6 +30,13 @@ import {
   updateTarget,
 } from './store.ts';
 import { taskRoutes } from './task-routes.ts';
+
+/** The agency the user is the reform officer of (the first, when several). */
+function officerAgency(session: Session): string {
+  const grant = session.roles.find((g) => g.role === 'reform_officer' && g.agencyId);
+  if (!grant) throw new Problem(403, 'forbidden');
+  return grant.agencyId!;
+}
 
 /** /api/v1/reform: annual reform plans and their targets; tasks and inspections in their own files. */
 export function reformRoutes(ctx: AppContext) {
@@ -73,7 +81,12 @@ export function reformRoutes(ctx: AppContext) {
         const session = requireSession(request);
         return once(ctx, request, reply, `reform-plan:${session.user.id}`, request.body, async (tx) => ({
           status: 201,
-          body: { id: await createPlan(ctx, tx, session, request.body) },
+          body: {
+            id: await createPlan(ctx, tx, session, {
+              ...request.body,
+              agencyId: request.body.agencyId ?? officerAgency(session),
+            }),
+          },
         }));
       },
     );

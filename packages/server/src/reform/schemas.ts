@@ -21,7 +21,8 @@ const isoDate = z.iso.date();
 const version = z.number().int().min(1);
 
 export const planCreateBody = z.strictObject({
-  agencyId: z.uuid(),
+  /** Default: the agency the user is the reform officer of. */
+  agencyId: z.uuid().optional(),
   year: z.number().int().min(PLAN_FIRST_YEAR).max(PLAN_LAST_YEAR),
   content: planContentSchema,
 });
