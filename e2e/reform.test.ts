@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { signIn } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
@@ -117,6 +118,27 @@ describe('reform plan, targets and tasks', () => {
       .poll(() => behind.innerText())
       .toContain('Công khai thủ tục người có công — Phòng Người có công');
     await expectAccessible(page, 'issued plan with tasks');
+
+    // An inspection of the employment unit, recorded, whose finding becomes a remediation task.
+    await page.locator('summary', { hasText: 'Thêm đơn vị vào danh sách kiểm tra' }).click();
+    const inspections = page.locator('section[aria-labelledby="inspections"]');
+    await inspections
+      .getByLabel('Đơn vị', { exact: true })
+      .selectOption({ label: 'Phòng Việc làm - An toàn lao động' });
+    await inspections.getByLabel('Ngày dự kiến kiểm tra').fill(`10/11/${YEAR}`);
+    await inspections.getByRole('button', { name: 'Thêm đơn vị vào danh sách kiểm tra' }).click();
+    await inspections.getByRole('cell', { name: 'Phòng Việc làm - An toàn lao động' }).waitFor();
+    await page.locator('summary', { hasText: 'Thêm đơn vị vào danh sách kiểm tra' }).click();
+    await page.locator('summary', { hasText: 'Ghi kết quả kiểm tra' }).click();
+    await inspections.getByLabel('Ngày kiểm tra').fill(`12/11/${YEAR}`);
+    await inspections.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click();
+    await page.locator('summary', { hasText: 'Ghi phát hiện và giao khắc phục' }).click();
+    await inspections.getByLabel('Nội dung phát hiện').fill('Chưa niêm yết đầy đủ thủ tục tại trụ sở');
+    await inspections.getByLabel('Nhiệm vụ khắc phục').fill('Niêm yết lại thủ tục tại trụ sở');
+    await inspections.getByLabel('Hạn hoàn thành').fill(`30/12/${YEAR + 1}`);
+    await inspections.getByRole('button', { name: 'Ghi phát hiện và giao khắc phục' }).click();
+    await page.locator('.task-list').getByRole('link', { name: 'Niêm yết lại thủ tục tại trụ sở' }).waitFor();
+    await expect.poll(() => inspections.innerText()).toContain('Chưa niêm yết đầy đủ thủ tục tại trụ sở');
   });
 
   it("lets one unit's head report progress with a file, and shows the other unit's task behind", async () => {
@@ -148,7 +170,7 @@ describe('reform plan, targets and tasks', () => {
   });
 
   it("shows this year's demo plan with seed 001's targets, the on-time rate read from the office's dossiers", async () => {
-    const page = await openPage();
+    const page = await openPage(SMALL_PHONE);
     opened.push(page);
     await signIn(page, 'lanhdao', '/can-bo/cai-cach');
     await page
@@ -158,6 +180,7 @@ describe('reform plan, targets and tasks', () => {
     await onTime.waitFor();
     expect(await page.locator('tr[data-target]').count()).toBe(10);
     // The demo office's dossiers were processed over the past months: the rate is a figure, not "no data".
+    await expectAccessible(page, "this year's plan on a 360 px phone");
     expect(await onTime.locator('td').nth(1).innerText()).toMatch(/^\d+(,\d)?%$/);
   });
 });

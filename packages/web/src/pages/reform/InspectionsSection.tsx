@@ -3,10 +3,19 @@ import { StackTable } from '../../components/StackTable.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useInspections } from './api.ts';
+import { AddInspectionForm, InspectionActions } from './InspectionForms.tsx';
 import { usePercent } from './TargetsSection.tsx';
 
 /** The year's inspection list against the minimum share, with each inspection's findings. */
-export function InspectionsSection({ planId }: { planId: string }) {
+export function InspectionsSection({
+  planId,
+  canManage,
+  units,
+}: {
+  planId: string;
+  canManage: boolean;
+  units: { id: string; name: string }[];
+}) {
   const { t, locale } = useI18n();
   const r = t.reform;
   const pct = usePercent();
@@ -44,11 +53,13 @@ export function InspectionsSection({ planId }: { planId: string }) {
                     ) : (
                       '—'
                     )}
+                    {canManage ? <InspectionActions inspection={i} /> : null}
                   </td>
                 </tr>
               ))}
             </StackTable>
           )}
+          {canManage ? <AddInspectionForm planId={planId} units={units} /> : null}
         </>
       ) : null}
     </section>

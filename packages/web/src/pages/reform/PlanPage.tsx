@@ -75,7 +75,7 @@ export default function PlanPage() {
           <TargetsSection detail={d} />
           <TasksSection detail={d} />
           <StandingSection planId={d.plan.id} />
-          <InspectionsSection planId={d.plan.id} />
+          <InspectionsSection planId={d.plan.id} canManage={d.canManage} units={d.units} />
         </>
       ) : null}
     </div>

@@ -98,6 +98,9 @@ export interface InspectionList {
   minimumShare: number;
   inspections: {
     id: string;
+    unitId: string;
+    version: number;
+    conclusion: string;
     unitName: string;
     plannedOn: string;
     doneOn: string | null;
@@ -176,6 +179,18 @@ export function useIssuePlan() {
       api<Plan>(`${BASE}/plans/${encodeURIComponent(p.id)}/issue`, {
         method: 'POST',
         body: { version: p.version },
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useRecordInspection() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (p: { id: string; version: number; doneOn: string; conclusion: string }) =>
+      api<{ id: string }>(`${BASE}/inspections/${encodeURIComponent(p.id)}`, {
+        method: 'PUT',
+        body: { version: p.version, doneOn: p.doneOn, conclusion: p.conclusion },
       }),
     onSuccess: refresh,
   });
