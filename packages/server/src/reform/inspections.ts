@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INSPECTION_MIN_SHARE, unitsPlannedShare } from '@motcua/core';
+import { INSPECTION_MIN_SHARE, unitsPlannedShare, vietnamDateOf } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
@@ -18,7 +18,7 @@ export async function inspectionList(db: Queryable, session: Session, planId: st
   const { plan, subject } = await visiblePlan(db, session, planId);
   const all = await istore.listInspections(db, plan.id);
   const findings = await istore.listFindings(db, plan.id);
-  const units = await agencyUnits(db, plan.agencyId, now.toISOString().slice(0, 10));
+  const units = await agencyUnits(db, plan.agencyId, vietnamDateOf(now));
   const seeAll = may(session, 'inspection.read', subject);
   const own = new Set(session.roles.filter((g) => g.role === 'head_of_unit').map((g) => g.unitId));
   const visible = all.filter((i) => seeAll || own.has(i.unitId));

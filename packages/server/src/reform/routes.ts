@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vietnamDateOf } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -126,7 +127,7 @@ export function reformRoutes(ctx: AppContext) {
         const session = requireSession(request);
         const now = ctx.now();
         const detail = await planDetail(ctx.db, session, request.params.id, now);
-        const units = await agencyUnits(ctx.db, detail.plan.agencyId, now.toISOString().slice(0, 10));
+        const units = await agencyUnits(ctx.db, detail.plan.agencyId, vietnamDateOf(now));
         return { ...detail, units };
       },
     );
