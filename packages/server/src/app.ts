@@ -28,6 +28,7 @@ import { Problem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
+import { reformRoutes } from './reform/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -126,6 +127,7 @@ export async function buildApp(
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(reformRoutes(ctx), { prefix: '/api/v1/reform' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -3,6 +3,7 @@ import { type Config, publicUrlMissing } from './config.ts';
 import { loadSigningKey } from './dossiers/audit-key.ts';
 import { CHECKPOINT_INTERVAL_MS, startCheckpoints } from './jobs/audit-checkpoint.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
+import { startTaskReminders } from './reform/reminders.ts';
 import { openContext } from './runtime.ts';
 import { seedDemoData } from './seed/first-start.ts';
 
@@ -47,6 +48,10 @@ export async function serve(config: Config): Promise<void> {
           app.log.error({ err }, 'deadline sweep failed'),
         )
       : async () => {};
+  // Reform task reminders run on the same beat as the deadline sweep (their dedupe keys make them once).
+  const stopReminders = startTaskReminders(ctx, Math.max(60, config.sweepIntervalSeconds) * 1000, (err) =>
+    app.log.error({ err }, 'reform task reminders failed'),
+  );
   const stopCheckpoints = startCheckpoints(ctx, signingKey, CHECKPOINT_INTERVAL_MS, {
     error: (err) => app.log.error({ err }, 'audit checkpoint failed'),
     refused: (problem) => app.log.error({ problem }, 'audit chain does not verify: checkpoint not signed'),
@@ -68,6 +73,7 @@ export async function serve(config: Config): Promise<void> {
       await app.close();
       clearInterval(idle);
       await stopSweep();
+      await stopReminders();
       await stopCheckpoints();
       await ctx.db.close();
       app.log.info('stopped');

@@ -23,6 +23,7 @@ export const PATHS = {
   dossiers: '/can-bo/ho-so',
   dossier: (id: string) => `/can-bo/ho-so/${encodeURIComponent(id)}`,
   approvals: '/can-bo/phe-duyet',
+  reform: '/can-bo/cai-cach',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -1,10 +1,12 @@
 import type { Localised } from '@motcua/core';
+import { REFORM_PROBLEMS } from '../reform/messages.ts';
 
 /**
  * Stable problem codes and their messages. Clients branch on `code`; people read the message.
  * Add a code here before using it, so every error has both languages.
  */
 export const PROBLEMS = {
+  ...REFORM_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

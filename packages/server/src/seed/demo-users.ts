@@ -45,6 +45,12 @@ export const DEMO_USERS: DemoUser[] = [
     roles: [{ role: 'head_of_unit', unitCode: DEMO_UNIT_CODES.employment }],
   },
   {
+    username: 'truongphongncc',
+    fullName: 'Bùi Văn Thành',
+    email: 'truongphongncc@example.gov.vn',
+    roles: [{ role: 'head_of_unit', unitCode: DEMO_UNIT_CODES.merit }],
+  },
+  {
     username: 'lanhdao',
     fullName: 'Phạm Quốc Dũng',
     email: 'lanhdao@example.gov.vn',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { withinTransaction } from '../db/within.ts';
+import { seedReformDemo } from '../reform/demo.ts';
 import { type DemoOfficeResult, seedDemoOffice } from './demo-office.ts';
 import { type SeedResult, seedDemo } from './seed.ts';
 
@@ -20,6 +21,7 @@ export async function seedDemoData(
     const seeded = await seedDemo(db, ctx.now());
     if (!seeded.seeded) return seeded;
     const office = await seedDemoOffice({ ...ctx, db }, options);
+    await seedReformDemo({ ...ctx, db });
     return { ...seeded, ...office };
   });
 }

@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { reformEn } from './reform.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
 
@@ -21,6 +22,7 @@ const EN_MONTHS = [
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
   work: workEn,
+  reform: reformEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

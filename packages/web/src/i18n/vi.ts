@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { reformVi } from './reform.vi.ts';
 import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -9,6 +10,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  */
 export const vi = {
   work: workVi,
+  reform: reformVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, type Role } from '@motcua/core';
+import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
@@ -20,6 +20,7 @@ const CounterReceiptPage = lazy(() => import('./CounterReceiptPage.tsx'));
 const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const DossierPage = lazy(() => import('./DossierPage.tsx'));
 const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
+const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -80,6 +81,10 @@ export default function StaffApp() {
           <Route path="ho-so" element={dossiers(<QueuePage />)} />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
+          <Route
+            path="cai-cach/*"
+            element={<RequireRole roles={REFORM_ROLES}>{<ReformApp />}</RequireRole>}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, type Role } from '@motcua/core';
+import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
 import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS } from '../../paths.ts';
 
@@ -37,6 +37,7 @@ export const SECTIONS: WorkspaceSection[] = [
     description: (t) => t.workspace.approvalsDesc,
     roles: LEADERS,
   },
+  { to: PATHS.reform, label: (t) => t.reform.nav, description: (t) => t.reform.navDesc, roles: REFORM_ROLES },
   {
     to: PATHS.procedures,
     label: (t) => t.workspace.procedures,
