@@ -12,6 +12,7 @@ import {
   type WorkingPeriod,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
+import { refreshTimeFacts } from '../dossiers/time-facts.ts';
 
 export const DEFAULT_SUPPLEMENT_LIMIT_DAYS = 15;
 
@@ -80,6 +81,8 @@ export async function loadCalendar(db: Queryable, agencyId: string | null): Prom
 
 async function bumpRevision(db: Queryable): Promise<void> {
   await db.query('UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1');
+  // Working days and the agency's reading move when a dossier counts as overdue or at risk.
+  await refreshTimeFacts(db, 'open');
 }
 
 export interface CalendarSettings {
