@@ -5,7 +5,6 @@ import { useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail, DossierEvent } from '../../api/types.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import {
-  availableForms,
   DocumentList,
   DocumentUpload,
   DueStatus,
@@ -62,9 +61,8 @@ function DossierView({ d }: { d: DossierDetail }) {
   const openTitle =
     offered.find((a) => a.action === open)?.title ??
     (open ? (d.events.find((e) => e.action === open)?.title ?? open) : '');
-  const supplementWait = d.pauses.find((p) => p.kind === 'supplement' && p.endedAt === null);
   const at = (iso: string | null | undefined) => formatDateTime(iso, locale);
-  const forms = availableForms(d);
+  const forms = d.forms;
 
   const sections = [
     { id: 'xu-ly', title: t.dossierPage.actions },
@@ -87,7 +85,7 @@ function DossierView({ d }: { d: DossierDetail }) {
       </h1>
       <div className="dossier__status">
         <StateTag state={d.state} label={d.stateLabel} />
-        <DueStatus dossier={d} supplementUntil={supplementWait?.limitAt} />
+        <DueStatus dossier={d} />
       </div>
       <dl className="summary-list summary-list--key">
         <div className="summary-list__row">
@@ -224,7 +222,9 @@ function DossierView({ d }: { d: DossierDetail }) {
           {d.countingStartAt ? <Row label={t.dossier.countingStartAt}>{at(d.countingStartAt)}</Row> : null}
           <Row label={t.dossier.dueAt}>{d.dueAt ? at(d.dueAt) : t.common.notSet}</Row>
           {d.supplementRequests > 0 ? (
-            <Row label={t.timeLeft.supplement}>{t.dossierPage.supplementRequested(d.supplementRequests)}</Row>
+            <Row label={t.timeLeft.supplementRow}>
+              {t.dossierPage.supplementRequested(d.supplementRequests)}
+            </Row>
           ) : null}
           {d.outcome ? (
             <Row label={t.dossier.outcome}>{t.dossier.outcomes[d.outcome] ?? d.outcome}</Row>
