@@ -4,6 +4,7 @@
  * appointment is overdue, and the queue's overdue filter agrees with the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendar, saveSettings } from '../src/calendar/store.ts';
 import { refreshTimeFacts } from '../src/dossiers/time-facts.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
@@ -103,5 +104,32 @@ describe.each(engines)('the time a dossier page shows on %s', (engine) => {
     await t.db.transaction((tx) => refreshTimeFacts(tx, 'stale'));
     expect(await overdueQueue()).toContain(late.id);
     expect(await overdueQueue()).not.toContain(waiting.id);
+  });
+
+  it("an agency that switches to comparing instants has its open dossiers' overdue instant moved at once", async () => {
+    const d = await detail(late.id);
+    const factOf = async () =>
+      (await t.db.query<{ at: Date }>('SELECT overdue_from AS at FROM dossier WHERE id = $1', [late.id]))[0]!
+        .at;
+    // By day (the default): from the midnight, in Vietnam, that ends the appointment day.
+    expect(new Date(await factOf()).getTime() % 86_400_000).toBe(17 * 3_600_000);
+    const calendar = await loadCalendar(t.db, d.agencyId);
+    await t.db.transaction((tx) =>
+      saveSettings(
+        tx,
+        d.agencyId,
+        {
+          weeklyDaysOff: [...calendar.config.weeklyDaysOff],
+          workingPeriods: [...calendar.config.workingPeriods],
+          afternoonCutoff: calendar.config.afternoonCutoff,
+          supplementLimitDays: calendar.supplementLimitDays,
+          endComparison: 'instant',
+          extensionNotice: 'date',
+        },
+        null,
+        t.ctx.now(),
+      ),
+    );
+    expect(new Date(await factOf()).getTime()).toBe(new Date(d.dueAt).getTime() + 1);
   });
 });

@@ -23,9 +23,11 @@ export async function timeFactsFor(
 /**
  * Recomputes the time facts of the dossiers that need it: the stale ones, or with `open` every
  * dossier not ended (after a calendar change), in batches. Returns how many rows were written.
+ * Calendars are read afresh (not from the cache): this may run in the transaction changing one.
  */
 export async function refreshTimeFacts(db: Queryable, which: 'stale' | 'open' = 'stale'): Promise<number> {
   const where = which === 'stale' ? 'time_facts_stale' : 'ended_at IS NULL OR time_facts_stale';
+  const calendars = new Map<string, AgencyCalendar>();
   let written = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -35,7 +37,12 @@ export async function refreshTimeFacts(db: Queryable, which: 'stale' | 'open' = 
     );
     if (rows.length === 0) return written;
     for (const row of rows) {
-      const facts = await timeFactsFor(db, row.agency_id, row.snapshot);
+      let calendar = calendars.get(row.agency_id);
+      if (!calendar) {
+        calendar = await loadCalendar(db, row.agency_id, { cached: false });
+        calendars.set(row.agency_id, calendar);
+      }
+      const facts = await timeFactsFor(db, row.agency_id, row.snapshot, calendar);
       await db.query(
         'UPDATE dossier SET overdue_from = $2, at_risk_from = $3, time_facts_stale = false WHERE id = $1',
         [row.id, facts.overdueFrom, facts.atRiskFrom],
