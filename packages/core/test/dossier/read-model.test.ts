@@ -5,6 +5,7 @@ import {
   DECISION_766_POLICY,
   dossierReadModel,
   dossierTime,
+  dossierTimeSchema,
   lateFrom,
   overdueFrom,
 } from '../../src/index.ts';
@@ -28,8 +29,9 @@ const FEE = { items: [{ name: 'Lệ phí', amountVnd: 50000 }] };
 const MONDAY = receiveAt('2026-03-09T09:00');
 const BY_INSTANT: CountingPolicy = { ...DECISION_766_POLICY, endComparison: 'instant' };
 
+/** The time at a local instant, checked against the schema the server declares it with. */
 const timeAt = (story: Play[], at: string, policy: CountingPolicy = DECISION_766_POLICY) =>
-  dossierTime(play(story).dossier, vn(at), CAL_2026, policy);
+  dossierTimeSchema.parse(dossierTime(play(story).dossier, vn(at), CAL_2026, policy));
 const localOf = (iso: string | null) => (iso === null ? null : local(new Date(iso)));
 
 describe('the dossier read model: time left, at risk, overdue, paused', () => {
