@@ -155,7 +155,7 @@ describe('a work permit dossier from the counter to the result', () => {
     await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'Hồ sơ' }).click();
     const row = page.getByRole('row').filter({ hasText: dossier.code });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Còn \d+ (ngày|giờ) làm việc/);
+    expect(await row.innerText()).toMatch(/Còn \d+ (ngày|giờ)( \d+ (giờ|phút))? làm việc/);
     await expectAccessible(page, 'queue');
   });
 
@@ -194,7 +194,7 @@ describe('a work permit dossier from the counter to the result', () => {
     await expect.poll(() => specialist.getByRole('heading', { level: 1 }).innerText()).toBe('Hồ sơ của tôi');
     const row = specialist.getByRole('row').filter({ hasText: dossier.code });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Đang chờ bổ sung');
+    expect(await row.innerText()).toContain('Tạm dừng: chờ bổ sung');
     await expectAccessible(specialist, 'my queue');
   });
 

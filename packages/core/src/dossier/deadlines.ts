@@ -67,7 +67,8 @@ export function workStepCount(steps: readonly ProcessStep[]): number {
   return approval < 0 ? steps.length : approval;
 }
 
-function hoursOfWorkingDay(cal: CalendarConfig): number {
+/** The working hours of one working day of the calendar (7.5 h by default). */
+export function hoursOfWorkingDay(cal: CalendarConfig): number {
   return cal.workingPeriods.reduce(
     (sum, p) => sum + (minutesOfClockTime(p.end) - minutesOfClockTime(p.start)) / 60,
     0,

@@ -21,6 +21,7 @@ export {
   DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS,
   dueAtInForce,
   hasEndedBy,
+  hoursOfWorkingDay,
   lateSupplementRequest,
   ONLINE_ACCEPTANCE_WORKING_HOURS,
   type OpenTimeliness,
@@ -53,9 +54,30 @@ export {
   type ExtensionNoticeReading,
   type FinishedTimeliness,
   isPast,
+  lateFrom,
   mayExtendAt,
   timelinessOfEnd,
 } from './policies.ts';
+export {
+  atRiskFrom,
+  CLOCK_STATES,
+  type ClockState,
+  DOSSIER_FORMS,
+  type DossierForm,
+  type DossierReadModel,
+  type DossierTime,
+  type DossierTimeFacts,
+  type DossierViewer,
+  dossierReadModel,
+  dossierReadModelSchema,
+  dossierTime,
+  dossierTimeFacts,
+  dossierTimeSchema,
+  formsAvailable,
+  overdueFrom,
+  type WorkingTime,
+  workingTimeSchema,
+} from './read-model.ts';
 export { formatVietnamTime, REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   CHANNELS,

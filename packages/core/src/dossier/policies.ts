@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { CalendarConfig } from '../calendar/config.ts';
-import { addWorkingDays, previousWorkingDay, vietnamDateOf } from '../calendar/working-time.ts';
+import {
+  addWorkingDays,
+  instantOn,
+  localDayOf,
+  previousWorkingDay,
+  vietnamDateOf,
+} from '../calendar/working-time.ts';
 
 /**
  * Decision 766's counting rules (DOMAIN.md §3 "Early, on time, late"), each one named. Where the
@@ -65,6 +71,16 @@ export function timelinessOfEnd(
 /** Whether ending at `at` would already be late against `due`. */
 export function isPast(at: Date, due: Date, policy: CountingPolicy = DECISION_766_POLICY): boolean {
   return timelinessOfEnd(at, due, policy) === 'late';
+}
+
+/**
+ * The first instant at which ending would be late against `due`: isPast(at, due) exactly when
+ * at >= lateFrom(due). By day, the midnight (in Vietnam) that ends the appointment's day; by
+ * instant, the millisecond after the appointment.
+ */
+export function lateFrom(due: Date, policy: CountingPolicy = DECISION_766_POLICY): Date {
+  if (policy.endComparison === 'instant') return new Date(due.getTime() + 1);
+  return new Date(instantOn(localDayOf(due.getTime()) + 1, 0));
 }
 
 /**

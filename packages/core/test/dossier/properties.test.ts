@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  atRisk,
+  atRiskFrom,
   availableActions,
   classify,
+  DECISION_766_POLICY,
   DOSSIER_ACTIONS,
   type DossierAction,
   type DossierActor,
@@ -11,6 +14,7 @@ import {
   decide,
   dossierSnapshotSchema,
   isTerminalState,
+  overdueFrom,
   TRANSITIONS,
 } from '../../src/index.ts';
 import { ACTORS, CAL_2026, CHECKLIST, PROCEDURE } from './fixtures.ts';
@@ -265,6 +269,33 @@ describe('lifecycle properties over random walks', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('overdueFrom and atRiskFrom say what classify and atRisk say at any later instant (both readings)', () => {
+    const later = fc.array(fc.integer({ min: 0, max: 40 * 24 * 60 }), { minLength: 1, maxLength: 8 });
+    const policy = fc.constantFrom(DECISION_766_POLICY, {
+      ...DECISION_766_POLICY,
+      endComparison: 'instant' as const,
+    });
+    fc.assert(
+      fc.property(walkArb, later, policy, (w, minutes, p) => {
+        const d = walk(w, () => {});
+        if (!d) return;
+        const overdue = overdueFrom(d, CAL_2026, p)?.getTime() ?? null;
+        const risk = atRiskFrom(d, CAL_2026, p)?.getTime() ?? null;
+        for (const m of [0, ...minutes]) {
+          const t = ms(d.updatedAt)! + m * 60_000;
+          const at = new Date(t);
+          expect(classify(d, at, p) === 'overdue', `overdue at ${at.toISOString()}`).toBe(
+            overdue !== null && t >= overdue,
+          );
+          expect(atRisk(d, at, CAL_2026, p), `at risk at ${at.toISOString()}`).toBe(
+            risk !== null && t >= risk && (overdue === null || t < overdue),
+          );
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -12,6 +12,7 @@ import {
   type WorkingPeriod,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
+import { refreshTimeFacts } from '../dossiers/time-facts.ts';
 
 export const DEFAULT_SUPPLEMENT_LIMIT_DAYS = 15;
 
@@ -38,15 +39,24 @@ interface SettingRow {
 // revision is reused until an administrator changes something.
 const cache = new Map<string, { revision: number; calendar: AgencyCalendar }>();
 
-/** An agency's calendar: its settings (or the defaults), national overrides, then its own, which win. */
-export async function loadCalendar(db: Queryable, agencyId: string | null): Promise<AgencyCalendar> {
+/**
+ * An agency's calendar: its settings (or the defaults), national overrides, then its own, which win.
+ * `cached: false` neither reads nor fills the cache: for a transaction that has just changed a
+ * calendar, whose revision number comes back if it rolls back.
+ */
+export async function loadCalendar(
+  db: Queryable,
+  agencyId: string | null,
+  options: { cached?: boolean } = {},
+): Promise<AgencyCalendar> {
+  const cached = options.cached ?? true;
   const [rev] = await db.query<{ revision: number }>(
     'SELECT revision::int AS revision FROM calendar_revision WHERE id = 1',
   );
   const revision = rev?.revision ?? 0;
   const key = agencyId ?? 'national';
   const hit = cache.get(key);
-  if (hit && hit.revision === revision) return hit.calendar;
+  if (cached && hit && hit.revision === revision) return hit.calendar;
   const [setting] = agencyId
     ? await db.query<SettingRow>(
         `SELECT weekly_days_off, working_periods, afternoon_cutoff, supplement_limit_days, end_comparison, extension_notice
@@ -74,12 +84,14 @@ export async function loadCalendar(db: Queryable, agencyId: string | null): Prom
       ? { endComparison: setting.end_comparison, extensionNotice: setting.extension_notice }
       : DECISION_766_POLICY,
   };
-  cache.set(key, { revision, calendar });
+  if (cached) cache.set(key, { revision, calendar });
   return calendar;
 }
 
 async function bumpRevision(db: Queryable): Promise<void> {
   await db.query('UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1');
+  // Working days and the agency's reading move when a dossier counts as overdue or at risk.
+  await refreshTimeFacts(db, 'open');
 }
 
 export interface CalendarSettings {

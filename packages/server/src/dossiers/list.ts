@@ -12,7 +12,7 @@ export interface DossierListQuery {
   assignee?: string | undefined;
   dueBefore?: string | undefined;
   overdue?: boolean | undefined;
-  /** Flagged by the deadline sweep as due within a working day, and still open. */
+  /** Due within one working day and not yet overdue, as core's atRisk counts it. */
   atRisk?: boolean | undefined;
   /** Open and due on the current day in Vietnam. */
   dueToday?: boolean | undefined;
@@ -48,9 +48,10 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
   if (q.nationalStatus) add((n) => `d.national_status = $${n}`, q.nationalStatus);
   if (q.assignee) add((n) => `d.assignee_id = $${n}`, q.assignee);
   if (q.dueBefore) add((n) => `d.due_at < $${n}`, q.dueBefore);
-  if (q.overdue)
-    add((n) => `d.ended_at IS NULL AND d.due_at < $${n} AND d.state <> 'awaiting_supplement'`, q.now);
-  if (q.atRisk) where.push("d.ended_at IS NULL AND d.risk = 'at_risk'");
+  // overdue_from and at_risk_from are core's facts, written with every change (time-facts.ts).
+  if (q.overdue) add((n) => `d.overdue_from <= $${n}`, q.now);
+  if (q.atRisk)
+    add((n) => `d.at_risk_from <= $${n} AND (d.overdue_from IS NULL OR d.overdue_from > $${n})`, q.now);
   if (q.dueToday) {
     const day = vietnamDayBounds(q.now);
     add((n) => `d.ended_at IS NULL AND d.due_at >= $${n}`, day.start);

@@ -1,7 +1,9 @@
 import type { DossierSnapshot, DossierState, UnitKind } from '@motcua/core';
+import type { AgencyCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import type { Applicant } from './applicant.ts';
+import { timeFactsFor } from './time-facts.ts';
 
 /** A dossier row as the use cases need it. */
 export interface DossierRecord {
@@ -105,6 +107,8 @@ export interface DossierWrite {
   currentUnitId: string | null;
   assigneeId: string | null;
   now: Date;
+  /** The agency's calendar and policy when the caller has them (else they are loaded). */
+  calendar?: Pick<AgencyCalendar, 'config' | 'policy'> | undefined;
 }
 
 const columnsOf = (w: DossierWrite) => [
@@ -133,8 +137,9 @@ export async function insertDossier(
   await tx.query(
     `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
        applicant, search_text, version, created_at,
-       state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at,
+       overdue_from, at_risk_from, time_facts_stale)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false)`,
     [
       d.id,
       d.agencyId,
@@ -147,8 +152,19 @@ export async function insertDossier(
       JSON.stringify(d.applicant),
       d.searchText,
       ...columnsOf(w),
+      ...(await factsOf(tx, d.agencyId, w)),
     ],
   );
+}
+
+/** overdue_from and at_risk_from of the snapshot being written (time-facts.ts). */
+async function factsOf(
+  tx: Queryable,
+  agencyId: string,
+  w: DossierWrite,
+): Promise<[Date | null, Date | null]> {
+  const facts = await timeFactsFor(tx, agencyId, w.snapshot, w.calendar);
+  return [facts.overdueFrom, facts.atRiskFrom];
 }
 
 /** Writes the next state if the row still has `expectedVersion`; false when someone else got there first. */
@@ -158,12 +174,15 @@ export async function updateDossier(
   expectedVersion: number,
   w: DossierWrite,
 ): Promise<boolean> {
+  const [row] = await tx.query<{ agency_id: string }>('SELECT agency_id FROM dossier WHERE id = $1', [id]);
+  if (!row) return false;
   const rows = await tx.query(
     `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
             submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,
-            risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END
+            risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END,
+            overdue_from = $13, at_risk_from = $14, time_facts_stale = false
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, expectedVersion, ...columnsOf(w)],
+    [id, expectedVersion, ...columnsOf(w), ...(await factsOf(tx, row.agency_id, w))],
   );
   return rows.length === 1;
 }

@@ -26,8 +26,8 @@ export async function countWork(
        count(*) FILTER (WHERE d.state = 'submitted')::int AS "toReceive",
        count(*) FILTER (WHERE d.assignee_id = $2 AND ${OPEN})::int AS "toProcess",
        count(*) FILTER (WHERE d.ended_at IS NULL AND d.due_at >= $3 AND d.due_at < $4 AND ${OPEN})::int AS "dueToday",
-       count(*) FILTER (WHERE d.ended_at IS NULL AND d.risk = 'at_risk' AND ${OPEN})::int AS "atRisk",
-       count(*) FILTER (WHERE d.ended_at IS NULL AND d.due_at < $5 AND d.state <> 'awaiting_supplement' AND ${OPEN})::int AS "overdue",
+       count(*) FILTER (WHERE d.at_risk_from <= $5 AND (d.overdue_from IS NULL OR d.overdue_from > $5))::int AS "atRisk",
+       count(*) FILTER (WHERE d.overdue_from <= $5)::int AS "overdue",
        count(*) FILTER (WHERE d.state = 'awaiting_approval')::int AS "toApprove"
      FROM dossier d
      WHERE (d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))`,

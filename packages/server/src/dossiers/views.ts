@@ -1,18 +1,17 @@
 import {
   type CalendarConfig,
   type CountingPolicy,
-  classify,
   DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
   type DossierAction,
   type DossierActor,
+  dossierReadModel,
+  dossierTime,
   type Locale,
   nationalStatusOf,
-  openActions,
   ROLE_LABELS,
   type Role,
-  workingHoursBetween,
 } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
@@ -69,11 +68,16 @@ export async function dossierDetail(
   const approval =
     d.state === 'awaiting_approval' ? ((await approvalBriefs(db, [d.id], locale)).get(d.id) ?? null) : null;
   const s = d.snapshot;
+  const model = dossierReadModel(s, now, calendar.config, calendar.policy, {
+    actor,
+    supplementLimitWorkingDays: calendar.supplementLimitDays,
+  });
+  const { actions, forms, ...time } = model;
   const step = s.step
     ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
     : null;
   return {
-    ...summary(d, locale, now, calendar.config, calendar.policy),
+    ...summaryOf(d, locale, time),
     procedure: { id: d.procedureId, code: procedure?.code ?? s.procedure.code, name: procedure?.name ?? '' },
     field: { code: d.fieldCode, name: procedure?.field_name ?? d.fieldCode },
     agency: { id: d.agencyId, name: nameOf(d.agencyId) },
@@ -100,12 +104,8 @@ export async function dossierDetail(
     returnChannel: s.returnChannel,
     endKind: s.endKind,
     approval,
-    availableActions: openActions(s, actor, {
-      now,
-      calendar: calendar.config,
-      supplementLimitWorkingDays: calendar.supplementLimitDays,
-      policy: calendar.policy,
-    }).map((action) => ({
+    forms,
+    availableActions: actions.map((action) => ({
       action,
       title: DOSSIER_ACTION_LABELS[action].title[locale],
     })),
@@ -148,32 +148,18 @@ export async function dossierDetail(
   };
 }
 
-/**
- * Working time left until the appointment on the agency's own calendar (negative once overdue),
- * so every screen says "còn 2 ngày làm việc" the same way. Null when no clock runs.
- */
-export function remainingTime(d: DossierRecord, now: Date, cal: CalendarConfig) {
-  const s = d.snapshot;
-  const waiting = s.pauses.some((p) => p.endedAt === null && p.kind !== 'inter_agency');
-  if (!s.dueAt || s.endedAt || waiting) return null;
-  const workingHours = workingHoursBetween(now, new Date(s.dueAt), cal);
-  const hoursPerDay = cal.workingPeriods.reduce((h, p) => h + (minutes(p.end) - minutes(p.start)) / 60, 0);
-  return {
-    workingHours: Math.round(workingHours * 10) / 10,
-    workingDays: Math.round((workingHours / hoursPerDay) * 10) / 10,
-  };
-}
-
-const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** The fields every list shows. */
+/** The fields every list shows; `time` is core's read model of the dossier's time (read-model.ts). */
 export function summary(
   d: DossierRecord,
   locale: Locale,
   now: Date,
   cal: CalendarConfig,
-  policy?: CountingPolicy,
+  policy: CountingPolicy,
 ) {
+  return summaryOf(d, locale, dossierTime(d.snapshot, now, cal, policy));
+}
+
+function summaryOf(d: DossierRecord, locale: Locale, time: ReturnType<typeof dossierTime>) {
   const s = d.snapshot;
   const national = nationalStatusOf(d.state);
   return {
@@ -188,8 +174,7 @@ export function summary(
     receivedAt: s.receivedAt,
     dueAt: s.dueAt,
     endedAt: s.endedAt,
-    timeliness: classify(s, now, policy),
-    risk: d.risk,
-    remaining: remainingTime(d, now, cal),
+    timeliness: time.timeliness,
+    time,
   };
 }

@@ -12,9 +12,7 @@ import type {
   DossierDetail,
   DossierListItem,
   DossierLookup,
-  Holiday,
   Page,
-  WorkingWeek,
 } from './types.ts';
 import type { OverdueItem } from './work.ts';
 
@@ -58,6 +56,7 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
       }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+    refetchInterval: 60_000,
   });
 }
 
@@ -87,6 +86,8 @@ export function useDossier(id: string) {
     queryKey: dossierKey(id, locale),
     queryFn: ({ signal }) => api<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(id)}`, { signal }),
     enabled: !!id,
+    // The time left is the server's: fetched again each minute rather than recomputed here.
+    refetchInterval: 60_000,
   });
 }
 
@@ -191,19 +192,6 @@ export function useDossierLookup(code: string) {
     queryFn: ({ signal }) => api<DossierLookup>('/api/v1/dossiers/lookup', { query: { code }, signal }),
     enabled: !!code,
     staleTime: 15_000,
-  });
-}
-
-/** Days off and make-up working days of a year, as the public calendar publishes them. */
-export function useHolidays(year: number, agency?: string) {
-  return useQuery({
-    queryKey: ['holidays', year, agency ?? null],
-    queryFn: ({ signal }) =>
-      api<{ items: Holiday[]; workingWeek: WorkingWeek }>('/api/v1/calendar/holidays', {
-        query: { year, agency },
-        signal,
-      }),
-    staleTime: 60 * 60_000,
   });
 }
 

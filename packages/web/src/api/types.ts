@@ -3,7 +3,9 @@ import type {
   CodeKind,
   DocumentForm,
   DossierAction,
+  DossierForm,
   DossierState,
+  DossierTime,
   EndComparison,
   ExtensionNoticeReading,
   HolidayKind,
@@ -218,7 +220,8 @@ export interface DossierSummary {
   dueAt: string | null;
   endedAt: string | null;
   timeliness: Timeliness | null;
-  risk: 'at_risk' | 'overdue' | null;
+  /** Core's read model of the dossier's time (dossierTimeSchema), computed by the server. */
+  time: DossierTime;
 }
 
 export interface DossierListItem extends DossierSummary {
@@ -327,6 +330,8 @@ export interface DossierDetail extends DossierSummary {
   returnedAt: string | null;
   returnChannel: DossierChannel | null;
   endKind: 'processed' | 'returned' | 'refused' | 'stopped' | 'withdrawn' | null;
+  /** The standard forms (01-07) the dossier has something for. */
+  forms: DossierForm[];
   availableActions: { action: DossierAction; title: string }[];
   events: DossierEvent[];
   controlSheet: ControlSheetRow[];

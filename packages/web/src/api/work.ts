@@ -33,7 +33,5 @@ export function useApprovals() {
   });
 }
 
-/** A dossier past its date, with the working time since (negative) as the server counts it. */
-export type OverdueItem = DossierListItem & {
-  remaining: { workingDays: number; workingHours: number } | null;
-};
+/** A dossier past its date; its `time.remaining` (negative) is the working time since, as core counts it. */
+export type OverdueItem = DossierListItem;

@@ -1,15 +1,15 @@
-import { DEFAULT_CALENDAR_CONFIG, type DossierState } from '@motcua/core';
+import type { DossierState } from '@motcua/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { isApiError, newUuid } from '../api/client.ts';
 import { documentUrl, formUrl, removeDocument, uploadDocument } from '../api/dossiers.ts';
 import type { DocumentKind, DossierDetail, DossierSummary, StepResult, Timeliness } from '../api/types.ts';
-import { type DueInfo, describeDue, dueInfo, useNow, useWorkingCalendar } from '../dossierTime.ts';
 import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ErrorSummary, InlineError, problemMessage, SelectField, SubmitButton, TextField } from './forms.tsx';
 import { StackTable } from './StackTable.tsx';
 import { stateTone } from './stateTone.ts';
+import { describeTime } from './timeText.ts';
 import { Notice } from './ui.tsx';
 
 /** Parts of the staff pages about dossiers: state, time left, forms to print, documents. */
@@ -18,25 +18,15 @@ export function StateTag({ state, label }: { state: DossierState; label: string 
   return <span className={`tag tag--state-${stateTone(state)}`}>{label}</span>;
 }
 
-/** Time left (or how late, or why the clock is stopped) in words, a colour and an icon. */
-export function DueStatus({
-  dossier,
-  supplementUntil,
-}: {
-  dossier: Pick<DossierSummary, 'agencyId' | 'state' | 'dueAt' | 'endedAt' | 'timeliness' | 'risk'>;
-  supplementUntil?: string | null;
-}) {
+/**
+ * Time left (or how late, or why the clock is stopped) in words, a colour and an icon, as the
+ * server computed it (core's read model); the page refetches to keep it current.
+ */
+export function DueStatus({ dossier }: { dossier: Pick<DossierSummary, 'state' | 'time'> }) {
   const { t, locale } = useI18n();
-  const now = useNow();
-  const calendar = useWorkingCalendar(now, dossier.agencyId);
-  let info: DueInfo;
-  try {
-    info = dueInfo(dossier, now, calendar, supplementUntil);
-  } catch {
-    // An announced day the calendar code cannot read must not break the page: count without it.
-    info = dueInfo(dossier, now, DEFAULT_CALENDAR_CONFIG, supplementUntil);
-  }
-  const { text, tone, icon } = describeDue(info, t, (iso) => formatDateTime(iso, locale));
+  const { text, tone, icon } = describeTime(dossier.time, dossier.state, t, (iso) =>
+    formatDateTime(iso, locale),
+  );
   if (!text) return null;
   return (
     <span className={`tag tag--due tag--due-${tone}`}>
@@ -60,20 +50,6 @@ export function TimelinessTag({ timeliness }: { timeliness: Timeliness | StepRes
       {t.dossier.timelinessLabel[timeliness] ?? timeliness}
     </span>
   );
-}
-
-/** The standard forms (01-07) that the dossier has something for, in the order of the circular. */
-export function availableForms(d: DossierDetail): string[] {
-  const did = (action: string) => d.events.some((e) => e.action === action);
-  const forms: string[] = [];
-  if (d.receivedAt) forms.push('01');
-  if (d.supplementRequests > 0 || did('request_supplement')) forms.push('02');
-  if (did('refuse')) forms.push('03');
-  if (d.extension || did('extend')) forms.push('04');
-  if (did('stop') || did('accept_withdrawal') || did('close_unsupplemented')) forms.push('05');
-  if (d.controlSheet.length > 0 && d.receivedAt) forms.push('06');
-  if (d.receivedAt) forms.push('07');
-  return forms;
 }
 
 /** Links to print the forms: the PDF opens in a new tab, the Word file downloads. */

@@ -633,13 +633,27 @@ export const en: Messages = {
   timeLeft: {
     left: (amount: string) => `${amount} left`,
     overdue: (amount: string) => `Overdue by ${amount}`,
-    overdueLessThanHour: 'Overdue by less than 1 working hour',
-    leftLessThanHour: 'Less than 1 working hour left',
-    days: (n: number) => (n === 1 ? '1 working day' : `${n} working days`),
-    hours: (n: number) => (n === 1 ? '1 working hour' : `${n} working hours`),
-    supplement: 'Waiting for a supplement',
-    supplementUntil: (date: string) => `Waiting for a supplement (due by ${date})`,
-    payment: 'Waiting for fees to be paid',
+    dueTodayPast: (amount: string) => `Due today, ${amount} past the appointment time`,
+    amount: (days: number, hours: number, minutes: number) => {
+      const unit = (n: number, one: string) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
+      const parts = [
+        days ? unit(days, 'day') : '',
+        hours ? unit(hours, 'hour') : '',
+        !days && minutes ? unit(minutes, 'minute') : '',
+      ];
+      const text = parts.filter(Boolean).join(' ');
+      return text ? `${text} of working time` : 'less than a working minute';
+    },
+    paused: (reason: string) => `Paused: ${reason}`,
+    overduePaused: (reason: string) => `Overdue, paused: ${reason}`,
+    supplement: 'waiting for a supplement',
+    supplementUntil: (date: string) => `waiting for a supplement (due by ${date})`,
+    payment: 'waiting for fees to be paid',
+    interAgency: 'waiting for another agency',
+    withdrawal: (date: string) => `the applicant asked to withdraw on ${date}`,
+    acceptBy: (date: string) => `To be received by ${date}`,
+    acceptanceOverdue: (date: string) => `Not received in time (due ${date})`,
+    supplementRow: 'Supplements',
     noDue: 'No due date yet',
     ended: (label: string) => `Ended: ${label.toLowerCase()}`,
     finished: (label: string) => `Processed: ${label.toLowerCase()}`,

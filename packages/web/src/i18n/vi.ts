@@ -635,13 +635,27 @@ export const vi = {
   timeLeft: {
     left: (amount: string) => `Còn ${amount}`,
     overdue: (amount: string) => `Quá hạn ${amount}`,
-    overdueLessThanHour: 'Quá hạn dưới 1 giờ làm việc',
-    leftLessThanHour: 'Còn dưới 1 giờ làm việc',
-    days: (n: number) => `${n} ngày làm việc`,
-    hours: (n: number) => `${n} giờ làm việc`,
-    supplement: 'Đang chờ bổ sung',
-    supplementUntil: (date: string) => `Đang chờ bổ sung (hạn nộp bổ sung ${date})`,
-    payment: 'Đang chờ nộp phí, lệ phí',
+    dueTodayPast: (amount: string) => `Hạn hôm nay, đã quá giờ hẹn ${amount}`,
+    /** "2 ngày 3 giờ làm việc"; minutes only when less than a day is left. */
+    amount: (days: number, hours: number, minutes: number) => {
+      const parts = [
+        days ? `${days} ngày` : '',
+        hours ? `${hours} giờ` : '',
+        !days && minutes ? `${minutes} phút` : '',
+      ];
+      const text = parts.filter(Boolean).join(' ');
+      return text ? `${text} làm việc` : 'dưới 1 phút làm việc';
+    },
+    paused: (reason: string) => `Tạm dừng: ${reason}`,
+    overduePaused: (reason: string) => `Quá hạn, tạm dừng: ${reason}`,
+    supplement: 'chờ bổ sung',
+    supplementUntil: (date: string) => `chờ bổ sung (hạn nộp bổ sung ${date})`,
+    payment: 'chờ nộp phí, lệ phí',
+    interAgency: 'đang chờ liên thông',
+    withdrawal: (date: string) => `người nộp xin rút hồ sơ ngày ${date}`,
+    acceptBy: (date: string) => `Chờ tiếp nhận, hạn ${date}`,
+    acceptanceOverdue: (date: string) => `Quá hạn tiếp nhận (hạn ${date})`,
+    supplementRow: 'Bổ sung hồ sơ',
     noDue: 'Chưa có hạn',
     ended: (label: string) => `Đã kết thúc: ${label}`,
     finished: (label: string) => `Đã giải quyết: ${label}`,

@@ -6,7 +6,6 @@ import type { DossierDetail } from '../../api/types.ts';
 import { ApprovalBrief } from '../../components/ApprovalBrief.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 import {
-  availableForms,
   DocumentList,
   DocumentUpload,
   DueStatus,
@@ -69,9 +68,8 @@ function DossierView({ d }: { d: DossierDetail }) {
   const openTitle =
     offered.find((a) => a.action === open)?.title ??
     (open ? (d.events.find((e) => e.action === open)?.title ?? open) : '');
-  const supplementWait = d.pauses.find((p) => p.kind === 'supplement' && p.endedAt === null);
   const at = (iso: string | null | undefined) => formatDateTime(iso, locale);
-  const forms = availableForms(d);
+  const forms = d.forms;
 
   const sections = [
     { id: 'xu-ly', title: t.dossierPage.actions },
@@ -94,7 +92,7 @@ function DossierView({ d }: { d: DossierDetail }) {
       </h1>
       <div className="dossier__status">
         <StateTag state={d.state} label={d.stateLabel} />
-        <DueStatus dossier={d} supplementUntil={supplementWait?.limitAt} />
+        <DueStatus dossier={d} />
       </div>
       <dl className="summary-list summary-list--key">
         <div className="summary-list__row">
@@ -237,7 +235,9 @@ function DossierView({ d }: { d: DossierDetail }) {
           {d.countingStartAt ? <Row label={t.dossier.countingStartAt}>{at(d.countingStartAt)}</Row> : null}
           <Row label={t.dossier.dueAt}>{d.dueAt ? at(d.dueAt) : t.common.notSet}</Row>
           {d.supplementRequests > 0 ? (
-            <Row label={t.timeLeft.supplement}>{t.dossierPage.supplementRequested(d.supplementRequests)}</Row>
+            <Row label={t.timeLeft.supplementRow}>
+              {t.dossierPage.supplementRequested(d.supplementRequests)}
+            </Row>
           ) : null}
           {d.outcome ? (
             <Row label={t.dossier.outcome}>{t.dossier.outcomes[d.outcome] ?? d.outcome}</Row>

@@ -19,7 +19,8 @@ export function MostOverdue({ items, total, query }: { items: OverdueItem[]; tot
       <p>{w.mostOverdueLead}</p>
       <ol className="most-overdue__list">
         {items.map((d) => {
-          const late = d.remaining ? -d.remaining.workingDays : null;
+          const rem = d.time.remaining;
+          const late = rem && rem.workingMinutes < 0 ? rem : null;
           return (
             <li key={d.id} className="most-overdue__item">
               <Link to={PATHS.dossier(d.id)} className="dossier-link">
@@ -28,9 +29,9 @@ export function MostOverdue({ items, total, query }: { items: OverdueItem[]; tot
               <strong className="tag tag--due tag--due-late">
                 {late === null
                   ? t.workspace.workCount.overdue
-                  : late >= 1
-                    ? w.overdueDays(Math.floor(late))
-                    : w.overdueHours(Math.max(0.1, -(d.remaining?.workingHours ?? 0)))}
+                  : late.days >= 1
+                    ? w.overdueDays(late.days)
+                    : w.overdueHours(Math.max(0.1, late.hours + late.minutes / 60))}
               </strong>
               <span className="cell-note" lang="vi">
                 {d.procedureName}
