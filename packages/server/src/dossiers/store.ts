@@ -129,12 +129,13 @@ export async function insertDossier(
     searchText: string;
   },
   w: DossierWrite,
-): Promise<void> {
-  await tx.query(
+): Promise<DossierRecord> {
+  const [row] = await tx.query<DossierRow>(
     `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
        applicant, search_text, version, created_at,
        state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     RETURNING ${COLUMNS}`,
     [
       d.id,
       d.agencyId,
@@ -149,23 +150,27 @@ export async function insertDossier(
       ...columnsOf(w),
     ],
   );
+  return toRecord(row!);
 }
 
-/** Writes the next state if the row still has `expectedVersion`; false when someone else got there first. */
+/**
+ * Writes the next state if the row still has `expectedVersion` and gives the row as written; null
+ * when someone else got there first.
+ */
 export async function updateDossier(
   tx: Queryable,
   id: string,
   expectedVersion: number,
   w: DossierWrite,
-): Promise<boolean> {
-  const rows = await tx.query(
+): Promise<DossierRecord | null> {
+  const [row] = await tx.query<DossierRow>(
     `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
             submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,
             risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END
-      WHERE id = $1 AND version = $2 RETURNING id`,
+      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
     [id, expectedVersion, ...columnsOf(w)],
   );
-  return rows.length === 1;
+  return row ? toRecord(row) : null;
 }
 
 export async function setCode(tx: Queryable, id: string, code: string): Promise<void> {
