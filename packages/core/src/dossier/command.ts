@@ -1,9 +1,9 @@
 import type { CalendarConfig } from '../calendar/config.ts';
 import type { ActorRole, DossierAction, DossierActor } from './actions.ts';
+import type { ActionEvent } from './events.ts';
 import type { CountingPolicy } from './policies.ts';
 import type { Refusal } from './refusals.ts';
 import type { DossierSnapshot } from './snapshot.ts';
-import type { DossierState } from './states.ts';
 
 /** One thing someone asks to do to a dossier. `input` is checked against the action's schema. */
 export interface DossierCommand {
@@ -22,17 +22,11 @@ export interface DecisionContext {
   policy?: CountingPolicy;
 }
 
-/** The record of an accepted command, for the event log and the control sheet (mẫu 06). */
-export interface DossierEvent {
-  action: DossierAction;
-  /** null when the command created the dossier. */
-  fromState: DossierState | null;
-  toState: DossierState;
-  at: string;
-  actorId: string;
-  /** The validated input and what the rules derived from it (due dates, the finished step, …). */
-  payload: Record<string, unknown>;
-}
+/**
+ * The record of an accepted command, for the event log and the control sheet (mẫu 06): its payload
+ * is the validated input and what the rules derived from it, typed by action (events.ts).
+ */
+export type DossierEvent<A extends DossierAction = DossierAction> = ActionEvent<A>;
 
 export type Decision = { ok: true; next: DossierSnapshot; event: DossierEvent } | Refusal;
 

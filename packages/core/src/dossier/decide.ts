@@ -3,6 +3,7 @@ import { localiseIssues } from '../i18n/validation.ts';
 import { isDossierAction } from './actions.ts';
 import type { Decision, DecisionContext, DossierCommand, RuleContext } from './command.ts';
 import { EFFECTS, type EffectContext } from './effects.ts';
+import { actionEvent } from './events.ts';
 import { GUARDS } from './guards.ts';
 import { refusals } from './refusals.ts';
 import { type DossierSnapshot, ms, openPause, type PauseKind } from './snapshot.ts';
@@ -63,18 +64,12 @@ export function decide(
   next.state = toState;
   next.updatedAt = ctx.now.toISOString();
 
-  return {
-    ok: true,
-    next,
-    event: {
-      action,
-      fromState: dossier?.state ?? null,
-      toState,
-      at: next.updatedAt,
-      actorId: actor.id,
-      payload: effect.payload,
-    },
-  };
+  const event = actionEvent(
+    action,
+    { fromState: dossier?.state ?? null, toState, at: next.updatedAt, actorId: actor.id },
+    effect.payload,
+  );
+  return { ok: true, next, event };
 }
 
 function checkContext(ctx: DecisionContext): void {

@@ -41,6 +41,27 @@ export {
   UNIT_CODE_PATTERN,
 } from './dossier-code.ts';
 export type { EffectName } from './effects.ts';
+export {
+  type ActionEvent,
+  DOCUMENT_EVENT_PAYLOAD_SCHEMAS,
+  type DocumentEventAction,
+  type DocumentEventPayloads,
+  EVENT_PAYLOAD_SCHEMAS,
+  type EventPayloads,
+  type FinishedStep,
+  type HistoryAction,
+  type HistoryEvent,
+  type HistoryPayloads,
+  isEventOf,
+  isHistoryAction,
+  isHistoryOf,
+  lastEventOf,
+  noteOf,
+  parseEventPayload,
+  type StartedStep,
+  stepChangeOf,
+  storedStateSchema,
+} from './events.ts';
 export type { GuardName } from './guards.ts';
 export * as dossierInputs from './inputs.ts';
 export { openActions } from './open-actions.ts';

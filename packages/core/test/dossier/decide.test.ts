@@ -8,7 +8,18 @@ import {
   nationalStatusOf,
   type ProcedureContent,
 } from '../../src/index.ts';
-import { ACTORS, CHECKLIST, ctxAt, GRANT, local, type Play, PROCEDURE, play, receiveAt } from './fixtures.ts';
+import {
+  ACTORS,
+  CHECKLIST,
+  ctxAt,
+  eventOf,
+  GRANT,
+  local,
+  type Play,
+  PROCEDURE,
+  play,
+  receiveAt,
+} from './fixtures.ts';
 
 const SUPPLEMENT = {
   items: [
@@ -148,7 +159,7 @@ describe('reception', () => {
     expect(local(new Date(dossier.submittedAt!))).toBe('2026-03-09 09:00');
     expect(local(new Date(dossier.receivedAt!))).toBe('2026-03-10 10:00');
     expect(local(new Date(dossier.dueAt!))).toBe('2026-03-13 10:00');
-    expect(events[1]?.payload.acceptedLate).toBe(true);
+    expect(eventOf(events[1], 'receive').payload.acceptedLate).toBe(true);
   });
 
   it('refused at the counter: the request is recorded, ended as refused, with its reason in the event', () => {
@@ -161,7 +172,7 @@ describe('reception', () => {
       ],
     ]);
     expect(dossier).toMatchObject({ state: 'refused', endKind: 'refused', receivedAt: null, dueAt: null });
-    expect(events[0]?.payload.reason).toBe('Sai thẩm quyền');
+    expect(eventOf(events[0], 'refuse').payload.reason).toBe('Sai thẩm quyền');
   });
 
   it('a procedure version becomes what the dossier keeps of it', () => {
@@ -196,17 +207,20 @@ describe('internal steps and the control sheet (mẫu 06)', () => {
       ['2026-03-09T15:00', 'forward_step', 'counter'],
       ['2026-03-10T10:00', 'forward_step', 'specialist'], // step 1 due Wed: early
     ]);
-    expect(events[1]?.payload.finishedStep).toMatchObject({
+    expect(eventOf(events[1], 'forward_step').payload.finishedStep).toMatchObject({
       index: 0,
       name: 'Tiếp nhận hồ sơ',
       timeliness: 'on_time',
     });
-    expect(events[2]?.payload.finishedStep).toMatchObject({
+    expect(eventOf(events[2], 'forward_step').payload.finishedStep).toMatchObject({
       index: 1,
       name: 'Thẩm định hồ sơ',
       timeliness: 'early',
     });
-    expect(events[2]?.payload.startedStep).toMatchObject({ index: 2, name: 'Xem xét, trình ký' });
+    expect(eventOf(events[2], 'forward_step').payload.startedStep).toMatchObject({
+      index: 2,
+      name: 'Xem xét, trình ký',
+    });
     expect(dossier.state).toBe('in_progress');
     // The head's step has 4 of 24 h: 3.75 h from Tue 10:00 → 11:30 then 13:30 + 2.25 h.
     expect(local(new Date(dossier.step!.dueAt))).toBe('2026-03-10 15:45');
@@ -328,7 +342,7 @@ describe('supplements (mẫu 02)', () => {
       resumeState: 'in_progress',
     });
     expect(local(new Date(dossier.pauses[0]!.limitAt!))).toBe('2026-03-31 17:00');
-    expect(events[1]?.payload.items).toEqual([
+    expect(eventOf(events[1], 'request_supplement').payload.items).toEqual([
       { number: 1, description: 'Bản sao giấy khai sinh', reason: 'Thiếu trong hồ sơ' },
       { number: 2, description: 'Tờ khai (mẫu số 01)', reason: 'Chưa ký tên' },
     ]);
@@ -359,7 +373,7 @@ describe('supplements (mẫu 02)', () => {
     expect(dossier.pauses[0]).toMatchObject({ closedBy: 'resumed' });
     expect(local(new Date(dossier.dueAt!))).toBe('2026-03-17 10:00');
     expect(local(new Date(dossier.step!.startedAt))).toBe('2026-03-12 10:00');
-    expect(events[0]?.payload.dueAt).toBe(dossier.dueAt);
+    expect(eventOf(events[0], 'receive_supplement').payload.dueAt).toBe(dossier.dueAt);
   });
 
   it('closed by the system after the limit: stopped, the wait closed by the end', () => {
@@ -390,7 +404,7 @@ describe('payment and other agencies', () => {
       before,
     );
     expect(dossier.state).toBe('in_progress');
-    expect(events[1]?.payload.pausedWorkingHours).toBeCloseTo(1.5, 9);
+    expect(eventOf(events[1], 'confirm_payment').payload.pausedWorkingHours).toBeCloseTo(1.5, 9);
     expect(local(new Date(dossier.dueAt!))).toBe('2026-03-12 10:30');
     expect(new Date(dossier.step!.dueAt).getTime() - new Date(before.step!.dueAt).getTime()).toBeGreaterThan(
       0,

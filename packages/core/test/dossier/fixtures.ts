@@ -7,6 +7,7 @@ import {
   type DossierProcedure,
   type DossierSnapshot,
   decide,
+  isEventOf,
   SYSTEM_ACTOR,
 } from '../../src/dossier/index.ts';
 import { CAL_2026, vn } from '../calendar/fixtures.ts';
@@ -87,3 +88,13 @@ export function toApproval(day: string, hour = '10'): Play[] {
 }
 
 export const GRANT = { outcome: 'granted' } as const;
+
+/** An event of a known action, typed by it (fails the test when it is another one). */
+export function eventOf<A extends DossierAction>(
+  event: DossierEvent | undefined,
+  action: A,
+): Extract<DossierEvent, { action: A }> {
+  if (!event || !isEventOf(event, action))
+    throw new Error(`expected a ${action} event, got ${event?.action}`);
+  return event;
+}

@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
+import {
+  clearFailedSignIns,
+  credentialsOf,
+  passwordHashOf,
+  sessionUserOf,
+  setFailedSignIns,
+  setOwnPassword,
+} from './accounts.ts';
 import { requireSession } from './guard.ts';
 import { dummyPasswordHash, hashPassword, passwordIsAcceptable, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, setSessionCookie } from './plugin.ts';
@@ -66,11 +74,8 @@ export function authRoutes(ctx: AppContext) {
       { schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordBody } },
       async (request, reply) => {
         const session = requireSession(request, { allowPasswordChange: true });
-        const [row] = await ctx.db.query<{ password_hash: string }>(
-          'SELECT password_hash FROM app_user WHERE id = $1',
-          [session.user.id],
-        );
-        if (!row || !(await verifyPassword(row.password_hash, request.body.currentPassword))) {
+        const stored = await passwordHashOf(ctx.db, session.user.id);
+        if (!stored || !(await verifyPassword(stored, request.body.currentPassword))) {
           throw fieldProblem(fieldIssue('currentPassword', 'wrong_current_password'));
         }
         if (request.body.newPassword === request.body.currentPassword) {
@@ -81,11 +86,7 @@ export function authRoutes(ctx: AppContext) {
         }
         const hash = await hashPassword(request.body.newPassword);
         await ctx.db.transaction(async (tx) => {
-          await tx.query(
-            `UPDATE app_user SET password_hash = $2, must_change_password = false, password_changed_at = $3, updated_at = $3
-              WHERE id = $1`,
-            [session.user.id, hash, ctx.now()],
-          );
+          await setOwnPassword(tx, session.user.id, hash, ctx.now());
           await deleteOtherSessions(tx, session.user.id, session.tokenHash);
           await recordAudit(tx, {
             actorId: session.user.id,
@@ -107,16 +108,7 @@ async function login(
   userAgent: string | undefined,
   reply: FastifyReply,
 ) {
-  const [user] = await ctx.db.query<{
-    id: string;
-    password_hash: string;
-    active: boolean;
-    failed_logins: number;
-    locked_until: Date | null;
-  }>(
-    'SELECT id, password_hash, active, failed_logins, locked_until FROM app_user WHERE lower(username) = lower($1)',
-    [body.username],
-  );
+  const user = await credentialsOf(ctx.db, body.username);
   const now = ctx.now();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), body.password);
@@ -130,11 +122,12 @@ async function login(
   if (!ok) {
     const failures = user.failed_logins + 1;
     const lock = failures >= ctx.config.loginMaxFailures;
-    await ctx.db.query('UPDATE app_user SET failed_logins = $2, locked_until = $3 WHERE id = $1', [
+    await setFailedSignIns(
+      ctx.db,
       user.id,
       lock ? 0 : failures,
       lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null,
-    ]);
+    );
     if (lock) {
       await recordAudit(ctx.db, {
         actorId: null,
@@ -147,22 +140,11 @@ async function login(
     throw new Problem(401, 'invalid_credentials');
   }
   if (!user.active) throw new Problem(403, 'account_disabled');
-  await ctx.db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+  await clearFailedSignIns(ctx.db, user.id);
   const { token, csrfToken } = await createSession(ctx, user.id, { ip, userAgent });
   setSessionCookie(ctx, reply, token);
-  const [u] = await ctx.db.query<{
-    id: string;
-    username: string;
-    full_name: string;
-    must_change_password: boolean;
-  }>('SELECT id, username, full_name, must_change_password FROM app_user WHERE id = $1', [user.id]);
   return sessionResponse({
-    user: {
-      id: u!.id,
-      username: u!.username,
-      fullName: u!.full_name,
-      mustChangePassword: u!.must_change_password,
-    },
+    user: (await sessionUserOf(ctx.db, user.id))!,
     roles: await loadRoles(ctx.db, user.id),
     csrfToken,
   });

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { isAgency, topLevelUnits } from '../org/units.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import {
   listOverrides,
@@ -35,8 +36,7 @@ export function calendarRoutes(ctx: AppContext) {
   /** The agency a calendar request is about: it must exist and be an agency. */
   const agencyOrNull = async (id: string | undefined): Promise<string | null> => {
     if (!id) return null;
-    const [row] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [id]);
-    if (!row) throw new Problem(404, 'agency_not_found', { code: id });
+    if (!(await isAgency(ctx.db, id))) throw new Problem(404, 'agency_not_found', { code: id });
     return id;
   };
 
@@ -159,10 +159,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
   const requireCalendarAdmin = async (request: FastifyRequest, agencyId: string | null) => {
     if (agencyId) return requireRoleOn(ctx.db, request, ADMIN, agencyId);
     const session = requireRole(request, ADMIN);
-    const roots = await ctx.db.query(
-      'SELECT 1 FROM org_unit WHERE parent_id IS NULL AND id = ANY($1::uuid[])',
-      [grantedUnits(session, ADMIN)],
-    );
+    const roots = await topLevelUnits(ctx.db, grantedUnits(session, ADMIN));
     if (roots.length === 0) throw new Problem(403, 'unit_outside_scope');
     return session;
   };
@@ -248,10 +245,8 @@ export function adminCalendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = await requireCalendarAdmin(request, request.params.agencyId);
-        const [agency] = await ctx.db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [
-          request.params.agencyId,
-        ]);
-        if (!agency) throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
+        if (!(await isAgency(ctx.db, request.params.agencyId)))
+          throw new Problem(404, 'agency_not_found', { code: request.params.agencyId });
         const { policy } = await loadCalendar(ctx.db, request.params.agencyId);
         const settings = {
           ...request.body,

@@ -16,11 +16,13 @@ import { readUpload } from '../files/read-upload.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
+import { agenciesAmong, agencyIdByCode } from '../org/units.ts';
 import { type ImportRow, importCatalogue } from './import.ts';
 import {
   abolishProcedure,
   createProcedure,
   PublishBlocked,
+  procedureAgencyId,
   procedureDetail,
   publishDraft,
   resolveReferences,
@@ -43,11 +45,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
   const editorScope = async (request: FastifyRequest) => {
     const session = requireRole(request, CATALOGUE_EDITORS);
     const units = await descendantIds(ctx.db, grantedUnits(session, CATALOGUE_EDITORS));
-    const agencies = await ctx.db.query<{ id: string }>(
-      "SELECT id FROM org_unit WHERE kind = 'agency' AND id = ANY($1::uuid[])",
-      [[...units]],
-    );
-    return { session, agencyIds: new Set(agencies.map((a) => a.id)) };
+    return { session, agencyIds: new Set(await agenciesAmong(ctx.db, [...units])) };
   };
 
   const withMessages = (request: FastifyRequest, detail: Awaited<ReturnType<typeof procedureDetail>>) => {
@@ -65,19 +63,14 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
   const assertEditable = async (request: FastifyRequest, procedureId: string) => {
     const scope = await editorScope(request);
-    const [row] = await ctx.db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [
-      procedureId,
-    ]);
-    if (!row || !scope.agencyIds.has(row.agency_id)) throw new Problem(404, 'procedure_not_found');
+    const agencyId = await procedureAgencyId(ctx.db, procedureId);
+    if (!agencyId || !scope.agencyIds.has(agencyId)) throw new Problem(404, 'procedure_not_found');
     return scope;
   };
 
   const assertAgencyInScope = async (agencyCode: string, agencyIds: Set<string>) => {
-    const [agency] = await ctx.db.query<{ id: string }>(
-      "SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'",
-      [agencyCode],
-    );
-    if (agency && !agencyIds.has(agency.id)) throw new Problem(403, 'unit_outside_scope');
+    const agency = await agencyIdByCode(ctx.db, agencyCode);
+    if (agency && !agencyIds.has(agency)) throw new Problem(403, 'unit_outside_scope');
   };
 
   return async (app: FastifyInstance) => {

@@ -335,3 +335,11 @@ export async function findByCode(db: Queryable, agencyId: string, code: string):
   );
   return row?.id ?? null;
 }
+
+/** The agency a procedure belongs to, or null when there is no such procedure. */
+export async function procedureAgencyId(db: Queryable, procedureId: string): Promise<string | null> {
+  const [row] = await db.query<{ agency_id: string }>('SELECT agency_id FROM procedure WHERE id = $1', [
+    procedureId,
+  ]);
+  return row?.agency_id ?? null;
+}

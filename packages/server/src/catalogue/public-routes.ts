@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { agenciesWithProcedures, fieldsWithCounts, publicProcedure } from './public-store.ts';
 import { PUBLIC_STATUSES, searchCatalogue } from './search.ts';
 
 export const pagingQuery = {
@@ -106,27 +107,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const [row] = await ctx.db.query<{
-          id: string;
-          status: string;
-          version: number;
-          effective_from: string | null;
-          published_at: Date | null;
-          content: ProcedureContent;
-          agency_id: string;
-          agency_code: string;
-          agency_name: string;
-          field_name: string;
-        }>(
-          `SELECT p.id, p.status, v.version, v.effective_from, v.published_at, v.content,
-                  a.id AS agency_id, a.code AS agency_code, a.name AS agency_name, f.name AS field_name
-             FROM procedure p
-             JOIN procedure_version v ON v.id = p.current_version_id
-             JOIN org_unit a ON a.id = p.agency_id
-             JOIN field f ON f.code = p.field_code
-            WHERE p.id = $1 AND p.status = ANY($2::text[])`,
-          [request.params.id, PUBLIC_STATUSES],
-        );
+        const row = await publicProcedure(ctx.db, request.params.id);
         if (!row) throw new Problem(404, 'procedure_not_found');
         reply.header('Cache-Control', 'public, max-age=60');
         return {
@@ -152,12 +133,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
         },
       },
       async () => {
-        const items = await ctx.db.query<{ code: string; name: string; count: number }>(
-          `SELECT f.code, f.name, count(p.id)::int AS count
-           FROM field f LEFT JOIN procedure p ON p.field_code = f.code AND p.status = ANY($1::text[])
-          GROUP BY f.code, f.name ORDER BY f.name`,
-          [PUBLIC_STATUSES],
-        );
+        const items = await fieldsWithCounts(ctx.db);
         return { items };
       },
     );
@@ -166,12 +142,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
       '/agencies',
       { schema: { tags: ['catalogue'], summary: 'Agencies that have procedures in force' } },
       async () => {
-        const items = await ctx.db.query<{ id: string; code: string; name: string }>(
-          `SELECT a.id, a.code, a.name FROM org_unit a
-          WHERE a.kind = 'agency' AND EXISTS (SELECT 1 FROM procedure p WHERE p.agency_id = a.id AND p.status = ANY($1::text[]))
-          ORDER BY a.name`,
-          [PUBLIC_STATUSES],
-        );
+        const items = await agenciesWithProcedures(ctx.db);
         return { items };
       },
     );

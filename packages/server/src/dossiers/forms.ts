@@ -1,4 +1,12 @@
-import { DOSSIER_ACTION_LABELS, isDossierAction, type ProcedureContent } from '@motcua/core';
+import {
+  DOSSIER_ACTION_LABELS,
+  type HistoryEvent,
+  isDossierAction,
+  isHistoryOf,
+  lastEventOf,
+  noteOf,
+  type ProcedureContent,
+} from '@motcua/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import type {
@@ -9,19 +17,12 @@ import type {
   Signer,
 } from '../documents/model.ts';
 import { type Applicant, isTaxCode } from './applicant.ts';
+import { loadHistory } from './history.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** The public lookup page a receipt's QR code opens. */
 export function lookupUrl(publicUrl: string, code: string | null): string {
   return `${publicUrl.replace(/\/$/, '')}/tra-cuu-ho-so?ma=${encodeURIComponent(code ?? '')}`;
-}
-
-interface EventRow {
-  action: string;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  payload: Record<string, unknown>;
 }
 
 /**
@@ -106,10 +107,15 @@ function signerFor(
   return { title, ...(name ? { name } : {}) };
 }
 
+/** Why processing stopped, as form 05 says it: the leader's reasons, or the applicant's request. */
+function stopReason(stop: HistoryEvent<'stop' | 'accept_withdrawal' | 'close_unsupplemented'>): string {
+  return 'reason' in stop.payload ? stop.payload.reason : 'Theo đề nghị của người nộp hồ sơ';
+}
+
 /** The note of a control-sheet row: what was done, in words, and what the officer wrote. */
-function handoverNote(action: string | null, note: unknown): string | undefined {
+function handoverNote(action: string | null, note: string | undefined): string | undefined {
   const done = action && isDossierAction(action) ? DOSSIER_ACTION_LABELS[action].title.vi : undefined;
-  const written = typeof note === 'string' && note.trim() ? note.trim() : undefined;
+  const written = note?.trim() || undefined;
   if (done && written) return `${done}: ${written}`;
   return done ?? written;
 }
@@ -129,19 +135,12 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
       WHERE a.id = $1 AND r.id = $2 AND v.id = $3 AND f.code = $4`,
     [d.agencyId, d.receivingUnitId, d.procedureVersionId, d.fieldCode],
   );
-  const events = await db.query<EventRow>(
-    'SELECT action, at, actor_id, actor_name, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
-    [d.id],
-  );
-  const last = (action: string) => [...events].reverse().find((e) => e.action === action);
+  const events = await loadHistory(db, d.id);
   const s = d.snapshot;
   const content = names!.content;
-  const receipt = last('receive') ?? last('submit_online') ?? last('refuse');
-  const checklist = (receipt?.payload.checklist ?? []) as {
-    document: string;
-    received: boolean;
-    copies?: number;
-  }[];
+  const receipt =
+    lastEventOf(events, 'receive') ?? lastEventOf(events, 'submit_online') ?? lastEventOf(events, 'refuse');
+  const checklist = receipt && 'checklist' in receipt.payload ? receipt.payload.checklist : [];
   const documents: ReceivedDocument[] = checklist
     .filter((c) => c.received)
     .map((c) => {
@@ -151,15 +150,20 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
     });
   const place = (names!.parent ?? names!.agency).replace(/^Ủy ban nhân dân\s+/i, '');
   const handovers = await loadHandovers(db, d.id);
-  const supplement = last('request_supplement');
-  const stop = last('stop') ?? last('accept_withdrawal') ?? last('close_unsupplemented');
+  const supplement = lastEventOf(events, 'request_supplement');
+  const refusal = lastEventOf(events, 'refuse');
+  // The notice of form 05: the last of a stop, an accepted withdrawal, a supplement that never came.
+  const stop =
+    lastEventOf(events, 'stop') ??
+    lastEventOf(events, 'accept_withdrawal') ??
+    lastEventOf(events, 'close_unsupplemented');
   const issuing =
     form === '02'
       ? supplement
       : form === '03'
-        ? last('refuse')
+        ? refusal
         : form === '04'
-          ? last('extend')
+          ? lastEventOf(events, 'extend')
           : form === '05'
             ? stop
             : receipt;
@@ -177,8 +181,7 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
   const coordinating = [
     ...new Set(
       events
-        .filter((e) => e.action === 'send_inter_agency')
-        .map((e) => String(e.payload.agency ?? '').trim())
+        .flatMap((e) => (isHistoryOf(e, 'send_inter_agency') ? [e.payload.agency.trim()] : []))
         .filter(Boolean),
     ),
   ];
@@ -205,35 +208,29 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
     },
     applicant: formApplicant(d.applicant),
     documents,
-    ...(receipt ? { officer: { name: receipt.actor_name } } : {}),
+    ...(receipt ? { officer: { name: receipt.actorName } } : {}),
     ...(supplement
       ? {
           supplement: {
-            items: ((supplement.payload.items ?? []) as { description: string; reason: string }[]).map(
-              (i) => ({
-                name: i.description,
-                reason: i.reason,
-              }),
-            ),
-            officer:
-              (supplement.payload.contact as { name?: string } | undefined)?.name ?? supplement.actor_name,
-            officerPhone: (supplement.payload.contact as { phone?: string } | undefined)?.phone ?? '',
-            ...(supplement.payload.limitAt ? { dueBy: new Date(String(supplement.payload.limitAt)) } : {}),
+            items: supplement.payload.items.map((i) => ({ name: i.description, reason: i.reason })),
+            officer: supplement.payload.contact?.name ?? supplement.actorName,
+            officerPhone: supplement.payload.contact?.phone ?? '',
+            dueBy: new Date(supplement.payload.limitAt),
           },
         }
       : {}),
-    ...(last('refuse') ? { refusal: { reasons: [String(last('refuse')!.payload.reason ?? '')] } } : {}),
+    ...(refusal ? { refusal: { reasons: [refusal.payload.reason] } } : {}),
     ...(s.extension
       ? { apology: { reason: s.extension.reason, newDueAt: new Date(s.extension.newDueAt) } }
       : {}),
-    ...(stop ? { stop: { reason: String(stop.payload.reason ?? 'Theo đề nghị của người nộp hồ sơ') } } : {}),
-    ...(form === '04' || form === '05' ? { signer: signerFor(form, leaders, issuing?.actor_id) } : {}),
+    ...(stop ? { stop: { reason: stopReason(stop) } } : {}),
+    ...(form === '04' || form === '05' ? { signer: signerFor(form, leaders, issuing?.actorId) } : {}),
     controlSheet: handovers.map((h) => {
       // The row and its event are written in one transaction, at the same instant.
       const event = events.find(
         (e) => e.action === h.note && new Date(e.at).getTime() === new Date(h.at).getTime(),
       );
-      const note = handoverNote(h.note, event?.payload.note);
+      const note = handoverNote(h.note, event ? noteOf(event.payload) : undefined);
       return {
         fromUnit: h.from_unit ?? '',
         fromPerson: h.from_user ?? '',

@@ -2,21 +2,22 @@ import {
   DOSSIER_ACTION_LABELS,
   DOSSIER_ACTIONS,
   DOSSIER_STATE_INFO,
-  type DossierAction,
-  type DossierState,
   isDossierCode,
-  type Outcome,
-  type ReturnChannel,
+  isHistoryOf,
+  stepChangeOf,
 } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { maskedApplicant } from './applicant.ts';
+import { loadHistory } from './history.ts';
 import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
-import { findByCode } from './store.ts';
+import { procedureAndAgencyNames, unitName } from './read-store.ts';
+import { findByCode, loadHandovers } from './store.ts';
 
 /**
  * The public lookup (tra cứu hồ sơ) a receipt's QR code opens: where the dossier stands, with the
@@ -48,15 +49,9 @@ export function lookupRoutes(ctx: AppContext) {
         const dossier = await findByCode(ctx.db, code);
         if (!dossier) throw new Problem(404, 'dossier_not_found');
         const locale = requestLocale(request);
-        const [procedure] = await ctx.db.query<{ name: string; code: string; agency: string }>(
-          `SELECT v.content->>'name' AS name, v.content->>'code' AS code, a.name AS agency
-             FROM procedure_version v, org_unit a WHERE v.id = $1 AND a.id = $2`,
-          [dossier.procedureVersionId, dossier.agencyId],
-        );
-        const events = await publicEvents(ctx, dossier.id);
-        const [holder] = await ctx.db.query<{ name: string }>('SELECT name FROM org_unit WHERE id = $1', [
-          dossier.currentUnitId,
-        ]);
+        const procedure = await procedureAndAgencyNames(ctx.db, dossier.procedureVersionId, dossier.agencyId);
+        const events = await publicEvents(ctx.db, dossier.id);
+        const holder = await unitName(ctx.db, dossier.currentUnitId);
         const agency = procedure?.agency ?? '';
         const s = dossier.snapshot;
         const info = DOSSIER_STATE_INFO[dossier.state];
@@ -71,15 +66,15 @@ export function lookupRoutes(ctx: AppContext) {
           dueAt: s.dueAt,
           returnedAt: s.returnedAt,
           endedAt: s.endedAt,
-          standing: describeStanding(s, dossier.state, holder?.name ?? null, agency, locale),
+          standing: describeStanding(s, dossier.state, holder, agency, locale),
           whatNext: whatNext(s, dossier.state, locale),
           timeline: events.map((e) => ({
             at: e.at,
             action: e.action,
-            title: DOSSIER_ACTION_LABELS[e.action]?.title[locale] ?? e.action,
+            title: DOSSIER_ACTION_LABELS[e.action].title[locale],
             description: describeEvent(e, s, agency, locale),
             state: e.toState,
-            stateLabel: DOSSIER_STATE_INFO[e.toState]?.label[locale] ?? e.toState,
+            stateLabel: DOSSIER_STATE_INFO[e.toState].label[locale],
           })),
         };
       },
@@ -89,37 +84,28 @@ export function lookupRoutes(ctx: AppContext) {
 
 /**
  * The dossier's events with only what the public may read of them: the step started, the outcome,
- * how the result went out, and the unit holding the dossier after each (from the control sheet).
+ * how the result went out, and the unit holding the dossier after each (from the control sheet row
+ * written with the event, at the same instant).
  */
-async function publicEvents(ctx: AppContext, dossierId: string): Promise<(PublicEvent & { at: string })[]> {
-  const rows = await ctx.db.query<{
-    at: Date;
-    action: DossierAction;
-    to_state: DossierState;
-    step_index: number | null;
-    outcome: Outcome | null;
-    channel: ReturnChannel | null;
-    unit_name: string | null;
-  }>(
-    `SELECT e.at, e.action, e.to_state,
-            (e.payload->'startedStep'->>'index')::int AS step_index,
-            e.payload->>'outcome' AS outcome,
-            e.payload->>'channel' AS channel,
-            (SELECT u.name FROM dossier_handover h JOIN org_unit u ON u.id = h.to_unit_id
-              WHERE h.dossier_id = e.dossier_id AND h.at = e.at AND h.note = e.action
-              ORDER BY h.seq DESC LIMIT 1) AS unit_name
-       FROM dossier_event e
-      -- The lifecycle only: attaching a scan is the office's own work, not a step of the dossier.
-      WHERE e.dossier_id = $1 AND e.action = ANY($2::text[]) ORDER BY e.dossier_seq`,
-    [dossierId, [...DOSSIER_ACTIONS]],
-  );
-  return rows.map((r) => ({
-    at: new Date(r.at).toISOString(),
-    action: r.action,
-    toState: r.to_state,
-    stepIndex: r.step_index,
-    outcome: r.outcome === 'granted' || r.outcome === 'refused' ? r.outcome : null,
-    channel: r.action === 'return_result' ? r.channel : null,
-    unitName: r.unit_name,
-  }));
+async function publicEvents(db: Queryable, dossierId: string): Promise<(PublicEvent & { at: string })[]> {
+  const history = await loadHistory(db, dossierId);
+  const handovers = await loadHandovers(db, dossierId);
+  // The lifecycle only: attaching a scan is the office's own work, not a step of the dossier.
+  return history.flatMap((e) => {
+    if (!isHistoryOf(e, ...DOSSIER_ACTIONS)) return [];
+    const handover = handovers.findLast(
+      (h) => h.note === e.action && new Date(h.at).getTime() === Date.parse(e.at),
+    );
+    return [
+      {
+        at: e.at,
+        action: e.action,
+        toState: e.toState,
+        stepIndex: stepChangeOf(e.payload).started?.index ?? null,
+        outcome: isHistoryOf(e, 'approve') ? e.payload.outcome : null,
+        channel: isHistoryOf(e, 'return_result') ? e.payload.channel : null,
+        unitName: handover?.to_unit ?? null,
+      },
+    ];
+  });
 }

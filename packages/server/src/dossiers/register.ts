@@ -5,11 +5,11 @@ import { grantedUnits, requireRole } from '../auth/guard.ts';
 import { publicUrlMissing } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { DOCX_MIME, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
-import type { FormContext, RegisterRow } from '../documents/model.ts';
+import type { FormContext } from '../documents/model.ts';
 import { Problem } from '../http/problem.ts';
 import { latestCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { descendantIds } from '../org/tree.ts';
-import type { Applicant } from './applicant.ts';
+import { registerEntries, unitAndParentNames } from './register-store.ts';
 
 const MAX_ROWS = 2000;
 // The register lists applicants' addresses and phones: for the people who work on the dossiers.
@@ -60,35 +60,14 @@ export function registerRoutes(ctx: AppContext) {
         if (to < from) throw new Problem(400, 'malformed_request');
         const scope = await descendantIds(ctx.db, grantedUnits(session, REGISTER_READERS));
         if (unit && !scope.has(unit)) throw new Problem(403, 'unit_outside_scope');
-        const rows = await ctx.db.query<{
-          agency_id: string;
-          code: string;
-          number: number;
-          applicant: Applicant;
-          procedure_name: string;
-          lead_unit: string;
-          received_at: Date;
-          due_at: Date;
-          snapshot: { returnedAt: string | null; returnChannel: RegisterRow['returnMethod'] | null };
-        }>(
-          // The number is the entry's in its unit's book for the year, as printed on the receipt (form 01).
-          `SELECT d.agency_id, d.code, d.applicant,
-                  (SELECT count(*)::int FROM dossier o
-                    WHERE o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
-                      AND date_trunc('year', o.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                        = date_trunc('year', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
-                      AND (o.received_at, o.code) <= (d.received_at, d.code)) AS number, v.content->>'name' AS procedure_name, a.name AS lead_unit, d.received_at, d.due_at, d.snapshot
-             FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id JOIN org_unit a ON a.id = d.agency_id
-            WHERE d.code IS NOT NULL AND d.received_at IS NOT NULL
-              AND (d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $1::date AND $2::date
-              AND d.receiving_unit_id = ANY($3::uuid[]) AND ($4::uuid IS NULL OR d.receiving_unit_id = $4)
-            ORDER BY d.received_at LIMIT $5`,
-          [from, to, [...scope], unit ?? null, MAX_ROWS],
-        );
-        const [place] = await ctx.db.query<{ name: string; parent: string | null }>(
-          `SELECT u.name, p.name AS parent FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1`,
-          [unit ?? session.roles[0]?.unitId],
-        );
+        const rows = await registerEntries(ctx.db, {
+          from,
+          to,
+          scope: [...scope],
+          unit: unit ?? null,
+          limit: MAX_ROWS,
+        });
+        const place = await unitAndParentNames(ctx.db, unit ?? session.roles[0]?.unitId ?? null);
         const checkpoints = await latestCheckpoints(ctx.db, [...new Set(rows.map((row) => row.agency_id))]);
         const now = ctx.now();
         const context: FormContext = {

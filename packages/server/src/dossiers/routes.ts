@@ -33,7 +33,8 @@ import { applicantSchema } from './applicant.ts';
 import { attachDocument, DOCUMENT_KINDS, findDocument, removeDocument } from './documents.ts';
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
-import { type Actor, accessToDossier, createDossier, performAction } from './service.ts';
+import { staffWithRoles } from './read-store.ts';
+import { type Actor, accessToDossier, type CommandOutcome, createDossier, performAction } from './service.ts';
 import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
@@ -131,11 +132,18 @@ export function dossierRoutes(ctx: AppContext) {
     );
   };
 
-  /** The same, read again inside the transaction that just changed the dossier. */
-  const detailAfterChange = async (tx: Queryable, request: FastifyRequest, session: Session, id: string) => {
-    const dossier = (await loadDossier(tx, id))!;
-    return detail(tx, request, session, dossier, await accessOf(tx, session, dossier));
-  };
+  /** The answer to a command, built from what it wrote: the row as stored and the access it computed. */
+  const answer = (tx: Queryable, request: FastifyRequest, session: Session, outcome: CommandOutcome) =>
+    recordRead(tx, session, outcome.record, outcome.access, 'detail').then(() =>
+      dossierDetail(
+        tx,
+        outcome.record,
+        { id: session.user.id, roles: outcome.access.roles },
+        requestLocale(request),
+        ctx.now(),
+        outcome.calendar,
+      ),
+    );
 
   /**
    * Runs a request once per user and Idempotency-Key: a retry gets the first answer back. The key
@@ -196,7 +204,7 @@ export function dossierRoutes(ctx: AppContext) {
           ]);
         }
         return once(request, reply, `dossier-create:${session.user.id}`, async (tx) => {
-          const id = await createDossier(
+          const outcome = await createDossier(
             ctx,
             tx,
             {
@@ -211,7 +219,7 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
-          return { status: 201, body: await detailAfterChange(tx, request, session, id) };
+          return { status: 201, body: await answer(tx, request, session, outcome) };
         });
       },
     );
@@ -299,12 +307,7 @@ export function dossierRoutes(ctx: AppContext) {
         const unit = dossier.currentUnitId ?? dossier.agencyId;
         const units = [...(await descendantIds(ctx.db, [unit]))];
         const roles = step ? [step.role] : ['specialist', 'head_of_unit'];
-        const items = await ctx.db.query<{ id: string; fullName: string; role: string }>(
-          `SELECT DISTINCT u.id, u.full_name AS "fullName", r.role FROM app_user u JOIN user_role r ON r.user_id = u.id
-            WHERE u.active AND r.role = ANY($1::text[]) AND r.unit_id = ANY($2::uuid[]) ORDER BY u.full_name`,
-          [roles, units],
-        );
-        return { items };
+        return { items: await staffWithRoles(ctx.db, roles, units) };
       },
     );
 
@@ -320,11 +323,11 @@ export function dossierRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const { session } = await visible(request, request.params.id);
+        const session = requireSession(request);
         // Keys are the user's own: another user's action with the same key is theirs, not a replay.
         const scope = `dossier-action:${request.params.id}:${session.user.id}`;
         return once(request, reply, scope, async (tx) => {
-          await performAction(
+          const outcome = await performAction(
             ctx,
             tx,
             {
@@ -335,7 +338,7 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
-          return { status: 200, body: await detailAfterChange(tx, request, session, request.params.id) };
+          return { status: 200, body: await answer(tx, request, session, outcome) };
         });
       },
     );

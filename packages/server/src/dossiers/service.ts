@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
-  type CountingPolicy,
-  classify,
   type DossierAccess,
   type DossierAction,
-  type DossierEvent,
   type DossierSnapshot,
   decide,
   dossierAccess,
@@ -13,21 +10,20 @@ import {
   foldVietnamese,
   formatDossierCode,
   nationalStatusOf,
-  type ProcedureContent,
   type Refusal,
   type RoleGrantRef,
   receivingRefusal,
   vietnamDateOf,
 } from '@motcua/core';
-import { loadCalendar } from '../calendar/store.ts';
+import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
-import { enqueue } from '../jobs/outbox.ts';
-import { ancestorIds } from '../org/tree.ts';
+import { ancestorChains, ancestorIds } from '../org/tree.ts';
 import { getUnit } from '../org/units.ts';
 import type { Applicant } from './applicant.ts';
-import { appendEvent } from './audit-chain.ts';
+import { recordConsequences } from './consequences.ts';
+import { procedureInForce, unitCode, unitIdByCode } from './read-store.ts';
 import { nextSequenceNumber } from './sequence.ts';
 import {
   type DossierRecord,
@@ -48,42 +44,54 @@ export interface Actor {
 
 export const SYSTEM: Actor = { userId: null, name: 'Hệ thống', grants: [] };
 
-/** The units a dossier concerns: its agency, receiving unit and current unit, each with the units above. */
-async function unitsConcerned(
-  db: Queryable,
-  dossier: { agencyId: string; receivingUnitId: string; currentUnitId: string | null },
-): Promise<Set<string>> {
-  const units = new Set<string>();
-  for (const unit of [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId]) {
-    if (unit) for (const id of await ancestorIds(db, unit)) units.add(id);
-  }
-  return units;
+/** The units whose dossiers concern an actor's grants, for `dossierAccess`. */
+interface UnitsOfDossier {
+  agencyId: string;
+  receivingUnitId: string;
+  currentUnitId: string | null;
+  applicantUserId: string | null;
 }
 
-/** What the actor may do with this dossier: see it, as staff or its applicant, and in which roles act. */
-export async function accessToDossier(
+/**
+ * The actor's access to a dossier from the chains of units above its agency, receiving unit and
+ * current unit (`chains`, one query for all three; a later call reuses the chains it has).
+ */
+async function accessWith(
   db: Queryable,
   actor: Actor,
-  dossier: {
-    agencyId: string;
-    receivingUnitId: string;
-    currentUnitId: string | null;
-    applicantUserId: string | null;
-  },
+  dossier: UnitsOfDossier,
+  chains: Map<string, string[]>,
 ): Promise<DossierAccess> {
   if (actor.userId === null)
     return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
+  const units = [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId].filter(
+    (u): u is string => u !== null,
+  );
+  const missing = units.filter((u) => !chains.has(u));
+  for (const [unit, chain] of await ancestorChains(db, missing)) chains.set(unit, chain);
   return dossierAccess(
     { id: actor.userId, grants: actor.grants.filter((g): g is RoleGrantRef => g.role !== 'system') },
-    { unitsConcerned: await unitsConcerned(db, dossier), applicantUserId: dossier.applicantUserId },
+    {
+      unitsConcerned: new Set(units.flatMap((u) => chains.get(u) ?? [])),
+      applicantUserId: dossier.applicantUserId,
+    },
   );
+}
+
+/** What the actor may do with this dossier: see it, as staff or its applicant, and in which roles act. */
+export function accessToDossier(
+  db: Queryable,
+  actor: Actor,
+  dossier: UnitsOfDossier,
+): Promise<DossierAccess> {
+  return accessWith(db, actor, dossier, new Map());
 }
 
 /** The roles in which an actor may act on this dossier (none: it is not theirs to act on). */
 export async function rolesOnDossier(
   db: Queryable,
   actor: Actor,
-  dossier: Parameters<typeof accessToDossier>[2],
+  dossier: UnitsOfDossier,
 ): Promise<ActorRole[]> {
   return (await accessToDossier(db, actor, dossier)).roles;
 }
@@ -142,35 +150,10 @@ export function refusalProblem(refusal: Refusal): Problem {
   });
 }
 
-interface ProcedureForDossier {
-  id: string;
-  versionId: string;
-  agencyId: string;
-  fieldCode: string;
-  content: ProcedureContent;
-}
-
-export async function procedureForDossier(db: Queryable, procedureId: string): Promise<ProcedureForDossier> {
-  const [row] = await db.query<{
-    id: string;
-    current_version_id: string;
-    agency_id: string;
-    field_code: string;
-    content: ProcedureContent;
-  }>(
-    `SELECT p.id, p.current_version_id, p.agency_id, p.field_code, v.content
-       FROM procedure p JOIN procedure_version v ON v.id = p.current_version_id
-      WHERE p.id = $1 AND p.status IN ('in_force', 'amended')`,
-    [procedureId],
-  );
-  if (!row) throw new Problem(422, 'procedure_not_in_force');
-  return {
-    id: row.id,
-    versionId: row.current_version_id,
-    agencyId: row.agency_id,
-    fieldCode: row.field_code,
-    content: row.content,
-  };
+export async function procedureForDossier(db: Queryable, procedureId: string) {
+  const procedure = await procedureInForce(db, procedureId);
+  if (!procedure) throw new Problem(422, 'procedure_not_in_force');
+  return procedure;
 }
 
 /** The unit that holds the dossier at its current step: the step's unit, else the competent agency. */
@@ -182,13 +165,131 @@ async function holderUnit(
 ) {
   const step = snapshot.step ? snapshot.procedure.steps[snapshot.step.index] : null;
   if (step?.unitCode) {
-    const [unit] = await db.query<{ id: string }>('SELECT id FROM org_unit WHERE code = $1', [step.unitCode]);
-    if (unit) return unit.id;
+    const unit = await unitIdByCode(db, step.unitCode);
+    if (unit) return unit;
   }
   if (step?.role === 'counter_officer') return receivingUnitId;
   // An online submission waits at the counter that must accept it.
   if (!step && snapshot.state === 'submitted') return receivingUnitId;
   return agencyId;
+}
+
+/**
+ * What a command wrote: the dossier row as stored, the actor's access to it afterwards and the
+ * agency's calendar, from which the answer is built without reading the dossier again.
+ */
+export interface CommandOutcome {
+  record: DossierRecord;
+  access: DossierAccess;
+  calendar: AgencyCalendar;
+}
+
+/** A command ready to be decided: the dossier before it (null: it creates one) and what is known of it. */
+interface Command {
+  before: DossierRecord | null;
+  /** Creation only: the row's identity. */
+  identity?: Omit<
+    DossierRecord,
+    'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId' | 'code'
+  > & { procedureName: string };
+  units: UnitsOfDossier;
+  access: DossierAccess;
+  chains: Map<string, string[]>;
+  calendar: AgencyCalendar;
+  action: DossierAction;
+  input: unknown;
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * The one command path of creation and actions: decide, write the row, give it its code when it is
+ * received, record the consequences, and tell what was written.
+ */
+async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
+  const decision = decide(
+    c.before?.snapshot ?? null,
+    { action: c.action, actor: { id: c.actor.userId ?? 'system', roles: c.access.roles }, input: c.input },
+    {
+      now: c.now,
+      calendar: c.calendar.config,
+      supplementLimitWorkingDays: c.calendar.supplementLimitDays,
+      policy: c.calendar.policy,
+    },
+  );
+  if (!decision.ok) throw refusalProblem(decision);
+  const next = decision.next;
+  const { agencyId, receivingUnitId } = c.units;
+  const before = c.before;
+  const currentUnitId =
+    before && next.endedAt && next.state !== 'result_ready'
+      ? before.currentUnitId
+      : await holderUnit(tx, next, agencyId, receivingUnitId);
+  const assigneeId = next.step?.assigneeId ?? null;
+  // A dossier gets its code when it is received or submitted online; a refusal at the counter has none.
+  const needsCode = before
+    ? !before.code && next.receivedAt !== null && next.state !== 'refused'
+    : next.state !== 'refused';
+  const code = needsCode ? await newCode(tx, receivingUnitId, c.now) : (before?.code ?? null);
+  const write = {
+    state: next.state,
+    nationalStatus: nationalStatusOf(next.state).code,
+    snapshot: next,
+    currentUnitId,
+    assigneeId,
+    now: c.now,
+    calendar: c.calendar,
+  };
+  let record: DossierRecord;
+  if (before) {
+    const written = await updateDossier(tx, before.id, before.version, write);
+    if (!written) throw new Problem(409, 'dossier_changed', { version: before.version + 1 });
+    // An online submission accepted now takes its place in the day's sequence.
+    if (code !== before.code && code) await setCode(tx, before.id, code);
+    record = { ...written, code };
+  } else {
+    const id = c.identity!;
+    record = await insertDossier(
+      tx,
+      {
+        id: id.id,
+        agencyId: id.agencyId,
+        code,
+        procedureId: id.procedureId,
+        procedureVersionId: id.procedureVersionId,
+        fieldCode: id.fieldCode,
+        channel: id.channel,
+        receivingUnitId: id.receivingUnitId,
+        applicant: id.applicant,
+        searchText: foldVietnamese(`${code ?? ''} ${id.applicant.name} ${id.procedureName}`),
+      },
+      write,
+    );
+  }
+  await recordConsequences(tx, {
+    dossier: record,
+    before: before?.snapshot ?? null,
+    after: next,
+    event: decision.event,
+    actor: c.actor,
+    from: before
+      ? { unitId: before.currentUnitId, userId: before.assigneeId ?? c.actor.userId }
+      : { unitId: receivingUnitId, userId: c.actor.userId },
+    to: { unitId: currentUnitId, userId: assigneeId },
+    now: c.now,
+    policy: c.calendar.policy,
+  });
+  // The roles are those computed for the command, unless the dossier moved to another unit.
+  const access =
+    currentUnitId === c.units.currentUnitId
+      ? c.access
+      : await accessWith(tx, c.actor, { ...c.units, currentUnitId }, c.chains);
+  return { record, access, calendar: c.calendar };
+}
+
+async function newCode(tx: Queryable, receivingUnitId: string, now: Date): Promise<string> {
+  const code = (await unitCode(tx, receivingUnitId))!;
+  return formatDossierCode(code, now, await nextSequenceNumber(tx, code, vietnamDateOf(now)));
 }
 
 export interface CreateDossierInput {
@@ -214,7 +315,7 @@ export async function createDossier(
   tx: Queryable,
   input: CreateDossierInput,
   actor: Actor,
-): Promise<string> {
+): Promise<CommandOutcome> {
   const procedure = await procedureForDossier(tx, input.procedureId);
   const dossierProcedure = dossierProcedureOf(procedure.content);
   if (!dossierProcedure) throw new Problem(422, 'procedure_without_time');
@@ -225,9 +326,6 @@ export async function createDossier(
     actor,
     now,
   );
-  const [receiving] = await tx.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [
-    receivingUnitId,
-  ]);
   const action: DossierAction = input.channel === 'online' ? 'submit_online' : input.decision;
   const commandInput =
     action === 'submit_online'
@@ -245,77 +343,35 @@ export async function createDossier(
             applicantId: input.applicantUserId,
             checklist: input.checklist ?? [],
           };
-  const id = randomUUID();
-  const roles = await rolesOnDossier(tx, actor, {
+  const units = {
     agencyId: procedure.agencyId,
-    receivingUnitId: receivingUnitId,
+    receivingUnitId,
     currentUnitId: null,
     applicantUserId: input.applicantUserId,
-  });
-  const calendar = await loadCalendar(tx, procedure.agencyId);
-  const decision = decide(
-    null,
-    { action, actor: { id: actor.userId ?? 'system', roles }, input: commandInput },
-    {
-      now,
-      calendar: calendar.config,
-      supplementLimitWorkingDays: calendar.supplementLimitDays,
-      policy: calendar.policy,
-    },
-  );
-  if (!decision.ok) throw refusalProblem(decision);
-  const next = decision.next;
-  // A dossier gets its code when it is received or submitted online; a refusal at the counter has none.
-  const code =
-    next.state === 'refused'
-      ? null
-      : formatDossierCode(
-          receiving!.code,
-          now,
-          await nextSequenceNumber(tx, receiving!.code, vietnamDateOf(now)),
-        );
-  const currentUnitId = await holderUnit(tx, next, procedure.agencyId, receivingUnitId);
-  await insertDossier(
-    tx,
-    {
-      id,
+  };
+  const chains = new Map<string, string[]>();
+  return commit(tx, {
+    before: null,
+    identity: {
+      id: randomUUID(),
       agencyId: procedure.agencyId,
-      code,
       procedureId: procedure.id,
       procedureVersionId: procedure.versionId,
       fieldCode: procedure.fieldCode,
       channel: input.channel,
-      receivingUnitId: receivingUnitId,
+      receivingUnitId,
       applicant: input.applicant,
-      searchText: foldVietnamese(`${code ?? ''} ${input.applicant.name} ${procedure.content.name}`),
+      procedureName: procedure.content.name,
     },
-    {
-      state: next.state,
-      nationalStatus: nationalStatusOf(next.state).code,
-      snapshot: next,
-      currentUnitId,
-      assigneeId: next.step?.assigneeId ?? null,
-      now,
-    },
-  );
-  await recordConsequences(tx, {
-    dossier: {
-      id,
-      agencyId: procedure.agencyId,
-      fieldCode: procedure.fieldCode,
-      channel: input.channel,
-      receivingUnitId: receivingUnitId,
-    },
-    before: null,
-    after: next,
-    event: decision.event,
+    units,
+    access: await accessWith(tx, actor, units, chains),
+    chains,
+    calendar: await loadCalendar(tx, procedure.agencyId),
+    action,
+    input: commandInput,
     actor,
-    from: { unitId: receivingUnitId, userId: actor.userId },
-    to: { unitId: currentUnitId, userId: next.step?.assigneeId ?? null },
     now,
-    policy: calendar.policy,
   });
-  return id;
 }
 
 export interface ActionRequest {
@@ -326,177 +382,38 @@ export interface ActionRequest {
 }
 
 /**
- * Performs one action on a dossier in one transaction. The row is locked and its version compared
- * with the one the client saw: of two officers acting at once, exactly one wins and the other gets
- * a 409 telling them to reload. The rules (core's `decide`) say whether the action is allowed.
+ * Performs one action on a dossier in one transaction. The row is read once, locked, and its
+ * version compared with the one the client saw: of two officers acting at once, exactly one wins
+ * and the other gets a 409 telling them to reload. The actor's roles on it are computed once; the
+ * rules (core's `decide`) say whether the action is allowed. Someone who may not see the dossier
+ * is told it does not exist.
  */
 export async function performAction(
   ctx: AppContext,
   tx: Queryable,
   request: ActionRequest,
   actor: Actor,
-): Promise<void> {
+): Promise<CommandOutcome> {
   const dossier = await loadDossier(tx, request.dossierId, true);
   if (!dossier) throw new Problem(404, 'dossier_not_found');
+  const units = { ...dossier, applicantUserId: dossier.snapshot.applicantId };
+  const chains = new Map<string, string[]>();
+  const access = await accessWith(tx, actor, units, chains);
+  if (!access.read) throw new Problem(404, 'dossier_not_found');
   if (dossier.version !== request.expectedVersion) {
     throw new Problem(409, 'dossier_changed', { version: dossier.version });
   }
-  const access = await accessToDossier(tx, actor, {
-    ...dossier,
-    applicantUserId: dossier.snapshot.applicantId,
-  });
-  if (!access.read) throw new Problem(404, 'dossier_not_found');
   // A reader the agency granted access (an inspector) sees the dossier and changes nothing.
   if (access.roles.length === 0) throw new Problem(403, 'forbidden');
-  const roles = access.roles;
-  const now = ctx.now();
-  const calendar = await loadCalendar(tx, dossier.agencyId);
-  const decision = decide(
-    dossier.snapshot,
-    { action: request.action, actor: { id: actor.userId ?? 'system', roles }, input: request.input },
-    {
-      now,
-      calendar: calendar.config,
-      supplementLimitWorkingDays: calendar.supplementLimitDays,
-      policy: calendar.policy,
-    },
-  );
-  if (!decision.ok) throw refusalProblem(decision);
-  const next = decision.next;
-  const currentUnitId =
-    next.endedAt && next.state !== 'result_ready'
-      ? dossier.currentUnitId
-      : await holderUnit(tx, next, dossier.agencyId, dossier.receivingUnitId);
-  const assigneeId = next.step?.assigneeId ?? null;
-  const written = await updateDossier(tx, dossier.id, dossier.version, {
-    state: next.state,
-    nationalStatus: nationalStatusOf(next.state).code,
-    snapshot: next,
-    currentUnitId,
-    assigneeId,
-    now,
-  });
-  if (!written) throw new Problem(409, 'dossier_changed', { version: dossier.version + 1 });
-  // An online submission accepted now takes its place in the day's sequence if it had no code.
-  if (!dossier.code && next.receivedAt && next.state !== 'refused') {
-    const [unit] = await tx.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [
-      dossier.receivingUnitId,
-    ]);
-    await setCode(
-      tx,
-      dossier.id,
-      formatDossierCode(unit!.code, now, await nextSequenceNumber(tx, unit!.code, vietnamDateOf(now))),
-    );
-  }
-  await recordConsequences(tx, {
-    dossier,
-    before: dossier.snapshot,
-    after: next,
-    event: decision.event,
+  return commit(tx, {
+    before: dossier,
+    units,
+    access,
+    chains,
+    calendar: await loadCalendar(tx, dossier.agencyId),
+    action: request.action,
+    input: request.input,
     actor,
-    from: { unitId: dossier.currentUnitId, userId: dossier.assigneeId ?? actor.userId },
-    to: { unitId: currentUnitId, userId: assigneeId },
-    now,
-    policy: calendar.policy,
+    now: ctx.now(),
   });
-}
-
-interface Consequences {
-  dossier: Pick<DossierRecord, 'id' | 'agencyId' | 'fieldCode' | 'channel' | 'receivingUnitId'>;
-  before: DossierSnapshot | null;
-  after: DossierSnapshot;
-  event: DossierEvent;
-  actor: Actor;
-  from: { unitId: string | null; userId: string | null };
-  to: { unitId: string | null; userId: string | null };
-  now: Date;
-  /** The agency's reading of Decision 766, for the resolved_* counters. */
-  policy: CountingPolicy;
-}
-
-/** What every accepted action writes besides the dossier: history, control sheet, counters, notifications. */
-async function recordConsequences(tx: Queryable, c: Consequences): Promise<void> {
-  await appendEvent(tx, {
-    agencyId: c.dossier.agencyId,
-    dossierId: c.dossier.id,
-    at: c.now,
-    actorId: c.actor.userId,
-    actorName: c.actor.name,
-    action: c.event.action,
-    fromState: c.event.fromState,
-    toState: c.event.toState,
-    payload: c.event.payload,
-  });
-
-  const finished = c.event.payload.finishedStep as
-    | { name?: string; dueAt?: string; timeliness?: string }
-    | undefined;
-  const started = c.event.payload.startedStep as { name?: string; dueAt?: string } | undefined;
-  const holderChanged = c.from.unitId !== c.to.unitId || c.from.userId !== c.to.userId;
-  if (finished || started || holderChanged || c.before === null) {
-    const [seq] = await tx.query<{ n: number }>(
-      'SELECT COALESCE(max(seq), 0)::int + 1 AS n FROM dossier_handover WHERE dossier_id = $1',
-      [c.dossier.id],
-    );
-    await tx.query(
-      `INSERT INTO dossier_handover (id, agency_id, dossier_id, seq, at, from_unit_id, from_user_id, to_unit_id, to_user_id,
-                                     step_name, step_due_at, result, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        randomUUID(),
-        c.dossier.agencyId,
-        c.dossier.id,
-        seq!.n,
-        c.now,
-        c.from.unitId,
-        c.from.userId,
-        c.to.unitId,
-        c.to.userId,
-        finished?.name ?? started?.name ?? null,
-        finished?.dueAt ?? null,
-        finished?.timeliness ?? null,
-        c.event.action,
-      ],
-    );
-  }
-
-  const day = vietnamDateOf(c.now);
-  const count = (metric: string) =>
-    tx.query(
-      `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $1, $2, $3, $4, $5, 1)
-       ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + 1`,
-      [c.dossier.agencyId, c.dossier.fieldCode, c.dossier.channel, day, metric],
-    );
-  if (!c.before?.receivedAt && c.after.receivedAt) await count('received');
-  if (c.before === null && c.after.state === 'submitted') await count('submitted');
-  if (!c.before?.endedAt && c.after.endedAt) {
-    const kind = c.after.endKind;
-    if (kind === 'processed')
-      await count(`resolved_${classify(c.after, new Date(c.after.endedAt), c.policy) ?? 'on_time'}`);
-    else await count(`ended_${kind ?? 'other'}`);
-  }
-  if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
-
-  const notify = (kind: string, recipientId: string | null) =>
-    recipientId
-      ? enqueue(
-          tx,
-          {
-            agencyId: c.dossier.agencyId,
-            kind,
-            recipientId,
-            dossierId: c.dossier.id,
-            payload: { action: c.event.action, state: c.after.state, dueAt: c.after.dueAt },
-            dedupeKey: `${c.dossier.id}:${c.event.action}:${c.now.getTime()}:${kind}:${recipientId}`,
-          },
-          c.now,
-        )
-      : Promise.resolve(false);
-  if (c.to.userId && c.to.userId !== c.from.userId) await notify('dossier.assigned', c.to.userId);
-  if (
-    c.after.applicantId &&
-    ['request_supplement', 'approve', 'refuse', 'stop', 'extend'].includes(c.event.action)
-  ) {
-    await notify(`dossier.applicant.${c.event.action}`, c.after.applicantId);
-  }
 }

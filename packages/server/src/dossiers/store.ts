@@ -133,13 +133,14 @@ export async function insertDossier(
     searchText: string;
   },
   w: DossierWrite,
-): Promise<void> {
-  await tx.query(
+): Promise<DossierRecord> {
+  const [row] = await tx.query<DossierRow>(
     `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
        applicant, search_text, version, created_at,
        state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at,
        overdue_from, at_risk_from, time_facts_stale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false)
+     RETURNING ${COLUMNS}`,
     [
       d.id,
       d.agencyId,
@@ -155,6 +156,7 @@ export async function insertDossier(
       ...(await factsOf(tx, d.agencyId, w)),
     ],
   );
+  return toRecord(row!);
 }
 
 /** overdue_from and at_risk_from of the snapshot being written (time-facts.ts). */
@@ -167,24 +169,34 @@ async function factsOf(
   return [facts.overdueFrom, facts.atRiskFrom];
 }
 
-/** Writes the next state if the row still has `expectedVersion`; false when someone else got there first. */
+/**
+ * Writes the next state if the row still has `expectedVersion` and gives the row as written; null
+ * when someone else got there first.
+ */
 export async function updateDossier(
   tx: Queryable,
   id: string,
   expectedVersion: number,
   w: DossierWrite,
-): Promise<boolean> {
-  const [row] = await tx.query<{ agency_id: string }>('SELECT agency_id FROM dossier WHERE id = $1', [id]);
-  if (!row) return false;
-  const rows = await tx.query(
+): Promise<DossierRecord | null> {
+  // The agency is read only when the caller did not bring its calendar (actions always do).
+  let agencyId = '';
+  if (!w.calendar) {
+    const [owner] = await tx.query<{ agency_id: string }>('SELECT agency_id FROM dossier WHERE id = $1', [
+      id,
+    ]);
+    if (!owner) return null;
+    agencyId = owner.agency_id;
+  }
+  const [row] = await tx.query<DossierRow>(
     `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
             submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,
             risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END,
             overdue_from = $13, at_risk_from = $14, time_facts_stale = false
-      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, expectedVersion, ...columnsOf(w), ...(await factsOf(tx, row.agency_id, w))],
+      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
+    [id, expectedVersion, ...columnsOf(w), ...(await factsOf(tx, agencyId, w))],
   );
-  return rows.length === 1;
+  return row ? toRecord(row) : null;
 }
 
 export async function setCode(tx: Queryable, id: string, code: string): Promise<void> {

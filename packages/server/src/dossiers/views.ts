@@ -4,18 +4,19 @@ import {
   DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
-  type DossierAction,
   type DossierActor,
   dossierReadModel,
   dossierTime,
+  isDossierAction,
   type Locale,
   nationalStatusOf,
   ROLE_LABELS,
   type Role,
 } from '@motcua/core';
-import { loadCalendar } from '../calendar/store.ts';
+import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { approvalBriefs } from './approval.ts';
+import { loadHistory } from './history.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
 
 /** How the staff workspace sees one dossier: the record, its history, control sheet and documents. */
@@ -25,8 +26,10 @@ export async function dossierDetail(
   actor: DossierActor,
   locale: Locale,
   now: Date,
+  /** The agency's calendar, when the caller has it loaded already. */
+  loaded?: AgencyCalendar,
 ) {
-  const calendar = await loadCalendar(db, d.agencyId);
+  const calendar = loaded ?? (await loadCalendar(db, d.agencyId));
   const names = await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])
      UNION ALL SELECT id, full_name AS name FROM app_user WHERE id = ANY($1::uuid[])`,
@@ -38,18 +41,7 @@ export async function dossierDetail(
        FROM procedure_version v JOIN field f ON f.code = $2 WHERE v.id = $1`,
     [d.procedureVersionId, d.fieldCode],
   );
-  const events = await db.query<{
-    dossier_seq: number;
-    at: Date;
-    actor_name: string;
-    action: DossierAction;
-    from_state: string | null;
-    to_state: string;
-    payload: Record<string, unknown>;
-  }>(
-    'SELECT dossier_seq, at, actor_name, action, from_state, to_state, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
-    [d.id],
-  );
+  const events = await loadHistory(db, d.id);
   const handovers = await loadHandovers(db, d.id);
   const documents = await db.query<{
     id: string;
@@ -110,18 +102,16 @@ export async function dossierDetail(
       title: DOSSIER_ACTION_LABELS[action].title[locale],
     })),
     events: events.map((e) => ({
-      seq: e.dossier_seq,
-      at: new Date(e.at).toISOString(),
-      actorName: e.actor_name,
+      seq: e.seq,
+      at: e.at,
+      actorName: e.actorName,
       action: e.action,
-      title:
-        DOSSIER_ACTION_LABELS[e.action]?.title[locale] ??
-        DOCUMENT_EVENT_LABELS[e.action as keyof typeof DOCUMENT_EVENT_LABELS]?.[locale] ??
-        e.action,
-      fromState: e.from_state,
-      toState: e.to_state,
-      toStateLabel:
-        DOSSIER_STATE_INFO[e.to_state as keyof typeof DOSSIER_STATE_INFO]?.label[locale] ?? e.to_state,
+      title: isDossierAction(e.action)
+        ? DOSSIER_ACTION_LABELS[e.action].title[locale]
+        : DOCUMENT_EVENT_LABELS[e.action][locale],
+      fromState: e.fromState,
+      toState: e.toState,
+      toStateLabel: DOSSIER_STATE_INFO[e.toState].label[locale],
       payload: e.payload,
     })),
     controlSheet: handovers.map((h) => ({

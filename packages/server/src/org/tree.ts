@@ -26,3 +26,22 @@ export async function descendantIds(db: Queryable, rootIds: readonly string[]): 
   );
   return new Set(rows.map((r) => r.id));
 }
+
+/** For each given unit, the unit and every unit above it, in one query. */
+export async function ancestorChains(
+  db: Queryable,
+  unitIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const chains = new Map<string, string[]>();
+  if (unitIds.length === 0) return chains;
+  const rows = await db.query<{ start_id: string; id: string }>(
+    `WITH RECURSIVE up(start_id, id, parent_id, depth) AS (
+       SELECT id, id, parent_id, 0 FROM org_unit WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT up.start_id, o.id, o.parent_id, up.depth + 1 FROM org_unit o JOIN up ON o.id = up.parent_id WHERE up.depth < 64
+     ) SELECT start_id, id FROM up ORDER BY start_id, depth`,
+    [[...new Set(unitIds)]],
+  );
+  for (const r of rows) chains.set(r.start_id, [...(chains.get(r.start_id) ?? []), r.id]);
+  return chains;
+}

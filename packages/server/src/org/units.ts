@@ -153,3 +153,38 @@ export async function updateUnit(db: Queryable, id: string, changes: UnitChanges
 export function unitIsActive(unit: Unit, now: Date): boolean {
   return isActiveOn(unit, vietnamDate(now));
 }
+
+/** Whether the unit exists and is an agency (cơ quan). */
+export async function isAgency(db: Queryable, unitId: string): Promise<boolean> {
+  const rows = await db.query("SELECT 1 FROM org_unit WHERE id = $1 AND kind = 'agency'", [unitId]);
+  return rows.length > 0;
+}
+
+/** The agencies among the given units. */
+export async function agenciesAmong(db: Queryable, unitIds: readonly string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE kind = 'agency' AND id = ANY($1::uuid[])",
+    [unitIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The agency with this code, if there is one. */
+export async function agencyIdByCode(db: Queryable, code: string): Promise<string | null> {
+  const [row] = await db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE code = $1 AND kind = 'agency'",
+    [code],
+  );
+  return row?.id ?? null;
+}
+
+/** The top-level units (no parent): all of them, or those among the given units. */
+export async function topLevelUnits(db: Queryable, among?: readonly string[]): Promise<string[]> {
+  const rows = among
+    ? await db.query<{ id: string }>(
+        'SELECT id FROM org_unit WHERE parent_id IS NULL AND id = ANY($1::uuid[])',
+        [among],
+      )
+    : await db.query<{ id: string }>('SELECT id FROM org_unit WHERE parent_id IS NULL');
+  return rows.map((r) => r.id);
+}

@@ -223,7 +223,7 @@ export async function seedDemoOffice(
       copies: d.copies,
     }));
     await db.transaction(async (tx) => {
-      const id = await createDossier(
+      const { record } = await createDossier(
         sim,
         tx,
         {
@@ -238,6 +238,7 @@ export async function seedDemoOffice(
         },
         actors.counter,
       );
+      const id = record.id;
       byFate[fate] = (byFate[fate] ?? 0) + 1;
       if (fate === 'refused') return;
       await runLifecycle(sim, tx, id, fate, clock, actors, cal, realNow, rand);

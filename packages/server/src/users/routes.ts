@@ -9,7 +9,16 @@ import { deleteOtherSessions } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
-import { createUser, getUser, listUsers, type RoleAssignment, setRoles, type UserView } from './users.ts';
+import { topLevelUnits } from '../org/units.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  type RoleAssignment,
+  setRoles,
+  type UserView,
+  updateAccount,
+} from './users.ts';
 
 const ADMIN = ['administrator'] as const;
 const roleList = z.array(z.object({ role: z.enum(ROLES), unitId: z.uuid() }).strict()).max(50);
@@ -56,8 +65,8 @@ export function userRoutes(ctx: AppContext) {
   const scopeOf = async (request: FastifyRequest) => {
     const session = requireRole(request, ADMIN);
     const scope = await descendantIds(ctx.db, grantedUnits(session, ADMIN));
-    const roots = await ctx.db.query<{ id: string }>('SELECT id FROM org_unit WHERE parent_id IS NULL');
-    return { session, scope, wholeTree: roots.every((r) => scope.has(r.id)) };
+    const roots = await topLevelUnits(ctx.db);
+    return { session, scope, wholeTree: roots.every((r) => scope.has(r)) };
   };
   const assertRolesInScope = (roles: readonly RoleAssignment[], scope: Set<string>) => {
     if (roles.some((r) => !scope.has(r.unitId))) throw new Problem(403, 'unit_outside_scope');
@@ -145,30 +154,22 @@ export function userRoutes(ctx: AppContext) {
         const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
         await ctx.db.transaction(async (tx) => {
           const now = ctx.now();
-          if (body.fullName !== undefined)
-            await tx.query('UPDATE app_user SET full_name = $2 WHERE id = $1', [user.id, body.fullName]);
-          if (body.email !== undefined)
-            await tx.query('UPDATE app_user SET email = $2 WHERE id = $1', [user.id, body.email]);
-          if (body.phone !== undefined)
-            await tx.query('UPDATE app_user SET phone = $2 WHERE id = $1', [user.id, body.phone]);
-          if (body.active !== undefined) {
-            await tx.query('UPDATE app_user SET active = $2 WHERE id = $1', [user.id, body.active]);
-            if (!body.active) await deleteOtherSessions(tx, user.id, null);
-          }
-          if (body.unlock)
-            await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
-              user.id,
-            ]);
-          if (passwordHash) {
-            // A password an administrator chose is known to two people: the owner must replace it.
-            await tx.query(
-              'UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = $3 WHERE id = $1',
-              [user.id, passwordHash, now],
-            );
-            await deleteOtherSessions(tx, user.id, null);
-          }
+          await updateAccount(
+            tx,
+            user.id,
+            {
+              fullName: body.fullName,
+              email: body.email,
+              phone: body.phone,
+              active: body.active,
+              unlock: body.unlock,
+              passwordHash,
+            },
+            now,
+          );
+          // Sessions end with a deactivation, and with a password only the administrator and the owner know.
+          if (body.active === false || passwordHash) await deleteOtherSessions(tx, user.id, null);
           if (body.roles) await setRoles(tx, user.id, body.roles);
-          await tx.query('UPDATE app_user SET updated_at = $2 WHERE id = $1', [user.id, now]);
           const { password: _hidden, ...detail } = body;
           await recordAudit(tx, {
             actorId: session.user.id,

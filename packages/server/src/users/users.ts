@@ -116,3 +116,40 @@ export async function setRoles(
     );
   }
 }
+
+/** The changes an administrator makes to an account; absent fields are left as they are. */
+export interface AccountChanges {
+  fullName?: string | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  active?: boolean | undefined;
+  /** Clears the failed sign-ins and the lock. */
+  unlock?: boolean | undefined;
+  /** A password the administrator chose: its owner must replace it at the next sign-in. */
+  passwordHash?: string | null | undefined;
+}
+
+export async function updateAccount(
+  tx: Queryable,
+  userId: string,
+  c: AccountChanges,
+  now: Date,
+): Promise<void> {
+  if (c.fullName !== undefined)
+    await tx.query('UPDATE app_user SET full_name = $2 WHERE id = $1', [userId, c.fullName]);
+  if (c.email !== undefined)
+    await tx.query('UPDATE app_user SET email = $2 WHERE id = $1', [userId, c.email]);
+  if (c.phone !== undefined)
+    await tx.query('UPDATE app_user SET phone = $2 WHERE id = $1', [userId, c.phone]);
+  if (c.active !== undefined)
+    await tx.query('UPDATE app_user SET active = $2 WHERE id = $1', [userId, c.active]);
+  if (c.unlock)
+    await tx.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
+  if (c.passwordHash) {
+    await tx.query(
+      'UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = $3 WHERE id = $1',
+      [userId, c.passwordHash, now],
+    );
+  }
+  await tx.query('UPDATE app_user SET updated_at = $2 WHERE id = $1', [userId, now]);
+}

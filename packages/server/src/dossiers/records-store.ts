@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/database.ts';
+
+/** The control sheet's rows (mẫu 06) and the statistics counters an accepted action writes. */
+
+export interface HandoverWrite {
+  agencyId: string;
+  dossierId: string;
+  at: Date;
+  from: { unitId: string | null; userId: string | null };
+  to: { unitId: string | null; userId: string | null };
+  stepName: string | null;
+  stepDueAt: string | null;
+  result: string | null;
+  /** The action that made the hand-over. */
+  note: string;
+}
+
+export async function appendHandover(tx: Queryable, h: HandoverWrite): Promise<void> {
+  await tx.query(
+    `INSERT INTO dossier_handover (id, agency_id, dossier_id, seq, at, from_unit_id, from_user_id, to_unit_id, to_user_id,
+                                   step_name, step_due_at, result, note)
+     SELECT $1::uuid, $2::uuid, $3::uuid, COALESCE(max(seq), 0)::int + 1, $4::timestamptz, $5::uuid, $6::uuid,
+            $7::uuid, $8::uuid, $9::text, $10::timestamptz, $11::text, $12::text
+       FROM dossier_handover WHERE dossier_id = $3::uuid`,
+    [
+      randomUUID(),
+      h.agencyId,
+      h.dossierId,
+      h.at,
+      h.from.unitId,
+      h.from.userId,
+      h.to.unitId,
+      h.to.userId,
+      h.stepName,
+      h.stepDueAt,
+      h.result,
+      h.note,
+    ],
+  );
+}
+
+/** Adds one to a day's counter of the agency, by field and channel. */
+export async function bumpCounter(
+  tx: Queryable,
+  c: { agencyId: string; fieldCode: string; channel: string; day: string; metric: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $1, $2, $3, $4, $5, 1)
+     ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + 1`,
+    [c.agencyId, c.fieldCode, c.channel, c.day, c.metric],
+  );
+}

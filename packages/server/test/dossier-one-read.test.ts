@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Queryable } from '../src/db/database.ts';
+import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { engines } from './support/databases.ts';
+
+/**
+ * What one action costs the database: the dossier row is read once, under one row lock, the
+ * actor's roles are worked out once, and the answer is built from what the action wrote. Each SQL
+ * statement the server sends is recorded by wrapping the database the app uses.
+ */
+
+/** The database, recording the text of every statement sent through it or its transactions. */
+function recording(db: Database, log: string[]): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      log.push(sql);
+      return q.query(sql, params);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'query') return wrap(target).query;
+      if (prop === 'transaction')
+        return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Statements that read the dossier row itself (not its events, documents or control sheet). */
+const readsDossier = (sql: string) => /\bFROM\s+dossier\b(?!_)/i.test(sql) && /^\s*SELECT/i.test(sql);
+
+describe.each(engines)('one read and one authorisation per action on %s', (engine) => {
+  let t: TestApp;
+  let tiepnhan: TestClient;
+  let procedure: { id: string; documents: { name: string }[] };
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
+    t.ctx.db = recording(t.db, log);
+    tiepnhan = t.client();
+    await tiepnhan.login('tiepnhan');
+    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
+    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
+    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+  });
+  afterAll(() => t.close());
+
+  const receive = async () => {
+    const res = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: { name: 'Trần Thị Bình', idNumber: '079123456789' },
+        checklist: procedure.documents.map((d) => ({ document: d.name, received: true })),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number; state: string };
+  };
+
+  const forward = (d: { id: string; version: number }) =>
+    tiepnhan.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${d.id}/actions/forward_step`,
+      payload: { version: d.version, input: { note: 'Chuyển phòng chuyên môn' } },
+    });
+
+  it('forwards a step reading the dossier once, under one lock, and answers from what it wrote', async () => {
+    const d = await receive();
+    log.length = 0;
+    const res = await forward(d);
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json();
+    expect(answer.version).toBe(d.version + 1);
+    expect(answer.events.at(-1).action).toBe('forward_step');
+
+    const dossierReads = log.filter(readsDossier);
+    expect(dossierReads).toHaveLength(1);
+    expect(dossierReads[0]).toMatch(/FOR UPDATE/);
+    expect(log.filter((sql) => /FOR UPDATE/.test(sql) && /\bdossier\b(?!_)/.test(sql))).toHaveLength(1);
+    // The units above the dossier's agency, receiving unit and holder: one lookup, and one more
+    // only for the unit the step moved it to.
+    expect(log.filter((sql) => /WITH RECURSIVE up/.test(sql)).length).toBeLessThanOrEqual(2);
+    expect(log.filter((sql) => /UPDATE dossier SET/.test(sql))).toHaveLength(1);
+    expect(log.length).toBeLessThanOrEqual(21);
+  });
+
+  it('lets one of two actions with the same version through; the other gets 409 and writes nothing', async () => {
+    const d = await receive();
+    const count = async (table: string) =>
+      (
+        await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE dossier_id = $1`, [
+          d.id,
+        ])
+      )[0]!.n;
+    const before = {
+      events: await count('dossier_event'),
+      handovers: await count('dossier_handover'),
+      outbox: await count('outbox'),
+    };
+    const [a, b] = await Promise.all([forward(d), forward(d)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().code).toBe('dossier_changed');
+    expect(await count('dossier_event')).toBe(before.events + 1);
+    expect(await count('dossier_handover')).toBe(before.handovers + 1);
+    expect(await count('outbox')).toBeLessThanOrEqual(before.outbox + 1);
+    const [row] = await t.db.query<{ version: number }>('SELECT version FROM dossier WHERE id = $1', [d.id]);
+    expect(row!.version).toBe(d.version + 1);
+  });
+});
