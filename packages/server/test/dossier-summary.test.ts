@@ -69,11 +69,18 @@ describe.each(engines)('work summaries on %s', (engine) => {
     expect(items.map((i) => i.key)).toContain('toApprove');
     // The most overdue come by name, the longest past their date first, with how late each is.
     const body = (await c.lanhdao!.request({ url: '/api/v1/dossiers/summary' })).json();
-    const worst = body.mostOverdue as { dueAt: string; code: string; remaining: { workingDays: number } }[];
+    const worst = body.mostOverdue as {
+      dueAt: string;
+      code: string;
+      time: { timeliness: string; remaining: { workingMinutes: number } };
+    }[];
     expect(worst.length).toBeGreaterThan(0);
     expect(worst.length).toBeLessThanOrEqual(5);
     expect(worst.map((w) => w.dueAt)).toEqual(worst.map((w) => w.dueAt).sort());
-    for (const w of worst) expect(w.remaining.workingDays).toBeLessThan(0);
+    for (const w of worst) {
+      expect(w.time.timeliness).toBe('overdue');
+      expect(w.time.remaining.workingMinutes).toBeLessThan(0);
+    }
     const queue = (
       await c.lanhdao!.request({ url: `/api/v1/dossiers?${items[0]!.query}&pageSize=5` })
     ).json();
