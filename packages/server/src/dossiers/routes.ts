@@ -23,7 +23,7 @@ import {
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
 import { readUpload } from '../files/read-upload.ts';
-import { findReplay, idempotencyKey, lockKey, remember, requestHash } from '../http/idempotency.ts';
+import { answerOnce } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
@@ -145,41 +145,12 @@ export function dossierRoutes(ctx: AppContext) {
       ),
     );
 
-  /**
-   * Runs a request once per user and Idempotency-Key: a retry gets the first answer back. The key
-   * is locked first, so a concurrent retry waits for the first attempt and then replays its answer.
-   */
-  const once = async (
+  const once = (
     request: FastifyRequest,
     reply: FastifyReply,
     scope: string,
     work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
-  ) => {
-    const key = idempotencyKey(request);
-    const hash = requestHash({ url: request.url, body: request.body });
-    try {
-      const result = await ctx.db.transaction(async (tx) => {
-        if (key) {
-          await lockKey(tx, scope, key);
-          const replay = await findReplay(tx, scope, key, hash);
-          if (replay) return { ...replay, replayed: true };
-        }
-        const r = await work(tx);
-        if (key) await remember(tx, scope, key, hash, r, ctx.now());
-        return { ...r, replayed: false };
-      });
-      if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.status(result.status).send(result.body);
-    } catch (err) {
-      // A concurrent retry with the same key committed first: answer as it did.
-      if (key && (err as { code?: string }).code === '23505') {
-        const replay = await findReplay(ctx.db, scope, key, hash);
-        if (replay)
-          return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
-      }
-      throw err;
-    }
-  };
+  ) => answerOnce(ctx, request, reply, scope, request.body, work);
 
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

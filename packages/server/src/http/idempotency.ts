@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { canonicalJson } from '../dossiers/audit-chain.ts';
 import { assertBodyDepth } from './input-guard.ts';
@@ -68,4 +69,42 @@ export async function remember(
     'INSERT INTO idempotency_key (scope, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
     [scope, key, hash, response.status, JSON.stringify(response.body), now],
   );
+}
+
+/**
+ * Runs a change once per user and Idempotency-Key, in one transaction: a retry gets the first
+ * answer back (with Idempotent-Replayed) instead of a second dossier, report or plan. The key is
+ * locked first, so a concurrent retry waits for the first attempt and then replays its answer;
+ * `content` is what the request hash covers (the body, or an upload by its digest).
+ */
+export async function answerOnce(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: string,
+  content: unknown,
+  work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
+) {
+  const key = idempotencyKey(request);
+  const hash = requestHash({ url: request.url, content });
+  try {
+    const result = await ctx.db.transaction(async (tx) => {
+      if (key) {
+        await lockKey(tx, scope, key);
+        const replay = await findReplay(tx, scope, key, hash);
+        if (replay) return { ...replay, replayed: true };
+      }
+      const r = await work(tx);
+      if (key) await remember(tx, scope, key, hash, r, ctx.now());
+      return { ...r, replayed: false };
+    });
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    return reply.status(result.status).send(result.body);
+  } catch (err) {
+    if (key && (err as { code?: string }).code === '23505') {
+      const replay = await findReplay(ctx.db, scope, key, hash);
+      if (replay) return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
+    }
+    throw err;
+  }
 }

@@ -1,46 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { Queryable } from '../db/database.ts';
 import { readUpload } from '../files/read-upload.ts';
-import { findReplay, idempotencyKey, lockKey, remember, requestHash } from '../http/idempotency.ts';
 import { Problem } from '../http/problem.ts';
-
-/**
- * Runs a change once per user and Idempotency-Key, in one transaction: a retried submit gets the
- * first answer back (with Idempotent-Replayed) instead of a second report or plan.
- */
-export async function once(
-  ctx: AppContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  scope: string,
-  content: unknown,
-  work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
-) {
-  const key = idempotencyKey(request);
-  const hash = requestHash({ url: request.url, content });
-  try {
-    const result = await ctx.db.transaction(async (tx) => {
-      if (key) {
-        await lockKey(tx, scope, key);
-        const replay = await findReplay(tx, scope, key, hash);
-        if (replay) return { ...replay, replayed: true };
-      }
-      const r = await work(tx);
-      if (key) await remember(tx, scope, key, hash, r, ctx.now());
-      return { ...r, replayed: false };
-    });
-    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(result.status).send(result.body);
-  } catch (err) {
-    if (key && (err as { code?: string }).code === '23505') {
-      const replay = await findReplay(ctx.db, scope, key, hash);
-      if (replay) return reply.status(replay.status).header('Idempotent-Replayed', 'true').send(replay.body);
-    }
-    throw err;
-  }
-}
 
 export interface FormUpload {
   fields: Record<string, string>;

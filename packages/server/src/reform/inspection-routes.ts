@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
-import { once } from './http.ts';
+import { answerOnce as once } from '../http/idempotency.ts';
 import { addFinding, addInspection, inspectionList, recordInspection } from './inspections.ts';
 import * as s from './schemas.ts';
 

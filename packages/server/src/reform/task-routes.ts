@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
+import { answerOnce as once } from '../http/idempotency.ts';
 import { Problem } from '../http/problem.ts';
 import { may, reformSubject } from './access.ts';
-import { once, readForm } from './http.ts';
+import { readForm } from './http.ts';
 import * as s from './schemas.ts';
 import {
   calendarOf,
