@@ -128,6 +128,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SEED_DEMO_DOSSIERS: '60',
+      // Every test file signs in through the one server from the same address: the per-address
+      // sign-in limit (10 a minute by default, tested in the server's auth tests) would refuse them.
+      LOGIN_RATE_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
