@@ -20,6 +20,7 @@ import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { summaryRoutes } from './dossiers/summary.ts';
+import { historyImportRoutes } from './history-import/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -124,6 +125,7 @@ export async function buildApp(
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -163,3 +163,10 @@ export const DOCUMENT_EVENT_LABELS: Record<'document_added' | 'document_removed'
   document_added: { vi: 'Đính kèm tài liệu', en: 'Document attached' },
   document_removed: { vi: 'Gỡ tài liệu đính kèm', en: 'Document removed' },
 };
+
+/** The history entry that marks a dossier brought from the agency's previous system (chuyển đổi dữ liệu). */
+export const IMPORTED_EVENT_ACTION = 'imported';
+export const IMPORTED_EVENT_LABEL: Localised = {
+  vi: 'Chuyển đổi dữ liệu từ hệ thống cũ',
+  en: 'Imported from the previous system',
+};

@@ -44,6 +44,11 @@ export interface Actor {
   name: string;
   /** Every role grant of the user, with the unit it is held on. */
   grants: readonly { role: ActorRole; unitId: string }[];
+  /**
+   * The history import (chuyển đổi dữ liệu): replays the agency's previous system's events in these
+   * capacities, on any dossier of the import, without an account; those past events notify no one.
+   */
+  replay?: { roles: readonly ActorRole[] };
 }
 
 export const SYSTEM: Actor = { userId: null, name: 'Hệ thống', grants: [] };
@@ -71,6 +76,7 @@ export async function accessToDossier(
     applicantUserId: string | null;
   },
 ): Promise<DossierAccess> {
+  if (actor.replay) return { roles: [...actor.replay.roles], read: true, staff: true };
   if (actor.userId === null)
     return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
   return dossierAccess(
@@ -472,6 +478,8 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
   }
   if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
 
+  // Replayed history happened in the previous system, which told whom it had to at the time.
+  if (c.actor.replay) return;
   const notify = (kind: string, recipientId: string | null) =>
     recipientId
       ? enqueue(

@@ -7,6 +7,8 @@ import {
   DOSSIER_STATE_INFO,
   type DossierAction,
   type DossierActor,
+  IMPORTED_EVENT_ACTION,
+  IMPORTED_EVENT_LABEL,
   type Locale,
   nationalStatusOf,
   openActions,
@@ -112,7 +114,7 @@ export async function dossierDetail(
       title:
         DOSSIER_ACTION_LABELS[e.action]?.title[locale] ??
         DOCUMENT_EVENT_LABELS[e.action as keyof typeof DOCUMENT_EVENT_LABELS]?.[locale] ??
-        e.action,
+        ((e.action as string) === IMPORTED_EVENT_ACTION ? IMPORTED_EVENT_LABEL[locale] : e.action),
       fromState: e.from_state,
       toState: e.to_state,
       toStateLabel:
