@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { historyImportEn } from './historyimport.en.ts';
 import type { Messages } from './vi.ts';
 
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -1106,6 +1107,7 @@ export const en: Messages = {
       sunday: 'Sunday',
     } as Record<string, string>,
   },
+  historyImport: historyImportEn,
   validation: {
     codeRequired: 'Enter the procedure code',
     nameRequired: 'Enter the procedure name',

@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { historyImportVi } from './historyimport.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 
@@ -1103,6 +1104,7 @@ export const vi = {
       sunday: 'Chủ nhật',
     } as Record<string, string>,
   },
+  historyImport: historyImportVi,
   validation: {
     codeRequired: 'Nhập mã thủ tục',
     nameRequired: 'Nhập tên thủ tục',
