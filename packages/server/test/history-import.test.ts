@@ -93,6 +93,19 @@ describe.each(engines)('history import on %s', (engine) => {
     expect(await written()).toEqual({ dossiers: 0, events: 0, counters: 0 });
   });
 
+  it('imports the documented example (docs/history-import.md) without a refusal', async () => {
+    const doc = await readFile(new URL('../../../docs/history-import.md', import.meta.url), 'utf8');
+    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)![1]!);
+    const res = await admin.request({ method: 'POST', url: `${ENDPOINT}?dryRun=true`, payload: example });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().problems).toEqual([]);
+    expect(res.json().dossiers.map((d: { state: string }) => d.state)).toEqual([
+      'returned',
+      'result_ready',
+      'returned',
+    ]);
+  });
+
   it('refuses the whole file when the rules refuse one event, naming its dossier and event', async () => {
     const bad = historyFile([
       SCENARIOS.early,
