@@ -6,6 +6,7 @@ export const historyImportEn: typeof historyImportVi = {
   title: 'Import dossiers from the previous system',
   lead: 'Import the agency’s dossiers from its previous one-stop system. Each dossier is received and handled again at the dates of the file, through the agency’s process and calendar, so its deadlines, timeliness and statistics are what handling it here would have given.',
   formatLink: 'File format (JSON Schema)',
+  sectionTitle: 'Import from a file',
   file: 'History file (.json)',
   fileHint:
     'A JSON file in the motcua.history-import format. Run a dry run first: nothing is written until you press Import.',

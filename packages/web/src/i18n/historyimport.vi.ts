@@ -5,6 +5,7 @@ export const historyImportVi = {
   title: 'Chuyển đổi hồ sơ từ hệ thống cũ',
   lead: 'Nhập hồ sơ của cơ quan từ hệ thống một cửa điện tử trước đây. Mỗi hồ sơ được tiếp nhận và xử lý lại theo đúng các mốc thời gian trong tệp, theo quy trình và lịch làm việc của cơ quan, nên thời hạn, kết quả đúng hạn/quá hạn và số liệu thống kê như khi xử lý trực tiếp trên hệ thống này.',
   formatLink: 'Định dạng tệp (JSON Schema)',
+  sectionTitle: 'Nhập hồ sơ từ tệp',
   file: 'Tệp dữ liệu chuyển đổi (.json)',
   fileHint:
     'Tệp JSON theo định dạng motcua.history-import. Chạy thử trước: không có dữ liệu nào được ghi cho đến khi bạn bấm Nhập dữ liệu.',

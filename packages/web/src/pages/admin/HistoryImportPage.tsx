@@ -83,7 +83,7 @@ export default function HistoryImportPage() {
       </p>
 
       <section aria-labelledby="history-import-title" className="panel panel--section">
-        <h2 id="history-import-title">{h.file}</h2>
+        <h2 id="history-import-title">{h.sectionTitle}</h2>
         <form onSubmit={onCheck} noValidate>
           <div className={`form-group ${fileError ? 'form-group--error' : ''}`}>
             <label className="label" htmlFor="f-file">
