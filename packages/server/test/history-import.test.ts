@@ -143,6 +143,31 @@ describe.each(engines)('history import on %s', (engine) => {
     expect(await written()).toEqual({ dossiers: 0, events: 0, counters: 0 });
   });
 
+  it('reads files larger than other requests, and names each field a dossier gets wrong', async () => {
+    // 3 MiB: above the 2 MiB of every other request, read whole and refused for its unknown member.
+    const large = { ...historyFile([SCENARIOS.open]), padding: 'x'.repeat(3 * 1024 * 1024) };
+    const big = await admin.request({ method: 'POST', url: `${ENDPOINT}?dryRun=true`, payload: large });
+    expect(big.statusCode).toBe(422);
+    expect(big.json().code).toBe('history_import_invalid');
+
+    const { receivedAt: _missing, ...noReceipt } = dossierEntry('CU-NO-DATE', []);
+    const res = await admin.request({
+      method: 'POST',
+      url: `${ENDPOINT}?dryRun=true`,
+      payload: historyFile([SCENARIOS.open, noReceipt, SCENARIOS.open]),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().problems).toEqual([
+      expect.objectContaining({
+        dossierIndex: 1,
+        eventIndex: null,
+        code: 'invalid_input',
+        path: 'receivedAt',
+      }),
+      expect.objectContaining({ dossierIndex: 2, code: 'history_import_repeated' }),
+    ]);
+  });
+
   it('imports every dossier with the state, timeliness, counters and history live handling gives', async () => {
     const res = await admin.request({ method: 'POST', url: ENDPOINT, payload: file });
     expect(res.statusCode, res.body).toBe(200);
