@@ -14,6 +14,7 @@ export const PATHS = {
   newProcedure: '/can-bo/quan-tri/thu-tuc/moi',
   editProcedure: (id: string) => `/can-bo/quan-tri/thu-tuc/${encodeURIComponent(id)}`,
   importExport: '/can-bo/quan-tri/nhap-xuat',
+  historyImport: '/can-bo/quan-tri/chuyen-doi-ho-so',
   calendar: '/can-bo/quan-tri/lich',
   lookup: '/tra-cuu-ho-so',
   lookupCode: (code: string) => `/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`,

@@ -159,7 +159,12 @@ export const DOCUMENT_UPLOAD_ROLES: readonly ActorRole[] = [
 ];
 
 /** History entries that are not lifecycle actions: a document attached to or removed from the dossier. */
-export const DOCUMENT_EVENT_LABELS: Record<'document_added' | 'document_removed', Localised> = {
+export const DOCUMENT_EVENT_LABELS: Record<'document_added' | 'document_removed' | 'imported', Localised> = {
   document_added: { vi: 'Đính kèm tài liệu', en: 'Document attached' },
   document_removed: { vi: 'Gỡ tài liệu đính kèm', en: 'Document removed' },
+  imported: { vi: 'Chuyển đổi dữ liệu từ hệ thống cũ', en: 'Imported from the previous system' },
 };
+
+/** The history entry that marks a dossier brought from the agency's previous system (chuyển đổi dữ liệu). */
+export const IMPORTED_EVENT_ACTION = 'imported';
+export const IMPORTED_EVENT_LABEL: Localised = DOCUMENT_EVENT_LABELS.imported;

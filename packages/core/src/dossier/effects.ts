@@ -1,4 +1,5 @@
 import { addWorkingHours, workingHoursBetween } from '../calendar/working-time.ts';
+import { SYSTEM_ACTOR } from './actions.ts';
 import type { RuleContext } from './command.ts';
 import {
   acceptanceDeadline,
@@ -116,7 +117,9 @@ export const EFFECTS = {
     const input = c.input as SubmitOnlineInput;
     d.procedure = input.procedure;
     d.channel = 'online';
-    d.applicantId = c.actor.id;
+    // An online dossier brought from another system (the history import acts as the system) has no
+    // applicant account here.
+    d.applicantId = c.actor.id === SYSTEM_ACTOR.id ? null : c.actor.id;
     d.submittedAt = iso(c.now);
     d.acceptanceDueAt = iso(acceptanceDeadline(c.now, c.calendar));
     c.payload.acceptanceDueAt = d.acceptanceDueAt;

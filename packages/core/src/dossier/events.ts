@@ -150,7 +150,10 @@ export const EVENT_PAYLOAD_SCHEMAS = {
 /** The payload each action records. */
 export type EventPayloads = { [A in DossierAction]: z.infer<(typeof EVENT_PAYLOAD_SCHEMAS)[A]> };
 
-/** History entries that are not lifecycle actions: a document attached to or removed from the dossier. */
+/**
+ * History entries that are not lifecycle actions: a document attached to or removed from the
+ * dossier, and the marker of a dossier brought from the agency's previous system (history import).
+ */
 export const DOCUMENT_EVENT_PAYLOAD_SCHEMAS = {
   document_added: z.object({
     documentId: z.string(),
@@ -165,6 +168,13 @@ export const DOCUMENT_EVENT_PAYLOAD_SCHEMAS = {
     name: z.string(),
     kind: z.string(),
     sha256: z.string(),
+  }),
+  imported: z.object({
+    previousCode: z.string().nullish(),
+    sourceSystem: z.string().nullish(),
+    sourceDigest: z.string(),
+    /** How many of the previous system's events were replayed. */
+    events: z.number().int(),
   }),
 };
 

@@ -7,6 +7,8 @@ export {
   DOSSIER_ACTIONS,
   type DossierAction,
   type DossierActor,
+  IMPORTED_EVENT_ACTION,
+  IMPORTED_EVENT_LABEL,
   isDossierAction,
   SYSTEM_ACTOR,
 } from './actions.ts';

@@ -18,6 +18,8 @@ import {
   parsePublicKey,
   parseSigningKey,
 } from '../dossiers/audit-key.ts';
+import { describeImportProblem } from '../history-import/describe.ts';
+import { type ImportProblem, importHistory } from '../history-import/replay.ts';
 import { Problem } from '../http/problem.ts';
 import { writeCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { openContext } from '../runtime.ts';
@@ -130,6 +132,62 @@ ${ENV_NOTE}`,
             `(${result.created} new, ${result.updated} updated, ${result.published} published).`,
         );
         return 0;
+      } finally {
+        await ctx.db.close();
+      }
+    },
+  },
+  'import-dossiers': {
+    summary: 'Import dossiers from the previous one-stop system (.json, all or nothing)',
+    usage: `Usage: npx motcua import-dossiers FILE.json [--dry-run] [--lang en]
+
+Receives each dossier of FILE (docs/history-import.md) and replays its dated events through the
+rules, each at its own time on the agency's calendar. Any refused dossier or event and nothing is
+imported: each is printed as dossiers[i].events[j] with the rule's code and why. --dry-run checks
+and reports everything and writes nothing. Dossiers imported before (same previous-system code)
+are skipped, so running the same file twice imports it once.
+${ENV_NOTE}`,
+    options: { 'dry-run': { type: 'boolean' }, lang: { type: 'string' } },
+    async run({ values, positionals, config, readFile }) {
+      const file = positionals[0];
+      if (!file) {
+        console.error('Missing FILE. Run "npx motcua import-dossiers --help".');
+        return 2;
+      }
+      const locale = values.lang === 'en' ? 'en' : 'vi';
+      let body: unknown;
+      try {
+        body = JSON.parse((await readFile(file)).toString('utf8'));
+      } catch (err) {
+        console.error(`${file}: ${(err as Error).message}`);
+        return 2;
+      }
+      const ctx = await openContext(config());
+      const dryRun = values['dry-run'] === true;
+      try {
+        const result = await importHistory(ctx, body, {
+          dryRun,
+          importedBy: null,
+          onProgress: (done, total) => {
+            if (total >= 100 && done % 100 === 0) process.stderr.write(`  ${done}/${total}\r`);
+          },
+        });
+        for (const p of result.problems) console.error(`  ${describeImportProblem(p, locale)}`);
+        console.log(
+          `${dryRun ? 'Dry run: would import' : 'Imported'} ${result.imported} of ${result.total} dossiers` +
+            ` (${result.skipped.length} already imported, skipped)` +
+            (result.problems.length
+              ? `; ${result.problems.length} refused, nothing would be imported.`
+              : '.'),
+        );
+        return result.problems.length > 0 ? 1 : 0;
+      } catch (err) {
+        const problems =
+          err instanceof Problem ? (err.extra.problems as ImportProblem[] | undefined) : undefined;
+        if (!problems) throw err;
+        for (const p of problems) console.error(`  ${describeImportProblem(p, locale)}`);
+        console.error(`Nothing was imported: ${problems.length} refused.`);
+        return 1;
       } finally {
         await ctx.db.close();
       }

@@ -17,7 +17,7 @@ export interface Consequences {
   before: DossierSnapshot | null;
   after: DossierSnapshot;
   event: DossierEvent;
-  actor: { userId: string | null; name: string };
+  actor: { userId: string | null; name: string; replay?: unknown };
   from: { unitId: string | null; userId: string | null };
   to: { unitId: string | null; userId: string | null };
   now: Date;
@@ -77,6 +77,8 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
   }
   if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
 
+  // Replayed history happened in the previous system, which told whom it had to at the time.
+  if (c.actor.replay) return;
   const notify = (kind: string, recipientId: string | null) =>
     recipientId
       ? enqueue(

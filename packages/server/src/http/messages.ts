@@ -107,6 +107,38 @@ export const PROBLEMS = {
     en: 'The file has {count} errors; nothing was imported. Fix the rows listed and upload it again.',
   },
   import_file_missing: { vi: 'Chưa chọn tệp để nhập', en: 'No file was uploaded' },
+  history_import_invalid: {
+    vi: 'Tệp chuyển đổi dữ liệu không đúng định dạng (motcua.history-import, phiên bản 1)',
+    en: 'The history import file does not follow its format (motcua.history-import, version 1)',
+  },
+  history_import_agency_unknown: {
+    vi: 'Không có cơ quan mã {code}',
+    en: 'There is no agency with the code {code}',
+  },
+  history_import_refused: {
+    vi: 'Có {count} hồ sơ hoặc sự kiện không được chấp nhận; chưa nhập hồ sơ nào. Sửa các dòng được nêu và nhập lại.',
+    en: '{count} dossiers or events were refused; nothing was imported. Fix the rows listed and import again.',
+  },
+  history_import_repeated: {
+    vi: 'Hồ sơ này trùng với hồ sơ thứ {first} (tính từ 0) trong cùng tệp',
+    en: 'This dossier repeats dossier {first} (counted from 0) of the same file',
+  },
+  history_import_procedure_unknown: {
+    vi: 'Cơ quan không có thủ tục mã {code} trong danh mục',
+    en: 'The agency has no procedure with the code {code} in its catalogue',
+  },
+  history_import_field_mismatch: {
+    vi: 'Lĩnh vực {field} không phải lĩnh vực của thủ tục ({expected})',
+    en: 'The field {field} is not the procedure’s field ({expected})',
+  },
+  history_import_unit_unknown: {
+    vi: 'Không có đơn vị tiếp nhận mã {code}',
+    en: 'There is no receiving unit with the code {code}',
+  },
+  history_import_in_future: {
+    vi: 'Thời điểm này sau thời điểm nhập dữ liệu: lịch sử chỉ gồm những việc đã xảy ra',
+    en: 'This instant is after the import itself: a history holds only what has happened',
+  },
   import_file_type: {
     vi: 'Chỉ nhận tệp Excel (.xlsx) hoặc JSON (.json)',
     en: 'Only Excel (.xlsx) or JSON (.json) files are accepted',

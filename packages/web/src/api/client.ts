@@ -17,6 +17,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests `api` cannot make (a streamed answer), the token to echo. */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** An error answer from the API, with its problem details (or a synthetic one for network failures). */
 export class ApiError extends Error {
   readonly problem: Problem;

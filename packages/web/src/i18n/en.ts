@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
@@ -1146,6 +1147,7 @@ export const en: Messages = {
       sunday: 'Sunday',
     } as Record<string, string>,
   },
+  historyImport: historyImportEn,
   validation: {
     codeRequired: 'Enter the procedure code',
     nameRequired: 'Enter the procedure name',

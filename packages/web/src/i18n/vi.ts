@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { workVi } from './work.vi.ts';
 
@@ -1143,6 +1144,7 @@ export const vi = {
       sunday: 'Chủ nhật',
     } as Record<string, string>,
   },
+  historyImport: historyImportVi,
   validation: {
     codeRequired: 'Nhập mã thủ tục',
     nameRequired: 'Nhập tên thủ tục',

@@ -14,6 +14,7 @@ const ProceduresPage = lazy(() => import('../admin/ProceduresPage.tsx'));
 const ProcedureEditorPage = lazy(() => import('../admin/ProcedureEditorPage.tsx'));
 const ImportExportPage = lazy(() => import('../admin/ImportExportPage.tsx'));
 const CalendarPage = lazy(() => import('../admin/CalendarPage.tsx'));
+const HistoryImportPage = lazy(() => import('../admin/HistoryImportPage.tsx'));
 const CounterPage = lazy(() => import('./CounterPage.tsx'));
 const CounterReceivePage = lazy(() => import('./CounterReceivePage.tsx'));
 const CounterReceiptPage = lazy(() => import('./CounterReceiptPage.tsx'));
@@ -75,6 +76,7 @@ export default function StaffApp() {
           <Route path="quan-tri/thu-tuc/:id" element={catalogue(<ProcedureEditorPage />)} />
           <Route path="quan-tri/nhap-xuat" element={catalogue(<ImportExportPage />)} />
           <Route path="quan-tri/lich" element={admin(<CalendarPage />)} />
+          <Route path="quan-tri/chuyen-doi-ho-so" element={admin(<HistoryImportPage />)} />
           <Route path="quay" element={counter(<CounterPage />)} />
           <Route path="quay/tiep-nhan/:procedureId" element={counter(<CounterReceivePage />)} />
           <Route path="quay/da-tiep-nhan/:id" element={counter(<CounterReceiptPage />)} />

@@ -63,6 +63,12 @@ export const SECTIONS: WorkspaceSection[] = [
     roles: ADMIN_ONLY,
   },
   {
+    to: PATHS.historyImport,
+    label: (t) => t.historyImport.nav,
+    description: (t) => t.historyImport.navDesc,
+    roles: ADMIN_ONLY,
+  },
+  {
     to: PATHS.calendar,
     label: (t) => t.workspace.calendar,
     description: (t) => t.workspace.calendarDesc,
