@@ -28,6 +28,7 @@ import {
   findAgency,
   type ImportedMarker,
   importedMarkers,
+  lockAgencyImports,
   unitIdsByCode,
 } from './store.ts';
 
@@ -186,6 +187,7 @@ async function replayFile(
     skipped: [],
     problems: [],
   };
+  await lockAgencyImports(tx, agencyId);
   const procedures = await agencyProcedures(tx, agencyId);
   const calendar = await loadCalendar(tx, agencyId);
   const markers = await importedMarkers(tx, agencyId);

@@ -43,6 +43,14 @@ export async function unitIdsByCode(db: Queryable, codes: readonly string[]): Pr
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/**
+ * One import of an agency at a time, until the transaction ends: a second one waits and then sees
+ * the first one's markers, so the same file sent twice at once is still imported once.
+ */
+export async function lockAgencyImports(db: Queryable, agencyId: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('motcua.history-import:' || $1))`, [agencyId]);
+}
+
 export interface ImportedMarker {
   dossierId: string;
   code: string | null;
