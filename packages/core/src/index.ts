@@ -6,4 +6,5 @@ export * from './i18n/validation.ts';
 export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
+export * from './statistics/index.ts';
 export * from './text/normalise.ts';

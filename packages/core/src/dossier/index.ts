@@ -56,6 +56,7 @@ export {
   mayExtendAt,
   timelinessOfEnd,
 } from './policies.ts';
+export { overdueFrom } from './read-model.ts';
 export { formatVietnamTime, REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   CHANNELS,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
+  type CalendarConfig,
   type CountingPolicy,
-  classify,
+  counterDeltas,
   type DossierAccess,
   type DossierAction,
   type DossierEvent,
@@ -308,6 +309,7 @@ export async function createDossier(
     from: { unitId: receivingUnitId, userId: actor.userId },
     to: { unitId: currentUnitId, userId: next.step?.assigneeId ?? null },
     now,
+    calendar: calendar.config,
     policy: calendar.policy,
   });
   return id;
@@ -392,6 +394,7 @@ export async function performAction(
     from: { unitId: dossier.currentUnitId, userId: dossier.assigneeId ?? actor.userId },
     to: { unitId: currentUnitId, userId: assigneeId },
     now,
+    calendar: calendar.config,
     policy: calendar.policy,
   });
 }
@@ -405,7 +408,8 @@ interface Consequences {
   from: { unitId: string | null; userId: string | null };
   to: { unitId: string | null; userId: string | null };
   now: Date;
-  /** The agency's reading of Decision 766, for the resolved_* counters. */
+  /** The agency's calendar and reading of Decision 766, for the statistics counters. */
+  calendar: CalendarConfig;
   policy: CountingPolicy;
 }
 
@@ -455,22 +459,47 @@ async function recordConsequences(tx: Queryable, c: Consequences): Promise<void>
     );
   }
 
-  const day = vietnamDateOf(c.now);
-  const count = (metric: string) =>
+  // Statistics (Biểu số 06): core says which counters move and on which days.
+  const bump = (day: string, metric: string, delta: number) =>
     tx.query(
-      `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $1, $2, $3, $4, $5, 1)
-       ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + 1`,
-      [c.dossier.agencyId, c.dossier.fieldCode, c.dossier.channel, day, metric],
+      `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + EXCLUDED.n`,
+      [
+        c.dossier.agencyId,
+        c.dossier.receivingUnitId,
+        c.dossier.fieldCode,
+        c.dossier.channel,
+        day,
+        metric,
+        delta,
+      ],
     );
-  if (!c.before?.receivedAt && c.after.receivedAt) await count('received');
-  if (c.before === null && c.after.state === 'submitted') await count('submitted');
-  if (!c.before?.endedAt && c.after.endedAt) {
-    const kind = c.after.endKind;
-    if (kind === 'processed')
-      await count(`resolved_${classify(c.after, new Date(c.after.endedAt), c.policy) ?? 'on_time'}`);
-    else await count(`ended_${kind ?? 'other'}`);
-  }
-  if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
+  const [held] = await tx.query<{ open_day: string | null; overdue_day: string | null }>(
+    'SELECT open_day::text, overdue_day::text FROM dossier_counted WHERE dossier_id = $1',
+    [c.dossier.id],
+  );
+  // A dossier older than the state counters holds nothing yet: it enters them from this action.
+  const counted = counterDeltas(
+    c.before,
+    c.after,
+    c.now,
+    c.calendar,
+    c.policy,
+    held
+      ? { open: held.open_day, overdue: held.overdue_day }
+      : c.before
+        ? { open: null, overdue: null }
+        : undefined,
+  );
+  for (const d of counted.deltas) await bump(d.day, d.metric, d.delta);
+  await tx.query(
+    `INSERT INTO dossier_counted (dossier_id, agency_id, open_day, overdue_day) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (dossier_id) DO UPDATE SET open_day = EXCLUDED.open_day, overdue_day = EXCLUDED.overdue_day`,
+    [c.dossier.id, c.dossier.agencyId, counted.holds.open, counted.holds.overdue],
+  );
+  const today = vietnamDateOf(c.now);
+  if (c.before === null && c.after.state === 'submitted') await bump(today, 'submitted', 1);
+  if (c.before && !c.before.returnedAt && c.after.returnedAt) await bump(today, 'returned', 1);
 
   const notify = (kind: string, recipientId: string | null) =>
     recipientId
