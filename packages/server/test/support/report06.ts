@@ -60,13 +60,8 @@ export async function openOffice(db: Database, base: AppContext): Promise<Office
   );
   const procedures = [];
   for (const { id } of rows) {
-    const p = await procedureForDossier(db, id);
-    if (p.content.processingTime.value === null) continue;
-    procedures.push({
-      id,
-      fieldCode: p.fieldCode,
-      documents: p.content.documents.filter((d) => d.required).map((d) => d.name),
-    });
+    const p = await procedureById(db, id);
+    if (p) procedures.push(p);
   }
   let now = new Date();
   const ctx: AppContext = { ...base, now: () => now };
@@ -79,6 +74,17 @@ export async function openOffice(db: Database, base: AppContext): Promise<Office
     at(instant) {
       now = instant;
     },
+  };
+}
+
+/** A procedure in force with a processing time, and the documents its checklist must cover. */
+export async function procedureById(db: Database, id: string): Promise<Office['procedures'][number] | null> {
+  const p = await procedureForDossier(db, id);
+  if (p.content.processingTime.value === null) return null;
+  return {
+    id,
+    fieldCode: p.fieldCode,
+    documents: p.content.documents.filter((d) => d.required).map((d) => d.name),
   };
 }
 
