@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { reportsEn } from './reports.en.ts';
 import type { Messages } from './vi.ts';
 
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -19,6 +20,7 @@ const EN_MONTHS = [
 
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
+  reports: reportsEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

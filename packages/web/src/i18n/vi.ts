@@ -1,4 +1,5 @@
 import type { DateParts } from './format.ts';
+import { reportsVi } from './reports.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 
@@ -7,6 +8,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  * must have the same shape). Functions take the values they insert.
  */
 export const vi = {
+  reports: reportsVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

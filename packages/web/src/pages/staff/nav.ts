@@ -1,6 +1,6 @@
 import { CATALOGUE_EDITORS, type Role } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
-import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS } from '../../paths.ts';
+import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 
 export interface WorkspaceSection {
   to: string;
@@ -36,6 +36,12 @@ export const SECTIONS: WorkspaceSection[] = [
     label: (t) => t.workspace.approvals,
     description: (t) => t.workspace.approvalsDesc,
     roles: LEADERS,
+  },
+  {
+    to: PATHS.report06,
+    label: (t) => t.reports.nav,
+    description: (t) => t.reports.navDesc,
+    roles: REPORT_READERS,
   },
   {
     to: PATHS.procedures,
