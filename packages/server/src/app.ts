@@ -30,6 +30,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -125,6 +126,7 @@ export async function buildApp(
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
   await app.register(approvalRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(statisticsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });

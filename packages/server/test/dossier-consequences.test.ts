@@ -121,14 +121,14 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
   it('counts a receipt once under "received", and a same-day approval under "resolved_early"', async () => {
     const before = await counters();
     const d = await receive();
-    expect(increase(before, await counters())).toEqual({ received: 1 });
+    expect(increase(before, await counters())).toEqual({ received: 1, open: 1, overdue: 1 });
 
     const waiting = await toApproval(d);
     const beforeApproval = await counters();
     const approved = await act('lanhdao', waiting, 'approve', { outcome: 'granted' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().timeliness).toBe('early');
-    expect(increase(beforeApproval, await counters())).toEqual({ resolved_early: 1 });
+    expect(increase(beforeApproval, await counters())).toEqual({ resolved_early: 1, open: -1, overdue: -1 });
   });
 
   it('counts an approval after the appointment day under "resolved_late", never "on time"', async () => {
@@ -140,7 +140,7 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
     const approved = await act('lanhdao', waiting, 'approve', { outcome: 'granted' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().timeliness).toBe('late');
-    expect(increase(before, await counters())).toEqual({ resolved_late: 1 });
+    expect(increase(before, await counters())).toEqual({ resolved_late: 1, open: -1, overdue: -1 });
     // Sessions here read the moved clock: sign everyone in again for the tests that follow.
     for (const who of Object.keys(c)) await signIn(who);
   });
@@ -240,7 +240,7 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
     };
     expect(await finishAfterAppointmentHour()).toEqual({
       timeliness: 'on_time',
-      counted: { resolved_on_time: 1 },
+      counted: { resolved_on_time: 1, open: -1, overdue: -1 },
     });
 
     const year = new Date(t.ctx.now().getTime() + 7 * 3_600_000).getUTCFullYear();
@@ -259,6 +259,9 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
       },
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(await finishAfterAppointmentHour()).toEqual({ timeliness: 'late', counted: { resolved_late: 1 } });
+    expect(await finishAfterAppointmentHour()).toEqual({
+      timeliness: 'late',
+      counted: { resolved_late: 1, open: -1, overdue: -1 },
+    });
   });
 });

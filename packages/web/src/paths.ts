@@ -25,10 +25,13 @@ export const PATHS = {
   dossier: (id: string) => `/can-bo/ho-so/${encodeURIComponent(id)}`,
   approvals: '/can-bo/phe-duyet',
   reform: '/can-bo/cai-cach',
+  report06: '/can-bo/bao-cao/bieu-06',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];
 export const COUNTER_ONLY: readonly Role[] = ['counter_officer'];
 export const LEADERS: readonly Role[] = ['leader'];
+/** Who reads the statistics (Biểu số 06) from the workspace menu. */
+export const REPORT_READERS: readonly Role[] = ['leader', 'head_of_unit', 'administrator', 'reform_officer'];
 /** Those who work on dossiers (the server also lets them see the dossiers of their units). */
 export const DOSSIER_WORKERS: readonly Role[] = ['counter_officer', 'specialist', 'head_of_unit', 'leader'];

@@ -1,6 +1,7 @@
 import {
+  type CalendarConfig,
   type CountingPolicy,
-  classify,
+  counterDeltas,
   type DossierEvent,
   type DossierSnapshot,
   stepChangeOf,
@@ -9,7 +10,7 @@ import {
 import type { Queryable } from '../db/database.ts';
 import { enqueue } from '../jobs/outbox.ts';
 import { appendEvent } from './audit-chain.ts';
-import { appendHandover, bumpCounter } from './records-store.ts';
+import { appendHandover, bumpCounter, countedDays, setCountedDays } from './records-store.ts';
 import type { DossierRecord } from './store.ts';
 
 export interface Consequences {
@@ -21,7 +22,8 @@ export interface Consequences {
   from: { unitId: string | null; userId: string | null };
   to: { unitId: string | null; userId: string | null };
   now: Date;
-  /** The agency's reading of Decision 766, for the resolved_* counters. */
+  /** The agency's calendar and reading of Decision 766, for the statistics counters. */
+  calendar: CalendarConfig;
   policy: CountingPolicy;
 }
 
@@ -58,24 +60,30 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     });
   }
 
-  const day = vietnamDateOf(c.now);
-  const count = (metric: string) =>
-    bumpCounter(tx, {
-      agencyId: c.dossier.agencyId,
-      fieldCode: c.dossier.fieldCode,
-      channel: c.dossier.channel,
-      day,
-      metric,
-    });
-  if (!c.before?.receivedAt && c.after.receivedAt) await count('received');
-  if (c.before === null && c.after.state === 'submitted') await count('submitted');
-  if (!c.before?.endedAt && c.after.endedAt) {
-    const kind = c.after.endKind;
-    if (kind === 'processed')
-      await count(`resolved_${classify(c.after, new Date(c.after.endedAt), c.policy) ?? 'on_time'}`);
-    else await count(`ended_${kind ?? 'other'}`);
-  }
-  if (c.before && !c.before.returnedAt && c.after.returnedAt) await count('returned');
+  // Statistics (Biểu số 06): core says which counters move and on which days.
+  const group = {
+    agencyId: c.dossier.agencyId,
+    unitId: c.dossier.receivingUnitId,
+    fieldCode: c.dossier.fieldCode,
+    channel: c.dossier.channel,
+  };
+  const held = await countedDays(tx, c.dossier.id);
+  // A dossier older than the state counters holds nothing yet: it enters them from this action.
+  const counted = counterDeltas(
+    c.before,
+    c.after,
+    c.now,
+    c.calendar,
+    c.policy,
+    held ?? (c.before ? { open: null, overdue: null } : undefined),
+  );
+  for (const d of counted.deltas) await bumpCounter(tx, { ...group, day: d.day, metric: d.metric }, d.delta);
+  await setCountedDays(tx, { dossierId: c.dossier.id, agencyId: c.dossier.agencyId }, counted.holds);
+  const today = vietnamDateOf(c.now);
+  if (c.before === null && c.after.state === 'submitted')
+    await bumpCounter(tx, { ...group, day: today, metric: 'submitted' });
+  if (c.before && !c.before.returnedAt && c.after.returnedAt)
+    await bumpCounter(tx, { ...group, day: today, metric: 'returned' });
 
   // Replayed history happened in the previous system, which told whom it had to at the time.
   if (c.actor.replay) return;

@@ -40,14 +40,47 @@ export async function appendHandover(tx: Queryable, h: HandoverWrite): Promise<v
   );
 }
 
-/** Adds one to a day's counter of the agency, by field and channel. */
+/** Adds `delta` to a day's counter of the receiving unit, by field and channel (Biểu số 06). */
 export async function bumpCounter(
   tx: Queryable,
-  c: { agencyId: string; fieldCode: string; channel: string; day: string; metric: string },
+  c: {
+    agencyId: string;
+    unitId: string;
+    fieldCode: string;
+    channel: string;
+    day: string;
+    metric: string;
+  },
+  delta = 1,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $1, $2, $3, $4, $5, 1)
-     ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + 1`,
-    [c.agencyId, c.fieldCode, c.channel, c.day, c.metric],
+    `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + EXCLUDED.n`,
+    [c.agencyId, c.unitId, c.fieldCode, c.channel, c.day, c.metric, delta],
+  );
+}
+
+/** The days the state counters hold a dossier as open and as overdue from, or null before its first action. */
+export async function countedDays(
+  tx: Queryable,
+  dossierId: string,
+): Promise<{ open: string | null; overdue: string | null } | null> {
+  const [held] = await tx.query<{ open_day: string | null; overdue_day: string | null }>(
+    'SELECT open_day::text, overdue_day::text FROM dossier_counted WHERE dossier_id = $1',
+    [dossierId],
+  );
+  return held ? { open: held.open_day, overdue: held.overdue_day } : null;
+}
+
+/** Records what the state counters now hold for the dossier, for its next action to take back. */
+export async function setCountedDays(
+  tx: Queryable,
+  d: { dossierId: string; agencyId: string },
+  holds: { open: string | null; overdue: string | null },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO dossier_counted (dossier_id, agency_id, open_day, overdue_day) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (dossier_id) DO UPDATE SET open_day = EXCLUDED.open_day, overdue_day = EXCLUDED.overdue_day`,
+    [d.dossierId, d.agencyId, holds.open, holds.overdue],
   );
 }

@@ -283,6 +283,7 @@ async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
       : { unitId: receivingUnitId, userId: c.actor.userId },
     to: { unitId: currentUnitId, userId: assigneeId },
     now: c.now,
+    calendar: c.calendar.config,
     policy: c.calendar.policy,
   });
   // The roles are those computed for the command, unless the dossier moved to another unit.

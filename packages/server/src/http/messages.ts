@@ -61,6 +61,15 @@ export const PROBLEMS = {
     vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn',
     en: 'The unit is outside the part of the organisation you manage',
   },
+  report_period_reversed: {
+    vi: 'Ngày kết thúc kỳ báo cáo phải bằng hoặc sau ngày bắt đầu',
+    en: 'The end of the report period must be on or after its start',
+  },
+  report_period_too_long: {
+    vi: 'Kỳ báo cáo dài tối đa {max} ngày',
+    en: 'A report period is at most {max} days long',
+  },
+  report_agency_not_found: { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   user_outside_scope: {
     vi: 'Tài khoản này không thuộc phạm vi quản lý của bạn',
     en: 'This account is outside the part of the organisation you manage',

@@ -1,6 +1,7 @@
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
+import { reportsEn } from './reports.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
 
@@ -24,6 +25,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   work: workEn,
   reform: reformEn,
+  reports: reportsEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

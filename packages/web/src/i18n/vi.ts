@@ -1,6 +1,7 @@
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
+import { reportsVi } from './reports.vi.ts';
 import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -12,6 +13,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 export const vi = {
   work: workVi,
   reform: reformVi,
+  reports: reportsVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { ForbiddenPage, LoadError, Loading, NotFoundPage } from '../../components/ui.tsx';
-import { ADMIN_ONLY, COUNTER_ONLY, DOSSIER_WORKERS, LEADERS, PATHS } from '../../paths.ts';
+import { ADMIN_ONLY, COUNTER_ONLY, DOSSIER_WORKERS, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 import WorkspaceHome from './WorkspaceHome.tsx';
 import WorkspaceLayout from './WorkspaceLayout.tsx';
 
@@ -22,6 +22,7 @@ const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const DossierPage = lazy(() => import('./DossierPage.tsx'));
 const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
 const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
+const Report06Page = lazy(() => import('./Report06Page.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -81,6 +82,10 @@ export default function StaffApp() {
           <Route path="quay/tiep-nhan/:procedureId" element={counter(<CounterReceivePage />)} />
           <Route path="quay/da-tiep-nhan/:id" element={counter(<CounterReceiptPage />)} />
           <Route path="ho-so" element={dossiers(<QueuePage />)} />
+          <Route
+            path="bao-cao/bieu-06"
+            element={<RequireRole roles={REPORT_READERS}>{<Report06Page />}</RequireRole>}
+          />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
           <Route

@@ -1,6 +1,6 @@
 import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
-import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS } from '../../paths.ts';
+import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 
 export interface WorkspaceSection {
   to: string;
@@ -38,6 +38,12 @@ export const SECTIONS: WorkspaceSection[] = [
     roles: LEADERS,
   },
   { to: PATHS.reform, label: (t) => t.reform.nav, description: (t) => t.reform.navDesc, roles: REFORM_ROLES },
+  {
+    to: PATHS.report06,
+    label: (t) => t.reports.nav,
+    description: (t) => t.reports.navDesc,
+    roles: REPORT_READERS,
+  },
   {
     to: PATHS.procedures,
     label: (t) => t.workspace.procedures,

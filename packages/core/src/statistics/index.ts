@@ -1,0 +1,17 @@
+export {
+  type CounterDelta,
+  counterDeltas,
+  endMetric,
+  REPORTED_METRICS,
+  type ReportedMetric,
+} from './counters.ts';
+export {
+  type CounterSum,
+  FORM06_COLUMNS,
+  type Form06Numbers,
+  type Form06Report,
+  type Form06Row,
+  form06Problems,
+  form06Report,
+  form06RowSchema,
+} from './form06.ts';
