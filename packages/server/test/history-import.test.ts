@@ -190,15 +190,20 @@ describe.each(engines)('history import on %s', (engine) => {
     expect(by.early.code).toMatch(/^000\.00\.99\.H29-251006-\d{4}$/);
 
     const { byMetric, onlineReceived } = await counters();
+    // Biểu số 06's columns: the refused decision in its own column, not among the resolved; the
+    // state counters sum to what is still open (one dossier, overdue) at the end.
     expect(byMetric).toEqual({
       received: 10,
       submitted: 1,
-      resolved_early: 4,
+      resolved_early: 3,
       resolved_on_time: 2,
       resolved_late: 1,
+      ended_refused: 1,
       ended_withdrawn: 1,
       ended_stopped: 1,
       returned: 2,
+      open: 1,
+      overdue: 1,
     });
     expect(onlineReceived).toBe(1);
 
