@@ -30,8 +30,8 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
-import { surveyPlugin } from './surveys/plugin.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
+import { surveyPlugin } from './surveys/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 
 export const API_VERSION = '0.1.0';
