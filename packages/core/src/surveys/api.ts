@@ -73,3 +73,8 @@ export const surveyResultsResponse = z.strictObject({
   units: z.array(z.strictObject({ id: z.string(), name: z.string() })),
 });
 export type SurveyResults = z.infer<typeof surveyResultsResponse>;
+
+export type QuestionnaireList = z.infer<typeof questionnairesResponse>;
+export type SurveyAnswered = z.infer<typeof surveyAnsweredResponse>;
+export type KioskOpened = z.infer<typeof kioskResponse>;
+export type SurveyLinkView = z.infer<typeof surveyLinkResponse>;
