@@ -58,5 +58,20 @@ describe('satisfaction survey at the counter', () => {
     expect(await row.innerText()).toContain('100%');
     expect(await officer.locator('main').innerText()).toContain('Tại quầy: 1');
     await expectAccessible(officer, 'the survey results');
+
+    // A new version: a draft from the published one, edited, refused without text, then published.
+    await officer.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+    await officer
+      .getByRole('heading', { level: 1, name: /Sửa dự thảo phiếu khảo sát, phiên bản 2/ })
+      .waitFor();
+    await expectAccessible(officer, 'the questionnaire editor');
+    await officer.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+    await officer.getByRole('button', { name: 'Công bố phiếu' }).click();
+    await expect.poll(() => officer.locator('.error-summary').innerText()).toContain('Nhập nội dung câu hỏi');
+    const last = officer.locator('fieldset.survey-editor__question').last();
+    await last.getByLabel('Nội dung câu hỏi').fill('Ông/Bà hài lòng với thời gian chờ đến lượt');
+    await officer.getByRole('button', { name: 'Công bố phiếu' }).click();
+    await officer.getByText('Phiếu đã công bố không sửa được').waitFor();
+    expect(await officer.locator('main').innerText()).toContain('Ông/Bà hài lòng với thời gian chờ đến lượt');
   });
 });

@@ -1,4 +1,11 @@
-import { DEFAULT_QUESTIONNAIRE } from '@motcua/core';
+import {
+  DEFAULT_QUESTIONNAIRE,
+  questionnaireResponse,
+  questionnairesResponse,
+  surveyFormResponse,
+  surveyLinkResponse,
+  surveyResultsResponse,
+} from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
@@ -60,7 +67,7 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
   const results = async (query = '') => {
     const res = await call('cchc', 'GET', `/results${query}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return surveyResultsResponse.parse(res.json());
   };
 
   beforeAll(async () => {
@@ -116,7 +123,8 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
       403,
     );
     const published = await call('cchc', 'POST', `/questionnaires/${questionnaireId}/publish`);
-    expect(published.json()).toMatchObject({ status: 'published' });
+    expect(questionnaireResponse.parse(published.json())).toMatchObject({ status: 'published' });
+    questionnairesResponse.parse((await call('cchc', 'GET', '/questionnaires')).json());
     expect((await call('cchc', 'POST', `/questionnaires/${questionnaireId}/publish`)).statusCode).toBe(200);
     const frozen = await call('cchc', 'PUT', `/questionnaires/${questionnaireId}`, {
       content: DEFAULT_QUESTIONNAIRE,
@@ -132,7 +140,7 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
     kioskToken = opened.json().token;
 
     const form = await pub('GET', `/kiosks/${kioskToken}`);
-    expect(form.json()).toMatchObject({ questionnaireId, dossierCode: null });
+    expect(surveyFormResponse.parse(form.json())).toMatchObject({ questionnaireId, dossierCode: null });
     expect((await pub('GET', '/kiosks/khong-phai-ma-that-1234')).statusCode).toBe(404);
 
     const { 'ket-qua-dung-han': _skip, ...partial } = answersAll(5);
@@ -211,7 +219,7 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
 
     const link = await call('tiepnhan', 'GET', `/dossiers/${d.id}/link`);
     expect(link.statusCode, link.body).toBe(200);
-    const token = link.json().token;
+    const token = surveyLinkResponse.parse(link.json()).token;
     expect(link.json()).toMatchObject({ path: `/khao-sat/${token}`, answeredAt: null });
     const [notice] = await t.db.query<{ payload: { surveyPath: string } }>(
       "SELECT payload FROM outbox WHERE dossier_id = $1 AND kind = 'dossier.applicant.survey'",
