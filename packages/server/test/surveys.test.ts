@@ -296,6 +296,17 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
       points: 5,
       answers: 2,
     });
+
+    // The tablet's page lasts a working day; after it, it says the officer must open it again.
+    await clockTo('2027-03-01T20:30');
+    const expired = await pub('GET', `/kiosks/${kioskToken}`);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json().detail).toContain('công chức cần mở lại');
+    const late = await pub('POST', `/kiosks/${kioskToken}/responses`, {
+      questionnaireId,
+      answers: answersAll(5),
+    });
+    expect(late.statusCode).toBe(410);
   });
 
   it('feeds a reform target bound to the satisfaction index and one bound to surveys done', async () => {

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/index.tsx';
 import { useDossierSurveyLink } from './api.ts';
+import './surveys.css';
 
 /**
  * On a returned dossier's page: the one-time survey link to give the applicant with the result
