@@ -8,4 +8,5 @@ export * from './org/roles.ts';
 export * from './org/units.ts';
 export * from './reform/index.ts';
 export * from './statistics/index.ts';
+export * from './surveys/index.ts';
 export * from './text/normalise.ts';

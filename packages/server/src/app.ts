@@ -31,6 +31,7 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
+import { surveyPlugin } from './surveys/plugin.ts';
 import { userRoutes } from './users/routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(reformRoutes(ctx), { prefix: '/api/v1/reform' });
+  await app.register(surveyPlugin(ctx), { prefix: '/api/v1' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);

@@ -10,6 +10,8 @@ import { ProcedurePage } from './pages/public/ProcedurePage.tsx';
 // Staff pages load on demand, so that citizens download only the public portal.
 const SignInPage = lazy(() => import('./pages/staff/SignInPage.tsx'));
 const StaffApp = lazy(() => import('./pages/staff/StaffApp.tsx'));
+const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
+const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 
 export function App() {
   return (
@@ -20,6 +22,8 @@ export function App() {
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu-ho-so" element={<LookupPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
+        <Route path="khao-sat/quay/:token" element={<KioskPage />} />
+        <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="can-bo/*" element={<StaffApp />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -25,6 +25,7 @@ export const PATHS = {
   dossier: (id: string) => `/can-bo/ho-so/${encodeURIComponent(id)}`,
   approvals: '/can-bo/phe-duyet',
   reform: '/can-bo/cai-cach',
+  surveys: '/can-bo/khao-sat',
   report06: '/can-bo/bao-cao/bieu-06',
 } as const;
 

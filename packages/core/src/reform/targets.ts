@@ -14,6 +14,8 @@ export const TARGET_MEASURES = [
   'dossiers_tracked_share', // dossiers received in the system / (those + dossiers reported as handled outside it)
   'tasks_on_time', // reform tasks done by their deadline / tasks due
   'units_inspected', // units inspected this year / units of the agency
+  'surveys_done', // satisfaction survey answers collected / the sample the returned dossiers need (surveys/)
+  'satisfaction_index', // the satisfaction index of the year's answers (surveys/results.ts)
 ] as const;
 export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 
@@ -36,6 +38,8 @@ export const MEASURE_KINDS: Record<TargetMeasure, MeasureKind> = {
   dossiers_tracked_share: 'rate',
   tasks_on_time: 'rate',
   units_inspected: 'progress',
+  surveys_done: 'rate',
+  satisfaction_index: 'rate',
 };
 
 /** A share at the end of a month (or, for the running month, at the day of reading). */

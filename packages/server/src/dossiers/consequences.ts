@@ -9,6 +9,7 @@ import {
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 import { enqueue } from '../jobs/outbox.ts';
+import { issueSurveyLink, surveyLinkPath } from '../surveys/links.ts';
 import { appendEvent } from './audit-chain.ts';
 import { appendHandover, bumpCounter, countedDays, setCountedDays } from './records-store.ts';
 import type { DossierRecord } from './store.ts';
@@ -102,6 +103,22 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
           c.now,
         )
       : Promise.resolve(false);
+  if (c.event.action === 'return_result') {
+    // The satisfaction survey's one-time link (SIPAS), shown on the dossier page and sent with the result.
+    const token = await issueSurveyLink(tx, c.dossier, c.now);
+    await enqueue(
+      tx,
+      {
+        agencyId: c.dossier.agencyId,
+        kind: 'dossier.applicant.survey',
+        recipientId: c.after.applicantId ?? null,
+        dossierId: c.dossier.id,
+        payload: { action: c.event.action, state: c.after.state, surveyPath: surveyLinkPath(token) },
+        dedupeKey: `${c.dossier.id}:survey-link`,
+      },
+      c.now,
+    );
+  }
   if (c.to.userId && c.to.userId !== c.from.userId) await notify('dossier.assigned', c.to.userId);
   if (c.after.applicantId && APPLICANT_NOTICES.has(c.event.action)) {
     await notify(`dossier.applicant.${c.event.action}`, c.after.applicantId);

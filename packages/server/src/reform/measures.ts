@@ -6,6 +6,8 @@ import {
   type MonthPoint,
   onTimeRateSeries,
   reportedSeries,
+  satisfactionIndexSeries,
+  surveysDoneSeries,
   type TargetStanding,
   targetStanding,
   tasksOnTimeSeries,
@@ -16,6 +18,7 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
+import { surveyMonths } from '../surveys/measures.ts';
 import { listInspections } from './inspections-store.ts';
 import {
   agencyUnits,
@@ -57,6 +60,7 @@ export async function targetsWithStanding(
   const catalogue = () => once('catalogue', () => catalogueVersions(db, plan.agencyId));
   const inspections = () => once('inspections', () => listInspections(db, plan.id));
   const units = () => once('units', () => agencyUnits(db, plan.agencyId, asOf));
+  const surveys = () => once('surveys', () => surveyMonths(db, plan.agencyId, year));
 
   const out: TargetView[] = [];
   for (const t of targets) {
@@ -103,6 +107,12 @@ export async function targetsWithStanding(
         planned = unitsPlannedShare(list, count);
         break;
       }
+      case 'surveys_done':
+        trend = surveysDoneSeries(await counters(), (await surveys()).responses, year, asOf);
+        break;
+      case 'satisfaction_index':
+        trend = satisfactionIndexSeries((await surveys()).tallies, year, asOf);
+        break;
     }
     const standing = targetStanding(t, MEASURE_KINDS[t.measure], trend, { year, asOf, planned });
     out.push({ ...t, standing, reports: own });

@@ -2,6 +2,7 @@ import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { surveysEn } from './surveys.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
 
@@ -26,6 +27,7 @@ export const en: Messages = {
   work: workEn,
   reform: reformEn,
   reports: reportsEn,
+  surveys: surveysEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

@@ -47,6 +47,8 @@ export const reformEn: typeof reformVi = {
     dossiers_tracked_share: 'Share of dossiers tracked in the system (computed)',
     tasks_on_time: 'Share of tasks done on time (computed)',
     units_inspected: 'Share of units inspected this year (computed)',
+    surveys_done: 'Survey answers collected against the sample needed (computed)',
+    satisfaction_index: 'Satisfaction index of citizens and businesses (computed)',
   },
   standing: {
     met: 'Met',

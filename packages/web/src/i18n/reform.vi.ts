@@ -46,6 +46,8 @@ export const reformVi = {
     dossiers_tracked_share: 'Tỷ lệ hồ sơ được theo dõi trên hệ thống (hệ thống tự tính)',
     tasks_on_time: 'Tỷ lệ nhiệm vụ hoàn thành đúng hạn (hệ thống tự tính)',
     units_inspected: 'Tỷ lệ đơn vị được kiểm tra trong năm (hệ thống tự tính)',
+    surveys_done: 'Tỷ lệ phiếu khảo sát đã thu so với cỡ mẫu cần (hệ thống tự tính)',
+    satisfaction_index: 'Chỉ số hài lòng của người dân, tổ chức (hệ thống tự tính)',
   } as Record<string, string>,
   standing: {
     met: 'Đã đạt',

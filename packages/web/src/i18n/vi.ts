@@ -2,6 +2,7 @@ import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reportsVi } from './reports.vi.ts';
+import { surveysVi } from './surveys.vi.ts';
 import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -14,6 +15,7 @@ export const vi = {
   work: workVi,
   reform: reformVi,
   reports: reportsVi,
+  surveys: surveysVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

@@ -21,6 +21,8 @@ const MEASURES = [
   'dossiers_tracked_share',
   'tasks_on_time',
   'units_inspected',
+  'surveys_done',
+  'satisfaction_index',
   'manual',
 ];
 /** Targets that take figures by hand: manual ones, and the count of dossiers handled outside the system. */

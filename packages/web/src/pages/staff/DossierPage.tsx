@@ -20,6 +20,7 @@ import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime, formatDateTimeWords, formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { DossierSurveyLink } from '../survey/DossierSurveyLink.tsx';
 import { ActionPanel, isOfferedAction, primaryAction, useDrafts } from './DossierActions.tsx';
 import { ControlSheet, EventDetails } from './DossierHistory.tsx';
 
@@ -329,6 +330,7 @@ function DossierView({ d }: { d: DossierDetail }) {
         <p>{t.forms.lead}</p>
         <FormLinks dossier={d} forms={forms} />
       </section>
+      <DossierSurveyLink dossierId={d.id} state={d.state} />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
+import { CATALOGUE_EDITORS, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
@@ -22,6 +22,7 @@ const QueuePage = lazy(() => import('./QueuePage.tsx'));
 const DossierPage = lazy(() => import('./DossierPage.tsx'));
 const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
 const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
+const SurveysApp = lazy(() => import('../reform/surveys/SurveysApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
@@ -91,6 +92,10 @@ export default function StaffApp() {
           <Route
             path="cai-cach/*"
             element={<RequireRole roles={REFORM_ROLES}>{<ReformApp />}</RequireRole>}
+          />
+          <Route
+            path="khao-sat/*"
+            element={<RequireRole roles={SURVEY_ROLES}>{<SurveysApp />}</RequireRole>}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
