@@ -1,5 +1,6 @@
 import type { Localised } from '@motcua/core';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
+import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
 
 /**
  * Stable problem codes and their messages. Clients branch on `code`; people read the message.
@@ -7,6 +8,7 @@ import { REFORM_PROBLEMS } from '../reform/messages.ts';
  */
 export const PROBLEMS = {
   ...REFORM_PROBLEMS,
+  ...REPORT_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',
