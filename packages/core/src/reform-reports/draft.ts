@@ -159,7 +159,15 @@ export function redraftParts(input: DraftInput): Pick<ReportContent, 'sections' 
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with its keys sorted: a version read back from jsonb has its keys in another order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 const withoutMark = <T extends { draftedAt: string | null }>({ draftedAt: _d, ...rest }: T) => rest;
 
 /**

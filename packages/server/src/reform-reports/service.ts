@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyRefresh,
+  canonicalJson,
   carryDrafted,
   type DraftInput,
   draftReport,
@@ -183,7 +184,7 @@ export async function saveReport(
   if (report.version !== baseVersion) throw staleVersion(report.version, baseVersion);
   const prev = (await latest(tx, report)).content;
   const next = carryDrafted(prev, content);
-  if (JSON.stringify(next) === JSON.stringify(prev)) return { id, version: report.version };
+  if (canonicalJson(next) === canonicalJson(prev)) return { id, version: report.version };
   return append(ctx, tx, session, report, 'edited', next);
 }
 
