@@ -1,6 +1,7 @@
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
+import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
@@ -25,6 +26,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   work: workEn,
   reform: reformEn,
+  reformReports: reformReportsEn,
   reports: reportsEn,
   app: {
     name: 'One-stop service',
