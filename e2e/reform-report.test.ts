@@ -1,7 +1,8 @@
 /**
  * The reform officer drafts the last finished quarter's reform report from the demo office's data,
- * edits a section, and downloads the DOCX; the file read back has the national motto, the edit,
- * and the quarter's dossier figures as Biểu số 06 counts them.
+ * edits a section, corrects a figure and refreshes it back from the system, and downloads the DOCX;
+ * the file read back has the national motto, the edit, and the quarter's dossier figures as Biểu
+ * số 06 counts them.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
@@ -36,7 +37,7 @@ async function documentLines(file: Buffer): Promise<string[]> {
 }
 
 describe('periodic reform report', () => {
-  it('lets the reform officer draft the quarterly report, edit a section and export it as DOCX', async () => {
+  it('lets the reform officer draft the quarterly report, edit a section, correct and refresh a figure, and export it as DOCX', async () => {
     const q = lastQuarter();
     const page = await openPage();
     opened.push(page);
@@ -60,8 +61,33 @@ describe('periodic reform report', () => {
     await difficulties.getByRole('button', { name: 'Lưu phần này' }).click();
     await page.locator('tr[data-version="2"]').waitFor();
     expect(await page.locator('tr[data-version="2"]').innerText()).toContain('Chỉnh sửa');
+
+    // A corrected figure marks the table as edited; "refresh figures" shows the change and puts the system's back.
+    await page.locator('summary', { hasText: 'Sửa số liệu hồ sơ' }).click();
+    const direct = page.locator('#f-dossiers-rows-0-receivedDirect');
+    const counted = Number(await direct.inputValue());
+    await direct.fill('-1');
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await expect
+      .poll(() => page.locator('#f-dossiers-rows-0-receivedDirect-error').innerText())
+      .toContain('số nguyên không âm');
+    await direct.fill(String(counted + 5));
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.locator('tr[data-version="3"]').waitFor();
+    await expect.poll(() => figures.innerText()).toContain('Đã được cán bộ chỉnh sửa');
+    await page.getByRole('button', { name: 'Xem số liệu thay đổi' }).click();
+    const change = page.locator('.report-changes');
+    await expect
+      .poll(() => change.innerText())
+      .toContain(`Trực tiếp, bưu chính: ${counted + 5} → ${counted}`);
+    await page.getByRole('button', { name: 'Áp dụng số liệu mới' }).click();
+    await page.locator('tr[data-version="4"]').waitFor();
+    await expect.poll(() => figures.innerText()).toContain('Số liệu hệ thống tổng hợp ngày');
+    expect(await page.locator('tr[data-version="4"]').innerText()).toContain('Cập nhật số liệu');
+    await expectAccessible(page, 'report after edits and a refresh');
+
     const download = page.getByRole('link', { name: 'Tải báo cáo (DOCX)' });
-    await expect.poll(() => download.getAttribute('href')).toContain('version=2');
+    await expect.poll(() => download.getAttribute('href')).toContain('version=4');
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     const lines = await documentLines(await readFile((await file.path())!));

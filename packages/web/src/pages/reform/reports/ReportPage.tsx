@@ -8,8 +8,10 @@ import { Notice, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import '../reform.css';
+import './reports.css';
 import { docxUrl, REPORT_PATHS, type ReportView, useReport } from './api.ts';
 import { DossierFigures, OnlineFigures } from './Figures.tsx';
+import { FiguresForm } from './FiguresForm.tsx';
 import { DraftMark, SectionForm, useSave } from './ReportSection.tsx';
 import { RefreshFigures, ReportVersions } from './ReportVersions.tsx';
 
@@ -72,6 +74,9 @@ export default function ReportPage() {
               ))
             )}
             {s.key === 'procedures' ? <DossierFigures content={view.content} /> : null}
+            {s.key === 'procedures' && editable ? (
+              <FiguresForm key={`f-${view.report.version}`} view={view} />
+            ) : null}
             {s.key === 'digital_government' ? <OnlineFigures content={view.content} /> : null}
           </section>
         );
