@@ -44,7 +44,7 @@ export async function reportOf(db: Queryable, agencyId: string, year: number, pe
   return row?.id ?? null;
 }
 
-/** The reports of the agencies, newest period first, with the latest version's title, time and author. */
+/** The reports of the agencies, the latest period first (the year's report before its quarters), with the latest version's title, time and author. */
 export async function listReports(db: Queryable, agencyIds: readonly string[]) {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT r.id, r.agency_id, r.year, r.period, r.version, v.content->>'title' AS title, v.created_at,
@@ -53,7 +53,7 @@ export async function listReports(db: Queryable, agencyIds: readonly string[]) {
        JOIN reform_report_version v ON v.report_id = r.id AND v.version = r.version
        LEFT JOIN app_user u ON u.id = v.author_id
       WHERE r.agency_id = ANY($1::uuid[])
-      ORDER BY r.year DESC, r.period DESC`,
+      ORDER BY r.year DESC, array_position(ARRAY['year', 'q4', 'q3', 'h1', 'q2', 'q1'], r.period)`,
     [agencyIds],
   );
   return rows.map((r) => ({
