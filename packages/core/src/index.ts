@@ -7,6 +7,7 @@ export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
 export * from './reform/index.ts';
+export * from './reform-reports/index.ts';
 export * from './statistics/index.ts';
 export * from './surveys/index.ts';
 export * from './text/normalise.ts';

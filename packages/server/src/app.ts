@@ -30,6 +30,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
+import { reformReportRoutes } from './reform-reports/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { surveyPlugin } from './surveys/plugin.ts';
 import { userRoutes } from './users/routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(reformRoutes(ctx), { prefix: '/api/v1/reform' });
   await app.register(surveyPlugin(ctx), { prefix: '/api/v1' });
+  await app.register(reformReportRoutes(ctx), { prefix: '/api/v1/reform/reports' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { REFORM_CUSTOM_MESSAGES, REFORM_FIELD_LABELS } from '../reform/messages.ts';
 import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
+import { REPORT_CUSTOM_MESSAGES, REPORT_FIELD_LABELS } from '../reform-reports/messages.ts';
 import type { Locale, Localised } from './locale.ts';
 
 /** Names of fields as a person reads them, keyed by the last named segment of a path. */
 export const FIELD_LABELS: Record<string, Localised> = {
   ...REFORM_FIELD_LABELS,
   ...SURVEY_FIELD_LABELS,
+  ...REPORT_FIELD_LABELS,
   code: { vi: 'Mã thủ tục', en: 'Procedure code' },
   codeKind: { vi: 'Loại mã', en: 'Code kind' },
   name: { vi: 'Tên', en: 'Name' },
@@ -99,6 +101,7 @@ export const FIELD_LABELS: Record<string, Localised> = {
 export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> = {
   ...REFORM_CUSTOM_MESSAGES,
   ...SURVEY_CUSTOM_MESSAGES,
+  ...REPORT_CUSTOM_MESSAGES,
   dossier_code_required: {
     label: { vi: 'Mã hồ sơ', en: 'Dossier code' },
     vi: 'chưa được nhập; mã ghi trên giấy tiếp nhận, ví dụ 000.00.12.H29-260305-0001',

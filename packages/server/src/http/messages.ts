@@ -1,6 +1,7 @@
 import type { Localised } from '@motcua/core';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
+import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
 
 /**
  * Stable problem codes and their messages. Clients branch on `code`; people read the message.
@@ -9,6 +10,7 @@ import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
 export const PROBLEMS = {
   ...REFORM_PROBLEMS,
   ...SURVEY_PROBLEMS,
+  ...REPORT_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

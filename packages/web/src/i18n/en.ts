@@ -1,6 +1,7 @@
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
+import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { Messages } from './vi.ts';
@@ -26,6 +27,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   work: workEn,
   reform: reformEn,
+  reformReports: reformReportsEn,
   reports: reportsEn,
   surveys: surveysEn,
   app: {

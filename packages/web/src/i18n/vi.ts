@@ -1,6 +1,7 @@
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
+import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { surveysVi } from './surveys.vi.ts';
 import { workVi } from './work.vi.ts';
@@ -14,6 +15,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 export const vi = {
   work: workVi,
   reform: reformVi,
+  reformReports: reformReportsVi,
   reports: reportsVi,
   surveys: surveysVi,
   app: {

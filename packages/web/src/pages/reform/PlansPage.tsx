@@ -34,6 +34,9 @@ export default function PlansPage() {
   return (
     <div>
       <h1>{r.plansTitle}</h1>
+      <p>
+        <Link to="/can-bo/cai-cach/bao-cao">{t.reformReports.link}</Link>
+      </p>
       <QueryStatus query={plans} />
       {plans.data ? (
         plans.data.items.length === 0 ? (

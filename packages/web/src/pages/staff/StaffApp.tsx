@@ -23,6 +23,7 @@ const DossierPage = lazy(() => import('./DossierPage.tsx'));
 const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
 const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
 const SurveysApp = lazy(() => import('../reform/surveys/SurveysApp.tsx'));
+const ReformReportsApp = lazy(() => import('../reform/reports/ReportsApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
@@ -89,6 +90,10 @@ export default function StaffApp() {
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
+          <Route
+            path="cai-cach/bao-cao/*"
+            element={<RequireRole roles={REFORM_ROLES}>{<ReformReportsApp />}</RequireRole>}
+          />
           <Route
             path="cai-cach/*"
             element={<RequireRole roles={REFORM_ROLES}>{<ReformApp />}</RequireRole>}
