@@ -82,6 +82,7 @@ export default function Report06Page() {
 
   const c = r.columns;
   const data = report.data;
+  const formatted = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
   /** A number of the table, as a link to the dossiers behind it. */
   const cellLink = (column: Column, n: number, field: string | undefined, fieldName: string) =>
     data ? (
@@ -94,12 +95,10 @@ export default function Report06Page() {
           field,
           column,
         })}
+        // The name starts with the number shown, then says which dossiers the link lists.
+        aria-label={`${formatted(n)} ${t.drilldown.cellLink(t.drilldown.column[column], fieldName)}`}
       >
-        {n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}
-        <span className="visually-hidden">
-          {' '}
-          {t.drilldown.cellLink(t.drilldown.column[column], fieldName)}
-        </span>
+        {formatted(n)}
       </Link>
     ) : null;
   return (
