@@ -212,4 +212,21 @@ describe.each(engines)('Biểu số 06 of an imported history on %s', (engine) =
     expect(await drill('receivedOnline', '&channel=online')).toEqual(['T07', 'T14']);
     expect(await drill('receivedDirect', '&channel=online')).toEqual([]);
   });
+
+  it('answers the drill-down only to those who read the report, and only for a column of it', async () => {
+    const url = (extra: string) => `/api/v1/reports/06/dossiers?${PERIOD}&agency=${agencyId}${extra}`;
+    expect((await t.app.inject({ url: url('&column=refused') })).statusCode).toBe(401);
+    const citizen = t.client();
+    expect((await citizen.login('congdan')).statusCode).toBe(200);
+    expect((await citizen.request({ url: url('&column=refused') })).statusCode).toBe(403);
+    const unknown = `/api/v1/reports/06/dossiers?${PERIOD}&agency=00000000-0000-4000-8000-000000000000&column=refused`;
+    expect((await leader.request({ url: unknown })).json()).toMatchObject({
+      status: 404,
+      code: 'report_agency_not_found',
+    });
+    expect((await leader.request({ url: url('&column=rows') })).statusCode).toBe(400);
+    const paged = (await leader.request({ url: url('&column=receivedTotal&pageSize=5&page=3') })).json();
+    expect(paged).toMatchObject({ total: 13, page: 3, pageSize: 5 });
+    expect(paged.items).toHaveLength(3);
+  });
 });
