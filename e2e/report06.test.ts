@@ -1,6 +1,7 @@
 /**
  * A leader reads Biểu số 06 for this year: the numbers come from the server, the totals row is the
- * report's, and on a 360 px phone only the table scrolls sideways, not the page.
+ * report's, and on a 360 px phone only the table scrolls sideways, not the page; a number opens the
+ * dossiers behind it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
@@ -42,5 +43,23 @@ describe('Biểu số 06', () => {
       .poll(() => page.getByRole('link', { name: 'Tải bảng tính (XLSX)' }).getAttribute('href'))
       .toContain('format=xlsx');
     await expectAccessible(page, 'Biểu số 06 on a phone');
+
+    // Each number opens the dossiers behind it: as many as the cell says, each a link to its page.
+    const column = report.totals.pendingOverdue > 0 ? 'pendingOverdue' : 'receivedTotal';
+    const n: number = report.totals[column];
+    await totals.locator(`[data-column="${column}"] a`).click();
+    await page.waitForURL(
+      (u) => u.pathname === '/can-bo/bao-cao/ho-so' && u.searchParams.get('column') === column,
+    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toContain(column === 'pendingOverdue' ? 'Đang giải quyết quá hạn' : 'Tổng số hồ sơ nhận giải quyết');
+    await expect
+      .poll(() => page.locator('.result-count').innerText())
+      .toMatch(new RegExp(`^${n.toLocaleString('vi-VN').replace('.', '\\.')} hồ sơ`));
+    const rows = page.getByRole('table', { name: 'Danh sách hồ sơ trong ô báo cáo' }).locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(n, 50));
+    expect(await rows.first().getByRole('link').getAttribute('href')).toMatch(/^\/can-bo\/ho-so\//);
+    await expectAccessible(page, 'the dossiers behind a cell of Biểu số 06');
   });
 });

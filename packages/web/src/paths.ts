@@ -1,4 +1,25 @@
-import type { Role } from '@motcua/core';
+import type { Form06Column, Role } from '@motcua/core';
+
+/**
+ * The dossiers behind a cell of Biểu số 06 (drill-down), as the report, the dashboards and the
+ * Decision 766 index link to them: the same names as GET /api/v1/reports/06/dossiers.
+ */
+export interface Report06DossiersParams {
+  from: string;
+  to: string;
+  agency?: string | undefined;
+  unit?: string | undefined;
+  field?: string | undefined;
+  channel?: 'counter' | 'online' | 'post' | undefined;
+  column: Form06Column;
+  page?: number | undefined;
+}
+
+const query = (params: object) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  return q.toString();
+};
 
 /** Addresses of the pages, in Vietnamese as citizens read them. */
 export const PATHS = {
@@ -27,6 +48,7 @@ export const PATHS = {
   reform: '/can-bo/cai-cach',
   surveys: '/can-bo/khao-sat',
   report06: '/can-bo/bao-cao/bieu-06',
+  report06Dossiers: (params: Report06DossiersParams) => `/can-bo/bao-cao/ho-so?${query(params)}`,
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

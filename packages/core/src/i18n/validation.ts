@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { REFORM_CUSTOM_MESSAGES, REFORM_FIELD_LABELS } from '../reform/messages.ts';
-import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
 import { REPORT_CUSTOM_MESSAGES, REPORT_FIELD_LABELS } from '../reform-reports/messages.ts';
+import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
 import type { Locale, Localised } from './locale.ts';
 
 /** Names of fields as a person reads them, keyed by the last named segment of a path. */

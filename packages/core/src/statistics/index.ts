@@ -6,6 +6,16 @@ export {
   type ReportedMetric,
 } from './counters.ts';
 export {
+  type Form06Column,
+  form06ColumnSchema,
+  form06ColumnsOf,
+  periodInstants,
+  type Report06Dossier,
+  type Report06Dossiers,
+  report06DossierSchema,
+  report06DossiersResponse,
+} from './drilldown.ts';
+export {
   type CounterSum,
   FORM06_COLUMNS,
   type Form06Numbers,

@@ -1,7 +1,7 @@
 import type { Localised } from '@motcua/core';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
-import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
 import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
+import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
 
 /**
  * Stable problem codes and their messages. Clients branch on `code`; people read the message.

@@ -1,40 +1,18 @@
-import {
-  type Form06Report,
-  form06Problems,
-  form06Report,
-  form06RowSchema,
-  isIsoDate,
-  type Role,
-} from '@motcua/core';
+import { type Form06Report, form06Problems, form06Report, form06RowSchema, isIsoDate } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantedUnits, holdsRoleOn, requireRole } from '../auth/guard.ts';
+import { requireRole } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
-import { Problem } from '../http/problem.ts';
-import { descendantIds } from '../org/tree.ts';
+import { report06Dossiers, report06DossiersQuerySchema } from './drilldown.ts';
 import { type Form06Document, numbersInOrder } from './layout.ts';
 import { form06Pdf, PDF_MIME } from './pdf.ts';
-import { agencyOfUnit, counterSums, fieldNames, reportUnit } from './store.ts';
+import { REPORT_READERS, readableScope } from './scope.ts';
+import { counterSums, fieldNames, reportUnit } from './store.ts';
 import { form06Xlsx, XLSX_MIME } from './xlsx.ts';
-
-/** Staff who may read an agency's statistics: every working role on it (not citizens). */
-export const REPORT_READERS: readonly Role[] = [
-  'counter_officer',
-  'specialist',
-  'head_of_unit',
-  'leader',
-  'reform_officer',
-  'appraiser',
-  'administrator',
-  'inspector',
-];
-
-/** The longest period a report covers: two years and a day (a leap year included). */
-export const MAX_REPORT_DAYS = 732;
 
 const date = z.string().refine(isIsoDate, { message: 'invalid_date' });
 
@@ -63,54 +41,14 @@ export const report06ResponseSchema = z.object({
 });
 export type Report06 = z.infer<typeof report06ResponseSchema>;
 
-const DAY_MS = 86_400_000;
-
-function checkPeriod(from: string, to: string): void {
-  const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
-  if (days < 1)
-    throw new Problem(400, 'report_period_reversed', {}, [
-      {
-        path: 'to',
-        message: { vi: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu', en: 'Must be on or after the start' },
-      },
-    ]);
-  if (days > MAX_REPORT_DAYS)
-    throw new Problem(400, 'report_period_too_long', { max: MAX_REPORT_DAYS }, [
-      {
-        path: 'to',
-        message: {
-          vi: `Kỳ báo cáo dài tối đa ${MAX_REPORT_DAYS} ngày`,
-          en: `A report period is at most ${MAX_REPORT_DAYS} days long`,
-        },
-      },
-    ]);
-}
-
-/**
- * Biểu số 06 for a period, agency, and optionally a receiving unit (with the units below it) and a
- * field. Who may read it: staff whose role covers the agency; staff of one unit inside it, for
- * that unit only.
- */
+/** Biểu số 06 for a period, agency, and optionally a receiving unit (with the units below it) and a field. */
 export async function report06(
   db: Queryable,
   session: Session,
   q: Report06Query,
   locale: 'vi' | 'en',
 ): Promise<Report06> {
-  checkPeriod(q.from, q.to);
-  const granted = grantedUnits(session, REPORT_READERS);
-  let agencyId = q.agency ?? null;
-  if (!agencyId) {
-    for (const unit of [q.unit, ...granted]) if (unit && !agencyId) agencyId = await agencyOfUnit(db, unit);
-  }
-  const agency = agencyId ? await reportUnit(db, agencyId) : null;
-  if (agency?.kind !== 'agency') throw new Problem(404, 'report_agency_not_found');
-  const unit = q.unit ? await reportUnit(db, q.unit) : null;
-  if (q.unit && (!unit || unit.agencyId !== agency.id)) throw new Problem(404, 'unit_not_found');
-  const coversAgency = await holdsRoleOn(db, session, REPORT_READERS, agency.id);
-  if (!coversAgency && !(unit && (await holdsRoleOn(db, session, REPORT_READERS, unit.id))))
-    throw new Problem(403, 'forbidden');
-  const unitIds = unit ? [...(await descendantIds(db, [unit.id]))] : null;
+  const { agency, unit, unitIds } = await readableScope(db, session, q);
   const sums = await counterSums(db, {
     agencyId: agency.id,
     unitIds,
@@ -133,6 +71,8 @@ export async function report06(
     ],
   };
 }
+
+export { MAX_REPORT_DAYS, REPORT_READERS } from './scope.ts';
 
 export function statisticsRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
@@ -175,6 +115,21 @@ export function statisticsRoutes(ctx: AppContext) {
             // A file, not the JSON the schema describes: Fastify sends a Buffer as it is.
             .send(data as unknown as Report06)
         );
+      },
+    );
+    r.get(
+      '/reports/06/dossiers',
+      {
+        schema: {
+          tags: ['statistics'],
+          summary:
+            'The dossiers behind one cell of Biểu số 06 (a column of the report, of a field and a channel when given), paginated, with how many in all; the same readers as the report',
+          querystring: report06DossiersQuerySchema,
+        },
+      },
+      async (request) => {
+        const session = requireRole(request, REPORT_READERS);
+        return report06Dossiers(ctx.db, session, request.query, requestLocale(request), ctx.now());
       },
     );
   };

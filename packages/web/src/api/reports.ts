@@ -1,5 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import type { Report06Dossiers } from '@motcua/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
+import type { Report06DossiersParams } from '../paths.ts';
 import { api, withQuery } from './client.ts';
 
 /** The numbers of one row of Biểu số 06, as the server sends them (GET /api/v1/reports/06). */
@@ -22,6 +24,7 @@ export interface Report06Numbers {
 export interface Report06 {
   agency: { id: string; name: string };
   unit: { id: string; name: string } | null;
+  field: string | null;
   from: string;
   to: string;
   rows: (Report06Numbers & { field: string; fieldName: string })[];
@@ -45,5 +48,19 @@ export function useReport06(query: Report06Query | null) {
     queryKey: ['staff', 'reports', '06', query, locale],
     queryFn: ({ signal }) => api<Report06>(report06Url(query!), { signal }),
     enabled: query !== null,
+  });
+}
+
+export type { Report06Dossiers };
+
+/** The dossiers behind a cell (GET /api/v1/reports/06/dossiers), a page at a time. */
+export function useReport06Dossiers(params: Report06DossiersParams | null, pageSize: number) {
+  const { locale } = useI18n();
+  return useQuery({
+    queryKey: ['staff', 'reports', '06', 'dossiers', params, pageSize, locale],
+    queryFn: ({ signal }) =>
+      api<Report06Dossiers>(withQuery('/api/v1/reports/06/dossiers', { ...params, pageSize }), { signal }),
+    enabled: params !== null,
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,3 +1,4 @@
+import { drilldownEn } from './drilldown.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
@@ -30,6 +31,7 @@ export const en: Messages = {
   reformReports: reformReportsEn,
   reports: reportsEn,
   surveys: surveysEn,
+  drilldown: drilldownEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

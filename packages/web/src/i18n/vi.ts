@@ -1,3 +1,4 @@
+import { drilldownVi } from './drilldown.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
@@ -18,6 +19,7 @@ export const vi = {
   reformReports: reformReportsVi,
   reports: reportsVi,
   surveys: surveysVi,
+  drilldown: drilldownVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

@@ -8,7 +8,13 @@ import { PATHS } from '../../paths.ts';
 /** Cells of a row in a table of dossiers, under the column headings of the queue. */
 
 /** The row's heading, the code (a link to the dossier) over the procedure; then the applicant. */
-export function CodeAndApplicantCells({ d, linkClassName }: { d: DossierListItem; linkClassName?: string }) {
+export function CodeAndApplicantCells({
+  d,
+  linkClassName,
+}: {
+  d: Pick<DossierListItem, 'id' | 'code' | 'procedureName' | 'applicantName'>;
+  linkClassName?: string;
+}) {
   const { t } = useI18n();
   return (
     <>

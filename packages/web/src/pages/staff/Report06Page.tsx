@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type Report06Numbers, report06Url, useReport06 } from '../../api/reports.ts';
 import { DateField } from '../../components/DateInput.tsx';
 import { isIsoDate } from '../../components/forms.tsx';
 import { LoadError, usePageTitle } from '../../components/ui.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { PATHS } from '../../paths.ts';
 
 /** Today in Vietnam, as YYYY-MM-DD. */
 function vietnamToday(): string {
@@ -81,6 +82,25 @@ export default function Report06Page() {
 
   const c = r.columns;
   const data = report.data;
+  const formatted = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
+  /** A number of the table, as a link to the dossiers behind it. */
+  const cellLink = (column: Column, n: number, field: string | undefined, fieldName: string) =>
+    data ? (
+      <Link
+        to={PATHS.report06Dossiers({
+          from: data.from,
+          to: data.to,
+          agency: data.agency.id,
+          unit: data.unit?.id,
+          field,
+          column,
+        })}
+        // The name starts with the number shown, then says which dossiers the link lists.
+        aria-label={`${formatted(n)} ${t.drilldown.cellLink(t.drilldown.column[column], fieldName)}`}
+      >
+        {formatted(n)}
+      </Link>
+    ) : null;
   return (
     <>
       <h1>{r.title}</h1>
@@ -223,7 +243,7 @@ export default function Report06Page() {
                     <th scope="row">{row.fieldName}</th>
                     {COLUMNS.map((k) => (
                       <td key={k} className="numeric" data-column={k}>
-                        {row[k].toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}
+                        {cellLink(k, row[k], row.field, row.fieldName)}
                       </td>
                     ))}
                   </tr>
@@ -235,7 +255,7 @@ export default function Report06Page() {
                   <th scope="row">{r.totals}</th>
                   {COLUMNS.map((k) => (
                     <td key={k} className="numeric" data-column={k}>
-                      <strong>{data.totals[k].toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</strong>
+                      <strong>{cellLink(k, data.totals[k], data.field ?? undefined, r.totals)}</strong>
                     </td>
                   ))}
                 </tr>

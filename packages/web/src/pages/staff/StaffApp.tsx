@@ -25,6 +25,7 @@ const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
 const SurveysApp = lazy(() => import('../reform/surveys/SurveysApp.tsx'));
 const ReformReportsApp = lazy(() => import('../reform/reports/ReportsApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
+const Report06DossiersPage = lazy(() => import('./Report06DossiersPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -87,6 +88,10 @@ export default function StaffApp() {
           <Route
             path="bao-cao/bieu-06"
             element={<RequireRole roles={REPORT_READERS}>{<Report06Page />}</RequireRole>}
+          />
+          <Route
+            path="bao-cao/ho-so"
+            element={<RequireRole roles={REPORT_READERS}>{<Report06DossiersPage />}</RequireRole>}
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
