@@ -65,7 +65,7 @@ export type Report06 = z.infer<typeof report06ResponseSchema>;
 
 const DAY_MS = 86_400_000;
 
-function checkPeriod(from: string, to: string): void {
+export function checkPeriod(from: string, to: string): void {
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
   if (days < 1)
     throw new Problem(400, 'report_period_reversed', {}, [
