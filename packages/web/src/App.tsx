@@ -10,6 +10,7 @@ import { ProcedurePage } from './pages/public/ProcedurePage.tsx';
 // Staff pages load on demand, so that citizens download only the public portal.
 const SignInPage = lazy(() => import('./pages/staff/SignInPage.tsx'));
 const StaffApp = lazy(() => import('./pages/staff/StaffApp.tsx'));
+const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 
 export function App() {
   return (
@@ -19,6 +20,7 @@ export function App() {
         <Route path="thu-tuc" element={<CataloguePage />} />
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu-ho-so" element={<LookupPage />} />
+        <Route path="bang-theo-doi" element={<PublicBoardPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="can-bo/*" element={<StaffApp />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -26,6 +26,8 @@ export const PATHS = {
   approvals: '/can-bo/phe-duyet',
   reform: '/can-bo/cai-cach',
   report06: '/can-bo/bao-cao/bieu-06',
+  dashboard: '/can-bo/bang-dieu-khien',
+  publicBoard: '/bang-theo-doi',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -1,3 +1,4 @@
+import { dashboardsEn } from './dashboards.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { reformEn } from './reform.en.ts';
@@ -26,6 +27,7 @@ export const en: Messages = {
   work: workEn,
   reform: reformEn,
   reports: reportsEn,
+  dashboards: dashboardsEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

@@ -1,3 +1,4 @@
+import { dashboardsVi } from './dashboards.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { reformVi } from './reform.vi.ts';
@@ -14,6 +15,7 @@ export const vi = {
   work: workVi,
   reform: reformVi,
   reports: reportsVi,
+  dashboards: dashboardsVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

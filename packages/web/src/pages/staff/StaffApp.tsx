@@ -23,6 +23,7 @@ const DossierPage = lazy(() => import('./DossierPage.tsx'));
 const ApprovalPage = lazy(() => import('./ApprovalPage.tsx'));
 const ReformApp = lazy(() => import('../reform/ReformApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
+const LeaderDashboardPage = lazy(() => import('../dashboards/LeaderDashboardPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -85,6 +86,10 @@ export default function StaffApp() {
           <Route
             path="bao-cao/bieu-06"
             element={<RequireRole roles={REPORT_READERS}>{<Report06Page />}</RequireRole>}
+          />
+          <Route
+            path="bang-dieu-khien"
+            element={<RequireRole roles={REPORT_READERS}>{<LeaderDashboardPage />}</RequireRole>}
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />

@@ -39,6 +39,12 @@ export const SECTIONS: WorkspaceSection[] = [
   },
   { to: PATHS.reform, label: (t) => t.reform.nav, description: (t) => t.reform.navDesc, roles: REFORM_ROLES },
   {
+    to: PATHS.dashboard,
+    label: (t) => t.dashboards.nav,
+    description: (t) => t.dashboards.navDesc,
+    roles: REPORT_READERS,
+  },
+  {
     to: PATHS.report06,
     label: (t) => t.reports.nav,
     description: (t) => t.reports.navDesc,
