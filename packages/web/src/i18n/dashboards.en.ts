@@ -19,6 +19,7 @@ export const dashboardsEn: DashboardsMessages = {
   toBeforeFrom: 'The end date must be on or after the start date',
   period: (agency, from, to) => `${agency}, from ${from} to ${to}`,
   showTable: 'Show as a table',
+  tableOf: (title) => `Figures as a table: ${title}`,
   showChart: 'Show as a chart',
   noData: 'No figures for this period yet.',
   notMeasured: 'None',

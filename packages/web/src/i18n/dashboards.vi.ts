@@ -17,6 +17,7 @@ export const dashboardsVi = {
   toBeforeFrom: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu',
   period: (agency: string, from: string, to: string) => `${agency}, từ ngày ${from} đến ngày ${to}`,
   showTable: 'Xem dạng bảng',
+  tableOf: (title: string) => `Bảng số liệu: ${title}`,
   showChart: 'Xem dạng biểu đồ',
   noData: 'Chưa có số liệu trong kỳ này.',
   notMeasured: 'Chưa có',

@@ -37,7 +37,7 @@ export function ChartFigure({
       </button>
       {asTable ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <section className="table-scroll" aria-labelledby={`${id}-title`} tabIndex={0}>
+        <section className="table-scroll" aria-label={t.dashboards.tableOf(title)} tabIndex={0}>
           {table}
         </section>
       ) : (

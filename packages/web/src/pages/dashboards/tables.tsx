@@ -1,5 +1,5 @@
 import type { LeaderDashboard } from '@motcua/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -109,9 +109,10 @@ export function DossierList({
 }) {
   const { t, locale } = useI18n();
   const l = t.dashboards.list;
+  const id = useId();
   return (
-    <section className="dashboard-list" aria-labelledby={`list-${title}`}>
-      <h2 className="heading-m" id={`list-${title}`}>
+    <section className="dashboard-list" aria-labelledby={id}>
+      <h2 className="heading-m" id={id}>
         {title} ({formatNumber(list.total, locale)})
       </h2>
       {list.items.length === 0 ? (
