@@ -1,5 +1,6 @@
 export * from './calendar/index.ts';
 export * from './catalogue/procedure.ts';
+export * from './dashboards/index.ts';
 export * from './dossier/index.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/validation.ts';

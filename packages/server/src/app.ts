@@ -15,6 +15,7 @@ import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { dashboardRoutes } from './dashboards/routes.ts';
 import { accessLogRoutes } from './dossiers/access-log-routes.ts';
 import { approvalRoutes } from './dossiers/approval.ts';
 import { lookupRoutes } from './dossiers/lookup.ts';
@@ -129,6 +130,7 @@ export async function buildApp(
   await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
   await app.register(approvalRoutes(ctx), { prefix: '/api/v1' });
   await app.register(statisticsRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(dashboardRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });

@@ -12,6 +12,7 @@ const SignInPage = lazy(() => import('./pages/staff/SignInPage.tsx'));
 const StaffApp = lazy(() => import('./pages/staff/StaffApp.tsx'));
 const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
 const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
+const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 
 export function App() {
   return (
@@ -21,6 +22,7 @@ export function App() {
         <Route path="thu-tuc" element={<CataloguePage />} />
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu-ho-so" element={<LookupPage />} />
+        <Route path="bang-theo-doi" element={<PublicBoardPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />

@@ -49,6 +49,8 @@ export const PATHS = {
   surveys: '/can-bo/khao-sat',
   report06: '/can-bo/bao-cao/bieu-06',
   report06Dossiers: (params: Report06DossiersParams) => `/can-bo/bao-cao/ho-so?${query(params)}`,
+  dashboard: '/can-bo/bang-dieu-khien',
+  publicBoard: '/bang-theo-doi',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -89,6 +89,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/bang-theo-doi" className="service-nav__link">
+                  {t.dashboards.board.nav}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink
                   to="/can-bo"
                   className={({ isActive }) =>

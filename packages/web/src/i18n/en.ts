@@ -1,3 +1,4 @@
+import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
@@ -32,6 +33,7 @@ export const en: Messages = {
   reports: reportsEn,
   surveys: surveysEn,
   drilldown: drilldownEn,
+  dashboards: dashboardsEn,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

@@ -1,3 +1,4 @@
+import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
@@ -20,6 +21,7 @@ export const vi = {
   reports: reportsVi,
   surveys: surveysVi,
   drilldown: drilldownVi,
+  dashboards: dashboardsVi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

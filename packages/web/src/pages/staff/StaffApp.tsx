@@ -26,6 +26,7 @@ const SurveysApp = lazy(() => import('../reform/surveys/SurveysApp.tsx'));
 const ReformReportsApp = lazy(() => import('../reform/reports/ReportsApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
 const Report06DossiersPage = lazy(() => import('./Report06DossiersPage.tsx'));
+const LeaderDashboardPage = lazy(() => import('../dashboards/LeaderDashboardPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -92,6 +93,10 @@ export default function StaffApp() {
           <Route
             path="bao-cao/ho-so"
             element={<RequireRole roles={REPORT_READERS}>{<Report06DossiersPage />}</RequireRole>}
+          />
+          <Route
+            path="bang-dieu-khien"
+            element={<RequireRole roles={REPORT_READERS}>{<LeaderDashboardPage />}</RequireRole>}
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />

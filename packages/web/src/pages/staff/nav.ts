@@ -45,6 +45,12 @@ export const SECTIONS: WorkspaceSection[] = [
     roles: SURVEY_ROLES,
   },
   {
+    to: PATHS.dashboard,
+    label: (t) => t.dashboards.nav,
+    description: (t) => t.dashboards.navDesc,
+    roles: REPORT_READERS,
+  },
+  {
     to: PATHS.report06,
     label: (t) => t.reports.nav,
     description: (t) => t.reports.navDesc,
