@@ -91,6 +91,9 @@ export type Index766TargetsResponse = z.infer<typeof index766TargetsResponse>;
 export const index766TargetsUpdateSchema = z.strictObject({
   agencyId: z.uuid().nullable(),
   year: z.number().int().min(2020).max(2100),
-  overrides: z.array(index766OverrideSchema).max(INDEX766_INDICATORS.length),
+  overrides: z
+    .array(index766OverrideSchema)
+    .max(INDEX766_INDICATORS.length)
+    .refine((list) => new Set(list.map((o) => o.code)).size === list.length, { message: 'duplicate_code' }),
 });
 export type Index766TargetsUpdate = z.infer<typeof index766TargetsUpdateSchema>;

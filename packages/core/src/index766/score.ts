@@ -52,7 +52,7 @@ export type Index766Score = {
   | {
       status: 'notMeasured';
       reason: Words;
-      partial: Extract<Index766Measurement, { kind: 'notMeasured' }>['partial'] | null;
+      partial: NonNullable<Extract<Index766Measurement, { kind: 'notMeasured' }>['partial']> | null;
     }
 );
 
