@@ -26,6 +26,10 @@ export const PATHS = {
   approvals: '/can-bo/phe-duyet',
   reform: '/can-bo/cai-cach',
   report06: '/can-bo/bao-cao/bieu-06',
+  index766: '/can-bo/bao-cao/chi-so-766',
+  index766Targets: '/can-bo/quan-tri/chi-so-766',
+  /** The dossiers behind a figure of the reports (another page's address). */
+  reportDossiers: '/can-bo/bao-cao/ho-so',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

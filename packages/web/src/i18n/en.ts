@@ -1,5 +1,6 @@
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
+import { index766En } from './index766.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reportsEn } from './reports.en.ts';
 import type { Messages } from './vi.ts';
@@ -26,6 +27,7 @@ export const en: Messages = {
   work: workEn,
   reform: reformEn,
   reports: reportsEn,
+  index766: index766En,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

@@ -1,5 +1,6 @@
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
+import { index766Vi } from './index766.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { workVi } from './work.vi.ts';
@@ -14,6 +15,7 @@ export const vi = {
   work: workVi,
   reform: reformVi,
   reports: reportsVi,
+  index766: index766Vi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',
