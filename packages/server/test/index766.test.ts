@@ -108,6 +108,21 @@ describe.each(engines)('Decision 766 index on %s', (engine) => {
     expect(one(body, '2.1').explanation.vi).toContain('Biểu số 06');
   });
 
+  it('counts one unit of the agency when asked, and no unit of another', async () => {
+    const [quiet] = await t.db.query<{ id: string }>(
+      `SELECT id FROM org_unit u WHERE agency_id = $1 AND id <> $1
+          AND NOT EXISTS (SELECT 1 FROM dossier_counter c WHERE c.unit_id = u.id) LIMIT 1`,
+      [o.agencyId],
+    );
+    const none = await index(`period=month&year=2026&index=5&unit=${quiet!.id}`);
+    // Nothing received or handled there in May: 2.1 and 3.3 are not measured, never zero.
+    expect(one(none.body, '2.1')).toMatchObject({ status: 'notMeasured' });
+    expect(none.body.unit?.id).toBe(quiet!.id);
+    expect(one(none.body, '3.3')).toMatchObject({ status: 'notMeasured' });
+    const former = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!;
+    expect((await index(`period=month&year=2026&index=5&unit=${former.id}`)).status).toBe(404);
+  });
+
   it('states what it does not measure, with why, outside the measured maximum', async () => {
     const { body } = await index('period=month&year=2026&index=5');
     const notMeasured = body.indicators.filter((i) => i.status === 'notMeasured');

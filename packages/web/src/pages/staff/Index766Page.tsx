@@ -235,13 +235,12 @@ function IndicatorBlock({
           <div className="summary-list__row">
             <dt>{x.drillDown}</dt>
             <dd>
-              <ul className="list">
-                {drill.map((column) => (
-                  <li key={column}>
-                    <Link to={drillDownUrl(data, column)}>{x.columns[column]}</Link>
-                  </li>
-                ))}
-              </ul>
+              {drill.map((column, k) => (
+                <span key={column}>
+                  {k > 0 ? ' · ' : ''}
+                  <Link to={drillDownUrl(data, column)}>{x.columns[column]}</Link>
+                </span>
+              ))}
             </dd>
           </div>
         ) : null}
