@@ -40,4 +40,20 @@ describe('Chỉ số 766', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, 'Chỉ số 766 on a phone');
   });
+
+  it('lets an administrator set a target, with the form accessible', async () => {
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    // A year no other test reads, for the national setting.
+    await signIn(page, 'admin', '/can-bo/quan-tri/chi-so-766?year=2030');
+    await page.getByLabel('Chỉ tiêu (%) của chỉ số 3.3').fill('4x');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await page.getByRole('link', { name: 'Nhập một số, ví dụ 80 hoặc 5,5' }).waitFor();
+    await page.getByLabel('Chỉ tiêu (%) của chỉ số 3.3').fill('40');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await page.getByText('Đã lưu chỉ tiêu và điểm.').waitFor();
+    await page.getByText('Mặc định: 50%, 6 điểm · Đang áp dụng: 40%, 6 điểm').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'Chỉ số 766 targets on a phone');
+  });
 });
