@@ -29,6 +29,7 @@ import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { index766Routes } from './index766/routes.ts';
 import { unitRoutes } from './org/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { reformReportRoutes } from './reform-reports/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(approvalRoutes(ctx), { prefix: '/api/v1' });
   await app.register(statisticsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dashboardRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(index766Routes(ctx), { prefix: '/api/v1' });
   await app.register(dossierRoutes(ctx), { prefix: '/api/v1' });
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });

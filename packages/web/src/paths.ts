@@ -51,6 +51,8 @@ export const PATHS = {
   report06Dossiers: (params: Report06DossiersParams) => `/can-bo/bao-cao/ho-so?${query(params)}`,
   dashboard: '/can-bo/bang-dieu-khien',
   publicBoard: '/bang-theo-doi',
+  index766: '/can-bo/bao-cao/chi-so-766',
+  index766Targets: '/can-bo/quan-tri/chi-so-766',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -150,7 +150,22 @@ export interface CatalogueVersion {
   /** Abolished procedures leave the count. */
   inForce: boolean;
   fullyOnline: boolean;
+  /** Offered online at all, fully (toàn trình) or partly (một phần). */
+  offeredOnline: boolean;
   hasInternalProcess: boolean;
+  /** Published with every required part (no publication problem, not even one awaiting review). */
+  complete: boolean;
+}
+
+/** The procedures in force on `day`: for each, the version in effect then, unless it abolished it. */
+export function catalogueInForceOn(versions: readonly CatalogueVersion[], day: IsoDate): CatalogueVersion[] {
+  const current = new Map<string, CatalogueVersion>();
+  for (const v of versions) {
+    if (v.from > day) continue;
+    const seen = current.get(v.procedureId);
+    if (!seen || seen.from <= v.from) current.set(v.procedureId, v);
+  }
+  return [...current.values()].filter((v) => v.inForce);
 }
 
 /** The share of procedures in force meeting `has` at each month's end (the version in effect then). */
@@ -162,14 +177,7 @@ export function catalogueShareSeries(
 ): MonthFigure[] {
   const out: MonthFigure[] = [];
   for (let month = 1; month <= monthsElapsed(year, asOf); month++) {
-    const day = cutOff(year, month, asOf);
-    const current = new Map<string, CatalogueVersion>();
-    for (const v of versions) {
-      if (v.from > day) continue;
-      const seen = current.get(v.procedureId);
-      if (!seen || seen.from <= v.from) current.set(v.procedureId, v);
-    }
-    const inForce = [...current.values()].filter((v) => v.inForce);
+    const inForce = catalogueInForceOn(versions, cutOff(year, month, asOf));
     out.push({ month, numerator: inForce.filter((v) => v[has]).length, denominator: inForce.length });
   }
   return out;

@@ -101,11 +101,40 @@ describe('the standing of a target', () => {
 
 describe('the other measures', () => {
   it('counts the catalogue as the version in effect at each month end', () => {
+    const more = { offeredOnline: false, complete: true };
     const versions = [
-      { procedureId: 'a', from: '2025-06-01', inForce: true, fullyOnline: false, hasInternalProcess: true },
-      { procedureId: 'a', from: '2026-02-10', inForce: true, fullyOnline: true, hasInternalProcess: true },
-      { procedureId: 'b', from: '2025-01-01', inForce: true, fullyOnline: false, hasInternalProcess: false },
-      { procedureId: 'b', from: '2026-03-01', inForce: false, fullyOnline: false, hasInternalProcess: false },
+      {
+        procedureId: 'a',
+        from: '2025-06-01',
+        inForce: true,
+        fullyOnline: false,
+        hasInternalProcess: true,
+        ...more,
+      },
+      {
+        procedureId: 'a',
+        from: '2026-02-10',
+        inForce: true,
+        fullyOnline: true,
+        hasInternalProcess: true,
+        ...more,
+      },
+      {
+        procedureId: 'b',
+        from: '2025-01-01',
+        inForce: true,
+        fullyOnline: false,
+        hasInternalProcess: false,
+        ...more,
+      },
+      {
+        procedureId: 'b',
+        from: '2026-03-01',
+        inForce: false,
+        fullyOnline: false,
+        hasInternalProcess: false,
+        ...more,
+      },
     ];
     expect(
       toPoints(catalogueShareSeries(versions, 'fullyOnline', 2026, '2026-03-31')).map((p) => p.value),

@@ -1,11 +1,14 @@
-import type {
-  PlanContent,
-  PlanStatus,
-  ReformArea,
-  TargetComparator,
-  TargetMeasure,
-  TaskSource,
-  TaskState,
+import {
+  type CatalogueVersion,
+  type PlanContent,
+  type PlanStatus,
+  procedureContentSchema,
+  publishProblems,
+  type ReformArea,
+  type TargetComparator,
+  type TargetMeasure,
+  type TaskSource,
+  type TaskState,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
@@ -498,28 +501,30 @@ export async function counterMonths(db: Queryable, agencyId: string, year: numbe
 }
 
 /** The agency's published procedure versions: what each offered from the day it was published. */
-export async function catalogueVersions(db: Queryable, agencyId: string) {
-  const rows = await db.query<{
-    procedure_id: string;
-    from: string;
-    state: string;
-    online_level: string | null;
-    steps: number;
-  }>(
+export async function catalogueVersions(db: Queryable, agencyId: string): Promise<CatalogueVersion[]> {
+  const rows = await db.query<{ procedure_id: string; from: string; state: string; content: unknown }>(
     `SELECT v.procedure_id, COALESCE(v.effective_from, (v.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::text AS "from",
-            v.state, v.content->>'onlineLevel' AS online_level,
-            COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(v.content->'steps') = 'array' THEN v.content->'steps' END), 0)::int AS steps
+            v.state, v.content
        FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
       WHERE p.agency_id = $1 AND v.published_at IS NOT NULL`,
     [agencyId],
   );
-  return rows.map((r) => ({
-    procedureId: r.procedure_id,
-    from: r.from,
-    inForce: r.state !== 'abolished',
-    fullyOnline: r.online_level === 'full',
-    hasInternalProcess: r.steps > 0,
-  }));
+  return rows.map((r) => {
+    const raw = (typeof r.content === 'string' ? JSON.parse(r.content) : r.content) as {
+      onlineLevel?: unknown;
+      steps?: unknown;
+    };
+    const content = procedureContentSchema.safeParse(raw);
+    return {
+      procedureId: r.procedure_id,
+      from: r.from,
+      inForce: r.state !== 'abolished',
+      fullyOnline: raw.onlineLevel === 'full',
+      offeredOnline: raw.onlineLevel === 'full' || raw.onlineLevel === 'partial',
+      hasInternalProcess: Array.isArray(raw.steps) && raw.steps.length > 0,
+      complete: content.success && publishProblems(content.data).length === 0,
+    };
+  });
 }
 
 /** The units an agency inspects and answers for: its departments and public service units in force. */

@@ -2,6 +2,7 @@ import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
+import { index766En } from './index766.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -34,6 +35,7 @@ export const en: Messages = {
   surveys: surveysEn,
   drilldown: drilldownEn,
   dashboards: dashboardsEn,
+  index766: index766En,
   app: {
     name: 'One-stop service',
     tagline: 'Public services portal: administrative procedures',

@@ -2,6 +2,7 @@ import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
+import { index766Vi } from './index766.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
@@ -22,6 +23,7 @@ export const vi = {
   surveys: surveysVi,
   drilldown: drilldownVi,
   dashboards: dashboardsVi,
+  index766: index766Vi,
   app: {
     name: 'Một cửa điện tử',
     tagline: 'Cổng dịch vụ công: tra cứu thủ tục hành chính',

@@ -27,6 +27,8 @@ const ReformReportsApp = lazy(() => import('../reform/reports/ReportsApp.tsx'));
 const Report06Page = lazy(() => import('./Report06Page.tsx'));
 const Report06DossiersPage = lazy(() => import('./Report06DossiersPage.tsx'));
 const LeaderDashboardPage = lazy(() => import('../dashboards/LeaderDashboardPage.tsx'));
+const Index766Page = lazy(() => import('./Index766Page.tsx'));
+const Index766TargetsPage = lazy(() => import('../admin/Index766TargetsPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -82,6 +84,7 @@ export default function StaffApp() {
           <Route path="quan-tri/nhap-xuat" element={catalogue(<ImportExportPage />)} />
           <Route path="quan-tri/lich" element={admin(<CalendarPage />)} />
           <Route path="quan-tri/chuyen-doi-ho-so" element={admin(<HistoryImportPage />)} />
+          <Route path="quan-tri/chi-so-766" element={admin(<Index766TargetsPage />)} />
           <Route path="quay" element={counter(<CounterPage />)} />
           <Route path="quay/tiep-nhan/:procedureId" element={counter(<CounterReceivePage />)} />
           <Route path="quay/da-tiep-nhan/:id" element={counter(<CounterReceiptPage />)} />
@@ -97,6 +100,10 @@ export default function StaffApp() {
           <Route
             path="bang-dieu-khien"
             element={<RequireRole roles={REPORT_READERS}>{<LeaderDashboardPage />}</RequireRole>}
+          />
+          <Route
+            path="bao-cao/chi-so-766"
+            element={<RequireRole roles={REPORT_READERS}>{<Index766Page />}</RequireRole>}
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />

@@ -57,6 +57,12 @@ export const SECTIONS: WorkspaceSection[] = [
     roles: REPORT_READERS,
   },
   {
+    to: PATHS.index766,
+    label: (t) => t.index766.nav,
+    description: (t) => t.index766.navDesc,
+    roles: REPORT_READERS,
+  },
+  {
     to: PATHS.procedures,
     label: (t) => t.workspace.procedures,
     description: (t) => t.workspace.proceduresDesc,

@@ -1,0 +1,34 @@
+import type { Words } from './score.ts';
+
+/** "How this is counted" in this system, for the indicators it measures. */
+const COUNTED: Readonly<Record<string, Words>> = {
+  '1.3': {
+    vi: 'Đếm các TTHC có hiệu lực vào ngày cuối kỳ (phiên bản đang áp dụng ngày đó); tử số là các TTHC có đủ thời hạn giải quyết, thành phần hồ sơ và quyết định công bố, không còn mục chờ rà soát. Chỉ số tính cho cả cơ quan.',
+    en: "Counts the procedures in force on the period's last day (the version in effect then); the numerator is those with a processing time, documents and a publication decision, and nothing awaiting review. Computed for the whole agency.",
+  },
+  '2.1': {
+    vi: 'Lấy từ Biểu số 06 của cùng kỳ: tử số = giải quyết trước hạn (cột 8) + đúng hạn (cột 9) + đang giải quyết trong hạn cuối kỳ (cột 12); mẫu số = đã giải quyết (cột 7) + đang giải quyết cuối kỳ (cột 11). Hồ sơ từ chối, rút, dừng không tính.',
+    en: 'From Biểu số 06 for the same period: numerator = resolved early (col 8) + on time (col 9) + open and in time at the end (col 12); denominator = resolved (col 7) + open at the end (col 11). Refused, withdrawn and stopped dossiers are left out.',
+  },
+  '3.1': {
+    vi: 'Đếm các TTHC có hiệu lực vào ngày cuối kỳ; tử số là các TTHC cung cấp dịch vụ công trực tuyến toàn trình hoặc một phần. Chỉ số tính cho cả cơ quan.',
+    en: "Counts the procedures in force on the period's last day; the numerator is those offered online fully or partly. Computed for the whole agency.",
+  },
+  '3.3': {
+    vi: 'Lấy từ Biểu số 06 của cùng kỳ: tử số = hồ sơ tiếp nhận trực tuyến (cột 4); mẫu số = hồ sơ tiếp nhận trong kỳ (cột 4 + cột 5), không tính hồ sơ kỳ trước chuyển sang.',
+    en: 'From Biểu số 06 for the same period: numerator = received online (col 4); denominator = received in the period (col 4 + col 5), without those carried over.',
+  },
+  '5.4': {
+    vi: 'Tỷ lệ quá hạn = giải quyết quá hạn (cột 10) / đã giải quyết (cột 7) của Biểu số 06. Phần đánh giá không hài lòng chưa có dữ liệu.',
+    en: 'Late rate = resolved late (col 10) / resolved (col 7) of Biểu số 06. The negative ratings part has no data yet.',
+  },
+};
+
+export function index766Explanation(code: string, formula: Words): Words {
+  return (
+    COUNTED[code] ?? {
+      vi: `Chưa đo trong hệ thống. Công thức: ${formula.vi}.`,
+      en: `Not counted in this system. Formula: ${formula.en}.`,
+    }
+  );
+}

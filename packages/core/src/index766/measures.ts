@@ -1,0 +1,122 @@
+import type { IsoDate } from '../calendar/civil-date.ts';
+import { type CatalogueVersion, catalogueInForceOn } from '../reform/targets.ts';
+import type { Form06Numbers } from '../statistics/form06.ts';
+import { type Index766Measurement, rateOf, type Words } from './score.ts';
+
+/**
+ * What the system measures of the Decision 766 index from what it holds: Biểu số 06's numbers for
+ * the period (the same counters, summed once) and the catalogue in force on the period's last day.
+ * Every other indicator is not measured, with the reason in words.
+ */
+
+const notMeasured = (vi: string, en: string): Index766Measurement => ({
+  kind: 'notMeasured',
+  reason: { vi, en },
+});
+
+const NO_NATIONAL_DATABASE = notMeasured(
+  'Hệ thống chưa kết nối Cơ sở dữ liệu quốc gia về TTHC và Cổng Dịch vụ công quốc gia',
+  'The system is not yet connected to the national procedure database and the national portal',
+);
+const NO_PAYMENT = notMeasured(
+  'Hệ thống chưa quản lý thanh toán trực tuyến',
+  'The system does not yet handle online payment',
+);
+const NO_ELECTRONIC_RESULTS = notMeasured(
+  'Hệ thống chưa quản lý kết quả điện tử và số hóa hồ sơ',
+  'The system does not yet keep electronic results or digitisation of dossiers',
+);
+const NO_FEEDBACK = notMeasured(
+  'Hệ thống chưa có phân hệ tiếp nhận, xử lý phản ánh, kiến nghị và đánh giá',
+  'The system has no feedback and rating module yet',
+);
+
+/** The reasons the indicators the system cannot count are not measured. */
+export const INDEX766_NOT_MEASURED: Readonly<Record<string, Index766Measurement>> = {
+  '1.1': notMeasured(
+    'Danh mục lưu ngày quyết định công bố nhưng chưa lưu thời hạn công khai theo quy định, nên chưa xác định được công khai đúng hạn',
+    'The catalogue keeps the publication decision date but not the legal deadline to publish it, so "on time" cannot be judged',
+  ),
+  '1.2': NO_NATIONAL_DATABASE,
+  '1.4': NO_NATIONAL_DATABASE,
+  '3.5': NO_PAYMENT,
+  '3.6': NO_PAYMENT,
+  '4.1': NO_ELECTRONIC_RESULTS,
+  '4.2': NO_ELECTRONIC_RESULTS,
+  '4.3': NO_ELECTRONIC_RESULTS,
+  '4.4': NO_ELECTRONIC_RESULTS,
+  '4.5': notMeasured(
+    'Hệ thống chưa kết nối Cơ sở dữ liệu quốc gia về dân cư',
+    'The system is not yet connected to the national population database',
+  ),
+  '4.6': notMeasured(
+    'Hệ thống chưa cấp bản sao điện tử chứng thực',
+    'The system does not issue electronic certified copies yet',
+  ),
+  '5.2': NO_FEEDBACK,
+  '5.3': NO_FEEDBACK,
+};
+
+const LATE_RATE: Words = { vi: 'Tỷ lệ hồ sơ quá hạn', en: 'Late rate' };
+
+/**
+ * 2.1: (resolved early + on time + open and in time at the end) / (resolved + open at the end).
+ * Dossiers ended otherwise (refused, withdrawn, stopped) are in neither.
+ */
+export function onTimeHandled(n: Form06Numbers): Index766Measurement {
+  return {
+    kind: 'measured',
+    numerator: n.resolvedEarly + n.resolvedOnTime + n.pendingInTime,
+    denominator: n.resolvedTotal + n.pendingTotal,
+  };
+}
+
+/** 3.3: dossiers received online in the period / all dossiers received in it (carried over left out). */
+export function onlineReceived(n: Form06Numbers): Index766Measurement {
+  return { kind: 'measured', numerator: n.receivedOnline, denominator: n.receivedOnline + n.receivedDirect };
+}
+
+/**
+ * 5.4 = 100% − (late rate + rate of dossiers with a complaint or a negative rating). The late rate
+ * (resolved late / resolved) is counted; ratings and complaints are not held yet, so 5.4 is not
+ * measured, with the late rate shown as the part that is.
+ */
+export function satisfactionWithHandling(n: Form06Numbers): Index766Measurement {
+  const rate = rateOf(n.resolvedLate, n.resolvedTotal);
+  return {
+    kind: 'notMeasured',
+    reason: {
+      vi: 'Mới đo được tỷ lệ hồ sơ quá hạn; hệ thống chưa có đánh giá của người dân và phản ánh về hồ sơ',
+      en: 'Only the late rate is counted; the system holds no citizen ratings or complaints about dossiers yet',
+    },
+    ...(rate === null
+      ? {}
+      : { partial: { label: LATE_RATE, numerator: n.resolvedLate, denominator: n.resolvedTotal, rate } }),
+  };
+}
+
+/** 3.1 and 1.3 from the catalogue in force on `day` (the version in effect then). */
+export function catalogueMeasures(versions: readonly CatalogueVersion[], day: IsoDate) {
+  const inForce = catalogueInForceOn(versions, day);
+  const count = (has: (v: CatalogueVersion) => boolean): Index766Measurement => ({
+    kind: 'measured',
+    numerator: inForce.filter(has).length,
+    denominator: inForce.length,
+  });
+  return { '1.3': count((v) => v.complete), '3.1': count((v) => v.offeredOnline) };
+}
+
+/** Every indicator's measurement: the counted ones from the report and catalogue, the rest with why. */
+export function index766Measurements(
+  report: Form06Numbers,
+  versions: readonly CatalogueVersion[],
+  lastDay: IsoDate,
+): Record<string, Index766Measurement> {
+  return {
+    ...INDEX766_NOT_MEASURED,
+    ...catalogueMeasures(versions, lastDay),
+    '2.1': onTimeHandled(report),
+    '3.3': onlineReceived(report),
+    '5.4': satisfactionWithHandling(report),
+  };
+}
