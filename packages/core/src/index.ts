@@ -6,6 +6,7 @@ export * from './i18n/validation.ts';
 export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
+export * from './par/index.ts';
 export * from './reform/index.ts';
 export * from './statistics/index.ts';
 export * from './text/normalise.ts';
