@@ -29,6 +29,7 @@ import { Problem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
+import { parRoutes } from './par/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(adminCalendarRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(accessLogRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(reformRoutes(ctx), { prefix: '/api/v1/reform' });
+  await app.register(parRoutes(ctx), { prefix: '/api/v1/par' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);

@@ -1,4 +1,5 @@
 import type { Localised } from '@motcua/core';
+import { PAR_PROBLEMS } from '../par/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 
 /**
@@ -7,6 +8,7 @@ import { REFORM_PROBLEMS } from '../reform/messages.ts';
  */
 export const PROBLEMS = {
   ...REFORM_PROBLEMS,
+  ...PAR_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { withinTransaction } from '../db/within.ts';
+import { seedParDemo } from '../par/demo.ts';
 import { seedReformDemo } from '../reform/demo.ts';
 import { type DemoOfficeResult, seedDemoOffice } from './demo-office.ts';
 import { type SeedResult, seedDemo } from './seed.ts';
@@ -22,6 +23,7 @@ export async function seedDemoData(
     if (!seeded.seeded) return seeded;
     const office = await seedDemoOffice({ ...ctx, db }, options);
     await seedReformDemo({ ...ctx, db });
+    await seedParDemo({ ...ctx, db });
     return { ...seeded, ...office };
   });
 }

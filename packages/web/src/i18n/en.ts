@@ -1,5 +1,6 @@
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
+import { parEn } from './par.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reportsEn } from './reports.en.ts';
 import type { Messages } from './vi.ts';
@@ -25,6 +26,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   work: workEn,
   reform: reformEn,
+  par: parEn,
   reports: reportsEn,
   app: {
     name: 'One-stop service',

@@ -1,5 +1,6 @@
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
+import { parVi } from './par.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { workVi } from './work.vi.ts';
@@ -13,6 +14,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 export const vi = {
   work: workVi,
   reform: reformVi,
+  par: parVi,
   reports: reportsVi,
   app: {
     name: 'Một cửa điện tử',
