@@ -1,6 +1,6 @@
 import type { RoleGrantRef } from '../org/access.ts';
 import type { Role } from '../org/roles.ts';
-import type { ReformScope, ReformSubject } from '../reform/access.ts';
+import { REFORM_ROLES, type ReformScope, type ReformSubject } from '../reform/access.ts';
 
 /**
  * Who may do what with the PAR Index (Chỉ số CCHC), as a table with the reform access table's
@@ -61,3 +61,6 @@ export function parAllowed(action: ParAction, grants: readonly RoleGrantRef[], s
       }),
   );
 }
+
+/** The roles that reach the PAR Index pages: the reform office's, and the province's appraiser. */
+export const PAR_ROLES: readonly Role[] = [...REFORM_ROLES, 'appraiser'];

@@ -29,7 +29,8 @@ export const parFrameworkSummary = z.strictObject({
 
 export const parFrameworksResponse = z.strictObject({
   items: z.array(parFrameworkSummary),
-  canImport: z.boolean(),
+  /** The agency whose province the user may import criteria for (the reform officer's), else null. */
+  importAgencyId: z.uuid().nullable(),
 });
 export const parFrameworkResponse = parFrameworkSummary.extend({ criteria: z.array(criterion) });
 export const parImportResponse = z.strictObject({ id: z.uuid(), criteria: z.number().int() });
@@ -49,7 +50,8 @@ export const parAssessmentSummary = z.strictObject({
 });
 export const parAssessmentsResponse = z.strictObject({
   items: z.array(parAssessmentSummary),
-  canOpen: z.boolean(),
+  /** The agency the user may open self-assessments of (the reform officer's), else null. */
+  openAgencyId: z.uuid().nullable(),
   units: z.array(z.strictObject({ id: z.uuid(), name: z.string() })),
 });
 

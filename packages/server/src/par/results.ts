@@ -52,7 +52,7 @@ export async function assessmentList(db: Queryable, session: Session, frameworkI
   const units = agencyId
     ? (await agencyUnits(db, agencyId, vietnamDateOf(now))).map((u) => ({ id: u.id, name: u.name }))
     : [];
-  return { items, canOpen: agencyId !== null, units };
+  return { items, openAgencyId: agencyId, units };
 }
 
 export async function assessmentDetail(db: Queryable, session: Session, id: string, now: Date) {

@@ -45,7 +45,8 @@ export function parRoutes(ctx: AppContext) {
         const items = await listFrameworks(ctx.db, await userProvinces(ctx.db, session));
         return {
           items: items.map(frameworkSummary),
-          canImport: session.roles.some((g) => g.role === 'reform_officer'),
+          importAgencyId:
+            session.roles.find((g) => g.role === 'reform_officer' && g.agencyId)?.agencyId ?? null,
         };
       },
     );

@@ -2,6 +2,7 @@ import type { parVi } from './par.vi.ts';
 
 /** English strings of the PAR Index pages; same shape as par.vi.ts. */
 export const parEn: typeof parVi = {
+  navDesc: 'Criteria, self-assessment, appraisal, ranking and remediation',
   nav: 'PAR Index',
   title: 'Public administration reform (PAR) Index',
   intro:

@@ -1,5 +1,6 @@
 /** Chuỗi giao diện của Chỉ số CCHC (PAR Index); par.en.ts có cùng cấu trúc. */
 export const parVi = {
+  navDesc: 'Bộ tiêu chí, tự đánh giá, thẩm định, xếp hạng và khắc phục',
   nav: 'Chỉ số CCHC',
   title: 'Chỉ số cải cách hành chính',
   intro:

@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
+import { CATALOGUE_EDITORS, PAR_ROLES, type Role } from '@motcua/core';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
@@ -88,10 +88,7 @@ export default function StaffApp() {
           />
           <Route path="ho-so/:id" element={dossiers(<DossierPage />)} />
           <Route path="phe-duyet" element={leaders(<ApprovalPage />)} />
-          <Route
-            path="cai-cach/*"
-            element={<RequireRole roles={REFORM_ROLES}>{<ReformApp />}</RequireRole>}
-          />
+          <Route path="cai-cach/*" element={<RequireRole roles={PAR_ROLES}>{<ReformApp />}</RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

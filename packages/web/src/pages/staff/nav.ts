@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, REFORM_ROLES, type Role } from '@motcua/core';
+import { CATALOGUE_EDITORS, PAR_ROLES, REFORM_ROLES, type Role } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
 import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 
@@ -38,6 +38,12 @@ export const SECTIONS: WorkspaceSection[] = [
     roles: LEADERS,
   },
   { to: PATHS.reform, label: (t) => t.reform.nav, description: (t) => t.reform.navDesc, roles: REFORM_ROLES },
+  {
+    to: `${PATHS.reform}/chi-so-cchc`,
+    label: (t) => t.par.nav,
+    description: (t) => t.par.navDesc,
+    roles: PAR_ROLES,
+  },
   {
     to: PATHS.report06,
     label: (t) => t.reports.nav,
