@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  parAssessmentResponse,
+  parAssessmentsResponse,
+  parFrameworksResponse,
+  parRankingResponse,
+  parRemediationResponse,
+} from '@motcua/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
@@ -76,7 +83,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
   const detail = async (who: string, id: string) => {
     const res = await json(who, 'GET', `/par/assessments/${id}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json();
+    return parAssessmentResponse.parse(res.json());
   };
 
   beforeAll(async () => {
@@ -166,7 +173,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
       'tieu-chi.xlsx',
     ]);
     expect(fromXlsx.statusCode, fromXlsx.body).toBe(201);
-    const list = (await json('thamdinh', 'GET', '/par/frameworks')).json().items;
+    const list = parFrameworksResponse.parse((await json('thamdinh', 'GET', '/par/frameworks')).json()).items;
     expect(list.map((f: { year: number; maxima: unknown }) => [f.year, f.maxima])).toEqual([
       [2026, { total: 10, self: 7.5, survey: 2.5 }],
       [2025, { total: 5, self: 2.5, survey: 2.5 }],
@@ -229,7 +236,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
     expect((await score('cchc', agencyAssessment, '2.1.2', 0.5, 'Chưa xin lỗi đủ')).statusCode).toBe(200);
     d = await detail('cchc', agencyAssessment);
     expect(d.assessment.totals).toEqual({ self: 6.5, survey: 0, final: 6.5, max: 10 });
-    expect(d.scores.find((s: { code: string }) => s.code === '1.1').evidence).toHaveLength(1);
+    expect(d.scores.find((s: { code: string }) => s.code === '1.1')?.evidence).toHaveLength(1);
     const submitted = await json('cchc', 'POST', `/par/assessments/${agencyAssessment}/submit`, {
       version: d.assessment.version,
     });
@@ -256,7 +263,9 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
   });
 
   it('lets the appraiser see and score only what was submitted, with comments and survey points', async () => {
-    const seen = (await json('thamdinh', 'GET', `/par/frameworks/${frameworkId}/assessments`)).json().items;
+    const seen = parAssessmentsResponse.parse(
+      (await json('thamdinh', 'GET', `/par/frameworks/${frameworkId}/assessments`)).json(),
+    ).items;
     expect(seen.map((a: { id: string; status: string }) => [a.id, a.status])).toContainEqual([
       agencyAssessment,
       'submitted',
@@ -294,7 +303,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
     const d = await detail('lanhdao', agencyAssessment);
     expect(d.assessment.status).toBe('appraised');
     expect(d.assessment.totals).toEqual({ self: 6.5, survey: 2, final: 7.5, max: 10 });
-    const one = d.scores.find((s: { code: string }) => s.code === '1.1');
+    const one = d.scores.find((s: { code: string }) => s.code === '1.1')!;
     expect([one.selfPoints, one.appraisedPoints, one.appraisalComment]).toEqual([
       2,
       1,
@@ -327,7 +336,9 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
   });
 
   it('ranks the agencies and the units of the year by final score', async () => {
-    const byAppraiser = (await json('thamdinh', 'GET', `/par/frameworks/${frameworkId}/ranking`)).json();
+    const byAppraiser = parRankingResponse.parse(
+      (await json('thamdinh', 'GET', `/par/frameworks/${frameworkId}/ranking`)).json(),
+    );
     expect(
       byAppraiser.agencies.map((a: { name: string; final: number; rank: number }) => [
         a.name,
@@ -361,6 +372,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
     expect((await json('lanhdao', 'POST', url, body)).statusCode).toBe(403);
     const made = await json('cchc', 'POST', url, body);
     expect(made.statusCode, made.body).toBe(201);
+    parRemediationResponse.parse(made.json());
     const inspectorate = (await getUnitByCode(t.db, DEMO_UNIT_CODES.inspectorate))!.id;
     expect(made.json().tasks.map((x: { code: string; unitId: string }) => [x.code, x.unitId])).toEqual([
       ['1.1', office],
@@ -379,7 +391,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
     expect(remedy.description).toContain('Kế hoạch ban hành chậm');
     expect((await json('cchc', 'POST', url, body)).statusCode).toBe(409);
     const d = await detail('cchc', agencyAssessment);
-    expect(d.scores.find((s: { code: string }) => s.code === '1.1').remediationTaskId).toBe(remedy.id);
+    expect(d.scores.find((s: { code: string }) => s.code === '1.1')?.remediationTaskId).toBe(remedy.id);
     expect(d.can.remediate).toBe(false);
   });
 });

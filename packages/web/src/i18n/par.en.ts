@@ -98,6 +98,7 @@ export const parEn: typeof parVi = {
   points: 'Self-assessed points',
   pointsHint: (max) => `From 0 to ${max}; decimals with a comma or point, for example 1.5`,
   pointsRequired: (max) => `Enter points from 0 to ${max}`,
+  scoreTitle: 'Score the criterion',
   note: 'Explanation',
   save: 'Save points',
   saving: 'Saving…',

@@ -99,6 +99,7 @@ export const parVi = {
   points: 'Điểm tự chấm',
   pointsHint: (max: string) => `Từ 0 đến ${max}; dùng dấu phẩy cho phần thập phân, ví dụ 1,5`,
   pointsRequired: (max: string) => `Nhập điểm từ 0 đến ${max}`,
+  scoreTitle: 'Tự chấm điểm',
   note: 'Giải trình',
   save: 'Lưu điểm',
   saving: 'Đang lưu…',

@@ -166,7 +166,7 @@ function ScoreForm({ d, criterion, score }: { d: Detail; criterion: Criterion; s
   }
   return (
     <section aria-labelledby="par-score">
-      <h2 id="par-score">{p.points}</h2>
+      <h2 id="par-score">{p.scoreTitle}</h2>
       {saved ? <Notice kind="success">{p.saved}</Notice> : null}
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       <form onSubmit={onSubmit} noValidate className="narrow">
