@@ -15,9 +15,9 @@ import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { StackTable } from '../../../components/StackTable.tsx';
 import { Notice, usePageTitle } from '../../../components/ui.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { usePlan, usePlans } from '../api.ts';
+import { usePlans } from '../api.ts';
 import { REFORM_PATHS } from '../paths.ts';
-import { formatPoints, PAR_PATHS, useAssessment, useParSend } from './api.ts';
+import { formatPoints, PAR_PATHS, useAssessment, useParSend, usePlanUnits } from './api.ts';
 import '../reform.css';
 
 type Detail = ParAssessmentResponse;
@@ -222,7 +222,7 @@ function RemediationForm({ d }: { d: Detail }) {
   const errors = useFormErrors();
   const send = useParSend();
   const chosenPlan = planId || own[0]?.id || '';
-  const units = usePlan(chosenPlan || 'none').data?.units ?? [];
+  const units = usePlanUnits(chosenPlan).data?.units ?? [];
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (send.isPending) return;

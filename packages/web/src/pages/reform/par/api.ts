@@ -33,6 +33,14 @@ export const useRanking = (frameworkId: string | undefined) =>
     queryFn: () => api<ParRankingResponse>(`${BASE}/frameworks/${enc(frameworkId!)}/ranking`),
   });
 
+/** The units of a reform plan's agency, to name a remediation task's owner (none until a plan is known). */
+export const usePlanUnits = (planId: string) =>
+  useQuery({
+    queryKey: ['reform', 'plan', planId],
+    enabled: planId !== '',
+    queryFn: () => api<{ units: { id: string; name: string }[] }>(`/api/v1/reform/plans/${enc(planId)}`),
+  });
+
 export const useAssessment = (id: string) =>
   useQuery({
     queryKey: ['par', 'assessment', id],
