@@ -8,6 +8,7 @@ export * from './index766/index.ts';
 export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
+export * from './par/index.ts';
 export * from './reform/index.ts';
 export * from './reform-reports/index.ts';
 export * from './statistics/index.ts';

@@ -31,6 +31,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { index766Routes } from './index766/routes.ts';
 import { unitRoutes } from './org/routes.ts';
+import { parRoutes } from './par/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { reformReportRoutes } from './reform-reports/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(
   await app.register(reformRoutes(ctx), { prefix: '/api/v1/reform' });
   await app.register(surveyPlugin(ctx), { prefix: '/api/v1' });
   await app.register(reformReportRoutes(ctx), { prefix: '/api/v1/reform/reports' });
+  await app.register(parRoutes(ctx), { prefix: '/api/v1/par' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
 
   await serveWebApp(app, ctx.config.webDist);

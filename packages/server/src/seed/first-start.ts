@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { withinTransaction } from '../db/within.ts';
+import { seedParDemo } from '../par/demo.ts';
 import { seedReformDemo } from '../reform/demo.ts';
 import { seedSurveyDemo } from '../surveys/demo.ts';
 import { type DemoOfficeResult, seedDemoOffice } from './demo-office.ts';
@@ -24,6 +25,7 @@ export async function seedDemoData(
     const office = await seedDemoOffice({ ...ctx, db }, options);
     await seedReformDemo({ ...ctx, db });
     await seedSurveyDemo({ ...ctx, db });
+    await seedParDemo({ ...ctx, db });
     return { ...seeded, ...office };
   });
 }

@@ -3,6 +3,7 @@ import { drilldownEn } from './drilldown.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
+import { parEn } from './par.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -31,6 +32,7 @@ export const en: Messages = {
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,
+  par: parEn,
   reports: reportsEn,
   surveys: surveysEn,
   drilldown: drilldownEn,

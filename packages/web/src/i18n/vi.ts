@@ -3,6 +3,7 @@ import { drilldownVi } from './drilldown.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
+import { parVi } from './par.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
@@ -19,6 +20,7 @@ export const vi = {
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,
+  par: parVi,
   reports: reportsVi,
   surveys: surveysVi,
   drilldown: drilldownVi,

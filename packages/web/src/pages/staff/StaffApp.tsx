@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
+import { CATALOGUE_EDITORS, PAR_ROLES, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
@@ -111,10 +111,7 @@ export default function StaffApp() {
             path="cai-cach/bao-cao/*"
             element={<RequireRole roles={REFORM_ROLES}>{<ReformReportsApp />}</RequireRole>}
           />
-          <Route
-            path="cai-cach/*"
-            element={<RequireRole roles={REFORM_ROLES}>{<ReformApp />}</RequireRole>}
-          />
+          <Route path="cai-cach/*" element={<RequireRole roles={PAR_ROLES}>{<ReformApp />}</RequireRole>} />
           <Route
             path="khao-sat/*"
             element={<RequireRole roles={SURVEY_ROLES}>{<SurveysApp />}</RequireRole>}

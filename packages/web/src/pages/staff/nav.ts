@@ -1,4 +1,4 @@
-import { CATALOGUE_EDITORS, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
+import { CATALOGUE_EDITORS, PAR_ROLES, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
 import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 
@@ -49,6 +49,12 @@ export const SECTIONS: WorkspaceSection[] = [
     label: (t) => t.dashboards.nav,
     description: (t) => t.dashboards.navDesc,
     roles: REPORT_READERS,
+  },
+  {
+    to: `${PATHS.reform}/chi-so-cchc`,
+    label: (t) => t.par.nav,
+    description: (t) => t.par.navDesc,
+    roles: PAR_ROLES,
   },
   {
     to: PATHS.report06,

@@ -1,0 +1,303 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireSession } from '../auth/guard.ts';
+import type { AppContext } from '../context.ts';
+import { answerOnce as once } from '../http/idempotency.ts';
+import { requestLocale } from '../http/locale.ts';
+import { Problem } from '../http/problem.ts';
+import { readForm } from '../reform/http.ts';
+import { parseFields } from '../reform/schemas.ts';
+import { assessmentDetail, assessmentList, frameworkSummary, planRemediation, ranking } from './results.ts';
+import {
+  addEvidence,
+  appraiseCriterion,
+  finishAppraisal,
+  importFramework,
+  openAssessment,
+  scoreCriterion,
+  submitAssessment,
+  userProvinces,
+  visibleAssessment,
+  visibleFramework,
+} from './service.ts';
+import { listEvidence, listFrameworks } from './store.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const codeParams = z.object({ id: z.uuid(), code: z.string().regex(/^[0-9.]{1,12}$/) });
+const points = z.number().min(0).max(100);
+const versionBody = z.strictObject({ version: z.number().int().positive() });
+
+/**
+ * The PAR Index (Chỉ số CCHC), /api/v1/par: criteria imported per province and year, self-assessment
+ * with evidence, appraisal, ranking and the remediation plan. Answers are defined in core par/api.ts.
+ */
+export function parRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['par'];
+
+    r.get(
+      '/frameworks',
+      { schema: { tags, summary: 'Criteria trees of the provinces the user works in' } },
+      async (request) => {
+        const session = requireSession(request);
+        const items = await listFrameworks(ctx.db, await userProvinces(ctx.db, session));
+        return {
+          items: items.map(frameworkSummary),
+          importAgencyId:
+            session.roles.find((g) => g.role === 'reform_officer' && g.agencyId)?.agencyId ?? null,
+        };
+      },
+    );
+
+    r.post(
+      '/frameworks',
+      {
+        schema: {
+          tags,
+          summary:
+            'Import the criteria tree of the agency’s province for a year — multipart "agencyId", "year", optional "title", file "file" (XLSX or JSON); all or nothing',
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const form = await readForm(ctx, request);
+        const f = parseFields(
+          z.object({
+            agencyId: z.uuid(),
+            year: z.coerce.number().int().min(2000).max(2100),
+            title: z.string().trim().max(500).default(''),
+          }),
+          form.fields,
+        );
+        if (!form.file) throw new Problem(422, 'import_file_missing');
+        const file = form.file;
+        const result = await ctx.db.transaction((tx) =>
+          importFramework(ctx, tx, session, {
+            agencyId: f.agencyId,
+            year: f.year,
+            title: f.title || null,
+            bytes: file.data,
+            locale: requestLocale(request),
+          }),
+        );
+        return reply.status(201).send(result);
+      },
+    );
+
+    r.get(
+      '/frameworks/:id',
+      { schema: { tags, summary: 'A criteria tree', params: idParams } },
+      async (request) => {
+        const session = requireSession(request);
+        const f = await visibleFramework(ctx.db, session, request.params.id);
+        return { ...frameworkSummary(f), criteria: f.criteria };
+      },
+    );
+
+    r.get(
+      '/frameworks/:id/assessments',
+      {
+        schema: {
+          tags,
+          summary: 'Self-assessments under a criteria tree that the user may read',
+          params: idParams,
+        },
+      },
+      async (request) => assessmentList(ctx.db, requireSession(request), request.params.id, ctx.now()),
+    );
+
+    r.get(
+      '/frameworks/:id/ranking',
+      {
+        schema: {
+          tags,
+          summary: 'Ranking by final score: agencies, and units of the user’s agency',
+          params: idParams,
+        },
+      },
+      async (request) => ranking(ctx.db, requireSession(request), request.params.id),
+    );
+
+    r.post(
+      '/assessments',
+      {
+        schema: {
+          tags,
+          summary: 'Open the agency’s self-assessment, or a unit’s (unitId); Idempotency-Key supported',
+          body: z.strictObject({
+            frameworkId: z.uuid(),
+            agencyId: z.uuid(),
+            unitId: z.uuid().nullable().default(null),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        return once(ctx, request, reply, `par-assessment:${session.user.id}`, request.body, async (tx) => ({
+          status: 201,
+          body: { id: await openAssessment(ctx, tx, session, request.body) },
+        }));
+      },
+    );
+
+    r.get(
+      '/assessments/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A self-assessment in full: tree, points, evidence, totals',
+          params: idParams,
+        },
+      },
+      async (request) => assessmentDetail(ctx.db, requireSession(request), request.params.id, ctx.now()),
+    );
+
+    r.put(
+      '/assessments/:id/scores/:code',
+      {
+        schema: {
+          tags,
+          summary: 'Self-assessed points of a criterion (at most its maximum) and a note; drafts only',
+          params: codeParams,
+          body: z.strictObject({ points, note: z.string().trim().max(4000).default('') }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const { id, code } = request.params;
+        await ctx.db.transaction((tx) => scoreCriterion(ctx, tx, session, id, code, request.body));
+        return { id };
+      },
+    );
+
+    r.post(
+      '/assessments/:id/scores/:code/evidence',
+      {
+        schema: {
+          tags,
+          summary: 'Attach an evidence file (tài liệu kiểm chứng) to a criterion — multipart file "file"',
+          params: codeParams,
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const form = await readForm(ctx, request);
+        const { id, code } = request.params;
+        const evidenceId = await ctx.db.transaction((tx) =>
+          addEvidence(ctx, tx, session, id, code, form.file),
+        );
+        return reply.status(201).send({ id: evidenceId });
+      },
+    );
+
+    r.get(
+      '/assessments/:id/evidence/:evidenceId',
+      {
+        schema: {
+          tags,
+          summary: 'Download an evidence file',
+          params: z.object({ id: z.uuid(), evidenceId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        await visibleAssessment(ctx.db, session, request.params.id);
+        const found = (await listEvidence(ctx.db, request.params.id)).find(
+          (e) => e.id === request.params.evidenceId,
+        );
+        if (!found) throw new Problem(404, 'not_found');
+        const [file] = await ctx.db.query<{ media_type: string }>(
+          'SELECT media_type FROM stored_file WHERE sha256 = $1',
+          [found.sha256],
+        );
+        return reply
+          .type(file?.media_type ?? 'application/octet-stream')
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(found.filename)}`)
+          .send(await ctx.files.get(found.sha256));
+      },
+    );
+
+    r.post(
+      '/assessments/:id/submit',
+      {
+        schema: {
+          tags,
+          summary: 'Submit for appraisal; locks the self-assessment',
+          params: idParams,
+          body: versionBody,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        await ctx.db.transaction((tx) =>
+          submitAssessment(ctx, tx, session, request.params.id, request.body.version),
+        );
+        return { id: request.params.id };
+      },
+    );
+
+    r.put(
+      '/assessments/:id/appraisal/:code',
+      {
+        schema: {
+          tags,
+          summary:
+            'Appraised points and comment of a criterion (null points: the self-assessed stand); survey points with their source',
+          params: codeParams,
+          body: z.strictObject({
+            points: points.nullable(),
+            comment: z.string().trim().max(4000).default(''),
+            source: z.string().trim().max(500).default(''),
+          }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const { id, code } = request.params;
+        await ctx.db.transaction((tx) => appraiseCriterion(ctx, tx, session, id, code, request.body));
+        return { id };
+      },
+    );
+
+    r.post(
+      '/assessments/:id/appraisal/finish',
+      {
+        schema: {
+          tags,
+          summary: 'Finish the appraisal: the final score is fixed',
+          params: idParams,
+          body: versionBody,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        await ctx.db.transaction((tx) =>
+          finishAppraisal(ctx, tx, session, request.params.id, request.body.version),
+        );
+        return { id: request.params.id };
+      },
+    );
+
+    r.post(
+      '/assessments/:id/remediation',
+      {
+        schema: {
+          tags,
+          summary:
+            '"Lập kế hoạch khắc phục": each criterion that lost points becomes a task of the plan, with an owner and the deadline',
+          params: idParams,
+          body: z.strictObject({ planId: z.uuid(), deadline: z.iso.date(), unitId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const out = await ctx.db.transaction((tx) =>
+          planRemediation(ctx, tx, session, request.params.id, request.body),
+        );
+        return reply.status(201).send(out);
+      },
+    );
+  };
+}
