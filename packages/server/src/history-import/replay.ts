@@ -17,7 +17,6 @@ import type { Queryable } from '../db/database.ts';
 import { withinTransaction } from '../db/within.ts';
 import { appendEvent, canonicalJson } from '../dossiers/audit-chain.ts';
 import { type Actor, createDossier, performAction, procedureForDossier } from '../dossiers/service.ts';
-import { loadDossier } from '../dossiers/store.ts';
 import type { ProblemCode } from '../http/messages.ts';
 import { Problem, problemMessage } from '../http/problem.ts';
 import { historyImportHeaderSchema, type ImportDossier, importDossierSchema } from './format.ts';
@@ -372,12 +371,11 @@ async function replayDossier(ctx: AppContext, tx: Queryable, r: ReplayInput): Pr
     ),
   );
   const id = created.record.id;
-  const act = async (action: Parameters<typeof performAction>[2]['action'], input: unknown, who: Actor) => {
-    const current = (await loadDossier(tx, id))!;
-    await performAction(sim, tx, { dossierId: id, action, expectedVersion: current.version, input }, who);
-    return (await loadDossier(tx, id))!;
-  };
-  let current = (await loadDossier(tx, id))!;
+  // Each use case answers the dossier as it left it: the next action starts from that version.
+  let current = created.record;
+  const act = async (action: Parameters<typeof performAction>[2]['action'], input: unknown, who: Actor) =>
+    (await performAction(sim, tx, { dossierId: id, action, expectedVersion: current.version, input }, who))
+      .record;
   if (dossier.channel === 'online') {
     clock.now = new Date(dossier.receivedAt);
     current = await step(null, () => act('receive', { checklist }, actor(undefined)));
