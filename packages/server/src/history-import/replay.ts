@@ -189,7 +189,13 @@ async function replayFile(
   await lockAgencyImports(tx, agencyId);
   const procedures = await agencyProcedures(tx, agencyId);
   const calendar = await loadCalendar(tx, agencyId);
-  const markers = await importedMarkers(tx, agencyId);
+  // Each dossier's fingerprint, and the markers of those an earlier import already made.
+  const digests = header.dossiers.map((raw) => createHash('sha256').update(canonicalJson(raw)).digest('hex'));
+  const previousCodes = header.dossiers.flatMap((raw) => {
+    const code = (raw as { previousCode?: unknown } | null)?.previousCode;
+    return typeof code === 'string' ? [code.trim()] : [];
+  });
+  const markers = await importedMarkers(tx, agencyId, previousCodes, digests);
   const byPrevious = new Map(markers.filter((m) => m.previousCode).map((m) => [m.previousCode!, m]));
   const byDigest = new Map(markers.map((m) => [m.sourceDigest, m]));
   const seen = new Map<string, number>();
@@ -221,7 +227,7 @@ async function replayFile(
         code,
         message: both(code, params),
       });
-    const digest = createHash('sha256').update(canonicalJson(raw)).digest('hex');
+    const digest = digests[index]!;
     const key = previousCode ?? `sha256:${digest}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
