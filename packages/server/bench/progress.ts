@@ -1,7 +1,7 @@
 /** A progress bar with rate and ETA on stderr (stdout keeps the table). */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
   const started = performance.now();
-  let last = 0;
+  let last = Number.NEGATIVE_INFINITY;
   const clock = (s: number) => {
     if (!Number.isFinite(s)) return '--:--';
     const h = Math.floor(s / 3600);
@@ -12,7 +12,8 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
   return {
     update(done: number, total: number) {
       const now = performance.now();
-      if (now - last < 250 && done < total) return;
+      // A terminal redraws one line 4 times a second; a log gets a line every 10 seconds.
+      if (now - last < (stream.isTTY ? 250 : 10_000) && done < total) return;
       last = now;
       const elapsed = (now - started) / 1000;
       const rate = done / Math.max(elapsed, 1e-3);
@@ -20,7 +21,7 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const filled = Math.round((done / Math.max(total, 1)) * width);
       const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${rate.toFixed(1)}/s ETA ${clock((total - done) / rate)}`;
       if (stream.isTTY) stream.write(`\r${line}`);
-      else if (done === total || Math.floor(elapsed) % 10 === 0) stream.write(`${line}\n`);
+      else stream.write(`${line}\n`);
     },
     done(message: string) {
       stream.write(`${stream.isTTY ? '\r\x1b[K' : ''}${label}: ${message}\n`);
