@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, holdsRoleOn, requireRole } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, readDatabase } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
@@ -151,9 +151,11 @@ export function statisticsRoutes(ctx: AppContext) {
       async (request, reply) => {
         const session = requireRole(request, REPORT_READERS);
         const q = request.query;
-        const report = await report06(ctx.db, session, q, requestLocale(request));
+        // Reports read from the replica when there is one (DATABASE_READ_URL).
+        const db = readDatabase(ctx);
+        const report = await report06(db, session, q, requestLocale(request));
         if (q.format === 'json') return report;
-        const agency = await reportUnit(ctx.db, report.agency.id);
+        const agency = await reportUnit(db, report.agency.id);
         const doc: Form06Document = {
           agencyName: report.agency.name,
           parentName: agency?.parentName ?? null,
