@@ -13,7 +13,7 @@ import { startPostgres } from '../test/support/postgres.ts';
 import { benchAgency, generateHistories } from './generate.ts';
 import { measureLookup, measureMemory, measureQueue, measureReceipts, measureReport } from './measures.ts';
 import { progressBar } from './progress.ts';
-import { type EngineFigures, renderTable, targets } from './table.ts';
+import { closingNote, type EngineFigures, renderTable, targets } from './table.ts';
 
 /**
  * `npm run bench [-- --size N --pg-size N --only pglite|postgres --batch N --pg-url URL]`:
@@ -123,7 +123,4 @@ const results = {
 };
 await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(renderTable(figures));
-console.log(
-  `\nTargets are set for 10 million dossiers on PostgreSQL; judged here on ${judged.engine} with ${judged.dossiers}.` +
-    `\nFigures written to ${args.out}`,
-);
+console.log(`\n${closingNote(judged)}\nFigures written to ${args.out}`);

@@ -119,3 +119,31 @@ export function renderTable(all: EngineFigures[]): string {
   }
   return out.join('\n');
 }
+
+/** Why a target is missed, for the closing note: what the measured path does that the other does not. */
+const WHY_MISSED: Record<string, string> = {
+  'report06.countersMs.p50':
+    'the report reads every (unit, field, channel, day, metric) group up to the period end; many units or a long history of days make more groups',
+  'report06.ratio':
+    'at small sizes both are a few milliseconds of SQL and the report is dominated by the HTTP request, session and role checks; the plain query grows with the dossiers, the counters with the groups',
+  'queue.firstPageMs.p95':
+    'the queue counts every dossier matching the unit and state for its total, and its unit filter is an OR over three columns that no single index serves',
+  'queue.page50Ms.p95':
+    'a deep page is an OFFSET: the rows before it are read and dropped, and the total is counted too',
+  'lookup.ratio':
+    'the lookup answers with four queries (dossier, procedure and agency names, its public timeline, the holding unit) and worded text, the bare route with one query',
+  'receipts.ratio':
+    "a receipt reads the procedure, units, roles and calendar and writes a dozen statements (day's sequence, chain head and hash, control sheet, counters, time facts); the raw copy writes the rows only",
+};
+
+/** The closing note: the targets missed on the judged database, each with why. */
+export function closingNote(judged: EngineFigures): string {
+  const missed = targets(judged).filter((t) => !t.met);
+  const head = `Targets are set for 10 million dossiers on PostgreSQL; judged here on ${judged.engine} with ${judged.dossiers}.`;
+  if (missed.length === 0) return `${head}\nEvery target met.`;
+  return [
+    head,
+    'Missed:',
+    ...missed.map((t) => `- ${t.name} = ${n(t.value, 2)} (wanted ${t.wanted}): ${WHY_MISSED[t.name]}`),
+  ].join('\n');
+}
