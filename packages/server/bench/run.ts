@@ -1,65 +1,126 @@
-import { performance } from 'node:perf_hooks';
-import { searchCatalogue } from '../src/catalogue/search.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { AppContext } from '../src/context.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { verifyAuditChain } from '../src/dossiers/audit-chain.ts';
 import { FileStore } from '../src/files/store.ts';
-import { seedDemoOffice } from '../src/seed/demo-office.ts';
 import { seedDemo } from '../src/seed/seed.ts';
+import { startPostgres } from '../test/support/postgres.ts';
+import { benchAgency, generateHistories } from './generate.ts';
+import { measureLookup, measureMemory, measureQueue, measureReceipts, measureReport } from './measures.ts';
+import { progressBar } from './progress.ts';
+import { closingNote, type EngineFigures, renderTable, targets } from './table.ts';
 
-/** Median time of `runs` calls of `fn`, in milliseconds. */
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
+/**
+ * `npm run bench [-- --size N --pg-size N --only pglite|postgres --batch N --pg-url URL]`:
+ * synthetic histories written through the history import on PGlite and on a throwaway
+ * PostgreSQL cluster (or `--pg-url`, an empty database), then the same figures measured on both.
+ * The table goes to stdout, the figures to packages/server/bench/results.json. README "Benchmark".
+ */
+
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    size: { type: 'string', default: '100000' },
+    'pg-size': { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+    batch: { type: 'string', default: '500' },
+    'pg-url': { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: join(import.meta.dirname, 'results.json') },
+  },
+});
+const count = (v: string | undefined, name: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of dossiers`);
+  return n;
+};
+if (args.only && args.only !== 'pglite' && args.only !== 'postgres')
+  throw new Error('--only is pglite or postgres');
+const plan: { engine: 'pglite' | 'postgres'; size: number }[] = [];
+if (args.only !== 'postgres') plan.push({ engine: 'pglite', size: count(args.size, 'size') });
+if (args.only !== 'pglite') plan.push({ engine: 'postgres', size: count(args['pg-size'], 'pg-size') });
+const batchSize = count(args.batch, 'batch');
+
+async function benchOn(engine: 'pglite' | 'postgres', size: number): Promise<EngineFigures> {
+  const log = (m: string) => process.stderr.write(`[${engine}] ${m}\n`);
+  const cluster = engine === 'postgres' && !args['pg-url'] ? await startPostgres() : null;
+  const url = engine === 'postgres' ? (args['pg-url'] ?? cluster!.url) : undefined;
+  const files = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
+  const db = await openDatabase({ url });
+  try {
+    await migrate(db);
+    const ctx: AppContext = {
+      db,
+      config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', DATA_DIR: files }),
+      now: () => new Date(),
+      files: new FileStore(files),
+    };
+    log('seeding the demo agency');
+    await seedDemo(db, ctx.now());
+    const agency = await benchAgency(ctx);
+    const bar = progressBar(`[${engine}] generating`);
+    const generation = await generateHistories(ctx, agency, {
+      count: size,
+      batchSize,
+      seed: Number(args.seed),
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.done(
+      `${generation.imported} dossiers, ${generation.events} events in ${(generation.ms / 1000).toFixed(0)} s`,
+    );
+    await db.exec('ANALYZE');
+    const app = await buildApp(ctx, { logger: false });
+    await app.ready();
+    try {
+      log('Biểu 06');
+      const report06 = await measureReport(ctx, app, agency, 30);
+      log('queue');
+      const queue = await measureQueue(ctx, agency, 50);
+      log('lookup');
+      const lookup = await measureLookup(ctx, app, 300);
+      const memory = await measureMemory(ctx);
+      log('receipts');
+      const receipts = await measureReceipts(ctx, agency, 200);
+      return {
+        engine,
+        dossiers: size,
+        generation: { ...generation, dossiersPerSecond: (generation.imported / generation.ms) * 1000 },
+        report06,
+        queue,
+        lookup,
+        receipts,
+        memory,
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+    await cluster?.stop();
+    await rm(files, { recursive: true, force: true });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
-const db = await openDatabase({});
-await migrate(db);
-const ctx: AppContext = {
-  db,
-  config: loadConfig({ LOG_LEVEL: 'silent' }),
-  now: () => new Date(),
-  files: new FileStore('/tmp/motcua-bench-files'),
+const figures: EngineFigures[] = [];
+for (const { engine, size } of plan) figures.push(await benchOn(engine, size));
+const judged = figures.find((f) => f.engine === 'postgres') ?? figures.at(-1)!;
+const results = {
+  at: new Date().toISOString(),
+  machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version },
+  batchSize,
+  targetsJudgedOn: {
+    engine: judged.engine,
+    dossiers: judged.dossiers,
+    setFor: 'postgres, 10000000 dossiers',
+  },
+  targets: targets(judged),
+  figures: Object.fromEntries(figures.map((f) => [f.engine, f])),
 };
-await seedDemo(db, ctx.now());
-
-const baseline = await median(300, () => db.query('SELECT 1'));
-const rows: [string, number][] = [];
-rows.push([
-  'catalogue search, accent-free query',
-  await median(100, () =>
-    searchCatalogue(db, {
-      q: 'giay phep lao dong',
-      statuses: ['in_force', 'amended'],
-      page: 1,
-      pageSize: 20,
-    }),
-  ),
-]);
-rows.push([
-  'catalogue page, no query',
-  await median(100, () => searchCatalogue(db, { statuses: ['in_force', 'amended'], page: 1, pageSize: 20 })),
-]);
-
-const heapBefore = process.memoryUsage().heapUsed;
-const start = performance.now();
-const office = await seedDemoOffice(ctx, { count: 100 });
-const perDossier = (performance.now() - start) / office.dossiers;
-rows.push(['one dossier through its whole lifecycle (demo office)', perDossier]);
-const heapPerDossier = (process.memoryUsage().heapUsed - heapBefore) / office.dossiers;
-rows.push(['verify-audit, whole chain', await median(3, () => verifyAuditChain(db))]);
-
-console.log(`baseline: one database round trip (SELECT 1) = ${baseline.toFixed(3)} ms\n`);
-console.log('operation'.padEnd(58), 'median ms'.padStart(10), 'x baseline'.padStart(12));
-for (const [name, ms] of rows)
-  console.log(name.padEnd(58), ms.toFixed(2).padStart(10), (ms / baseline).toFixed(1).padStart(12));
-console.log(`\nheap growth per dossier created: ${(heapPerDossier / 1024).toFixed(1)} KiB`);
-await db.close();
+await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(renderTable(figures));
+console.log(`\n${closingNote(judged)}\nFigures written to ${args.out}`);

@@ -38,6 +38,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * A PostgreSQL streaming replica (hot standby) of DATABASE_URL that reports read from, so that
+   * statistics do not load the primary. Writes always go to DATABASE_URL.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Set when the server sits behind a TLS-terminating proxy: cookies become Secure and the client
@@ -79,6 +87,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The replica reports read from; undefined: they read from the database itself. */
+  databaseReadUrl: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   /** false, a number of trusted proxy hops, or the trusted proxies' addresses. */
   trustProxy: false | number | string[];
@@ -119,11 +129,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL)
+    throw new ConfigError([
+      `DATABASE_READ_URL=${JSON.stringify(e.DATABASE_READ_URL)}: a replica needs its primary, DATABASE_URL, set too`,
+    ]);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? e.TRUST_PROXY !== false,

@@ -16,7 +16,7 @@ export async function serve(config: Config): Promise<void> {
   // A missing or wrong key file stops the start before the database is touched.
   const keyWarnings: string[] = [];
   const signingKey = await loadSigningKey(config, (message) => keyWarnings.push(message));
-  const ctx = await openContext(config);
+  const ctx = await openContext(config, { readReplica: true });
   const app = await buildApp(ctx);
   ctx.db.onStatusChange((status, cause) => {
     if (status.reachable) app.log.info({ database: ctx.db.kind }, 'database reachable again');
@@ -76,6 +76,7 @@ export async function serve(config: Config): Promise<void> {
       await stopReminders();
       await stopCheckpoints();
       await ctx.db.close();
+      await ctx.readDb?.close();
       app.log.info('stopped');
       process.exit(0);
     } catch (err) {

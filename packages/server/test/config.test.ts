@@ -55,4 +55,18 @@ describe('configuration from the environment', () => {
     expect(message).toContain('DATABASE_URL="mysql://x"');
     expect(message).toContain('LOG_LEVEL="loud"');
   });
+
+  it('reads reports from a replica only when it names a PostgreSQL one beside DATABASE_URL', () => {
+    const primary = 'postgres://u:p@db1/motcua';
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
+    expect(
+      loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://u:p@db2/motcua' }).databaseReadUrl,
+    ).toBe('postgres://u:p@db2/motcua');
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://db2' })).toThrow(
+      /DATABASE_READ_URL="mysql:\/\/db2": must start with postgres:\/\//,
+    );
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u:p@db2/motcua' })).toThrow(
+      /a replica needs its primary, DATABASE_URL/,
+    );
+  });
 });

@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, readDatabase } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { listDossiers } from '../dossiers/list.ts';
 import { requestLocale } from '../http/locale.ts';
@@ -147,7 +147,7 @@ export function dashboardRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = requireRole(request, REPORT_READERS);
-        return leaderDashboard(ctx, ctx.db, session, request.query, requestLocale(request));
+        return leaderDashboard(ctx, readDatabase(ctx), session, request.query, requestLocale(request));
       },
     );
     r.get(
@@ -161,7 +161,7 @@ export function dashboardRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const board = await publicBoard(ctx, ctx.db, request.query.year, requestLocale(request));
+        const board = await publicBoard(ctx, readDatabase(ctx), request.query.year, requestLocale(request));
         // Aggregates only, the same for everyone: shared caches may keep them a few minutes.
         reply.header('Cache-Control', 'public, max-age=300');
         reply.header('Vary', 'Accept-Language');

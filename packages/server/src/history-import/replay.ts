@@ -17,7 +17,6 @@ import type { Queryable } from '../db/database.ts';
 import { withinTransaction } from '../db/within.ts';
 import { appendEvent, canonicalJson } from '../dossiers/audit-chain.ts';
 import { type Actor, createDossier, performAction, procedureForDossier } from '../dossiers/service.ts';
-import { loadDossier } from '../dossiers/store.ts';
 import type { ProblemCode } from '../http/messages.ts';
 import { Problem, problemMessage } from '../http/problem.ts';
 import { historyImportHeaderSchema, type ImportDossier, importDossierSchema } from './format.ts';
@@ -190,7 +189,13 @@ async function replayFile(
   await lockAgencyImports(tx, agencyId);
   const procedures = await agencyProcedures(tx, agencyId);
   const calendar = await loadCalendar(tx, agencyId);
-  const markers = await importedMarkers(tx, agencyId);
+  // Each dossier's fingerprint, and the markers of those an earlier import already made.
+  const digests = header.dossiers.map((raw) => createHash('sha256').update(canonicalJson(raw)).digest('hex'));
+  const previousCodes = header.dossiers.flatMap((raw) => {
+    const code = (raw as { previousCode?: unknown } | null)?.previousCode;
+    return typeof code === 'string' ? [code.trim()] : [];
+  });
+  const markers = await importedMarkers(tx, agencyId, previousCodes, digests);
   const byPrevious = new Map(markers.filter((m) => m.previousCode).map((m) => [m.previousCode!, m]));
   const byDigest = new Map(markers.map((m) => [m.sourceDigest, m]));
   const seen = new Map<string, number>();
@@ -222,7 +227,7 @@ async function replayFile(
         code,
         message: both(code, params),
       });
-    const digest = createHash('sha256').update(canonicalJson(raw)).digest('hex');
+    const digest = digests[index]!;
     const key = previousCode ?? `sha256:${digest}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -372,12 +377,11 @@ async function replayDossier(ctx: AppContext, tx: Queryable, r: ReplayInput): Pr
     ),
   );
   const id = created.record.id;
-  const act = async (action: Parameters<typeof performAction>[2]['action'], input: unknown, who: Actor) => {
-    const current = (await loadDossier(tx, id))!;
-    await performAction(sim, tx, { dossierId: id, action, expectedVersion: current.version, input }, who);
-    return (await loadDossier(tx, id))!;
-  };
-  let current = (await loadDossier(tx, id))!;
+  // Each use case answers the dossier as it left it: the next action starts from that version.
+  let current = created.record;
+  const act = async (action: Parameters<typeof performAction>[2]['action'], input: unknown, who: Actor) =>
+    (await performAction(sim, tx, { dossierId: id, action, expectedVersion: current.version, input }, who))
+      .record;
   if (dossier.channel === 'online') {
     clock.now = new Date(dossier.receivedAt);
     current = await step(null, () => act('receive', { checklist }, actor(undefined)));

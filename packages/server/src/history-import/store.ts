@@ -59,10 +59,16 @@ export interface ImportedMarker {
 }
 
 /**
- * The dossiers of the agency already imported, from their `imported` marker events. One pass over
- * the agency's markers, so a file of many dossiers asks once.
+ * Which of the file's dossiers an earlier import already made: the agency's `imported` markers
+ * with one of the file's previous codes or source digests. Both are indexed (migration 0022), so
+ * a file costs its own size, not the agency's whole history.
  */
-export async function importedMarkers(db: Queryable, agencyId: string): Promise<ImportedMarker[]> {
+export async function importedMarkers(
+  db: Queryable,
+  agencyId: string,
+  previousCodes: readonly string[],
+  digests: readonly string[],
+): Promise<ImportedMarker[]> {
   const rows = await db.query<{
     dossier_id: string;
     code: string | null;
@@ -71,8 +77,9 @@ export async function importedMarkers(db: Queryable, agencyId: string): Promise<
   }>(
     `SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code, e.payload->>'sourceDigest' AS source_digest
        FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
-      WHERE e.agency_id = $1 AND e.action = $2`,
-    [agencyId, IMPORTED_EVENT_ACTION],
+      WHERE e.agency_id = $1 AND e.action = $2
+        AND (e.payload->>'previousCode' = ANY($3::text[]) OR e.payload->>'sourceDigest' = ANY($4::text[]))`,
+    [agencyId, IMPORTED_EVENT_ACTION, previousCodes, digests],
   );
   return rows.map((r) => ({
     dossierId: r.dossier_id,

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, readDatabase } from '../context.ts';
 import { Problem } from '../http/problem.ts';
 import { topLevelUnits } from '../org/units.ts';
 import { REPORT_READERS } from '../statistics/routes.ts';
@@ -69,7 +69,7 @@ export function index766Routes(ctx: AppContext) {
         const q = request.query;
         const now = ctx.now();
         const year = q.year ?? Number(vietnamDateOf(now).slice(0, 4));
-        return index766Report(ctx.db, session, { ...q, year }, now);
+        return index766Report(readDatabase(ctx), session, { ...q, year }, now);
       },
     );
 

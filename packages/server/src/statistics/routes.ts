@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, readDatabase } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { report06Dossiers, report06DossiersQuerySchema } from './drilldown.ts';
@@ -91,9 +91,11 @@ export function statisticsRoutes(ctx: AppContext) {
       async (request, reply) => {
         const session = requireRole(request, REPORT_READERS);
         const q = request.query;
-        const report = await report06(ctx.db, session, q, requestLocale(request));
+        // Reports read from the replica when there is one (DATABASE_READ_URL).
+        const db = readDatabase(ctx);
+        const report = await report06(db, session, q, requestLocale(request));
         if (q.format === 'json') return report;
-        const agency = await reportUnit(ctx.db, report.agency.id);
+        const agency = await reportUnit(db, report.agency.id);
         const doc: Form06Document = {
           agencyName: report.agency.name,
           parentName: agency?.parentName ?? null,
@@ -129,7 +131,7 @@ export function statisticsRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = requireRole(request, REPORT_READERS);
-        return report06Dossiers(ctx.db, session, request.query, requestLocale(request), ctx.now());
+        return report06Dossiers(readDatabase(ctx), session, request.query, requestLocale(request), ctx.now());
       },
     );
   };

@@ -63,16 +63,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-interface Runner {
+export interface Runner {
   /** Runs a PostgreSQL program as the user that owns the cluster; rejects with its output. */
   run(program: string, args: string[], cwd: string): Promise<string>;
   /** The same command line for a shell (used by the clean-up watchdog). */
   shell(program: string, args: string[]): string;
 }
 
-const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+export const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 
-function runner(asPostgresUser: boolean): Runner {
+export function runner(asPostgresUser: boolean): Runner {
   const argv = (program: string, args: string[]): [string, string[]] =>
     asPostgresUser ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
   return {
@@ -95,7 +95,7 @@ function runner(asPostgresUser: boolean): Runner {
   };
 }
 
-function postgresUserIds(): { uid: number; gid: number } {
+export function postgresUserIds(): { uid: number; gid: number } {
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());

@@ -1,0 +1,149 @@
+import type { GenerateResult } from './generate.ts';
+import type {
+  measureLookup,
+  measureMemory,
+  measureQueue,
+  measureReceipts,
+  measureReport,
+} from './measures.ts';
+
+/** The bench's figures for one database, named as in bench/results.json. */
+export interface EngineFigures {
+  engine: 'pglite' | 'postgres';
+  dossiers: number;
+  generation: GenerateResult & { dossiersPerSecond: number };
+  report06: Awaited<ReturnType<typeof measureReport>>;
+  queue: Awaited<ReturnType<typeof measureQueue>>;
+  lookup: Awaited<ReturnType<typeof measureLookup>>;
+  receipts: Awaited<ReturnType<typeof measureReceipts>>;
+  memory: Awaited<ReturnType<typeof measureMemory>>;
+}
+
+export interface Target {
+  name: string;
+  /** What the figure must be, in words. */
+  wanted: string;
+  value: number;
+  met: boolean;
+}
+
+/** The issue's targets, set for 10 million dossiers on PostgreSQL on a 2-core machine. */
+export function targets(f: EngineFigures): Target[] {
+  return [
+    {
+      name: 'report06.countersMs.p50',
+      wanted: '< 200 ms',
+      value: f.report06.countersMs.p50,
+      met: f.report06.countersMs.p50 < 200,
+    },
+    {
+      name: 'report06.ratio',
+      wanted: '≥ 20× the plain query',
+      value: f.report06.ratio,
+      met: f.report06.ratio >= 20,
+    },
+    {
+      name: 'queue.firstPageMs.p95',
+      wanted: '< 30 ms',
+      value: f.queue.firstPageMs.p95,
+      met: f.queue.firstPageMs.p95 < 30,
+    },
+    {
+      name: 'queue.page50Ms.p95',
+      wanted: '< 30 ms',
+      value: f.queue.page50Ms.p95,
+      met: f.queue.page50Ms.p95 < 30,
+    },
+    {
+      name: 'lookup.ratio',
+      wanted: '≥ 0.5 of the bare route',
+      value: f.lookup.ratio,
+      met: f.lookup.ratio >= 0.5,
+    },
+    {
+      name: 'receipts.ratio',
+      wanted: '≥ 0.5 of raw inserts',
+      value: f.receipts.ratio,
+      met: f.receipts.ratio >= 0.5,
+    },
+  ];
+}
+
+const n = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+
+/** The side-by-side table: one line per figure, one column per database, then the target. */
+export function renderTable(all: EngineFigures[]): string {
+  const lines: [string, (f: EngineFigures) => string, string?][] = [
+    ['dossiers generated (through the history import)', (f) => String(f.generation.imported)],
+    ['  refused by the rules and left out', (f) => String(f.generation.refused)],
+    ['  generation, dossiers per second', (f) => n(f.generation.dossiersPerSecond)],
+    [
+      'Biểu 06, a year, from counters p50 ms (HTTP)',
+      (f) => n(f.report06.countersMs.p50),
+      'report06.countersMs.p50',
+    ],
+    ['Biểu 06, a year, from counters p95 ms', (f) => n(f.report06.countersMs.p95)],
+    ['Biểu 06, a year, plain GROUP BY p50 ms', (f) => n(f.report06.plainMs.p50)],
+    ['  plain / counters', (f) => `${n(f.report06.ratio)}×`, 'report06.ratio'],
+    ['queue, first page p50 ms', (f) => n(f.queue.firstPageMs.p50, 2)],
+    ['queue, first page p95 ms', (f) => n(f.queue.firstPageMs.p95, 2), 'queue.firstPageMs.p95'],
+    ['queue, 50th page p50 ms', (f) => n(f.queue.page50Ms.p50, 2)],
+    ['queue, 50th page p95 ms', (f) => n(f.queue.page50Ms.p95, 2), 'queue.page50Ms.p95'],
+    ['  dossiers in that unit and state', (f) => String(f.queue.dossiersInState)],
+    ['lookup by code, HTTP, per second', (f) => n(f.lookup.lookupPerSecond, 0)],
+    ['lookup, bare route same query, per second', (f) => n(f.lookup.bareRoutePerSecond, 0)],
+    ['  lookup / bare', (f) => n(f.lookup.ratio, 2), 'lookup.ratio'],
+    ['receipts per second, service layer', (f) => n(f.receipts.servicePerSecond)],
+    ['receipts per second, raw inserts', (f) => n(f.receipts.rawPerSecond)],
+    ['  service / raw', (f) => n(f.receipts.ratio, 2), 'receipts.ratio'],
+    ['process memory (RSS) MiB', (f) => n(f.memory.rssMiB, 0)],
+    ['database size MiB', (f) => n(f.memory.databaseMiB, 0)],
+  ];
+  const judged = all.find((f) => f.engine === 'postgres') ?? all.at(-1)!;
+  const verdicts = new Map(targets(judged).map((t) => [t.name, t]));
+  const head = [
+    'figure'.padEnd(50),
+    ...all.map((f) => `${f.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'} (${f.dossiers})`.padStart(20)),
+    '  target',
+  ].join('');
+  const out = [head, '-'.repeat(head.length + 30)];
+  for (const [label, value, target] of lines) {
+    const t = target ? verdicts.get(target) : undefined;
+    out.push(
+      [
+        label.padEnd(50),
+        ...all.map((f) => value(f).padStart(20)),
+        t ? `  ${t.wanted}: ${t.met ? 'met' : 'MISSED'} (${judged.engine})` : '',
+      ].join(''),
+    );
+  }
+  return out.join('\n');
+}
+
+/** Why a target is missed, for the closing note: what the measured path does that the other does not. */
+const WHY_MISSED: Record<string, string> = {
+  'report06.countersMs.p50':
+    'the report reads every (unit, field, channel, day, metric) group up to the period end; many units or a long history of days make more groups',
+  'report06.ratio':
+    'at small sizes both are a few milliseconds of SQL and the report is dominated by the HTTP request, session and role checks; the plain query grows with the dossiers, the counters with the groups',
+  'queue.firstPageMs.p95':
+    'the queue counts every dossier matching the unit and state for its total, and its unit filter is an OR over three columns that no single index serves',
+  'queue.page50Ms.p95':
+    'a deep page is an OFFSET: the rows before it are read and dropped, and the total is counted too',
+  'lookup.ratio':
+    'the lookup answers with four queries (dossier, procedure and agency names, its public timeline, the holding unit) and worded text, the bare route with one query',
+  'receipts.ratio':
+    "a receipt reads the procedure, units, roles and calendar and writes a dozen statements (day's sequence, chain head and hash, control sheet, counters, time facts); the raw copy writes the rows only",
+};
+
+/** The closing note: the targets missed on the judged database, each with why. */
+export function closingNote(judged: EngineFigures): string {
+  const missed = targets(judged).filter((t) => !t.met);
+  const head = `Targets are set for 10 million dossiers on PostgreSQL; judged here on ${judged.engine} with ${judged.dossiers}.`;
+  if (missed.length === 0) return `${head}\nEvery target met.`;
+  return [
+    head,
+    'Missed:',
+    ...missed.map((t) => `- ${t.name} = ${n(t.value, 2)} (wanted ${t.wanted}): ${WHY_MISSED[t.name]}`),
+  ].join('\n');
+}
