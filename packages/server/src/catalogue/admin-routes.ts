@@ -1,10 +1,14 @@
 import {
+  adminProcedureDetailSchema,
+  adminProcedureListSchema,
   CATALOGUE_EDITORS,
+  importResultSchema,
   localiseIssues,
   notReceivableReason,
   PROCEDURE_STATUSES,
   problemIssues,
   procedureContentSchema,
+  procedureValidationSchema,
   publishProblems,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { readUpload } from '../files/read-upload.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { type ImportRow, importCatalogue } from './import.ts';
 import {
@@ -52,7 +57,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
   const withMessages = (request: FastifyRequest, detail: Awaited<ReturnType<typeof procedureDetail>>) => {
     const locale = requestLocale(request);
-    if (!detail.draft) return detail;
+    if (!detail.draft) return { ...detail, draft: null };
     const messages = localiseIssues(problemIssues(detail.draft.problems), locale);
     return {
       ...detail,
@@ -95,6 +100,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
             field: z.string().trim().max(100).optional(),
             ...pagingQuery,
           }),
+          response: answers({ 200: adminProcedureListSchema }),
         },
       },
       async (request) => {
@@ -135,6 +141,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'Check a procedure without saving it',
           body: z.object({ content: z.unknown() }),
+          response: answers({ 200: procedureValidationSchema }),
         },
       },
       async (request) => {
@@ -154,7 +161,14 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
     r.post(
       '/procedures',
-      { schema: { tags: ['admin'], summary: 'Create a procedure as a draft', body: contentBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create a procedure as a draft',
+          body: contentBody,
+          response: answers({ 201: adminProcedureDetailSchema }),
+        },
+      },
       async (request, reply) => {
         const { session, agencyIds } = await editorScope(request);
         await assertAgencyInScope(request.body.content.agencyCode, agencyIds);
@@ -172,6 +186,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'A procedure with its draft, published version and history',
           params: idParams,
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -188,6 +203,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Save the draft of a procedure',
           params: idParams,
           body: contentBody,
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -208,6 +224,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Publish the draft; it supersedes the version in force',
           params: idParams,
           body: z.object({ effectiveFrom: z.iso.date().optional() }).strict().optional(),
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -239,6 +256,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Abolish (bãi bỏ) a procedure; its history is kept',
           params: idParams,
           body: z.object({ effectiveTo: z.iso.date().optional() }).strict().optional(),
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -266,6 +284,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
             dryRun: z.enum(['true', 'false']).default('false'),
             publish: z.enum(['true', 'false']).default('false'),
           }),
+          response: answers({ 200: importResultSchema }),
         },
       },
       async (request) => {
@@ -308,6 +327,12 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           querystring: z.object({
             format: z.enum(['xlsx', 'json']).default('xlsx'),
             drafts: z.enum(['true', 'false']).default('false'),
+          }),
+          response: answers({
+            200: fileAnswer('The catalogue as an XLSX workbook or a JSON document', [
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'application/json',
+            ]),
           }),
         },
       },

@@ -4,6 +4,7 @@ import {
   DOSSIER_STATE_INFO,
   type DossierAction,
   type DossierState,
+  dossierLookupSchema,
   isDossierCode,
   type Outcome,
   type ReturnChannel,
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { maskedApplicant } from './applicant.ts';
 import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
 import { findByCode } from './store.ts';
@@ -39,6 +41,7 @@ export function lookupRoutes(ctx: AppContext) {
               .max(60),
             lang: z.enum(['vi', 'en']).optional(),
           }),
+          response: answers({ 200: dossierLookupSchema }),
         },
         config: { rateLimit: { max: 60, timeWindow: 60_000 } },
       },

@@ -1,9 +1,15 @@
 import {
+  assigneeListSchema,
+  attachedDocumentSchema,
   DOCUMENT_UPLOAD_ROLES,
   DOSSIER_ACTIONS,
   DOSSIER_STATES,
   type DossierAccess,
+  dossierDetailSchema,
+  dossierListSchema,
   dossierQueueUnits,
+  type Role,
+  removedDocumentSchema,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,9 +29,11 @@ import {
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
 import { readUpload } from '../files/read-upload.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { findReplay, idempotencyKey, lockKey, remember, requestHash } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { recordPersonalDataRead } from './access-log.ts';
@@ -184,6 +192,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Receive a dossier at the counter or by post, refuse it (form 03), or submit it online; Idempotency-Key supported',
           body: createBody,
+          response: answers({ 201: dossierDetailSchema }),
         },
       },
       async (request, reply) => {
@@ -237,6 +246,7 @@ export function dossierRoutes(ctx: AppContext) {
             sort: z.enum(['due', '-due', 'received', '-received']).default('due'),
             ...pagingQuery,
           }),
+          response: answers({ 200: dossierListSchema }),
         },
       },
       async (request) => {
@@ -272,6 +282,7 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'One dossier with its timeline, control sheet, documents and the actions open to the user',
           params: idParams,
+          response: answers({ 200: dossierDetailSchema }),
         },
       },
       async (request) => {
@@ -287,6 +298,7 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'People who can be assigned the current step: its role, in the unit holding the dossier',
           params: idParams,
+          response: answers({ 200: assigneeListSchema }),
         },
       },
       async (request) => {
@@ -299,7 +311,7 @@ export function dossierRoutes(ctx: AppContext) {
         const unit = dossier.currentUnitId ?? dossier.agencyId;
         const units = [...(await descendantIds(ctx.db, [unit]))];
         const roles = step ? [step.role] : ['specialist', 'head_of_unit'];
-        const items = await ctx.db.query<{ id: string; fullName: string; role: string }>(
+        const items = await ctx.db.query<{ id: string; fullName: string; role: Role }>(
           `SELECT DISTINCT u.id, u.full_name AS "fullName", r.role FROM app_user u JOIN user_role r ON r.user_id = u.id
             WHERE u.active AND r.role = ANY($1::text[]) AND r.unit_id = ANY($2::uuid[]) ORDER BY u.full_name`,
           [roles, units],
@@ -317,6 +329,7 @@ export function dossierRoutes(ctx: AppContext) {
             'Perform an action of the lifecycle (see the transition table); 409 says why when it is not allowed now',
           params: z.object({ id: z.uuid(), action: z.enum(DOSSIER_ACTIONS) }),
           body: actionBody,
+          response: answers({ 200: dossierDetailSchema }),
         },
       },
       async (request, reply) => {
@@ -350,6 +363,7 @@ export function dossierRoutes(ctx: AppContext) {
             id: z.uuid(),
             file: z.string().regex(new RegExp(`^(${FORM_CODES.join('|')})\\.(docx|pdf)$`)),
           }),
+          response: answers({ 200: fileAnswer('The form as PDF or DOCX', [PDF_MIME, DOCX_MIME]) }),
         },
       },
       async (request, reply) => {
@@ -384,6 +398,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Attach a scan or document (PDF, PNG, JPEG, TIFF, DOCX; checked by content) — multipart field "file", optional "name" and "kind"',
           params: idParams,
+          response: answers({ 201: attachedDocumentSchema }),
         },
       },
       async (request, reply) => {
@@ -418,6 +433,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Remove an attached document: it leaves the dossier and its download, stays stored, and the removal is a document_removed event',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: answers({ 200: removedDocumentSchema }),
         },
       },
       async (request, reply) => {
@@ -435,6 +451,9 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'Download an attached document',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: answers({
+            200: fileAnswer('The document as it was uploaded', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
         },
       },
       async (request, reply) => {

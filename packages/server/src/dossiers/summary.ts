@@ -1,9 +1,10 @@
-import { dossierQueueUnits } from '@motcua/core';
+import { dossierQueueUnits, workSummarySchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { type DossierListQuery, listDossiers } from './list.ts';
 
@@ -41,7 +42,11 @@ export function summaryRoutes(ctx: AppContext) {
     r.get(
       '/dossiers/summary',
       {
-        schema: { tags: ['dossiers'], summary: "Counts of the user's work, each with the queue it links to" },
+        schema: {
+          tags: ['dossiers'],
+          summary: "Counts of the user's work, each with the queue it links to",
+          response: answers({ 200: workSummarySchema }),
+        },
       },
       async (request) => {
         const session = requireSession(request);

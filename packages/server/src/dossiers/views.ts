@@ -5,8 +5,10 @@ import {
   DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
+  type DocumentKind,
   type DossierAction,
   type DossierActor,
+  type DossierState,
   type Locale,
   nationalStatusOf,
   openActions,
@@ -43,8 +45,8 @@ export async function dossierDetail(
     at: Date;
     actor_name: string;
     action: DossierAction;
-    from_state: string | null;
-    to_state: string;
+    from_state: DossierState | null;
+    to_state: DossierState;
     payload: Record<string, unknown>;
   }>(
     'SELECT dossier_seq, at, actor_name, action, from_state, to_state, payload FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
@@ -53,7 +55,7 @@ export async function dossierDetail(
   const handovers = await loadHandovers(db, d.id);
   const documents = await db.query<{
     id: string;
-    kind: string;
+    kind: DocumentKind;
     name: string;
     filename: string;
     media_type: string;
@@ -66,7 +68,7 @@ export async function dossierDetail(
   );
   const s = d.snapshot;
   const step = s.step
-    ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
+    ? { ...s.step, ...s.procedure.steps[s.step.index]!, assigneeName: nameOf(s.step.assigneeId) }
     : null;
   return {
     ...summary(d, locale, now, calendar.config, calendar.policy),

@@ -1,20 +1,20 @@
-import type { DossierAction, DossierState } from '@motcua/core';
+import type { CalendarSettings, DossierAction, DossierState, Weekday } from '@motcua/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { api, upload } from './client.ts';
 import type {
   AdminCalendar,
   Assignee,
+  AttachedDocument,
   CalendarOverrideItem,
-  CalendarSettings,
   CreateDossierBody,
   DocumentKind,
   DossierDetail,
   DossierListItem,
   DossierLookup,
-  Holiday,
+  HolidaysOfYear,
   Page,
-  WorkingWeek,
+  WorkCount,
 } from './types.ts';
 
 /**
@@ -61,11 +61,7 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
 }
 
 /** One count of the home's work summary, with the queue address (query string) it links to. */
-export interface WorkCount {
-  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive';
-  count: number;
-  query: string;
-}
+export type { WorkCount };
 
 export function useWorkSummary(enabled: boolean) {
   return useQuery({
@@ -139,13 +135,8 @@ export function useAssignees(id: string, enabled: boolean) {
   });
 }
 
-export interface UploadedDocument {
-  id: string;
-  name: string;
-  kind: DocumentKind;
-  mediaType: string;
-  size: number;
-}
+/** A document just attached, as the server answers. */
+export type UploadedDocument = AttachedDocument;
 
 export function uploadDocument(
   id: string,
@@ -197,7 +188,7 @@ export function useHolidays(year: number, agency?: string) {
   return useQuery({
     queryKey: ['holidays', year, agency ?? null],
     queryFn: ({ signal }) =>
-      api<{ items: Holiday[]; workingWeek: WorkingWeek }>('/api/v1/calendar/holidays', {
+      api<HolidaysOfYear>('/api/v1/calendar/holidays', {
         query: { year, agency },
         signal,
       }),
@@ -215,6 +206,14 @@ export function useAdminCalendar(year: number, agency: string | null) {
   });
 }
 
+/** The settings an administrator saves; Decision 766's readings stay as they are when left out. */
+export type CalendarSettingsBody = {
+  weeklyDaysOff: Weekday[];
+  workingPeriods: { start: string; end: string }[];
+  afternoonCutoff: string;
+  supplementLimitDays: number;
+} & Partial<Pick<CalendarSettings, 'endComparison' | 'extensionNotice'>>;
+
 export function useCalendarMutations() {
   const qc = useQueryClient();
   const settle = () => {
@@ -227,7 +226,7 @@ export function useCalendarMutations() {
     onSuccess: settle,
   });
   const saveSettings = useMutation({
-    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettings }) =>
+    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettingsBody }) =>
       api<unknown>(`/api/v1/admin/calendar/settings/${encodeURIComponent(agencyId)}`, {
         method: 'PUT',
         body: settings,

@@ -141,7 +141,7 @@ function YearGrid({
 }: {
   year: number;
   days: Holiday[];
-  weeklyDaysOff: Weekday[];
+  weeklyDaysOff: readonly Weekday[];
 }) {
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   return (
@@ -285,7 +285,12 @@ function OverridesEditor({ data }: { data: AdminCalendar }) {
     if (draft.kind !== 'off' && draft.kind !== 'working') errs.kind = t.calendar.kindRequired;
     if (!draft.name.trim()) errs.name = t.calendar.nameRequired;
     if (!addErrors.check(errs)) return;
-    setList(sortByDate([...list, { date, kind: draft.kind as 'off' | 'working', name: draft.name.trim() }]));
+    setList(
+      sortByDate([
+        ...list,
+        { date, kind: draft.kind as 'off' | 'working', name: draft.name.trim(), toConfirm: false },
+      ]),
+    );
     setDraft({ date: '', kind: draft.kind, name: '' });
     setSaved(null);
     focusLater(fieldId('date'));

@@ -1,0 +1,42 @@
+import { fileSchema, problemSchema } from '@motcua/core';
+import type { z } from 'zod';
+
+/**
+ * Response declarations for route schemas. Every route declares its answers: its 2xx bodies (core's
+ * api schemas) and the problem body of every 4xx and 5xx. fastify-type-provider-zod's serializer
+ * checks each body against its schema, so a handler that sends what its schema does not allow fails
+ * with a 500 (and a logged error) instead of drifting from the contract the web relies on.
+ */
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+export const problemResponses = {
+  '4xx': {
+    description: 'The request was refused: problem details with a stable code',
+    content: problemContent,
+  },
+  '5xx': {
+    description: 'A fault, or the database is unavailable (503): problem details',
+    content: problemContent,
+  },
+} as const;
+
+/** The route's success answers, keyed by status, with the problem answers added. */
+export function answers<const T extends Record<number, z.ZodType | FileAnswer>>(
+  ok: T,
+): T & typeof problemResponses {
+  return { ...ok, ...problemResponses };
+}
+
+export interface FileAnswer {
+  description: string;
+  content: Record<string, { schema: typeof fileSchema }>;
+}
+
+/** A file download, declared with its media types (the body is sent as it is, not serialised). */
+export function fileAnswer(description: string, mediaTypes: readonly string[]): FileAnswer {
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: fileSchema }])),
+  };
+}
