@@ -25,7 +25,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
-import { answers } from './http/responses.ts';
+import { answers, openApiComponents } from './http/responses.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
@@ -94,6 +94,7 @@ export async function buildApp(
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiComponents,
   });
   installSessions(app, ctx);
 

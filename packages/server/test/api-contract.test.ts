@@ -35,7 +35,15 @@ describe('declared answers', () => {
   let db: Database;
   let app: FastifyInstance;
   const lines: string[] = [];
-  let doc: { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>> };
+  let doc: {
+    paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+    components: { schemas: Record<string, Record<string, unknown>> };
+  };
+  /** A schema, or the component a `$ref` names. */
+  const resolve = (schema: Record<string, unknown> | undefined) => {
+    const ref = schema?.$ref as string | undefined;
+    return ref ? doc.components.schemas[ref.replace('#/components/schemas/', '')] : schema;
+  };
 
   const operations = () =>
     Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -68,11 +76,11 @@ describe('declared answers', () => {
         // 204 has no body; every other success names its media type(s) and a schema for each.
         if (code === '204') continue;
         const media = Object.entries(response.content ?? {});
-        if (media.length === 0 || media.some(([, m]) => !m.schema || Object.keys(m.schema).length === 0))
+        if (media.length === 0 || media.some(([, m]) => Object.keys(resolve(m.schema) ?? {}).length === 0))
           missing.push(`${name}: ${code} without a schema`);
       }
       for (const code of ['4XX', '5XX']) {
-        const schema = op.responses[code]?.content?.[PROBLEM_JSON]?.schema;
+        const schema = resolve(op.responses[code]?.content?.[PROBLEM_JSON]?.schema);
         if (!schema) missing.push(`${name}: no ${code} ${PROBLEM_JSON}`);
         else if (!(schema.required as string[] | undefined)?.includes('code'))
           missing.push(`${name}: ${code} is not the problem schema`);
@@ -82,8 +90,9 @@ describe('declared answers', () => {
   });
 
   it('describes JSON answers member by member, and closed: an undeclared member is refused', () => {
-    const detail = doc.paths['/api/v1/dossiers/{id}']!.get!.responses['200']!.content!['application/json']!
-      .schema as { properties: Record<string, unknown>; additionalProperties: unknown };
+    const detail = resolve(
+      doc.paths['/api/v1/dossiers/{id}']!.get!.responses['200']!.content!['application/json']!.schema,
+    ) as { properties: Record<string, unknown>; additionalProperties: unknown };
     expect(Object.keys(detail.properties)).toEqual(
       expect.arrayContaining(['state', 'dueAt', 'timeliness', 'availableActions', 'events', 'documents']),
     );

@@ -97,27 +97,29 @@ export const procedureVersionSchema = z.strictObject({
   publishedAt: instantSchema.nullable(),
 });
 
-export const adminProcedureDetailSchema = z.strictObject({
-  id: z.uuid(),
-  status: z.enum(PROCEDURE_STATUSES),
-  agency: agencyRefSchema,
-  published: z
-    .strictObject({
-      version: z.number().int(),
-      content: procedureContentViewSchema,
-      publishedAt: instantSchema.nullable(),
-      effectiveFrom: civilDateSchema.nullable(),
-    })
-    .nullable(),
-  draft: z
-    .strictObject({
-      version: z.number().int(),
-      content: procedureContentViewSchema,
-      problems: z.array(draftProblemSchema),
-    })
-    .nullable(),
-  versions: z.array(procedureVersionSchema),
-});
+export const adminProcedureDetailSchema = z
+  .strictObject({
+    id: z.uuid(),
+    status: z.enum(PROCEDURE_STATUSES),
+    agency: agencyRefSchema,
+    published: z
+      .strictObject({
+        version: z.number().int(),
+        content: procedureContentViewSchema,
+        publishedAt: instantSchema.nullable(),
+        effectiveFrom: civilDateSchema.nullable(),
+      })
+      .nullable(),
+    draft: z
+      .strictObject({
+        version: z.number().int(),
+        content: procedureContentViewSchema,
+        problems: z.array(draftProblemSchema),
+      })
+      .nullable(),
+    versions: z.array(procedureVersionSchema),
+  })
+  .meta({ id: 'AdminProcedureDetail' });
 
 /** A check without saving: field errors, or the publication checks when the content is valid. */
 export const procedureValidationSchema = z.strictObject({

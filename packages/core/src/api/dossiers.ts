@@ -130,34 +130,36 @@ export const dossierDocumentSchema = z.strictObject({
 });
 
 /** One dossier as the staff workspace (or its applicant) sees it, with the actions open now. */
-export const dossierDetailSchema = dossierSummarySchema.extend({
-  procedure: z.strictObject({ id: z.uuid(), code: z.string(), name: z.string() }),
-  field: z.strictObject({ code: z.string(), name: z.string() }),
-  agency: namedRefSchema,
-  receivingUnit: namedRefSchema,
-  currentUnit: namedRefSchema.nullable(),
-  assignee: namedRefSchema.nullable(),
-  applicant: applicantViewSchema,
-  processingTime: z.strictObject({ value: z.number(), unit: z.enum(TIME_UNITS) }),
-  steps: z.array(dossierStepSchema),
-  step: currentStepSchema.nullable(),
-  submittedAt: instantSchema.nullable(),
-  acceptanceDueAt: instantSchema.nullable(),
-  countingStartAt: instantSchema.nullable(),
-  originalDueAt: instantSchema.nullable(),
-  dueHistory: z.array(dueChangeSchema),
-  pauses: z.array(pauseRecordSchema),
-  supplementRequests: z.number().int(),
-  extension: extensionRecordSchema.nullable(),
-  outcome: z.enum(OUTCOMES).nullable(),
-  returnedAt: instantSchema.nullable(),
-  returnChannel: z.enum(RETURN_CHANNELS).nullable(),
-  endKind: z.enum(END_KINDS).nullable(),
-  availableActions: z.array(z.strictObject({ action: z.enum(DOSSIER_ACTIONS), title: z.string() })),
-  events: z.array(dossierEventSchema),
-  controlSheet: z.array(controlSheetRowSchema),
-  documents: z.array(dossierDocumentSchema),
-});
+export const dossierDetailSchema = dossierSummarySchema
+  .extend({
+    procedure: z.strictObject({ id: z.uuid(), code: z.string(), name: z.string() }),
+    field: z.strictObject({ code: z.string(), name: z.string() }),
+    agency: namedRefSchema,
+    receivingUnit: namedRefSchema,
+    currentUnit: namedRefSchema.nullable(),
+    assignee: namedRefSchema.nullable(),
+    applicant: applicantViewSchema,
+    processingTime: z.strictObject({ value: z.number(), unit: z.enum(TIME_UNITS) }),
+    steps: z.array(dossierStepSchema),
+    step: currentStepSchema.nullable(),
+    submittedAt: instantSchema.nullable(),
+    acceptanceDueAt: instantSchema.nullable(),
+    countingStartAt: instantSchema.nullable(),
+    originalDueAt: instantSchema.nullable(),
+    dueHistory: z.array(dueChangeSchema),
+    pauses: z.array(pauseRecordSchema),
+    supplementRequests: z.number().int(),
+    extension: extensionRecordSchema.nullable(),
+    outcome: z.enum(OUTCOMES).nullable(),
+    returnedAt: instantSchema.nullable(),
+    returnChannel: z.enum(RETURN_CHANNELS).nullable(),
+    endKind: z.enum(END_KINDS).nullable(),
+    availableActions: z.array(z.strictObject({ action: z.enum(DOSSIER_ACTIONS), title: z.string() })),
+    events: z.array(dossierEventSchema),
+    controlSheet: z.array(controlSheetRowSchema),
+    documents: z.array(dossierDocumentSchema),
+  })
+  .meta({ id: 'DossierDetail' });
 
 /** People who can be assigned the current step. */
 export const assigneeSchema = z.strictObject({ id: z.uuid(), fullName: z.string(), role: z.enum(ROLES) });

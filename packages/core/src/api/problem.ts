@@ -32,7 +32,7 @@ export const problemSchema = z
     /** 503 database_unavailable: why the database cannot be reached. */
     reason: z.string().optional(),
   })
-  .meta({ description: 'Problem details (RFC 9457), application/problem+json' });
+  .meta({ id: 'Problem', description: 'Problem details (RFC 9457), application/problem+json' });
 
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemFieldError = z.infer<typeof problemErrorSchema>;

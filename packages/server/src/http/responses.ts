@@ -1,4 +1,6 @@
+import type { SwaggerTransformObject } from '@fastify/swagger';
 import { fileSchema, problemSchema } from '@motcua/core';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 
 /**
@@ -40,3 +42,17 @@ export function fileAnswer(description: string, mediaTypes: readonly string[]): 
     content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: fileSchema }])),
   };
 }
+
+/**
+ * The OpenAPI document's components: the answers' schemas that carry an id (the problem body, the
+ * dossier, the procedure under edit), referenced from every operation that answers them. The
+ * library also derives an `…Input` twin of each for requests; no request uses them, so they go.
+ */
+export const openApiComponents: SwaggerTransformObject = (document) => {
+  const object = jsonSchemaTransformObject(document) as {
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const schemas = object.components?.schemas;
+  if (schemas) for (const id of Object.keys(schemas)) if (id.endsWith('Input')) delete schemas[id];
+  return object as ReturnType<SwaggerTransformObject>;
+};
