@@ -6,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { healthSchema } from '@motcua/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { installSessions } from './auth/plugin.ts';
@@ -26,6 +27,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
+import { answers, openApiComponents } from './http/responses.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { unitRoutes } from './org/routes.ts';
@@ -96,6 +98,7 @@ export async function buildApp(
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiComponents,
   });
   installSessions(app, ctx);
 
@@ -107,6 +110,7 @@ export async function buildApp(
         summary: 'Liveness and database check',
         description:
           'A 503 problem (code database_unavailable, with a reason) while the database cannot be reached.',
+        response: answers({ 200: healthSchema }),
       },
     },
     async () => {
@@ -171,8 +175,9 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
       .header('Cache-Control', 'no-cache')
       .sendFile('index.html', { maxAge: 0, cacheControl: false });
   };
-  app.get('/', (_req, reply) => sendIndex(reply));
-  app.get('/*', (request, reply) => {
+  // The web app's pages are not part of the API: left out of the OpenAPI document.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) throw new Problem(404, 'route_not_found');
     const path = request.url.split('?')[0] ?? '/';
     // A missing asset is a 404, not the app shell: the browser would try to run HTML as a script.

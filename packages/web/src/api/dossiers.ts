@@ -1,12 +1,12 @@
-import type { DossierAction, DossierState } from '@motcua/core';
+import type { CalendarSettings, DossierAction, DossierState, Weekday } from '@motcua/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { api, upload } from './client.ts';
 import type {
   AdminCalendar,
   Assignee,
+  AttachedDocument,
   CalendarOverrideItem,
-  CalendarSettings,
   CreateDossierBody,
   DocumentKind,
   DossierDetail,
@@ -142,13 +142,8 @@ export function useAssignees(id: string, enabled: boolean) {
   });
 }
 
-export interface UploadedDocument {
-  id: string;
-  name: string;
-  kind: DocumentKind;
-  mediaType: string;
-  size: number;
-}
+/** A document just attached, as the server answers. */
+export type UploadedDocument = AttachedDocument;
 
 export function uploadDocument(
   id: string,
@@ -205,6 +200,14 @@ export function useAdminCalendar(year: number, agency: string | null) {
   });
 }
 
+/** The settings an administrator saves; Decision 766's readings stay as they are when left out. */
+export type CalendarSettingsBody = {
+  weeklyDaysOff: Weekday[];
+  workingPeriods: { start: string; end: string }[];
+  afternoonCutoff: string;
+  supplementLimitDays: number;
+} & Partial<Pick<CalendarSettings, 'endComparison' | 'extensionNotice'>>;
+
 export function useCalendarMutations() {
   const qc = useQueryClient();
   const settle = () => {
@@ -217,7 +220,7 @@ export function useCalendarMutations() {
     onSuccess: settle,
   });
   const saveSettings = useMutation({
-    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettings }) =>
+    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettingsBody }) =>
       api<unknown>(`/api/v1/admin/calendar/settings/${encodeURIComponent(agencyId)}`, {
         method: 'PUT',
         body: settings,
