@@ -6,8 +6,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { healthSchema } from '@motcua/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { healthSchema, openApiDocumentResponse } from '@motcua/core';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { installSessions } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -40,7 +40,12 @@ export const API_VERSION = '0.1.0';
 /** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+  options: {
+    logger?: boolean;
+    logStream?: { write(line: string): void };
+    /** Called with every route as it is registered (the contract test walks them all). */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -55,6 +60,7 @@ export async function buildApp(
     bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -118,7 +124,11 @@ export async function buildApp(
       return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };
     },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: answers({ 200: openApiDocumentResponse }) } },
+    async () => app.swagger() as unknown as Record<string, unknown>,
+  );
 
   await app.register(publicCatalogueRoutes(ctx), { prefix: '/api/v1' });
   await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });

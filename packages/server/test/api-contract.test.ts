@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unitSchema } from '@motcua/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -35,6 +35,8 @@ describe('declared answers', () => {
   let db: Database;
   let app: FastifyInstance;
   const lines: string[] = [];
+  /** Every route as it was registered, hidden from the document or not. */
+  const routes: RouteOptions[] = [];
   let doc: {
     paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
     components: { schemas: Record<string, Record<string, unknown>> };
@@ -56,7 +58,10 @@ describe('declared answers', () => {
     const files = new FileStore(await mkdtemp(join(tmpdir(), 'motcua-files-')));
     const ctx = { db, config, now: () => new Date(), files };
     await seedDemo(db, ctx.now());
-    app = await buildApp(ctx, { logStream: { write: (line: string) => void lines.push(line) } });
+    app = await buildApp(ctx, {
+      logStream: { write: (line: string) => void lines.push(line) },
+      onRoute: (route) => void routes.push(route),
+    });
     await app.ready();
     doc = (await app.inject({ url: '/api/openapi.json' })).json();
   });
@@ -89,14 +94,58 @@ describe('declared answers', () => {
     expect(missing).toEqual([]);
   });
 
+  it('finds a 2xx answer declared on every registered API route, those left out of the document too', () => {
+    const api = routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+    expect(api.length).toBeGreaterThan(60);
+    const undeclared = api
+      .filter((r) => !Object.keys(r.schema?.response ?? {}).some((code) => /^2/.test(code)))
+      .map((r) => `${String(r.method)} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    // The walk sees what the document does not: the document itself is a declared route.
+    expect(api.map((r) => r.url)).toContain('/api/openapi.json');
+  });
+
   it('describes JSON answers member by member, and closed: an undeclared member is refused', () => {
     const detail = resolve(
       doc.paths['/api/v1/dossiers/{id}']!.get!.responses['200']!.content!['application/json']!.schema,
     ) as { properties: Record<string, unknown>; additionalProperties: unknown };
     expect(Object.keys(detail.properties)).toEqual(
-      expect.arrayContaining(['state', 'dueAt', 'timeliness', 'availableActions', 'events', 'documents']),
+      expect.arrayContaining([
+        'state',
+        'dueAt',
+        'timeliness',
+        'time',
+        'forms',
+        'approval',
+        'availableActions',
+        'events',
+        'documents',
+      ]),
     );
     expect(detail.additionalProperties).toBe(false);
+    // The time is core's read model, closed too; each history entry's payload is typed by its action.
+    const time = detail.properties.time as {
+      properties: Record<string, unknown>;
+      additionalProperties: unknown;
+    };
+    expect(Object.keys(time.properties)).toEqual(
+      expect.arrayContaining(['clock', 'remaining', 'atRisk', 'pause', 'overdueFrom', 'atRiskFrom']),
+    );
+    expect(time.additionalProperties).toBe(false);
+    const events = detail.properties.events as { items: { oneOf?: unknown[]; anyOf?: unknown[] } };
+    const options = (events.items.oneOf ?? events.items.anyOf ?? []) as {
+      properties: { action: { const?: string; enum?: string[] }; payload: { properties: object } };
+    }[];
+    const byAction = new Map(
+      options.map((o) => [o.properties.action.const ?? o.properties.action.enum?.[0], o.properties.payload]),
+    );
+    expect(byAction.size).toBeGreaterThan(20);
+    expect(Object.keys(byAction.get('request_supplement')!.properties)).toEqual(
+      expect.arrayContaining(['items', 'requestNumber', 'limitAt']),
+    );
+    expect(Object.keys(byAction.get('extend')!.properties)).toEqual(
+      expect.arrayContaining(['reason', 'newDueAt', 'previousDueAt']),
+    );
     const session = doc.paths['/api/v1/auth/session']!.get!.responses['200']!.content!['application/json']!
       .schema as { required: string[] };
     expect(session.required).toEqual(expect.arrayContaining(['user', 'roles', 'csrfToken']));
@@ -119,6 +168,19 @@ describe('declared answers', () => {
     );
     expect(types('/api/v1/dossiers/{id}/documents/{documentId}')).toEqual(
       expect.arrayContaining(['application/pdf', 'image/png', 'image/jpeg']),
+    );
+    // Biểu 06 answers JSON, or the official layout as XLSX or PDF, from one status.
+    expect(types('/api/v1/reports/06')).toEqual([
+      'application/json',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/pdf',
+    ]);
+    expect(types('/api/v1/admin/import/dossiers/schema.json')).toEqual(['application/schema+json']);
+    expect(types('/api/v1/reform/tasks/{id}/reports/{reportId}/file')).toContain('application/pdf');
+    const history = doc.paths['/api/v1/admin/import/dossiers']!.post!.responses['200']!.content!;
+    expect(Object.keys(history)).toEqual(['application/json', 'application/x-ndjson']);
+    expect((resolve(history['application/json']!.schema) as { required: string[] }).required).toEqual(
+      expect.arrayContaining(['dryRun', 'imported', 'problems']),
     );
   });
 

@@ -33,6 +33,11 @@ export const namedRefSchema = z.strictObject({ id: z.string(), name: z.string().
 /** A thing just created (201) or updated, by its id. */
 export const createdResponse = z.strictObject({ id: z.uuid() });
 
+/** GET /api/openapi.json: the OpenAPI 3 document of the API itself. */
+export const openApiDocumentResponse = z
+  .record(z.string(), z.unknown())
+  .meta({ description: 'The OpenAPI 3 document of this API' });
+
 /** An answer without a body (204). */
 export const noContentSchema = z.undefined().meta({ type: 'null', description: 'No content' });
 

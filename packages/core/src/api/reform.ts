@@ -30,6 +30,8 @@ const point = z.strictObject({
 });
 export const reformTargetSchema = z.strictObject({
   id: z.uuid(),
+  planId: z.uuid(),
+  agencyId: z.uuid(),
   position: z.number(),
   title: z.string(),
   measure: z.enum(TARGET_MEASURES),
@@ -45,9 +47,12 @@ export const reformTargetSchema = z.strictObject({
   reports: z.array(
     z.strictObject({
       id: z.uuid(),
+      targetId: z.uuid(),
       month: z.number(),
       value: z.number(),
       note: z.string(),
+      /** The evidence file's content hash and name, when one was attached. */
+      sha256: z.string().nullable(),
       filename: z.string().nullable(),
       reportedBy: z.string().nullable(),
       reportedAt: z.string(),
@@ -65,6 +70,7 @@ export const reformPlanDetailSchema = z.strictObject({
 export const reformTaskSchema = z.strictObject({
   id: z.uuid(),
   planId: z.uuid(),
+  agencyId: z.uuid(),
   area: z.enum(REFORM_AREAS),
   title: z.string(),
   description: z.string(),
@@ -95,6 +101,8 @@ export const reformTaskDetailSchema = z.strictObject({
       id: z.uuid(),
       at: z.string(),
       by: z.string().nullable(),
+      /** The attachment's content hash, when one was attached. */
+      sha256: z.string().nullable(),
       progress: z.number(),
       note: z.string(),
       filename: z.string().nullable(),
@@ -125,6 +133,8 @@ export const reformInspectionListSchema = z.strictObject({
   inspections: z.array(
     z.strictObject({
       id: z.uuid(),
+      agencyId: z.uuid(),
+      planId: z.uuid(),
       unitId: z.uuid(),
       unitName: z.string(),
       plannedOn: z.string(),

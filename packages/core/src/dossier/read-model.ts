@@ -186,7 +186,12 @@ export function atRiskFrom(
   return new Date(firstWithinOneWorkingDay(due.getTime(), calendarConfig));
 }
 
-/** The time facts SQL filters on, written with every change of the dossier. */
+/**
+ * The time facts SQL filters on, written with every change of the dossier. `atRiskFrom` is not
+ * null exactly while the clock counts towards the appointment in force (received, not ended, not
+ * waiting for the applicant, not overdue by its history), so the queue's "due today" is that and
+ * the appointment on today's date: a paused dossier is not due today, as `dossierTime` says.
+ */
 export interface DossierTimeFacts {
   overdueFrom: Date | null;
   atRiskFrom: Date | null;

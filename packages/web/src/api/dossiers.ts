@@ -13,8 +13,9 @@ import type {
   DossierListItem,
   DossierLookup,
   Page,
+  WorkCount,
+  WorkSummary,
 } from './types.ts';
-import type { OverdueItem } from './work.ts';
 
 /**
  * Dossier queries start with 'staff' (and the calendar administration with 'admin'), so that
@@ -61,17 +62,12 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
 }
 
 /** One count of the home's work summary, with the queue address (query string) it links to. */
-export interface WorkCount {
-  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive' | 'toApprove';
-  count: number;
-  query: string;
-}
+export type { WorkCount };
 
 export function useWorkSummary(enabled: boolean) {
   return useQuery({
     queryKey: ['staff', 'summary'],
-    queryFn: ({ signal }) =>
-      api<{ items: WorkCount[]; mostOverdue: OverdueItem[] }>('/api/v1/dossiers/summary', { signal }),
+    queryFn: ({ signal }) => api<WorkSummary>('/api/v1/dossiers/summary', { signal }),
     enabled,
   });
 }

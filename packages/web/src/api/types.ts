@@ -53,6 +53,7 @@ export type {
   SessionUser,
   Unit,
   WorkingWeek,
+  WorkSummary,
 } from '@motcua/core';
 export type { DocumentForm };
 
