@@ -1,3 +1,4 @@
+export * from './api/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/procedure.ts';
 export * from './dashboards/index.ts';

@@ -6,7 +6,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { healthSchema, openApiDocumentResponse } from '@motcua/core';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { installSessions } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -27,6 +28,7 @@ import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
 import { loggerOptions } from './http/logging.ts';
 import { Problem } from './http/problem.ts';
+import { answers, openApiComponents } from './http/responses.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { index766Routes } from './index766/routes.ts';
@@ -43,7 +45,12 @@ export const API_VERSION = '0.1.0';
 /** Builds the HTTP application around a context; `serve` adds listening and shutdown. */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+  options: {
+    logger?: boolean;
+    logStream?: { write(line: string): void };
+    /** Called with every route as it is registered (the contract test walks them all). */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -58,6 +65,7 @@ export async function buildApp(
     bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -101,6 +109,7 @@ export async function buildApp(
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiComponents,
   });
   installSessions(app, ctx);
 
@@ -112,6 +121,7 @@ export async function buildApp(
         summary: 'Liveness and database check',
         description:
           'A 503 problem (code database_unavailable, with a reason) while the database cannot be reached.',
+        response: answers({ 200: healthSchema }),
       },
     },
     async () => {
@@ -119,7 +129,11 @@ export async function buildApp(
       return { status: 'ok', database: ctx.db.kind, version: API_VERSION, time: ctx.now().toISOString() };
     },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: answers({ 200: openApiDocumentResponse }) } },
+    async () => app.swagger() as unknown as Record<string, unknown>,
+  );
 
   await app.register(publicCatalogueRoutes(ctx), { prefix: '/api/v1' });
   await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
@@ -181,8 +195,9 @@ async function serveWebApp(app: FastifyInstance, webDist: string): Promise<void>
       .header('Cache-Control', 'no-cache')
       .sendFile('index.html', { maxAge: 0, cacheControl: false });
   };
-  app.get('/', (_req, reply) => sendIndex(reply));
-  app.get('/*', (request, reply) => {
+  // The web app's pages are not part of the API: left out of the OpenAPI document.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) throw new Problem(404, 'route_not_found');
     const path = request.url.split('?')[0] ?? '/';
     // A missing asset is a 404, not the app shell: the browser would try to run HTML as a script.

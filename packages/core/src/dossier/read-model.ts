@@ -44,7 +44,7 @@ export type ClockState = (typeof CLOCK_STATES)[number];
 const instant = z.iso.datetime({ offset: true });
 
 /** Working time as a person reads it: "2 ngày 3 giờ làm việc" on the agency's own working day. */
-export const workingTimeSchema = z.object({
+export const workingTimeSchema = z.strictObject({
   /** Signed: negative once the appointment has passed. */
   workingMinutes: z.number().int(),
   /** |workingMinutes| as whole working days, hours and minutes of `hoursPerDay`. */
@@ -56,7 +56,7 @@ export const workingTimeSchema = z.object({
 });
 export type WorkingTime = z.infer<typeof workingTimeSchema>;
 
-export const dossierTimeSchema = z.object({
+export const dossierTimeSchema = z.strictObject({
   /** The instant this was computed for. */
   at: instant,
   clock: z.enum(CLOCK_STATES),
@@ -76,7 +76,7 @@ export const dossierTimeSchema = z.object({
   atRisk: z.boolean(),
   /** The wait the dossier is in, and whether the processing time keeps counting during it. */
   pause: z
-    .object({
+    .strictObject({
       kind: z.enum(PAUSE_KINDS),
       since: instant,
       /** A supplement's limit, after which the dossier is closed. */
@@ -87,7 +87,7 @@ export const dossierTimeSchema = z.object({
   /** The applicant asked to withdraw and an officer has not decided yet. */
   withdrawalRequestedAt: instant.nullable(),
   /** Online submissions: by when they must be received or refused, and whether that has passed. */
-  acceptance: z.object({ dueAt: instant, overdue: z.boolean() }).nullable(),
+  acceptance: z.strictObject({ dueAt: instant, overdue: z.boolean() }).nullable(),
   /** The end of processing (Decision 766) and how it ended. */
   endedAt: instant.nullable(),
   endKind: z.enum(END_KINDS).nullable(),
@@ -186,7 +186,12 @@ export function atRiskFrom(
   return new Date(firstWithinOneWorkingDay(due.getTime(), calendarConfig));
 }
 
-/** The time facts SQL filters on, written with every change of the dossier. */
+/**
+ * The time facts SQL filters on, written with every change of the dossier. `atRiskFrom` is not
+ * null exactly while the clock counts towards the appointment in force (received, not ended, not
+ * waiting for the applicant, not overdue by its history), so the queue's "due today" is that and
+ * the appointment on today's date: a paused dossier is not due today, as `dossierTime` says.
+ */
 export interface DossierTimeFacts {
   overdueFrom: Date | null;
   atRiskFrom: Date | null;

@@ -21,7 +21,7 @@ export interface CounterSum {
 const count = z.number().int();
 
 /** A row of the report; the numbers of the official columns are in the comments. */
-export const form06RowSchema = z.object({
+export const form06RowSchema = z.strictObject({
   field: z.string(),
   fieldName: z.string(),
   receivedTotal: count, // 3 = 4 + 5 + 6

@@ -1,9 +1,11 @@
+import { noContentSchema, sessionSchema } from '@motcua/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import {
   clearFailedSignIns,
   credentialsOf,
@@ -42,7 +44,12 @@ export function authRoutes(ctx: AppContext) {
     r.post(
       '/login',
       {
-        schema: { tags: ['auth'], summary: 'Staff sign-in with username and password', body: loginBody },
+        schema: {
+          tags: ['auth'],
+          summary: 'Staff sign-in with username and password',
+          body: loginBody,
+          response: answers({ 200: sessionSchema }),
+        },
         config: {
           rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: 60_000 },
         },
@@ -54,15 +61,25 @@ export function authRoutes(ctx: AppContext) {
       },
     );
 
-    r.post('/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (request, reply) => {
-      if (request.session) await deleteSession(ctx, request.session.tokenHash);
-      clearSessionCookie(ctx, reply);
-      return reply.status(204).send();
-    });
+    r.post(
+      '/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out', response: answers({ 204: noContentSchema }) } },
+      async (request, reply) => {
+        if (request.session) await deleteSession(ctx, request.session.tokenHash);
+        clearSessionCookie(ctx, reply);
+        return reply.status(204).send();
+      },
+    );
 
     r.get(
       '/session',
-      { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, roles and CSRF token',
+          response: answers({ 200: sessionSchema }),
+        },
+      },
       async (request) => {
         const session = requireSession(request, { allowPasswordChange: true });
         return sessionResponse(session);
@@ -71,7 +88,14 @@ export function authRoutes(ctx: AppContext) {
 
     r.post(
       '/password',
-      { schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordBody } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change one’s own password',
+          body: passwordBody,
+          response: answers({ 204: noContentSchema }),
+        },
+      },
       async (request, reply) => {
         const session = requireSession(request, { allowPasswordChange: true });
         const stored = await passwordHashOf(ctx.db, session.user.id);

@@ -1,11 +1,18 @@
 import {
+  adminCalendarSchema,
   appointmentDate,
+  calendarConfigViewSchema,
   calendarOverrideSchema,
+  dueDateSchema,
   END_COMPARISONS,
   EXTENSION_NOTICE_READINGS,
   holidaysOfYear,
+  holidaysOfYearSchema,
   isWorkingDay,
+  overridesSavedSchema,
+  tetConfirmationSchema,
   WEEKDAYS,
+  workingDaySchema,
   workingPeriodSchema,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,6 +22,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { isAgency, topLevelUnits } from '../org/units.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import {
@@ -59,6 +67,7 @@ export function calendarRoutes(ctx: AppContext) {
           summary:
             'Days off and make-up working days of a year (Labour Code holidays, compensatory days, overrides)',
           querystring: z.object({ year, agency: agencyQuery }),
+          response: answers({ 200: holidaysOfYearSchema }),
         },
       },
       async (request) => {
@@ -96,6 +105,7 @@ export function calendarRoutes(ctx: AppContext) {
             workingDays: z.coerce.number().int().min(0).max(3650),
             agency: agencyQuery,
           }),
+          response: answers({ 200: dueDateSchema }),
         },
       },
       async (request) => {
@@ -113,6 +123,7 @@ export function calendarRoutes(ctx: AppContext) {
           tags: ['calendar'],
           summary: 'Whether a date is a working day',
           querystring: z.object({ date: z.iso.date(), agency: agencyQuery }),
+          response: answers({ 200: workingDaySchema }),
         },
       },
       async (request) => {
@@ -175,6 +186,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
           summary:
             'A year of an agency’s calendar (or the national one): settings, overrides and resulting days off',
           querystring: z.object({ year, agency: agencyQuery }),
+          response: answers({ 200: adminCalendarSchema }),
         },
       },
       async (request) => {
@@ -210,6 +222,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
             'Confirm that a year’s Tết days are the ones the Government announced (or take the confirmation back)',
           params: z.object({ year }),
           body: tetBody,
+          response: answers({ 200: tetConfirmationSchema }),
         },
       },
       async (request) => {
@@ -241,6 +254,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
           summary: 'Working hours, afternoon cut-off, weekly days off and supplement time limit of an agency',
           params: z.object({ agencyId: z.uuid() }),
           body: settingsBody,
+          response: answers({ 200: calendarConfigViewSchema }),
         },
       },
       async (request) => {
@@ -276,6 +290,7 @@ export function adminCalendarRoutes(ctx: AppContext) {
           summary:
             'Replace one year’s announced days off and make-up working days (national when agencyId is null)',
           body: overridesBody,
+          response: answers({ 200: overridesSavedSchema }),
         },
       },
       async (request) => {

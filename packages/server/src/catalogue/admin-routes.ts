@@ -1,10 +1,14 @@
 import {
+  adminProcedureDetailSchema,
+  adminProcedureListSchema,
   CATALOGUE_EDITORS,
+  importResultSchema,
   localiseIssues,
   notReceivableReason,
   PROCEDURE_STATUSES,
   problemIssues,
   procedureContentSchema,
+  procedureValidationSchema,
   publishProblems,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { readUpload } from '../files/read-upload.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { agenciesAmong, agencyIdByCode } from '../org/units.ts';
 import { type ImportRow, importCatalogue } from './import.ts';
@@ -50,7 +55,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
   const withMessages = (request: FastifyRequest, detail: Awaited<ReturnType<typeof procedureDetail>>) => {
     const locale = requestLocale(request);
-    if (!detail.draft) return detail;
+    if (!detail.draft) return { ...detail, draft: null };
     const messages = localiseIssues(problemIssues(detail.draft.problems), locale);
     return {
       ...detail,
@@ -88,6 +93,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
             field: z.string().trim().max(100).optional(),
             ...pagingQuery,
           }),
+          response: answers({ 200: adminProcedureListSchema }),
         },
       },
       async (request) => {
@@ -128,6 +134,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'Check a procedure without saving it',
           body: z.object({ content: z.unknown() }),
+          response: answers({ 200: procedureValidationSchema }),
         },
       },
       async (request) => {
@@ -147,7 +154,14 @@ export function adminCatalogueRoutes(ctx: AppContext) {
 
     r.post(
       '/procedures',
-      { schema: { tags: ['admin'], summary: 'Create a procedure as a draft', body: contentBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create a procedure as a draft',
+          body: contentBody,
+          response: answers({ 201: adminProcedureDetailSchema }),
+        },
+      },
       async (request, reply) => {
         const { session, agencyIds } = await editorScope(request);
         await assertAgencyInScope(request.body.content.agencyCode, agencyIds);
@@ -165,6 +179,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'A procedure with its draft, published version and history',
           params: idParams,
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -181,6 +196,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Save the draft of a procedure',
           params: idParams,
           body: contentBody,
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -201,6 +217,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Publish the draft; it supersedes the version in force',
           params: idParams,
           body: z.object({ effectiveFrom: z.iso.date().optional() }).strict().optional(),
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -232,6 +249,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           summary: 'Abolish (bãi bỏ) a procedure; its history is kept',
           params: idParams,
           body: z.object({ effectiveTo: z.iso.date().optional() }).strict().optional(),
+          response: answers({ 200: adminProcedureDetailSchema }),
         },
       },
       async (request) => {
@@ -259,6 +277,7 @@ export function adminCatalogueRoutes(ctx: AppContext) {
             dryRun: z.enum(['true', 'false']).default('false'),
             publish: z.enum(['true', 'false']).default('false'),
           }),
+          response: answers({ 200: importResultSchema }),
         },
       },
       async (request) => {
@@ -301,6 +320,12 @@ export function adminCatalogueRoutes(ctx: AppContext) {
           querystring: z.object({
             format: z.enum(['xlsx', 'json']).default('xlsx'),
             drafts: z.enum(['true', 'false']).default('false'),
+          }),
+          response: answers({
+            200: fileAnswer('The catalogue as an XLSX workbook or a JSON document', [
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'application/json',
+            ]),
           }),
         },
       },

@@ -1,9 +1,18 @@
-import { notReceivableReason, ONLINE_LEVELS, type ProcedureContent, TIME_UNITS } from '@motcua/core';
+import {
+  agencyListSchema,
+  fieldListSchema,
+  notReceivableReason,
+  ONLINE_LEVELS,
+  type ProcedureContent,
+  procedureListSchema,
+  publicProcedureSchema,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { agenciesWithProcedures, fieldsWithCounts, publicProcedure } from './public-store.ts';
 import { PUBLIC_STATUSES, searchCatalogue } from './search.ts';
 
@@ -21,35 +30,6 @@ const listQuery = z.object({
   ...pagingQuery,
 });
 
-const processingTime = z.object({
-  value: z.number().nullable(),
-  unit: z.enum(TIME_UNITS),
-  note: z.string().optional(),
-});
-
-const listItem = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  codeKind: z.string(),
-  name: z.string(),
-  field: z.object({ code: z.string(), name: z.string() }),
-  agency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
-  processingTime,
-  onlineLevel: z.enum(ONLINE_LEVELS),
-  status: z.string(),
-  postalAllowed: z.boolean(),
-  hasFees: z.boolean(),
-  /** Why the counter cannot receive dossiers of it yet (null when it can). */
-  notReceivableReason: z.enum(['processing_time_unconfirmed']).nullable(),
-});
-
-const listResponse = z.object({
-  items: z.array(listItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
 const UNKNOWN_TIME = { value: null, unit: 'working_days' } as const;
 
 export function publicCatalogueRoutes(ctx: AppContext) {
@@ -63,7 +43,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
           tags: ['catalogue'],
           summary: 'Search the procedures in force (accent-insensitive)',
           querystring: listQuery,
-          response: { 200: listResponse },
+          response: answers({ 200: procedureListSchema }),
         },
       },
       async (request, reply) => {
@@ -104,6 +84,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
           tags: ['catalogue'],
           summary: 'Everything a citizen needs to prepare a dossier for one procedure',
           params: z.object({ id: z.uuid() }),
+          response: answers({ 200: publicProcedureSchema }),
         },
       },
       async (request, reply) => {
@@ -130,6 +111,7 @@ export function publicCatalogueRoutes(ctx: AppContext) {
         schema: {
           tags: ['catalogue'],
           summary: 'Fields (lĩnh vực) with their number of procedures in force',
+          response: answers({ 200: fieldListSchema }),
         },
       },
       async () => {
@@ -140,7 +122,13 @@ export function publicCatalogueRoutes(ctx: AppContext) {
 
     r.get(
       '/agencies',
-      { schema: { tags: ['catalogue'], summary: 'Agencies that have procedures in force' } },
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Agencies that have procedures in force',
+          response: answers({ 200: agencyListSchema }),
+        },
+      },
       async () => {
         const items = await agenciesWithProcedures(ctx.db);
         return { items };

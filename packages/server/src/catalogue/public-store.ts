@@ -1,4 +1,4 @@
-import type { ProcedureContent } from '@motcua/core';
+import type { ProcedureContent, ProcedureStatus } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 import { PUBLIC_STATUSES } from './search.ts';
 
@@ -8,7 +8,7 @@ import { PUBLIC_STATUSES } from './search.ts';
 export async function publicProcedure(db: Queryable, id: string) {
   const [row] = await db.query<{
     id: string;
-    status: string;
+    status: ProcedureStatus;
     version: number;
     effective_from: string | null;
     published_at: Date | null;

@@ -1,9 +1,11 @@
+import { personalDataReadListSchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantedUnits, requireRole } from '../auth/guard.ts';
 import { pagingQuery } from '../catalogue/public-routes.ts';
 import type { AppContext } from '../context.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { listPersonalDataReads } from './access-log.ts';
 
@@ -21,6 +23,7 @@ export function accessLogRoutes(ctx: AppContext) {
           summary:
             'Who read which dossier’s applicant data, when and what (detail, form, document); newest first',
           querystring: z.object({ dossier: z.uuid().optional(), user: z.uuid().optional(), ...pagingQuery }),
+          response: answers({ 200: personalDataReadListSchema }),
         },
       },
       async (request) => {

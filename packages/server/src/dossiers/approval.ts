@@ -1,6 +1,10 @@
 import {
+  type ApprovalBrief,
+  approvalListResponse,
   DOSSIER_ACTION_LABELS,
+  type DocumentKind,
   type DossierAction,
+  type DossierDocument,
   dossierQueueUnits,
   type Locale,
   ROLE_LABELS,
@@ -13,6 +17,7 @@ import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { listDossiers } from './list.ts';
 
@@ -24,34 +29,6 @@ import { listDossiers } from './list.ts';
 
 /** Events whose note or reason is a step's word on the dossier. */
 const NOTE_ACTIONS: readonly DossierAction[] = ['forward_step', 'return_for_rework', 'receive_inter_agency'];
-
-export interface ApprovalDocument {
-  id: string;
-  kind: string;
-  name: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  uploadedAt: string;
-}
-
-export interface ApprovalNote {
-  seq: number;
-  at: string;
-  actorName: string;
-  action: DossierAction;
-  title: string;
-  /** The step the note closed, with the role that held it; null for a return for rework. */
-  stepName: string | null;
-  roleLabel: string | null;
-  text: string | null;
-}
-
-export interface ApprovalBrief {
-  draft: ApprovalDocument[];
-  notes: ApprovalNote[];
-  documents: ApprovalDocument[];
-}
 
 /** The briefs of several dossiers at once: two queries whatever their number. */
 export async function approvalBriefs(
@@ -78,7 +55,7 @@ export async function approvalBriefs(
   const documents = await db.query<{
     dossier_id: string;
     id: string;
-    kind: string;
+    kind: DocumentKind;
     name: string;
     filename: string;
     media_type: string;
@@ -113,7 +90,7 @@ export async function approvalBriefs(
   for (const d of documents) {
     const brief = briefs.get(d.dossier_id);
     if (!brief) continue;
-    const doc: ApprovalDocument = {
+    const doc: DossierDocument = {
       id: d.id,
       kind: d.kind,
       name: d.name,
@@ -138,6 +115,7 @@ export function approvalRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary:
             'Dossiers awaiting approval, most urgent first, each with its draft result, the steps’ notes and its documents',
+          response: answers({ 200: approvalListResponse }),
         },
       },
       async (request) => {

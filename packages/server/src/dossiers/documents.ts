@@ -1,3 +1,4 @@
+import type { DocumentKind } from '@motcua/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { acceptUpload } from '../files/store.ts';
@@ -11,8 +12,8 @@ interface DocumentActor {
   fullName: string;
 }
 
-export const DOCUMENT_KINDS = ['applicant', 'scan', 'supplement', 'result', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+// The kinds are part of the API's answers, so they live with its schemas in core.
+export { DOCUMENT_KINDS, type DocumentKind } from '@motcua/core';
 
 /** A document event leaves the dossier's state as it is; it is one more link of its chain. */
 function documentEvent(

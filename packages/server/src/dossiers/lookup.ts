@@ -2,6 +2,7 @@ import {
   DOSSIER_ACTION_LABELS,
   DOSSIER_ACTIONS,
   DOSSIER_STATE_INFO,
+  dossierLookupSchema,
   isDossierCode,
   isHistoryOf,
   stepChangeOf,
@@ -13,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { maskedApplicant } from './applicant.ts';
 import { loadHistory } from './history.ts';
 import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
@@ -40,6 +42,7 @@ export function lookupRoutes(ctx: AppContext) {
               .max(60),
             lang: z.enum(['vi', 'en']).optional(),
           }),
+          response: answers({ 200: dossierLookupSchema }),
         },
         config: { rateLimit: { max: 60, timeWindow: 60_000 } },
       },

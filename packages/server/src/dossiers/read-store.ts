@@ -1,4 +1,4 @@
-import type { ProcedureContent } from '@motcua/core';
+import type { ProcedureContent, Role } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
 /**
@@ -41,8 +41,8 @@ export function staffWithRoles(
   db: Queryable,
   roles: readonly string[],
   unitIds: readonly string[],
-): Promise<{ id: string; fullName: string; role: string }[]> {
-  return db.query<{ id: string; fullName: string; role: string }>(
+): Promise<{ id: string; fullName: string; role: Role }[]> {
+  return db.query<{ id: string; fullName: string; role: Role }>(
     `SELECT DISTINCT u.id, u.full_name AS "fullName", r.role FROM app_user u JOIN user_role r ON r.user_id = u.id
       WHERE u.active AND r.role = ANY($1::text[]) AND r.unit_id = ANY($2::uuid[]) ORDER BY u.full_name`,
     [roles, unitIds],

@@ -1,3 +1,4 @@
+import { receiptAddressSchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { DOCX_MIME, PDF_MIME, renderFormDocx, renderFormPdf } from '../documents/index.ts';
 import type { FormContext } from '../documents/model.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { latestCheckpoints } from '../jobs/audit-checkpoint.ts';
 import { descendantIds } from '../org/tree.ts';
 import { registerEntries, unitAndParentNames } from './register-store.ts';
@@ -29,9 +31,7 @@ export function registerRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary:
             'The address the QR code of receipts (form 01) opens, and whether it is the localhost default of a deployment without PUBLIC_URL',
-          response: {
-            200: z.object({ publicUrl: z.string(), configured: z.boolean(), missing: z.boolean() }),
-          },
+          response: answers({ 200: receiptAddressSchema }),
         },
       },
       async (request) => {
@@ -52,6 +52,7 @@ export function registerRoutes(ctx: AppContext) {
             'Form 07, the register of dossiers received from `from` to `to` (Vietnam dates), as PDF or DOCX',
           params: z.object({ file: z.enum(['07.pdf', '07.docx']) }),
           querystring: z.object({ from: z.iso.date(), to: z.iso.date(), unit: z.uuid().optional() }),
+          response: answers({ 200: fileAnswer('Form 07 as PDF or DOCX', [PDF_MIME, DOCX_MIME]) }),
         },
       },
       async (request, reply) => {

@@ -1,9 +1,14 @@
 import {
+  assigneeListSchema,
+  attachedDocumentSchema,
   DOCUMENT_UPLOAD_ROLES,
   DOSSIER_ACTIONS,
   DOSSIER_STATES,
   type DossierAccess,
+  dossierDetailSchema,
+  dossierListSchema,
   dossierQueueUnits,
+  removedDocumentSchema,
 } from '@motcua/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,9 +28,11 @@ import {
 } from '../documents/index.ts';
 import { FormDataError } from '../documents/model.ts';
 import { readUpload } from '../files/read-upload.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { answerOnce } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { recordPersonalDataRead } from './access-log.ts';
@@ -163,6 +170,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Receive a dossier at the counter or by post, refuse it (form 03), or submit it online; Idempotency-Key supported',
           body: createBody,
+          response: answers({ 201: dossierDetailSchema }),
         },
       },
       async (request, reply) => {
@@ -216,6 +224,7 @@ export function dossierRoutes(ctx: AppContext) {
             sort: z.enum(['due', '-due', 'received', '-received']).default('due'),
             ...pagingQuery,
           }),
+          response: answers({ 200: dossierListSchema }),
         },
       },
       async (request) => {
@@ -251,6 +260,7 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'One dossier with its timeline, control sheet, documents and the actions open to the user',
           params: idParams,
+          response: answers({ 200: dossierDetailSchema }),
         },
       },
       async (request) => {
@@ -266,6 +276,7 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'People who can be assigned the current step: its role, in the unit holding the dossier',
           params: idParams,
+          response: answers({ 200: assigneeListSchema }),
         },
       },
       async (request) => {
@@ -291,6 +302,7 @@ export function dossierRoutes(ctx: AppContext) {
             'Perform an action of the lifecycle (see the transition table); 409 says why when it is not allowed now',
           params: z.object({ id: z.uuid(), action: z.enum(DOSSIER_ACTIONS) }),
           body: actionBody,
+          response: answers({ 200: dossierDetailSchema }),
         },
       },
       async (request, reply) => {
@@ -324,6 +336,7 @@ export function dossierRoutes(ctx: AppContext) {
             id: z.uuid(),
             file: z.string().regex(new RegExp(`^(${FORM_CODES.join('|')})\\.(docx|pdf)$`)),
           }),
+          response: answers({ 200: fileAnswer('The form as PDF or DOCX', [PDF_MIME, DOCX_MIME]) }),
         },
       },
       async (request, reply) => {
@@ -358,6 +371,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Attach a scan or document (PDF, PNG, JPEG, TIFF, DOCX; checked by content) — multipart field "file", optional "name" and "kind"',
           params: idParams,
+          response: answers({ 201: attachedDocumentSchema }),
         },
       },
       async (request, reply) => {
@@ -392,6 +406,7 @@ export function dossierRoutes(ctx: AppContext) {
           summary:
             'Remove an attached document: it leaves the dossier and its download, stays stored, and the removal is a document_removed event',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: answers({ 200: removedDocumentSchema }),
         },
       },
       async (request, reply) => {
@@ -409,6 +424,9 @@ export function dossierRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary: 'Download an attached document',
           params: z.object({ id: z.uuid(), documentId: z.uuid() }),
+          response: answers({
+            200: fileAnswer('The document as it was uploaded', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
         },
       },
       async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { DossierSnapshot, DossierState, UnitKind } from '@motcua/core';
+import type { DossierRisk, DossierSnapshot, DossierState, UnitKind } from '@motcua/core';
 import type { AgencyCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
@@ -21,7 +21,7 @@ export interface DossierRecord {
   applicant: Applicant;
   snapshot: DossierSnapshot;
   version: number;
-  risk: string | null;
+  risk: DossierRisk | null;
   createdAt: string;
 }
 
@@ -40,7 +40,7 @@ export interface DossierRow {
   applicant: Applicant;
   snapshot: DossierSnapshot;
   version: number;
-  risk: string | null;
+  risk: DossierRisk | null;
   created_at: Date;
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { vietnamDayBounds } from './list.ts';
+import { dueTodaySql, vietnamDayBounds } from './list.ts';
 
 /**
  * The counts of the work summary in one grouped query. Each FILTER is the condition `listDossiers`
@@ -25,7 +25,7 @@ export async function countWork(
     `SELECT
        count(*) FILTER (WHERE d.state = 'submitted')::int AS "toReceive",
        count(*) FILTER (WHERE d.assignee_id = $2 AND ${OPEN})::int AS "toProcess",
-       count(*) FILTER (WHERE d.ended_at IS NULL AND d.due_at >= $3 AND d.due_at < $4 AND ${OPEN})::int AS "dueToday",
+       count(*) FILTER (WHERE ${dueTodaySql(3, 4)} AND ${OPEN})::int AS "dueToday",
        count(*) FILTER (WHERE d.at_risk_from <= $5 AND (d.overdue_from IS NULL OR d.overdue_from > $5))::int AS "atRisk",
        count(*) FILTER (WHERE d.overdue_from <= $5)::int AS "overdue",
        count(*) FILTER (WHERE d.state = 'awaiting_approval')::int AS "toApprove"

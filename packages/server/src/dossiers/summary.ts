@@ -1,9 +1,10 @@
-import { dossierQueueUnits } from '@motcua/core';
+import { dossierQueueUnits, workSummarySchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { listDossiers } from './list.ts';
 import { countWork, type WorkCounts } from './summary-store.ts';
@@ -35,6 +36,7 @@ export function summaryRoutes(ctx: AppContext) {
           tags: ['dossiers'],
           summary:
             "Counts of the user's work, each with the queue it links to; for a leader, the most overdue dossiers",
+          response: answers({ 200: workSummarySchema }),
         },
       },
       async (request) => {

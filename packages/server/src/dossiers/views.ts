@@ -4,7 +4,9 @@ import {
   DOCUMENT_EVENT_LABELS,
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
+  type DocumentKind,
   type DossierActor,
+  type DossierDetail,
   dossierReadModel,
   dossierTime,
   isDossierAction,
@@ -28,7 +30,7 @@ export async function dossierDetail(
   now: Date,
   /** The agency's calendar, when the caller has it loaded already. */
   loaded?: AgencyCalendar,
-) {
+): Promise<DossierDetail> {
   const calendar = loaded ?? (await loadCalendar(db, d.agencyId));
   const names = await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM org_unit WHERE id = ANY($1::uuid[])
@@ -45,7 +47,7 @@ export async function dossierDetail(
   const handovers = await loadHandovers(db, d.id);
   const documents = await db.query<{
     id: string;
-    kind: string;
+    kind: DocumentKind;
     name: string;
     filename: string;
     media_type: string;
@@ -66,7 +68,7 @@ export async function dossierDetail(
   });
   const { actions, forms, ...time } = model;
   const step = s.step
-    ? { ...s.step, ...s.procedure.steps[s.step.index], assigneeName: nameOf(s.step.assigneeId) }
+    ? { ...s.step, ...s.procedure.steps[s.step.index]!, assigneeName: nameOf(s.step.assigneeId) }
     : null;
   return {
     ...summaryOf(d, locale, time),
@@ -101,18 +103,12 @@ export async function dossierDetail(
       action,
       title: DOSSIER_ACTION_LABELS[action].title[locale],
     })),
-    events: events.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      actorName: e.actorName,
-      action: e.action,
+    events: events.map(({ actorId: _, ...e }) => ({
+      ...e,
       title: isDossierAction(e.action)
         ? DOSSIER_ACTION_LABELS[e.action].title[locale]
         : DOCUMENT_EVENT_LABELS[e.action][locale],
-      fromState: e.fromState,
-      toState: e.toState,
       toStateLabel: DOSSIER_STATE_INFO[e.toState].label[locale],
-      payload: e.payload,
     })),
     controlSheet: handovers.map((h) => ({
       seq: h.seq,

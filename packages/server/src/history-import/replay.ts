@@ -1,4 +1,10 @@
 import { createHash } from 'node:crypto';
+import type {
+  HistoryImportProblem,
+  HistoryImportResult,
+  ImportedDossier,
+  SkippedDossier,
+} from '@motcua/core';
 import {
   type ActorRole,
   classify,
@@ -8,7 +14,6 @@ import {
   IMPORTED_EVENT_ACTION,
   type Localised,
   localiseIssues,
-  type Timeliness,
 } from '@motcua/core';
 import type { z } from 'zod';
 import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
@@ -39,46 +44,10 @@ import {
  * been. All in one transaction: anything refused and nothing is kept; a dry run rolls back always.
  */
 
-/** One thing the import refuses, pointing at the dossier (and event) of the file at fault. */
-export interface ImportProblem {
-  /** Position in `dossiers`, from 0. */
-  dossierIndex: number;
-  /** Position in the dossier's `events`, from 0; null for the dossier itself or its receipt. */
-  eventIndex: number | null;
-  previousCode: string | null;
-  /** The engine's refusal code (e.g. extension_too_late), or the import's own. */
-  code: string;
-  message: Localised;
-  /** The field at fault, for a file that does not follow the format. */
-  path?: string;
-}
+// The result's shape is core's answer schema (api/history-import.ts).
+type ImportProblem = HistoryImportProblem;
 
-export interface ImportedDossier {
-  dossierIndex: number;
-  previousCode: string | null;
-  id: string;
-  code: string | null;
-  state: string;
-  /** Early / on time / late once ended; in time / overdue at the import's instant while open. */
-  timeliness: Timeliness | null;
-}
-
-export interface SkippedDossier {
-  dossierIndex: number;
-  previousCode: string | null;
-  /** The dossier an earlier import made of it. */
-  code: string | null;
-}
-
-export interface HistoryImportResult {
-  dryRun: boolean;
-  agencyCode: string;
-  total: number;
-  imported: number;
-  dossiers: ImportedDossier[];
-  skipped: SkippedDossier[];
-  problems: ImportProblem[];
-}
+export type { HistoryImportResult, ImportedDossier, ImportProblem, SkippedDossier };
 
 export interface HistoryImportOptions {
   dryRun: boolean;

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { historyImportResponse, jsonSchemaDocumentResponse } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem, problemBody } from '../http/problem.ts';
+import { answers, jsonOrFileAnswer } from '../http/responses.ts';
 import { historyImportJsonSchema } from './format.ts';
 import { importHistory, readHeader } from './replay.ts';
 import { findAgency } from './store.ts';
@@ -29,6 +31,12 @@ export function historyImportRoutes(ctx: AppContext) {
         schema: {
           tags: ['admin'],
           summary: 'The JSON Schema of the history import file (chuyển đổi dữ liệu hồ sơ)',
+          response: answers({
+            200: {
+              description: 'The file format as JSON Schema',
+              content: { 'application/schema+json': { schema: jsonSchemaDocumentResponse } },
+            },
+          }),
         },
       },
       async (_request, reply) => reply.type('application/schema+json').send(historyImportJsonSchema()),
@@ -46,6 +54,13 @@ export function historyImportRoutes(ctx: AppContext) {
             'The body is the file (docs/history-import.md). Every refused dossier or event is listed by dossierIndex and eventIndex with the rule’s code and a Vietnamese/English message; then nothing is written (422 history_import_refused). dryRun=true reports the same and writes nothing (200). Accept: application/x-ndjson streams {"event":"progress","done","total"} lines, then {"event":"result",…} or {"event":"problem",…}.',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
           body: z.unknown(),
+          response: answers({
+            200: jsonOrFileAnswer(
+              'The result (a dry run, or nothing to refuse); with Accept: application/x-ndjson, the stream of progress lines ending with the result or the problem',
+              historyImportResponse,
+              ['application/x-ndjson'],
+            ),
+          }),
         },
       },
       async (request, reply) => {

@@ -59,7 +59,26 @@ export function errorFields(err: unknown): LoggedError {
       if (typeof e[key] === 'string') fields[key] = e[key];
     if (typeof e.query === 'string') fields.query = queryName(e.query);
   }
+  if (e.code === 'FST_ERR_RESPONSE_SERIALIZATION') Object.assign(fields, driftFields(e));
   return fields;
+}
+
+/**
+ * An answer its declared schema refused: the route and where the body broke the schema (path,
+ * issue code, unknown member names), never the values, which may be personal data.
+ */
+function driftFields(e: Record<string, unknown>): Record<string, unknown> {
+  const cause = e.cause as
+    | { issues?: { path?: PropertyKey[]; code?: string; keys?: string[] }[] }
+    | undefined;
+  return {
+    route: `${String(e.method)} ${String(e.url)}`,
+    issues: (cause?.issues ?? []).slice(0, 20).map((i) => ({
+      path: (i.path ?? []).map(String).join('.'),
+      code: i.code,
+      ...(i.keys ? { keys: i.keys } : {}),
+    })),
+  };
 }
 
 /** "INSERT dossier", "SELECT user_session": the statement's verb and first table, never its text. */

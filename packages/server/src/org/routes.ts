@@ -1,4 +1,4 @@
-import { UNIT_KINDS } from '@motcua/core';
+import { UNIT_KINDS, unitListSchema, unitSchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from './tree.ts';
 import { createUnit, getUnit, listUnits, type Unit, unitIsActive, updateUnit } from './units.ts';
 
@@ -47,7 +48,13 @@ export function unitRoutes(ctx: AppContext) {
 
     r.get(
       '/',
-      { schema: { tags: ['admin'], summary: 'Units the administrator manages (a tree by parentId)' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Units the administrator manages (a tree by parentId)',
+          response: answers({ 200: unitListSchema }),
+        },
+      },
       async (request) => {
         const session = requireRole(request, ADMIN);
         const scope = await descendantIds(ctx.db, grantedUnits(session, ADMIN));
@@ -57,7 +64,14 @@ export function unitRoutes(ctx: AppContext) {
 
     r.post(
       '/',
-      { schema: { tags: ['admin'], summary: 'Create a unit', body: createBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create a unit',
+          body: createBody,
+          response: answers({ 201: unitSchema }),
+        },
+      },
       async (request, reply) => {
         const session = await requireRoleOn(ctx.db, request, ADMIN, request.body.parentId);
         const unit = await ctx.db.transaction(async (tx) => {
@@ -76,15 +90,26 @@ export function unitRoutes(ctx: AppContext) {
       },
     );
 
-    r.get('/:id', { schema: { tags: ['admin'], summary: 'One unit', params: idParams } }, async (request) => {
-      await requireRoleOn(ctx.db, request, ADMIN, request.params.id).catch(async (e) => {
-        if (!(await getUnit(ctx.db, request.params.id))) throw new Problem(404, 'unit_not_found');
-        throw e;
-      });
-      const unit = await getUnit(ctx.db, request.params.id);
-      if (!unit) throw new Problem(404, 'unit_not_found');
-      return present(unit);
-    });
+    r.get(
+      '/:id',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'One unit',
+          params: idParams,
+          response: answers({ 200: unitSchema }),
+        },
+      },
+      async (request) => {
+        await requireRoleOn(ctx.db, request, ADMIN, request.params.id).catch(async (e) => {
+          if (!(await getUnit(ctx.db, request.params.id))) throw new Problem(404, 'unit_not_found');
+          throw e;
+        });
+        const unit = await getUnit(ctx.db, request.params.id);
+        if (!unit) throw new Problem(404, 'unit_not_found');
+        return present(unit);
+      },
+    );
 
     r.patch(
       '/:id',
@@ -94,6 +119,7 @@ export function unitRoutes(ctx: AppContext) {
           summary: 'Rename, recode or close a unit (with its successor)',
           params: idParams,
           body: patchBody,
+          response: answers({ 200: unitSchema }),
         },
       },
       async (request) => {

@@ -1,9 +1,10 @@
+import { createdResponse, reformFindingCreatedResponse, reformInspectionListSchema } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
+import { answers } from '../http/responses.ts';
 import { addFinding, addInspection, inspectionList, recordInspection } from './inspections.ts';
 import * as s from './schemas.ts';
 
@@ -20,7 +21,7 @@ export function inspectionRoutes(ctx: AppContext) {
           tags,
           summary: "The year's inspections, the share of units listed against the 30% minimum, findings",
           params: s.idParams,
-          response: { 200: s.inspectionListSchema },
+          response: answers({ 200: reformInspectionListSchema }),
         },
       },
       async (request) => inspectionList(ctx.db, requireSession(request), request.params.id, ctx.now()),
@@ -34,7 +35,7 @@ export function inspectionRoutes(ctx: AppContext) {
           summary: 'Put a unit on the inspection list for a date; Idempotency-Key supported',
           params: s.idParams,
           body: s.inspectionBody,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -62,7 +63,7 @@ export function inspectionRoutes(ctx: AppContext) {
             'Record the inspection date and conclusion; 409 when the version sent is not the current one',
           params: s.idParams,
           body: s.inspectionRecordBody,
-          response: { 200: s.createdSchema },
+          response: answers({ 200: createdResponse }),
         },
       },
       async (request) => {
@@ -80,7 +81,7 @@ export function inspectionRoutes(ctx: AppContext) {
           summary: 'Record a finding and assign its remediation task; Idempotency-Key supported',
           params: s.idParams,
           body: s.findingBody,
-          response: { 201: z.object({ findingId: z.uuid(), taskId: z.uuid() }) },
+          response: answers({ 201: reformFindingCreatedResponse }),
         },
       },
       async (request, reply) => {

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { vietnamDateOf } from '@motcua/core';
+import {
+  createdResponse,
+  reformPlanDetailSchema,
+  reformPlanListResponse,
+  reformPlanSchema,
+  reformRemindersResponse,
+  vietnamDateOf,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { may, reformAgencies, reformSubject } from './access.ts';
 import { readForm } from './http.ts';
 import { inspectionRoutes } from './inspection-routes.ts';
@@ -53,7 +60,7 @@ export function reformRoutes(ctx: AppContext) {
           tags,
           summary:
             'Reform plans of the agencies the user works for (drafts only for the reform office and leaders)',
-          response: { 200: z.object({ items: z.array(s.planSchema) }) },
+          response: answers({ 200: reformPlanListResponse }),
         },
       },
       async (request) => {
@@ -76,7 +83,7 @@ export function reformRoutes(ctx: AppContext) {
           tags,
           summary: 'Create an annual reform plan (draft); Idempotency-Key supported',
           body: s.planCreateBody,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -101,7 +108,7 @@ export function reformRoutes(ctx: AppContext) {
           summary: "Start another year's plan from this one: text, targets and own tasks carried over",
           params: s.idParams,
           body: s.planCopyBody,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -121,7 +128,7 @@ export function reformRoutes(ctx: AppContext) {
           summary:
             'A plan with its targets, each with its current value, trend by month, projection and status',
           params: s.idParams,
-          response: { 200: s.planDetailSchema },
+          response: answers({ 200: reformPlanDetailSchema }),
         },
       },
       async (request) => {
@@ -141,7 +148,7 @@ export function reformRoutes(ctx: AppContext) {
           summary: "Change a plan's text; 409 when the version sent is not the current one",
           params: s.idParams,
           body: s.planUpdateBody,
-          response: { 200: s.planSchema },
+          response: answers({ 200: reformPlanSchema }),
         },
       },
       async (request) => {
@@ -163,7 +170,7 @@ export function reformRoutes(ctx: AppContext) {
           summary: 'Issue (ban hành) the plan: from then on the heads of units see it',
           params: s.idParams,
           body: s.versionBody,
-          response: { 200: s.planSchema },
+          response: answers({ 200: reformPlanSchema }),
         },
       },
       async (request) => {
@@ -188,7 +195,7 @@ export function reformRoutes(ctx: AppContext) {
             'Add a target, bound to a measure the system computes or reported by hand; Idempotency-Key supported',
           params: s.idParams,
           body: s.targetBody,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -210,7 +217,7 @@ export function reformRoutes(ctx: AppContext) {
           summary: 'Change a target; 409 when the version sent is not the current one',
           params: s.idParams,
           body: s.targetUpdateBody,
-          response: { 200: s.createdSchema },
+          response: answers({ 200: createdResponse }),
         },
       },
       async (request) => {
@@ -235,7 +242,7 @@ export function reformRoutes(ctx: AppContext) {
           summary:
             'Report a figure by hand for a month, with its evidence — multipart fields "month", "value", "note" and the file "file"; Idempotency-Key supported',
           params: s.idParams,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -262,7 +269,7 @@ export function reformRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: 'Write the task reminders due now into the outbox (the server also runs this on a timer)',
-          response: { 200: z.object({ written: z.number() }) },
+          response: answers({ 200: reformRemindersResponse }),
         },
       },
       async (request) => {

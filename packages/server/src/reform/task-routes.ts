@@ -1,10 +1,18 @@
+import {
+  createdResponse,
+  reformStandingSchema,
+  reformTaskDetailSchema,
+  reformTaskListResponse,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { may, reformSubject } from './access.ts';
 import { readForm } from './http.ts';
 import * as s from './schemas.ts';
@@ -38,7 +46,7 @@ export function taskRoutes(ctx: AppContext) {
             "A plan's tasks with their standing (a head of unit sees the unit's own); filter behind=true",
           params: s.idParams,
           querystring: z.object({ behind: z.enum(['true', 'false']).optional(), unit: z.uuid().optional() }),
-          response: { 200: z.object({ items: z.array(s.taskSchema) }) },
+          response: answers({ 200: reformTaskListResponse }),
         },
       },
       async (request) => {
@@ -61,7 +69,7 @@ export function taskRoutes(ctx: AppContext) {
             'Assign a task to a unit (and a person) with a deadline and its source; Idempotency-Key supported',
           params: s.idParams,
           body: s.taskBody,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -80,7 +88,7 @@ export function taskRoutes(ctx: AppContext) {
           tags,
           summary: 'Completion and on-time rates per unit, and the tasks that are behind',
           params: s.idParams,
-          response: { 200: s.standingSchema },
+          response: answers({ 200: reformStandingSchema }),
         },
       },
       async (request) => {
@@ -97,7 +105,7 @@ export function taskRoutes(ctx: AppContext) {
           tags,
           summary: 'A task with its progress reports',
           params: s.idParams,
-          response: { 200: s.taskDetailSchema },
+          response: answers({ 200: reformTaskDetailSchema }),
         },
       },
       async (request) => {
@@ -123,7 +131,7 @@ export function taskRoutes(ctx: AppContext) {
             'Change a task (unit, person, deadline, source); 409 when the version sent is not the current one',
           params: s.idParams,
           body: s.taskUpdateBody,
-          response: { 200: s.createdSchema },
+          response: answers({ 200: createdResponse }),
         },
       },
       async (request) => {
@@ -142,7 +150,7 @@ export function taskRoutes(ctx: AppContext) {
           summary:
             'Report progress — multipart fields "version", "progress", "note", "done" (true when finished) and an optional file "file"; Idempotency-Key supported',
           params: s.idParams,
-          response: { 201: s.createdSchema },
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -169,6 +177,9 @@ export function taskRoutes(ctx: AppContext) {
           tags,
           summary: "Download a progress report's attachment",
           params: z.object({ id: z.uuid(), reportId: z.uuid() }),
+          response: answers({
+            200: fileAnswer('The attachment as it was uploaded', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
         },
       },
       async (request, reply) => {

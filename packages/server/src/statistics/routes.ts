@@ -1,4 +1,11 @@
-import { type Form06Report, form06Problems, form06Report, form06RowSchema, isIsoDate } from '@motcua/core';
+import {
+  type Form06Report,
+  form06Problems,
+  form06Report,
+  isIsoDate,
+  type Report06,
+  report06Response,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +14,7 @@ import type { Session } from '../auth/sessions.ts';
 import { type AppContext, readDatabase } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
+import { answers, jsonOrFileAnswer } from '../http/responses.ts';
 import { report06Dossiers, report06DossiersQuerySchema } from './drilldown.ts';
 import { type Form06Document, numbersInOrder } from './layout.ts';
 import { form06Pdf, PDF_MIME } from './pdf.ts';
@@ -26,20 +34,6 @@ export const report06QuerySchema = z.object({
   lang: z.enum(['vi', 'en']).optional(),
 });
 export type Report06Query = z.infer<typeof report06QuerySchema>;
-
-const { field: _f, fieldName: _n, ...numberShape } = form06RowSchema.shape;
-export const report06ResponseSchema = z.object({
-  agency: z.object({ id: z.uuid(), name: z.string() }),
-  unit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  field: z.string().nullable(),
-  from: z.string(),
-  to: z.string(),
-  rows: z.array(form06RowSchema),
-  totals: z.object(numberShape),
-  /** Invariants a row breaks (always empty while the counters are sound). */
-  problems: z.array(z.object({ field: z.string(), rule: z.string() })),
-});
-export type Report06 = z.infer<typeof report06ResponseSchema>;
 
 /** Biểu số 06 for a period, agency, and optionally a receiving unit (with the units below it) and a field. */
 export async function report06(
@@ -85,7 +79,13 @@ export function statisticsRoutes(ctx: AppContext) {
           summary:
             'Biểu số 06/VPCP/KSTT for a period (Vietnam dates, both included), an agency and optionally a receiving unit and a field; `format=xlsx` or `pdf` for the official layout',
           querystring: report06QuerySchema,
-          response: { 200: report06ResponseSchema },
+          response: answers({
+            200: jsonOrFileAnswer(
+              'Biểu số 06 as JSON, or in the official layout as XLSX or PDF',
+              report06Response,
+              [XLSX_MIME, PDF_MIME],
+            ),
+          }),
         },
       },
       async (request, reply) => {

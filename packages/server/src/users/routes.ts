@@ -1,4 +1,4 @@
-import { ROLES } from '@motcua/core';
+import { adminUserListSchema, adminUserSchema, ROLES } from '@motcua/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { hashPassword, passwordIsAcceptable } from '../auth/passwords.ts';
 import { deleteOtherSessions } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { topLevelUnits } from '../org/units.ts';
 import {
@@ -97,6 +98,7 @@ export function userRoutes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'Users the administrator manages',
           querystring: z.object({ q: z.string().max(100).optional() }),
+          response: answers({ 200: adminUserListSchema }),
         },
       },
       async (request) => {
@@ -108,7 +110,14 @@ export function userRoutes(ctx: AppContext) {
 
     r.post(
       '/',
-      { schema: { tags: ['admin'], summary: 'Create a staff account', body: createBody } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create a staff account',
+          body: createBody,
+          response: answers({ 201: adminUserSchema }),
+        },
+      },
       async (request, reply) => {
         const { session, scope } = await scopeOf(request);
         const body = request.body;
@@ -127,7 +136,7 @@ export function userRoutes(ctx: AppContext) {
           });
           return userId;
         });
-        return reply.status(201).send(await getUser(ctx.db, id));
+        return reply.status(201).send((await getUser(ctx.db, id))!);
       },
     );
 
@@ -139,6 +148,7 @@ export function userRoutes(ctx: AppContext) {
           summary: 'Edit, (de)activate, unlock or reset a staff account',
           params: idParams,
           body: patchBody,
+          response: answers({ 200: adminUserSchema }),
         },
       },
       async (request) => {
@@ -179,7 +189,7 @@ export function userRoutes(ctx: AppContext) {
             detail: { ...detail, passwordReset: body.password !== undefined },
           });
         });
-        return getUser(ctx.db, user.id);
+        return (await getUser(ctx.db, user.id))!;
       },
     );
   };

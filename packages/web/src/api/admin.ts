@@ -8,7 +8,7 @@ import type {
   AdminUser,
   ImportResult,
   Page,
-  ProblemFieldError,
+  ProcedureValidation,
   RoleGrant,
   Unit,
 } from './types.ts';
@@ -124,10 +124,8 @@ export function useAdminProcedure(id: string | undefined) {
   });
 }
 
-export interface ValidateResult {
-  errors: ProblemFieldError[];
-  problems: { path: string; severity: 'error' | 'warning'; code: string; message: string }[];
-}
+/** A check without saving (POST /admin/procedures/validate). */
+export type ValidateResult = ProcedureValidation;
 
 export function useProcedureMutations() {
   const qc = useQueryClient();

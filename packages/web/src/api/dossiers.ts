@@ -1,20 +1,21 @@
-import type { DossierAction, DossierState } from '@motcua/core';
+import type { CalendarSettings, DossierAction, DossierState, Weekday } from '@motcua/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { api, upload } from './client.ts';
 import type {
   AdminCalendar,
   Assignee,
+  AttachedDocument,
   CalendarOverrideItem,
-  CalendarSettings,
   CreateDossierBody,
   DocumentKind,
   DossierDetail,
   DossierListItem,
   DossierLookup,
   Page,
+  WorkCount,
+  WorkSummary,
 } from './types.ts';
-import type { OverdueItem } from './work.ts';
 
 /**
  * Dossier queries start with 'staff' (and the calendar administration with 'admin'), so that
@@ -61,17 +62,12 @@ export function useDossiers(query: DossierQuery, options: { enabled?: boolean } 
 }
 
 /** One count of the home's work summary, with the queue address (query string) it links to. */
-export interface WorkCount {
-  key: 'overdue' | 'atRisk' | 'dueToday' | 'toProcess' | 'toReceive' | 'toApprove';
-  count: number;
-  query: string;
-}
+export type { WorkCount };
 
 export function useWorkSummary(enabled: boolean) {
   return useQuery({
     queryKey: ['staff', 'summary'],
-    queryFn: ({ signal }) =>
-      api<{ items: WorkCount[]; mostOverdue: OverdueItem[] }>('/api/v1/dossiers/summary', { signal }),
+    queryFn: ({ signal }) => api<WorkSummary>('/api/v1/dossiers/summary', { signal }),
     enabled,
   });
 }
@@ -142,13 +138,8 @@ export function useAssignees(id: string, enabled: boolean) {
   });
 }
 
-export interface UploadedDocument {
-  id: string;
-  name: string;
-  kind: DocumentKind;
-  mediaType: string;
-  size: number;
-}
+/** A document just attached, as the server answers. */
+export type UploadedDocument = AttachedDocument;
 
 export function uploadDocument(
   id: string,
@@ -205,6 +196,14 @@ export function useAdminCalendar(year: number, agency: string | null) {
   });
 }
 
+/** The settings an administrator saves; Decision 766's readings stay as they are when left out. */
+export type CalendarSettingsBody = {
+  weeklyDaysOff: Weekday[];
+  workingPeriods: { start: string; end: string }[];
+  afternoonCutoff: string;
+  supplementLimitDays: number;
+} & Partial<Pick<CalendarSettings, 'endComparison' | 'extensionNotice'>>;
+
 export function useCalendarMutations() {
   const qc = useQueryClient();
   const settle = () => {
@@ -217,7 +216,7 @@ export function useCalendarMutations() {
     onSuccess: settle,
   });
   const saveSettings = useMutation({
-    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettings }) =>
+    mutationFn: ({ agencyId, settings }: { agencyId: string; settings: CalendarSettingsBody }) =>
       api<unknown>(`/api/v1/admin/calendar/settings/${encodeURIComponent(agencyId)}`, {
         method: 'PUT',
         body: settings,

@@ -1,26 +1,9 @@
-import type { Locale, Localised } from '@motcua/core';
+import type { HistoryImportProblem, HistoryImportResult, Locale } from '@motcua/core';
 import { ApiError, currentCsrfToken } from './client.ts';
 import type { Problem } from './types.ts';
 
-/** What the history import answers (server/src/history-import/replay.ts). */
-export interface HistoryImportProblem {
-  dossierIndex: number;
-  eventIndex: number | null;
-  previousCode: string | null;
-  code: string;
-  message: Localised;
-  path?: string;
-}
-
-export interface HistoryImportResult {
-  dryRun: boolean;
-  agencyCode: string;
-  total: number;
-  imported: number;
-  dossiers: { dossierIndex: number; previousCode: string | null; code: string | null; state: string }[];
-  skipped: { dossierIndex: number; previousCode: string | null; code: string | null }[];
-  problems: HistoryImportProblem[];
-}
+/** What the history import answers, typed by core's answer schema (api/history-import.ts). */
+export type { HistoryImportProblem, HistoryImportResult } from '@motcua/core';
 
 /** A refused import: the problem, with every row the rules refused. */
 export class HistoryImportRefused extends ApiError {

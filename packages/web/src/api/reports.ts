@@ -1,36 +1,11 @@
-import type { Report06Dossiers } from '@motcua/core';
+import type { Report06, Report06Dossiers } from '@motcua/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import type { Report06DossiersParams } from '../paths.ts';
 import { api, withQuery } from './client.ts';
 
-/** The numbers of one row of Biểu số 06, as the server sends them (GET /api/v1/reports/06). */
-export interface Report06Numbers {
-  receivedTotal: number;
-  receivedOnline: number;
-  receivedDirect: number;
-  carriedOver: number;
-  resolvedTotal: number;
-  resolvedEarly: number;
-  resolvedOnTime: number;
-  resolvedLate: number;
-  pendingTotal: number;
-  pendingInTime: number;
-  pendingOverdue: number;
-  refused: number;
-  withdrawn: number;
-  stopped: number;
-}
-export interface Report06 {
-  agency: { id: string; name: string };
-  unit: { id: string; name: string } | null;
-  field: string | null;
-  from: string;
-  to: string;
-  rows: (Report06Numbers & { field: string; fieldName: string })[];
-  totals: Report06Numbers;
-  problems: { field: string; rule: string }[];
-}
+/** Biểu số 06 as the server sends it (GET /api/v1/reports/06), typed by core's answer schema. */
+export type { Report06, Report06Numbers } from '@motcua/core';
 
 export interface Report06Query {
   from: string;

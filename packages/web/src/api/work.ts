@@ -1,28 +1,11 @@
-import type { DossierAction } from '@motcua/core';
+import type { ApprovalItem } from '@motcua/core';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../i18n/index.tsx';
 import { api } from './client.ts';
-import type { DossierDocument, DossierListItem, Page } from './types.ts';
+import type { DossierListItem, Page } from './types.ts';
 
 /** What the leader reads before approving: the draft result, the steps' notes, the documents. */
-export interface ApprovalBrief {
-  draft: DossierDocument[];
-  notes: ApprovalNote[];
-  documents: DossierDocument[];
-}
-
-export interface ApprovalNote {
-  seq: number;
-  at: string;
-  actorName: string;
-  action: DossierAction;
-  title: string;
-  stepName: string | null;
-  roleLabel: string | null;
-  text: string | null;
-}
-
-export type ApprovalItem = DossierListItem & { approval: ApprovalBrief };
+export type { ApprovalBrief, ApprovalItem, ApprovalNote } from '@motcua/core';
 
 /** The dossiers awaiting approval, each with its brief. */
 export function useApprovals() {

@@ -40,7 +40,12 @@ export function OverridesEditor({ data }: { data: AdminCalendar }) {
     if (draft.kind !== 'off' && draft.kind !== 'working') errs.kind = t.calendar.kindRequired;
     if (!draft.name.trim()) errs.name = t.calendar.nameRequired;
     if (!addErrors.check(errs)) return;
-    setList(sortByDate([...list, { date, kind: draft.kind as 'off' | 'working', name: draft.name.trim() }]));
+    setList(
+      sortByDate([
+        ...list,
+        { date, kind: draft.kind as 'off' | 'working', name: draft.name.trim(), toConfirm: false },
+      ]),
+    );
     setDraft({ date: '', kind: draft.kind, name: '' });
     setSaved(null);
     focusLater(fieldId('date'));

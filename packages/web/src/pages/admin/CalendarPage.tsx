@@ -124,7 +124,7 @@ function YearGrid({
 }: {
   year: number;
   days: Holiday[];
-  weeklyDaysOff: Weekday[];
+  weeklyDaysOff: readonly Weekday[];
 }) {
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   return (

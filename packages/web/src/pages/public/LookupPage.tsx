@@ -28,7 +28,7 @@ export function LookupPage() {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => setText(code), [code]);
   const lookup = useDossierLookup(code);
-  usePageTitle(lookup.data ? t.lookup.resultTitle(lookup.data.code) : t.lookup.title);
+  usePageTitle(lookup.data ? t.lookup.resultTitle(lookup.data.code ?? code) : t.lookup.title);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

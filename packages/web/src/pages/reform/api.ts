@@ -1,112 +1,26 @@
+import type {
+  ReformInspectionList,
+  ReformPlan,
+  ReformPlanDetail,
+  ReformStanding,
+  ReformTarget,
+  ReformTask,
+  ReformTaskDetail,
+} from '@motcua/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newUuid, upload } from '../../api/client.ts';
 
 /** The reform office's API (/api/v1/reform), as the pages use it. The server computes every figure. */
 
-export interface Plan {
-  id: string;
-  agencyId: string;
-  year: number;
-  status: 'draft' | 'issued';
-  title: string;
-  basis: string;
-  purposes: string[];
-  requirements: string[];
-  copiedFrom: string | null;
-  version: number;
-  issuedAt: string | null;
-}
-
-export interface MonthPoint {
-  month: number;
-  value: number | null;
-}
-
-export interface Target {
-  id: string;
-  title: string;
-  measure: string;
-  comparator: 'at_least' | 'at_most';
-  value: number;
-  version: number;
-  standing: { current: number | null; projection: number | null; status: string; trend: MonthPoint[] };
-  reports: {
-    id: string;
-    month: number;
-    value: number;
-    note: string;
-    filename: string | null;
-    reportedBy: string | null;
-  }[];
-}
-
-export interface PlanDetail {
-  plan: Plan;
-  targets: Target[];
-  canManage: boolean;
-  units: { id: string; name: string }[];
-}
-
-export interface Task {
-  id: string;
-  planId: string;
-  area: string;
-  title: string;
-  description: string;
-  unitId: string;
-  unitName: string;
-  assigneeName: string | null;
-  deadline: string;
-  dueOn: string;
-  source: 'plan' | 'province' | 'inspection';
-  sourceNumber: string | null;
-  sourceDate: string | null;
-  state: string;
-  progress: number;
-  version: number;
-  standing: string;
-  behind: boolean;
-}
-
-export interface TaskDetail {
-  task: Task;
-  canReport: boolean;
-  canManage: boolean;
-  reports: {
-    id: string;
-    at: string;
-    by: string | null;
-    progress: number;
-    note: string;
-    filename: string | null;
-  }[];
-}
-
-export interface UnitStanding {
-  unitId: string;
-  unitName: string;
-  total: number;
-  done: number;
-  overdue: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-}
-
-export interface InspectionList {
-  unitCount: number;
-  listedShare: number | null;
-  minimumShare: number;
-  inspections: {
-    id: string;
-    unitId: string;
-    version: number;
-    conclusion: string;
-    unitName: string;
-    plannedOn: string;
-    doneOn: string | null;
-    findings: { id: string; text: string }[];
-  }[];
-}
+/** The answers' types are core's schemas (api/reform.ts), which the server checks every body against. */
+export type Plan = ReformPlan;
+export type Target = ReformTarget;
+export type MonthPoint = Target['standing']['trend'][number];
+export type PlanDetail = ReformPlanDetail;
+export type Task = ReformTask;
+export type TaskDetail = ReformTaskDetail;
+export type UnitStanding = ReformStanding['units'][number];
+export type InspectionList = ReformInspectionList;
 
 const BASE = '/api/v1/reform';
 const keys = {
@@ -133,8 +47,7 @@ export const useTasks = (id: string) =>
 export const useStanding = (id: string) =>
   useQuery({
     queryKey: keys.standing(id),
-    queryFn: () =>
-      api<{ units: UnitStanding[]; behind: Task[] }>(`${BASE}/plans/${encodeURIComponent(id)}/standing`),
+    queryFn: () => api<ReformStanding>(`${BASE}/plans/${encodeURIComponent(id)}/standing`),
   });
 export const useTask = (id: string) =>
   useQuery({

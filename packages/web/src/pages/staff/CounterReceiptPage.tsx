@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formUrl, useDossier } from '../../api/dossiers.ts';
-import type { DossierDetail } from '../../api/types.ts';
+import type { DossierDetail, ReceiptAddress } from '../../api/types.ts';
 import { DocumentList, DocumentUpload } from '../../components/dossier.tsx';
 import { QueryStatus } from '../../components/QueryStatus.tsx';
 import { Notice, usePageTitle } from '../../components/ui.tsx';
@@ -46,8 +46,7 @@ export default function CounterReceiptPage() {
 function useReceiptAddress() {
   return useQuery({
     queryKey: ['receipt-address'],
-    queryFn: () =>
-      api<{ publicUrl: string; configured: boolean; missing: boolean }>('/api/v1/dossiers/receipt-address'),
+    queryFn: () => api<ReceiptAddress>('/api/v1/dossiers/receipt-address'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

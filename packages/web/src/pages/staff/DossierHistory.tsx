@@ -11,9 +11,10 @@ export function EventDetails({ event }: { event: DossierEvent }) {
   const { t, locale } = useI18n();
   const p = event.payload;
   const rows: { label: string; value: React.ReactNode }[] = [];
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
-  const items = Array.isArray(p.items) ? (p.items as Record<string, unknown>[]) : [];
-  if (items.length > 0) {
+  const text = (v: string | null | undefined) => (v?.trim() ? v : null);
+  // Each payload is typed by its action (core's events.ts): `in` picks the actions that record a field.
+  if ('items' in p && p.items.length > 0) {
+    const items: ({ description: string; reason: string } | { name: string; amountVnd: number })[] = p.items;
     rows.push({
       label: t.dossierPage.payload.items,
       value: (
@@ -21,37 +22,39 @@ export function EventDetails({ event }: { event: DossierEvent }) {
           {items.map((it, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: items of one event, in order
             <li key={i}>
-              {text(it.description) ?? text(it.name) ?? ''}
-              {typeof it.amountVnd === 'number' ? `: ${formatVnd(it.amountVnd, locale)}` : ''}
-              {text(it.reason) ? <span className="cell-note">{String(it.reason)}</span> : null}
+              {'description' in it ? it.description : it.name}
+              {'amountVnd' in it ? `: ${formatVnd(it.amountVnd, locale)}` : ''}
+              {'reason' in it && text(it.reason) ? <span className="cell-note">{it.reason}</span> : null}
             </li>
           ))}
         </ol>
       ),
     });
   }
-  if (Array.isArray(p.documents) && p.documents.length > 0) {
-    rows.push({ label: t.dossierPage.payload.documents, value: (p.documents as string[]).join('; ') });
+  if ('documents' in p && p.documents.length > 0) {
+    rows.push({ label: t.dossierPage.payload.documents, value: p.documents.join('; ') });
   }
-  if (text(p.agency)) rows.push({ label: t.dossierPage.payload.agency, value: String(p.agency) });
-  if (text(p.outcome))
+  if ('agency' in p && text(p.agency)) rows.push({ label: t.dossierPage.payload.agency, value: p.agency });
+  if ('outcome' in p)
     rows.push({
       label: t.dossierPage.payload.outcome,
-      value: t.dossier.outcomes[String(p.outcome)] ?? String(p.outcome),
+      value: t.dossier.outcomes[p.outcome] ?? p.outcome,
     });
-  if (text(p.resultNumber))
-    rows.push({ label: t.dossierPage.payload.resultNumber, value: String(p.resultNumber) });
-  if (text(p.newDueAt))
-    rows.push({ label: t.dossierPage.payload.newDueAt, value: formatDateTime(String(p.newDueAt), locale) });
-  if (text(p.channel) && event.action === 'return_result') {
+  if ('resultNumber' in p && p.resultNumber && text(p.resultNumber))
+    rows.push({ label: t.dossierPage.payload.resultNumber, value: p.resultNumber });
+  if ('newDueAt' in p)
+    rows.push({ label: t.dossierPage.payload.newDueAt, value: formatDateTime(p.newDueAt, locale) });
+  if (event.action === 'return_result') {
+    const { channel } = event.payload;
     rows.push({
       label: t.dossierPage.payload.channel,
-      value: t.dossier.returnChannels[String(p.channel)] ?? String(p.channel),
+      value: t.dossier.returnChannels[channel] ?? channel,
     });
   }
-  if (text(p.reference)) rows.push({ label: t.dossierPage.payload.reference, value: String(p.reference) });
-  if (text(p.reason)) rows.push({ label: t.dossierPage.payload.reason, value: String(p.reason) });
-  if (text(p.note)) rows.push({ label: t.dossierPage.payload.note, value: String(p.note) });
+  if ('reference' in p && p.reference && text(p.reference))
+    rows.push({ label: t.dossierPage.payload.reference, value: p.reference });
+  if ('reason' in p && text(p.reason)) rows.push({ label: t.dossierPage.payload.reason, value: p.reason });
+  if ('note' in p && p.note && text(p.note)) rows.push({ label: t.dossierPage.payload.note, value: p.note });
   if (rows.length === 0) return null;
   return (
     <dl className="timeline__details">
