@@ -5,7 +5,9 @@ import {
   groupFigures,
   isIsoDate,
   type LeaderDashboard,
+  leaderDashboardResponse,
   type PublicBoard,
+  publicBoardResponse,
 } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,6 +18,7 @@ import { type AppContext, readDatabase } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { listDossiers } from '../dossiers/list.ts';
 import { requestLocale } from '../http/locale.ts';
+import { answers } from '../http/responses.ts';
 import { REPORT_READERS, readableScope } from '../statistics/scope.ts';
 import { fieldNames } from '../statistics/store.ts';
 import { vietnamDate } from '../time.ts';
@@ -143,6 +146,7 @@ export function dashboardRoutes(ctx: AppContext) {
           summary:
             "The leaders' dashboard of an agency: received, resolved and the on-time rate per month or week; by field, receiving unit and channel; the overdue and at-risk dossiers",
           querystring: leaderDashboardQuery,
+          response: answers({ 200: leaderDashboardResponse }),
         },
       },
       async (request) => {
@@ -158,6 +162,7 @@ export function dashboardRoutes(ctx: AppContext) {
           summary:
             'The public board (no sign-in): on-time rates of a year by agency and by field, aggregates only',
           querystring: publicBoardQuery,
+          response: answers({ 200: publicBoardResponse }),
         },
       },
       async (request, reply) => {

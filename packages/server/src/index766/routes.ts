@@ -1,6 +1,8 @@
 import {
   INDEX766_PERIODS,
   index766PeriodCount,
+  index766Response,
+  index766TargetsResponse,
   index766TargetsUpdateSchema,
   vietnamDateOf,
 } from '@motcua/core';
@@ -11,6 +13,7 @@ import { recordAudit } from '../audit.ts';
 import { grantedUnits, requireRole, requireRoleOn } from '../auth/guard.ts';
 import { type AppContext, readDatabase } from '../context.ts';
 import { Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { topLevelUnits } from '../org/units.ts';
 import { REPORT_READERS } from '../statistics/routes.ts';
 import { reportUnit } from '../statistics/store.ts';
@@ -62,6 +65,7 @@ export function index766Routes(ctx: AppContext) {
           summary:
             'The Decision 766 index of an agency (or a unit) for a month, quarter or year: each sub-indicator measured with numerator, denominator, rate, target and points, or not measured with why',
           querystring: index766QuerySchema,
+          response: answers({ 200: index766Response }),
         },
       },
       async (request) => {
@@ -80,6 +84,7 @@ export function index766Routes(ctx: AppContext) {
           tags: ['admin'],
           summary: 'The Decision 766 targets and points in force for an agency (or nationally) in a year',
           querystring: targetsQuery,
+          response: answers({ 200: index766TargetsResponse }),
         },
       },
       async (request) => {
@@ -97,6 +102,7 @@ export function index766Routes(ctx: AppContext) {
           summary:
             'Replace the Decision 766 target and points overrides of an agency (or the national ones) for a year',
           body: index766TargetsUpdateSchema,
+          response: answers({ 200: index766TargetsResponse }),
         },
       },
       async (request) => {

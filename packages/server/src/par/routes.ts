@@ -1,11 +1,23 @@
+import {
+  parAssessmentResponse,
+  parAssessmentsResponse,
+  parCreatedResponse,
+  parFrameworkResponse,
+  parFrameworksResponse,
+  parImportResponse,
+  parRankingResponse,
+  parRemediationResponse,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { readForm } from '../reform/http.ts';
 import { parseFields } from '../reform/schemas.ts';
 import { assessmentDetail, assessmentList, frameworkSummary, planRemediation, ranking } from './results.ts';
@@ -39,7 +51,13 @@ export function parRoutes(ctx: AppContext) {
 
     r.get(
       '/frameworks',
-      { schema: { tags, summary: 'Criteria trees of the provinces the user works in' } },
+      {
+        schema: {
+          tags,
+          summary: 'Criteria trees of the provinces the user works in',
+          response: answers({ 200: parFrameworksResponse }),
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         const items = await listFrameworks(ctx.db, await userProvinces(ctx.db, session));
@@ -58,6 +76,7 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary:
             'Import the criteria tree of the agency’s province for a year — multipart "agencyId", "year", optional "title", file "file" (XLSX or JSON); all or nothing',
+          response: answers({ 201: parImportResponse }),
         },
       },
       async (request, reply) => {
@@ -88,7 +107,14 @@ export function parRoutes(ctx: AppContext) {
 
     r.get(
       '/frameworks/:id',
-      { schema: { tags, summary: 'A criteria tree', params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: 'A criteria tree',
+          params: idParams,
+          response: answers({ 200: parFrameworkResponse }),
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         const f = await visibleFramework(ctx.db, session, request.params.id);
@@ -103,6 +129,7 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary: 'Self-assessments under a criteria tree that the user may read',
           params: idParams,
+          response: answers({ 200: parAssessmentsResponse }),
         },
       },
       async (request) => assessmentList(ctx.db, requireSession(request), request.params.id, ctx.now()),
@@ -115,6 +142,7 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary: 'Ranking by final score: agencies, and units of the user’s agency',
           params: idParams,
+          response: answers({ 200: parRankingResponse }),
         },
       },
       async (request) => ranking(ctx.db, requireSession(request), request.params.id),
@@ -131,6 +159,7 @@ export function parRoutes(ctx: AppContext) {
             agencyId: z.uuid(),
             unitId: z.uuid().nullable().default(null),
           }),
+          response: answers({ 201: parCreatedResponse }),
         },
       },
       async (request, reply) => {
@@ -149,6 +178,7 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary: 'A self-assessment in full: tree, points, evidence, totals',
           params: idParams,
+          response: answers({ 200: parAssessmentResponse }),
         },
       },
       async (request) => assessmentDetail(ctx.db, requireSession(request), request.params.id, ctx.now()),
@@ -162,6 +192,7 @@ export function parRoutes(ctx: AppContext) {
           summary: 'Self-assessed points of a criterion (at most its maximum) and a note; drafts only',
           params: codeParams,
           body: z.strictObject({ points, note: z.string().trim().max(4000).default('') }),
+          response: answers({ 200: parCreatedResponse }),
         },
       },
       async (request) => {
@@ -179,6 +210,7 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary: 'Attach an evidence file (tài liệu kiểm chứng) to a criterion — multipart file "file"',
           params: codeParams,
+          response: answers({ 201: parCreatedResponse }),
         },
       },
       async (request, reply) => {
@@ -199,6 +231,9 @@ export function parRoutes(ctx: AppContext) {
           tags,
           summary: 'Download an evidence file',
           params: z.object({ id: z.uuid(), evidenceId: z.uuid() }),
+          response: answers({
+            200: fileAnswer('The evidence file as it was uploaded', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
         },
       },
       async (request, reply) => {
@@ -227,6 +262,7 @@ export function parRoutes(ctx: AppContext) {
           summary: 'Submit for appraisal; locks the self-assessment',
           params: idParams,
           body: versionBody,
+          response: answers({ 200: parCreatedResponse }),
         },
       },
       async (request) => {
@@ -251,6 +287,7 @@ export function parRoutes(ctx: AppContext) {
             comment: z.string().trim().max(4000).default(''),
             source: z.string().trim().max(500).default(''),
           }),
+          response: answers({ 200: parCreatedResponse }),
         },
       },
       async (request) => {
@@ -269,6 +306,7 @@ export function parRoutes(ctx: AppContext) {
           summary: 'Finish the appraisal: the final score is fixed',
           params: idParams,
           body: versionBody,
+          response: answers({ 200: parCreatedResponse }),
         },
       },
       async (request) => {
@@ -289,6 +327,7 @@ export function parRoutes(ctx: AppContext) {
             '"Lập kế hoạch khắc phục": each criterion that lost points becomes a task of the plan, with an owner and the deadline',
           params: idParams,
           body: z.strictObject({ planId: z.uuid(), deadline: z.iso.date(), unitId: z.uuid() }),
+          response: answers({ 201: parRemediationResponse }),
         },
       },
       async (request, reply) => {

@@ -1,4 +1,14 @@
-import { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, REPORT_PERIODS, reportContentSchema } from '@motcua/core';
+import {
+  PLAN_FIRST_YEAR,
+  PLAN_LAST_YEAR,
+  REPORT_PERIODS,
+  refreshPreviewResponse,
+  reportContentSchema,
+  reportCreatedResponse,
+  reportListResponse,
+  reportResponse,
+  reportVersionsResponse,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +17,7 @@ import type { AppContext } from '../context.ts';
 import { DOCX_MIME } from '../documents/index.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { reformAgencies } from '../reform/access.ts';
 import { reportDocx } from './docx.ts';
 import * as service from './service.ts';
@@ -38,7 +49,13 @@ export function reformReportRoutes(ctx: AppContext) {
 
     r.get(
       '/',
-      { schema: { tags, summary: 'Periodic reform reports the user may read' } },
+      {
+        schema: {
+          tags,
+          summary: 'Periodic reform reports the user may read',
+          response: answers({ 200: reportListResponse }),
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         const readable: string[] = [];
@@ -61,6 +78,7 @@ export function reformReportRoutes(ctx: AppContext) {
           tags,
           summary: 'Draft a report for a period from the data (reform officer); Idempotency-Key supported',
           body: reportCreateBody,
+          response: answers({ 201: reportCreatedResponse }),
         },
       },
       async (request, reply) => {
@@ -85,6 +103,7 @@ export function reformReportRoutes(ctx: AppContext) {
           summary: 'A report: its latest version, or `version=n`',
           params: idParams,
           querystring: versionQuery,
+          response: answers({ 200: reportResponse }),
         },
       },
       async (request) => {
@@ -113,6 +132,7 @@ export function reformReportRoutes(ctx: AppContext) {
           summary: 'Save an edit as a new version (409 reform_stale_version over an old one)',
           params: idParams,
           body: reportSaveBody,
+          response: answers({ 200: reportCreatedResponse }),
         },
       },
       async (request) => {
@@ -132,7 +152,14 @@ export function reformReportRoutes(ctx: AppContext) {
 
     r.get(
       '/:id/versions',
-      { schema: { tags, summary: 'Every version, newest first, with author and time', params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Every version, newest first, with author and time',
+          params: idParams,
+          response: answers({ 200: reportVersionsResponse }),
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         const report = await service.reportFor(ctx.db, session, request.params.id);
@@ -142,7 +169,14 @@ export function reformReportRoutes(ctx: AppContext) {
 
     r.get(
       '/:id/refresh',
-      { schema: { tags, summary: 'What refreshing the figures would change now', params: idParams } },
+      {
+        schema: {
+          tags,
+          summary: 'What refreshing the figures would change now',
+          params: idParams,
+          response: answers({ 200: refreshPreviewResponse }),
+        },
+      },
       async (request) => service.previewRefresh(ctx, ctx.db, requireSession(request), request.params.id),
     );
 
@@ -155,6 +189,7 @@ export function reformReportRoutes(ctx: AppContext) {
             'Redraft the figures (and the sections still as drafted) from the data now, as a new version',
           params: idParams,
           body: reportRefreshBody,
+          response: answers({ 200: reportCreatedResponse }),
         },
       },
       async (request) => {
@@ -173,6 +208,7 @@ export function reformReportRoutes(ctx: AppContext) {
           summary: 'Restore an old version as a new one',
           params: idParams,
           body: reportRestoreBody,
+          response: answers({ 200: reportCreatedResponse }),
         },
       },
       async (request) => {
@@ -192,6 +228,7 @@ export function reformReportRoutes(ctx: AppContext) {
           summary: 'The report as DOCX in the Decree 30/2020 layout (leaders and the reform officer)',
           params: idParams,
           querystring: versionQuery,
+          response: answers({ 200: fileAnswer('The reform report', [DOCX_MIME]) }),
         },
       },
       async (request, reply) => {

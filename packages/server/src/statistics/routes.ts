@@ -4,6 +4,7 @@ import {
   form06Report,
   isIsoDate,
   type Report06,
+  report06DossiersResponse,
   report06Response,
 } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
@@ -127,6 +128,7 @@ export function statisticsRoutes(ctx: AppContext) {
           summary:
             'The dossiers behind one cell of Biểu số 06 (a column of the report, of a field and a channel when given), paginated, with how many in all; the same readers as the report',
           querystring: report06DossiersQuerySchema,
+          response: answers({ 200: report06DossiersResponse }),
         },
       },
       async (request) => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { surveyAnsweredResponse, surveyFormResponse } from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { answerOnce } from '../http/idempotency.ts';
+import { answers } from '../http/responses.ts';
 import * as s from './schemas.ts';
 import { answerAtKiosk, answerByLink, kioskForm, linkForm } from './service.ts';
 
@@ -21,7 +23,14 @@ export function publicSurveyRoutes(ctx: AppContext) {
 
     r.get(
       '/kiosks/:token',
-      { schema: { tags, summary: "The counter tablet's questionnaire", params: s.tokenParams } },
+      {
+        schema: {
+          tags,
+          summary: "The counter tablet's questionnaire",
+          params: s.tokenParams,
+          response: answers({ 200: surveyFormResponse }),
+        },
+      },
       async (request) => kioskForm(ctx.db, request.params.token, ctx.now()),
     );
 
@@ -33,6 +42,7 @@ export function publicSurveyRoutes(ctx: AppContext) {
           summary: 'Answer at the counter tablet; Idempotency-Key makes a double submit count once',
           params: s.tokenParams,
           body: s.answerBody,
+          response: answers({ 201: surveyAnsweredResponse }),
         },
       },
       async (request, reply) =>
@@ -49,6 +59,7 @@ export function publicSurveyRoutes(ctx: AppContext) {
           tags,
           summary: 'The questionnaire of a returned dossier’s link; 409 once answered',
           params: s.tokenParams,
+          response: answers({ 200: surveyFormResponse }),
         },
       },
       async (request) => linkForm(ctx.db, request.params.token),
@@ -62,6 +73,7 @@ export function publicSurveyRoutes(ctx: AppContext) {
           summary: "Answer by a returned dossier's link, once; Idempotency-Key supported",
           params: s.tokenParams,
           body: s.answerBody,
+          response: answers({ 201: surveyAnsweredResponse }),
         },
       },
       async (request, reply) =>

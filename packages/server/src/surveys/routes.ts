@@ -1,4 +1,14 @@
-import { vietnamDateOf } from '@motcua/core';
+import {
+  createdResponse,
+  kioskResponse,
+  questionnaireResponse,
+  questionnairesResponse,
+  surveyAnsweredResponse,
+  surveyFormResponse,
+  surveyLinkResponse,
+  surveyResultsResponse,
+  vietnamDateOf,
+} from '@motcua/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireSession } from '../auth/guard.ts';
@@ -9,6 +19,7 @@ import { accessToDossier } from '../dossiers/service.ts';
 import { loadDossier } from '../dossiers/store.ts';
 import { answerOnce } from '../http/idempotency.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
+import { answers } from '../http/responses.ts';
 import { surveyLinkPath } from './links.ts';
 import * as s from './schemas.ts';
 import {
@@ -45,6 +56,7 @@ export function surveyRoutes(ctx: AppContext) {
           tags,
           summary: "The agency's questionnaire versions (reform office, leaders)",
           querystring: s.agencyQuery,
+          response: answers({ 200: questionnairesResponse }),
         },
       },
       async (request) => {
@@ -66,6 +78,7 @@ export function surveyRoutes(ctx: AppContext) {
           summary:
             'Start a draft from the latest version, or from the shipped default; Idempotency-Key supported',
           body: s.draftBody,
+          response: answers({ 201: createdResponse }),
         },
       },
       async (request, reply) => {
@@ -87,7 +100,14 @@ export function surveyRoutes(ctx: AppContext) {
 
     r.get(
       '/questionnaires/:id',
-      { schema: { tags, summary: 'One questionnaire version', params: s.idParams } },
+      {
+        schema: {
+          tags,
+          summary: 'One questionnaire version',
+          params: s.idParams,
+          response: answers({ 200: questionnaireResponse }),
+        },
+      },
       async (request) => readableQuestionnaire(ctx.db, requireSession(request), request.params.id),
     );
 
@@ -99,6 +119,7 @@ export function surveyRoutes(ctx: AppContext) {
           summary: 'Change a draft; a published version answers 409',
           params: s.idParams,
           body: s.contentBody,
+          response: answers({ 200: questionnaireResponse }),
         },
       },
       async (request) => {
@@ -117,6 +138,7 @@ export function surveyRoutes(ctx: AppContext) {
           tags,
           summary: 'Publish a draft: the kiosks and links ask it from now on; it never changes again',
           params: s.idParams,
+          response: answers({ 200: questionnaireResponse }),
         },
       },
       async (request) => {
@@ -141,6 +163,7 @@ export function surveyRoutes(ctx: AppContext) {
           summary:
             'Open the counter tablet page for a unit: answers a token the page holds (no sign-in there)',
           body: s.kioskBody,
+          response: answers({ 201: kioskResponse }),
         },
       },
       async (request, reply) => {
@@ -159,6 +182,7 @@ export function surveyRoutes(ctx: AppContext) {
           tags,
           summary: 'The questionnaire to type a paper form into, for a unit',
           querystring: s.kioskBody,
+          response: answers({ 200: surveyFormResponse }),
         },
       },
       async (request) => {
@@ -186,6 +210,7 @@ export function surveyRoutes(ctx: AppContext) {
           tags,
           summary: 'Type in a paper form, by its serial number (counted once); Idempotency-Key supported',
           body: s.paperBody,
+          response: answers({ 201: surveyAnsweredResponse }),
         },
       },
       async (request, reply) => {
@@ -212,6 +237,7 @@ export function surveyRoutes(ctx: AppContext) {
           summary:
             'The satisfaction index by element for an agency (or one unit) and period, with the sample needed and the answers collected',
           querystring: s.resultsQuery,
+          response: answers({ 200: surveyResultsResponse }),
         },
       },
       async (request) => {
@@ -237,6 +263,7 @@ export function surveyRoutes(ctx: AppContext) {
           tags,
           summary: "A returned dossier's one-time survey link (for whoever may read the dossier)",
           params: s.idParams,
+          response: answers({ 200: surveyLinkResponse }),
         },
       },
       async (request) => {
