@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  DEFAULT_QUESTIONNAIRE,
   parAssessmentResponse,
   parAssessmentsResponse,
   parFrameworksResponse,
@@ -13,6 +14,7 @@ import { getUnitByCode } from '../src/org/units.ts';
 import { readCriteriaJson } from '../src/par/criteria-import.ts';
 import { PAR_DEMO_TEMPLATE } from '../src/par/demo.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
+import { seedSurveyDemo } from '../src/surveys/demo.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 
@@ -23,7 +25,7 @@ import { engines } from './support/databases.ts';
  * into remediation tasks of the reform plan. Criteria and figures are the test's own, not the demo's.
  */
 
-const USERS = ['cchc', 'lanhdao', 'truongphong', 'truongphongncc', 'chuyenvien', 'thamdinh'];
+const USERS = ['cchc', 'lanhdao', 'truongphong', 'truongphongncc', 'chuyenvien', 'thamdinh', 'tiepnhan'];
 
 const CRITERIA = {
   format: 'motcua.par-criteria',
@@ -279,6 +281,46 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
     expect(
       (await appraise('thamdinh', '1.1', { points: 1, comment: 'Kế hoạch ban hành chậm' })).statusCode,
     ).toBe(200);
+    // The survey criterion shows what the agency's own SIPAS answers of the year give: none yet,
+    // then two paper forms of 2026, one satisfied throughout (5) and one not (3): 50% of answers
+    // satisfied on every element, so half of the criterion's 2.5 points.
+    const suggestion = async () =>
+      (await detail('thamdinh', agencyAssessment)).scores.find((x) => x.code === '1.3')!.surveySuggestion;
+    expect(await suggestion()).toMatchObject({
+      index: null,
+      answers: 0,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    await seedSurveyDemo(t.ctx);
+    const [questionnaire] = await t.db.query<{ id: string }>(
+      "SELECT id FROM survey_questionnaire WHERE agency_id = $1 AND status = 'published'",
+      [agencyId],
+    );
+    for (const [serial, score] of [
+      ['PG-2026/101', 5],
+      ['PG-2026/102', 3],
+    ] as const) {
+      const answers = Object.fromEntries(
+        DEFAULT_QUESTIONNAIRE.questions.map((q) => [q.id, q.kind === 'scale' ? score : 0]),
+      );
+      const res = await json('tiepnhan', 'POST', '/surveys/paper', {
+        unitId: agencyId,
+        serial,
+        answeredOn: '2026-10-15',
+        questionnaireId: questionnaire!.id,
+        answers,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect(await suggestion()).toEqual({
+      index: 50,
+      points: 1.25,
+      answers: 2,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+
     const noSource = await appraise('thamdinh', '1.3', { points: 2 });
     expect(noSource.json().errors.map((e: { path: string }) => e.path)).toEqual(['source']);
 

@@ -66,6 +66,19 @@ const score = z.strictObject({
   /** The system's own figure for the year, percent: live in a draft, as submitted afterwards. */
   systemValue: z.number().nullable(),
   remediationTaskId: z.uuid().nullable(),
+  /**
+   * For a survey criterion: what the agency's own satisfaction surveys (SIPAS) of the year give,
+   * the overall index scaled to the criterion's maximum, for the appraiser to use or not.
+   */
+  surveySuggestion: z
+    .strictObject({
+      index: z.number().nullable(),
+      points: z.number(),
+      answers: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+    })
+    .nullable(),
 });
 
 export const parAssessmentResponse = z.strictObject({

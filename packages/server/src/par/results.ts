@@ -14,6 +14,7 @@ import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import { createTask } from '../reform/service.ts';
 import { agencyUnits, loadPlan } from '../reform/store.ts';
+import { surveyPoints } from '../surveys/measures.ts';
 import { parMay, parSubject, visibleAssessment, visibleFramework } from './service.ts';
 import * as store from './store.ts';
 import { systemValues } from './system-values.ts';
@@ -67,6 +68,17 @@ export async function assessmentDetail(db: Queryable, session: Session, id: stri
     (c) => !framework.criteria.some((x) => parentCode(x.code) === c.code),
   );
   const draft = assessment.status === 'draft';
+  // The survey criteria's suggestion from the agency's own SIPAS answers of the year, so far.
+  const today = vietnamDateOf(now);
+  const from = `${framework.year}-01-01`;
+  const yearEnd = `${framework.year}-12-31`;
+  const to = today < yearEnd ? today : yearEnd;
+  const suggestion = async (maxPoints: number) =>
+    from > to
+      ? null
+      : { ...(await surveyPoints(db, { agencyId: assessment.agencyId, from, to, maxPoints })), from, to };
+  const suggestions = new Map<string, Awaited<ReturnType<typeof suggestion>>>();
+  for (const c of leaves) if (c.survey) suggestions.set(c.code, await suggestion(c.maxPoints));
   return {
     assessment: await summary(db, assessment, framework),
     framework: { ...frameworkSummary(framework), criteria: framework.criteria },
@@ -84,6 +96,7 @@ export async function assessmentDetail(db: Queryable, session: Session, id: stri
           .map((e) => ({ id: e.id, filename: e.filename, addedAt: new Date(e.addedAt).toISOString() })),
         systemValue: c.systemMeasure ? (values[c.systemMeasure] ?? null) : null,
         remediationTaskId: remedies.get(c.code) ?? null,
+        surveySuggestion: suggestions.get(c.code) ?? null,
       };
     }),
     nodes: treeTotals(framework.criteria, scores),

@@ -114,6 +114,11 @@ export const parEn: typeof parVi = {
   appraisedPoints: 'Appraised points',
   appraisedHint: 'Leave empty to keep the self-assessed points',
   surveyPoints: 'Survey points',
+  sipasSuggestion: (index: string, answers: number, period: string, points: string, max: string) =>
+    `The agency's satisfaction surveys (SIPAS) from ${period}: index ${index}% over ${answers} answers, that is ${points}/${max} points.`,
+  sipasNone: (period: string) => `The agency has no satisfaction survey (SIPAS) answers from ${period}.`,
+  sipasSource: (period: string) => `The agency's satisfaction surveys (SIPAS), ${period}`,
+  sipasUse: 'Use these survey figures',
   source: 'Source of the survey points',
   sourceHint: 'The document publishing the survey results, for example Decision No. …/QĐ-UBND',
   comment: 'Appraisal comment',

@@ -115,6 +115,11 @@ export const parVi = {
   appraisedPoints: 'Điểm thẩm định',
   appraisedHint: 'Để trống để giữ điểm tự chấm',
   surveyPoints: 'Điểm điều tra xã hội học',
+  sipasSuggestion: (index: string, answers: number, period: string, points: string, max: string) =>
+    `Khảo sát sự hài lòng (SIPAS) của cơ quan từ ${period}: chỉ số ${index}% trên ${answers} phiếu, tương ứng ${points}/${max} điểm.`,
+  sipasNone: (period: string) => `Chưa có phiếu khảo sát sự hài lòng (SIPAS) nào của cơ quan từ ${period}.`,
+  sipasSource: (period: string) => `Khảo sát sự hài lòng (SIPAS) của cơ quan, ${period}`,
+  sipasUse: 'Dùng số liệu khảo sát này',
   source: 'Nguồn điểm điều tra',
   sourceHint: 'Văn bản công bố kết quả điều tra xã hội học, ví dụ Quyết định số …/QĐ-UBND',
   comment: 'Nhận xét của thẩm định',

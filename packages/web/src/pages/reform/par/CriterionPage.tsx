@@ -12,7 +12,7 @@ import {
 } from '../../../components/forms.tsx';
 import { QueryStatus } from '../../../components/QueryStatus.tsx';
 import { Notice, usePageTitle } from '../../../components/ui.tsx';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import {
   evidenceUrl,
@@ -256,6 +256,46 @@ function EvidenceForm({ d, code }: { d: Detail; code: string }) {
   );
 }
 
+/** What the agency's own SIPAS answers of the year give for a survey criterion, to use or not. */
+function SurveySuggestion({
+  suggestion,
+  max,
+  onUse,
+}: {
+  suggestion: NonNullable<Score['surveySuggestion']>;
+  max: string;
+  onUse: (points: string, source: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const p = t.par;
+  const points = formatPoints(suggestion.points, locale);
+  const period = `${formatDate(suggestion.from, locale)}-${formatDate(suggestion.to, locale)}`;
+  return (
+    <div className="inset-text" id="par-survey-suggestion">
+      <p>
+        {suggestion.index === null
+          ? p.sipasNone(period)
+          : p.sipasSuggestion(
+              formatPoints(suggestion.index, locale),
+              suggestion.answers,
+              period,
+              points,
+              max,
+            )}
+      </p>
+      {suggestion.index !== null ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onUse(points, p.sipasSource(period))}
+        >
+          {p.sipasUse}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function AppraiseForm({ d, criterion, score }: { d: Detail; criterion: Criterion; score: Score }) {
   const { t, locale } = useI18n();
   const p = t.par;
@@ -302,6 +342,16 @@ function AppraiseForm({ d, criterion, score }: { d: Detail; criterion: Criterion
           error={errors.fields.points}
           className="input--width-5"
         />
+        {criterion.survey && score.surveySuggestion ? (
+          <SurveySuggestion
+            suggestion={score.surveySuggestion}
+            max={max}
+            onUse={(points, source) => {
+              setPoints(points);
+              setSource(source);
+            }}
+          />
+        ) : null}
         {criterion.survey ? (
           <TextField
             id="f-source"
