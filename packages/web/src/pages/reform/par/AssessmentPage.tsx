@@ -31,6 +31,8 @@ export default function AssessmentPage() {
   const d = query.data;
   usePageTitle(d ? `${p.title} ${d.framework.year}: ${d.assessment.name}` : p.title);
   const n = (x: number) => formatPoints(x, locale);
+  // Held here, not in the form: once the plan is made the form is gone (can.remediate turns false).
+  const [remedied, setRemedied] = useState<number | null>(null);
   return (
     <div>
       <BackLink to={PAR_PATHS.home}>{p.back}</BackLink>
@@ -67,7 +69,8 @@ export default function AssessmentPage() {
           {d.assessment.status === 'draft' ? <CriteriaTree d={d} /> : <AppraisalTable d={d} />}
           {d.can.score ? <StepForm d={d} step="submit" /> : null}
           {d.can.appraise ? <StepForm d={d} step="finish" /> : null}
-          {d.can.remediate ? <RemediationForm d={d} /> : null}
+          {remedied !== null ? <Notice kind="success">{p.remediated(remedied)}</Notice> : null}
+          {d.can.remediate ? <RemediationForm d={d} onMade={setRemedied} /> : null}
         </>
       ) : null}
     </div>
@@ -210,7 +213,7 @@ function StepForm({ d, step }: { d: Detail; step: 'submit' | 'finish' }) {
   );
 }
 
-function RemediationForm({ d }: { d: Detail }) {
+function RemediationForm({ d, onMade }: { d: Detail; onMade: (tasks: number) => void }) {
   const { t } = useI18n();
   const p = t.par;
   const plans = usePlans();
@@ -218,7 +221,6 @@ function RemediationForm({ d }: { d: Detail }) {
   const [planId, setPlanId] = useState('');
   const [deadline, setDeadline] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [made, setMade] = useState<number | null>(null);
   const errors = useFormErrors();
   const send = useParSend();
   const chosenPlan = planId || own[0]?.id || '';
@@ -238,13 +240,12 @@ function RemediationForm({ d }: { d: Detail }) {
         path: `/assessments/${d.assessment.id}/remediation`,
         body: { planId: plan, deadline, unitId: unit },
       },
-      { onSuccess: (res) => setMade(res.tasks?.length ?? 0), onError: errors.fromError },
+      { onSuccess: (res) => onMade(res.tasks?.length ?? 0), onError: errors.fromError },
     );
   }
   return (
     <section aria-labelledby="par-remediation">
       <h2 id="par-remediation">{p.remediationTitle}</h2>
-      {made !== null ? <Notice kind="success">{p.remediated(made)}</Notice> : null}
       <p>{p.remediationHint}</p>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
       {plans.data && own.length === 0 ? <p>{p.noPlan}</p> : null}
