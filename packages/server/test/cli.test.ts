@@ -56,7 +56,8 @@ describe('the motcua command line', () => {
     expect(dry.out).toContain(`Dry run: would import ${count} procedures (0 new, ${count} updated`);
     const bad = motcua(['import-catalogue', join(dir, 'missing.xlsx')], env);
     expect(bad.code).toBe(1);
-  });
+    // Six commands, each a process that opens the embedded database: slower on a loaded machine.
+  }, 150_000);
 
   it('warns at start, outside the demo, that receipts point to localhost while PUBLIC_URL is unset', async () => {
     const startAndStop = async (extra: Record<string, string>) => {
