@@ -12,7 +12,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
+import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
@@ -48,6 +50,35 @@ export function parRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['par'];
+    /** A step of an assessment that takes only the version the user saw (optimistic lock); answers its id. */
+    const versionStep = (
+      path: string,
+      summary: string,
+      step: (
+        ctx: AppContext,
+        tx: Queryable,
+        session: Session,
+        id: string,
+        version: number,
+      ) => Promise<unknown>,
+    ) =>
+      r.post(
+        path,
+        {
+          schema: {
+            tags,
+            summary,
+            params: idParams,
+            body: versionBody,
+            response: answers({ 200: parCreatedResponse }),
+          },
+        },
+        async (request) => {
+          const session = requireSession(request);
+          await ctx.db.transaction((tx) => step(ctx, tx, session, request.params.id, request.body.version));
+          return { id: request.params.id };
+        },
+      );
 
     r.get(
       '/frameworks',
@@ -254,24 +285,10 @@ export function parRoutes(ctx: AppContext) {
       },
     );
 
-    r.post(
+    versionStep(
       '/assessments/:id/submit',
-      {
-        schema: {
-          tags,
-          summary: 'Submit for appraisal; locks the self-assessment',
-          params: idParams,
-          body: versionBody,
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        await ctx.db.transaction((tx) =>
-          submitAssessment(ctx, tx, session, request.params.id, request.body.version),
-        );
-        return { id: request.params.id };
-      },
+      'Submit for appraisal; locks the self-assessment',
+      submitAssessment,
     );
 
     r.put(
@@ -298,24 +315,10 @@ export function parRoutes(ctx: AppContext) {
       },
     );
 
-    r.post(
+    versionStep(
       '/assessments/:id/appraisal/finish',
-      {
-        schema: {
-          tags,
-          summary: 'Finish the appraisal: the final score is fixed',
-          params: idParams,
-          body: versionBody,
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        await ctx.db.transaction((tx) =>
-          finishAppraisal(ctx, tx, session, request.params.id, request.body.version),
-        );
-        return { id: request.params.id };
-      },
+      'Finish the appraisal: the final score is fixed',
+      finishAppraisal,
     );
 
     r.post(
