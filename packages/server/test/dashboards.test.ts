@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../src/dossiers/service.ts';
 import { getUnitByCode } from '../src/org/units.ts';
-import { DEMO_FORMER_LABOUR_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE } from '../src/seed/organisation-data.ts';
-import { createUser } from '../src/users/users.ts';
+import { DEMO_SERVICE_CENTRE_CODE } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import {
   act,
   type Office,
   openOffice,
-  procedureById,
   receiveDossier,
   resolve,
   snapshotOf,
+  workPermit,
 } from './support/report06.ts';
+import { otherAgencyLeader } from './support/staff.ts';
 
 /**
  * The leaders' dashboard and the public board of a small office built through the engine, read
@@ -42,25 +42,12 @@ describe.each(engines)('dashboards on %s', (engine) => {
     t.advance(at('2026-04-22T10:00').getTime() - t.ctx.now().getTime());
     o = await openOffice(t.db, t.ctx);
     centreId = (await getUnitByCode(t.db, DEMO_SERVICE_CENTRE_CODE))!.id;
-    const [row] = await t.db.query<{ id: string }>(
-      `SELECT id FROM procedure WHERE agency_id = $1 AND name LIKE 'Cấp lại giấy phép lao động%'`,
-      [o.agencyId],
-    );
-    const permit = (await procedureById(t.db, row!.id))!;
+    const permit = await workPermit(o);
     const other = o.procedures.find((p) => p.fieldCode !== 'viec-lam')!;
-    const formerAgency = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!;
-    await createUser(t.db, {
-      username: 'lanhdao.khac',
-      fullName: 'Trần Văn Khác',
-      password: 'Motcua@2025!demo',
-      mustChangePassword: false,
-      roles: [{ role: 'leader', unitId: formerAgency.id }],
-    });
     leader = t.client();
-    outsider = t.client();
     citizen = t.client();
     expect((await leader.login('lanhdao')).statusCode).toBe(200);
-    expect((await outsider.login('lanhdao.khac', 'Motcua@2025!demo')).statusCode).toBe(200);
+    outsider = await otherAgencyLeader(t);
     expect((await citizen.login('congdan')).statusCode).toBe(200);
 
     const receive = async (when: string, channel: 'counter' | 'post' = 'counter', p = permit) => {

@@ -2,10 +2,10 @@ import { type Index766IndicatorView, type Index766Response, vietnamDateOf } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_FORMER_LABOUR_AGENCY_CODE } from '../src/seed/organisation-data.ts';
-import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { act, type Office, openOffice, procedureById, receiveDossier, resolve } from './support/report06.ts';
+import { act, type Office, openOffice, receiveDossier, resolve, workPermit } from './support/report06.ts';
+import { otherAgencyLeader } from './support/staff.ts';
 
 /**
  * The Decision 766 index of May 2026 for a small office driven through the engine. The procedure
@@ -30,25 +30,12 @@ describe.each(engines)('Decision 766 index on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     o = await openOffice(t.db, t.ctx);
-    const [row] = await t.db.query<{ id: string }>(
-      `SELECT id FROM procedure WHERE agency_id = $1 AND name LIKE 'Cấp lại giấy phép lao động%'`,
-      [o.agencyId],
-    );
-    const permit = (await procedureById(t.db, row!.id))!;
-    const formerAgency = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!;
-    await createUser(t.db, {
-      username: 'lanhdao.khac',
-      fullName: 'Trần Văn Khác',
-      password: 'Motcua@2025!demo',
-      mustChangePassword: false,
-      roles: [{ role: 'leader', unitId: formerAgency.id }],
-    });
+    const permit = await workPermit(o);
     leader = t.client();
     admin = t.client();
-    outsider = t.client();
     expect((await leader.login('lanhdao')).statusCode).toBe(200);
     expect((await admin.login('admin')).statusCode).toBe(200);
-    expect((await outsider.login('lanhdao.khac', 'Motcua@2025!demo')).statusCode).toBe(200);
+    outsider = await otherAgencyLeader(t);
 
     const receive = async (when: string, channel: 'counter' | 'online' = 'counter') => {
       o.at(at(when));

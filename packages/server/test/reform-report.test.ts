@@ -3,17 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossier } from '../src/dossiers/service.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import {
   act,
   type Office,
   openOffice,
-  procedureById,
   receiveDossier,
   resolve,
   snapshotOf,
+  workPermit,
 } from './support/report06.ts';
+import { staffClients } from './support/staff.ts';
 
 /**
  * The quarterly reform report of a small office built through the engine: dossiers received and
@@ -76,24 +77,12 @@ async function documentText(docx: Buffer): Promise<string> {
 describe.each(engines)('periodic reform reports on %s', (engine) => {
   let t: TestApp;
   let o: Office;
-  const c: Record<string, TestClient> = {};
   let agencyId: string;
   let centre: string;
   let office: string;
   let reportId: string;
 
-  const signInAll = async () => {
-    for (const who of USERS) {
-      c[who] = t.client();
-      expect((await c[who]!.login(who)).statusCode).toBe(200);
-    }
-  };
-  const clockTo = async (local: string) => {
-    t.advance(at(local).getTime() - t.ctx.now().getTime());
-    await signInAll();
-  };
-  const call = (who: string, method: string, url: string, payload?: unknown) =>
-    c[who]!.request({ method: method as 'GET', url: `/api/v1/reform${url}`, payload: payload as object });
+  const { c, clockTo, json: call } = staffClients(() => t, USERS, '/api/v1/reform');
   const report = async (who = 'cchc', query = '') => {
     const res = await call(who, 'GET', `/reports/${reportId}${query}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -115,11 +104,7 @@ describe.each(engines)('periodic reform reports on %s', (engine) => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     o = await openOffice(t.db, t.ctx);
     agencyId = (await getUnitByCode(t.db, DEMO_AGENCY_CODE))!.id;
-    const [row] = await t.db.query<{ id: string }>(
-      `SELECT id FROM procedure WHERE agency_id = $1 AND name LIKE 'Cấp lại giấy phép lao động%'`,
-      [o.agencyId],
-    );
-    const permit = (await procedureById(t.db, row!.id))!;
+    const permit = await workPermit(o);
     const receive = async (when: string, channel: 'counter' | 'post' = 'counter') => {
       o.at(at(when));
       return receiveDossier(o, permit, channel);

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import { remindTasks } from '../src/reform/reminders.ts';
 import { DEMO_AGENCY_CODE, DEMO_PROVINCE_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { staffClients } from './support/staff.ts';
 
 /**
  * The reform office's work as its users meet it: a plan drafted and issued, targets bound to the
@@ -26,38 +27,13 @@ interface Dossier {
 
 describe.each(engines)('the reform office on %s', (engine) => {
   let t: TestApp;
-  const c: Record<string, TestClient> = {};
   let agencyId: string;
   let employment: string;
   let merit: string;
   let planId: string;
   let evidence: Buffer;
 
-  const signInAll = async () => {
-    for (const who of USERS) {
-      c[who] = t.client();
-      const res = await c[who]!.login(who);
-      expect(res.statusCode, res.body).toBe(200);
-    }
-  };
-  /** Moves the clock to a Vietnamese local time; sessions are then opened again. */
-  const clockTo = async (local: string) => {
-    t.advance(Date.parse(`${local}:00+07:00`) - t.ctx.now().getTime());
-    await signInAll();
-  };
-  const json = (
-    who: string,
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ) =>
-    c[who]!.request({
-      method: method as 'GET',
-      url: `/api/v1/reform${url}`,
-      payload: payload as object,
-      headers,
-    });
+  const { c, clockTo, json } = staffClients(() => t, USERS, '/api/v1/reform');
   const multipart = async (
     who: string,
     url: string,

@@ -1,21 +1,19 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getUnitByCode } from '../src/org/units.ts';
-import { DEMO_FORMER_LABOUR_AGENCY_CODE } from '../src/seed/organisation-data.ts';
 import { HEADING_ROW } from '../src/statistics/xlsx.ts';
-import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import {
   act,
   type Office,
   openOffice,
-  procedureById,
   receiveDossier,
   resolve,
   snapshotOf,
+  workPermit,
 } from './support/report06.ts';
+import { otherAgencyLeader } from './support/staff.ts';
 
 /**
  * Biểu số 06 for May 2026 of a hand-built office: every column has dossiers behind it, and the
@@ -40,24 +38,11 @@ describe.each(engines)('Biểu số 06 on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     o = await openOffice(t.db, t.ctx);
-    const [row] = await t.db.query<{ id: string }>(
-      `SELECT id FROM procedure WHERE agency_id = $1 AND name LIKE 'Cấp lại giấy phép lao động%'`,
-      [o.agencyId],
-    );
-    permit = (await procedureById(t.db, row!.id))!;
+    permit = await workPermit(o);
     other = o.procedures.find((p) => p.fieldCode !== 'viec-lam')!;
-    const formerAgency = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!;
-    await createUser(t.db, {
-      username: 'lanhdao.khac',
-      fullName: 'Trần Văn Khác',
-      password: 'Motcua@2025!demo',
-      mustChangePassword: false,
-      roles: [{ role: 'leader', unitId: formerAgency.id }],
-    });
     leader = t.client();
-    outsider = t.client();
     expect((await leader.login('lanhdao')).statusCode).toBe(200);
-    expect((await outsider.login('lanhdao.khac', 'Motcua@2025!demo')).statusCode).toBe(200);
+    outsider = await otherAgencyLeader(t);
 
     const receive = async (when: string, channel: 'counter' | 'post' | 'online' = 'counter', p = permit) => {
       o.at(at(when));

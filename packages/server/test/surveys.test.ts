@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
 import { surveyPoints } from '../src/surveys/measures.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { staffClients } from './support/staff.ts';
 
 /**
  * Satisfaction surveys (SIPAS) as their users meet them: the reform officer edits and publishes a
@@ -29,34 +30,11 @@ const answersAll = (score: number) =>
 
 describe.each(engines)('satisfaction surveys on %s', (engine) => {
   let t: TestApp;
-  const c: Record<string, TestClient> = {};
   let agencyId: string;
   let questionnaireId: string;
   let kioskToken: string;
 
-  const signInAll = async () => {
-    for (const who of USERS) {
-      c[who] = t.client();
-      expect((await c[who]!.login(who)).statusCode).toBe(200);
-    }
-  };
-  const clockTo = async (local: string) => {
-    t.advance(Date.parse(`${local}:00+07:00`) - t.ctx.now().getTime());
-    await signInAll();
-  };
-  const call = (
-    who: string,
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ) =>
-    c[who]!.request({
-      method: method as 'GET',
-      url: `/api/v1/surveys${url}`,
-      payload: payload as object,
-      headers,
-    });
+  const { c, clockTo, json: call } = staffClients(() => t, USERS, '/api/v1/surveys');
   const pub = (method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({
       method: method as 'GET',

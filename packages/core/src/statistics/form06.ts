@@ -42,8 +42,8 @@ export const form06RowSchema = z.strictObject({
 export type Form06Row = z.infer<typeof form06RowSchema>;
 export type Form06Numbers = Omit<Form06Row, 'field' | 'fieldName'>;
 
-/** The columns in the order of the official layout (3 to 13), then the dossiers ended otherwise. */
-export const FORM06_COLUMNS = [
+/** The numbered columns 3 to 13 of the official layout, in its order. */
+export const FORM06_NUMBERED_COLUMNS = [
   'receivedTotal',
   'receivedOnline',
   'receivedDirect',
@@ -55,6 +55,11 @@ export const FORM06_COLUMNS = [
   'pendingTotal',
   'pendingInTime',
   'pendingOverdue',
+] as const satisfies readonly (keyof Form06Numbers)[];
+
+/** All the columns: the official ones (3 to 13), then the dossiers ended otherwise. */
+export const FORM06_COLUMNS = [
+  ...FORM06_NUMBERED_COLUMNS,
   'refused',
   'withdrawn',
   'stopped',

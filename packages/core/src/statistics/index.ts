@@ -18,6 +18,7 @@ export {
 export {
   type CounterSum,
   FORM06_COLUMNS,
+  FORM06_NUMBERED_COLUMNS,
   type Form06Numbers,
   type Form06Report,
   type Form06Row,

@@ -12,7 +12,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
+import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { answerOnce as once } from '../http/idempotency.ts';
 import { requestLocale } from '../http/locale.ts';
@@ -48,6 +50,63 @@ export function parRoutes(ctx: AppContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['par'];
+    /** A step of an assessment that takes only the version the user saw (optimistic lock); answers its id. */
+    const versionStep = (
+      path: string,
+      summary: string,
+      step: (
+        ctx: AppContext,
+        tx: Queryable,
+        session: Session,
+        id: string,
+        version: number,
+      ) => Promise<unknown>,
+    ) =>
+      r.post(
+        path,
+        {
+          schema: {
+            tags,
+            summary,
+            params: idParams,
+            body: versionBody,
+            response: answers({ 200: parCreatedResponse }),
+          },
+        },
+        async (request) => {
+          const session = requireSession(request);
+          await ctx.db.transaction((tx) => step(ctx, tx, session, request.params.id, request.body.version));
+          return { id: request.params.id };
+        },
+      );
+    /** What a user puts on one criterion of an assessment (by its code); answers the assessment's id. */
+    const criterionStep = <B extends z.ZodType>(
+      path: string,
+      summary: string,
+      body: B,
+      step: (
+        ctx: AppContext,
+        tx: Queryable,
+        session: Session,
+        id: string,
+        code: string,
+        input: z.output<B>,
+      ) => Promise<unknown>,
+    ) =>
+      r.put(
+        path,
+        {
+          schema: { tags, summary, params: codeParams, body, response: answers({ 200: parCreatedResponse }) },
+        },
+        async (request) => {
+          const session = requireSession(request);
+          const { id, code } = request.params;
+          // The body has been parsed by `body`; the type provider cannot name that type for a generic schema.
+          const input = request.body as z.output<B>;
+          await ctx.db.transaction((tx) => step(ctx, tx, session, id, code, input));
+          return { id };
+        },
+      );
 
     r.get(
       '/frameworks',
@@ -184,23 +243,11 @@ export function parRoutes(ctx: AppContext) {
       async (request) => assessmentDetail(ctx.db, requireSession(request), request.params.id, ctx.now()),
     );
 
-    r.put(
+    criterionStep(
       '/assessments/:id/scores/:code',
-      {
-        schema: {
-          tags,
-          summary: 'Self-assessed points of a criterion (at most its maximum) and a note; drafts only',
-          params: codeParams,
-          body: z.strictObject({ points, note: z.string().trim().max(4000).default('') }),
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        const { id, code } = request.params;
-        await ctx.db.transaction((tx) => scoreCriterion(ctx, tx, session, id, code, request.body));
-        return { id };
-      },
+      'Self-assessed points of a criterion (at most its maximum) and a note; drafts only',
+      z.strictObject({ points, note: z.string().trim().max(4000).default('') }),
+      scoreCriterion,
     );
 
     r.post(
@@ -254,68 +301,27 @@ export function parRoutes(ctx: AppContext) {
       },
     );
 
-    r.post(
+    versionStep(
       '/assessments/:id/submit',
-      {
-        schema: {
-          tags,
-          summary: 'Submit for appraisal; locks the self-assessment',
-          params: idParams,
-          body: versionBody,
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        await ctx.db.transaction((tx) =>
-          submitAssessment(ctx, tx, session, request.params.id, request.body.version),
-        );
-        return { id: request.params.id };
-      },
+      'Submit for appraisal; locks the self-assessment',
+      submitAssessment,
     );
 
-    r.put(
+    criterionStep(
       '/assessments/:id/appraisal/:code',
-      {
-        schema: {
-          tags,
-          summary:
-            'Appraised points and comment of a criterion (null points: the self-assessed stand); survey points with their source',
-          params: codeParams,
-          body: z.strictObject({
-            points: points.nullable(),
-            comment: z.string().trim().max(4000).default(''),
-            source: z.string().trim().max(500).default(''),
-          }),
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        const { id, code } = request.params;
-        await ctx.db.transaction((tx) => appraiseCriterion(ctx, tx, session, id, code, request.body));
-        return { id };
-      },
+      'Appraised points and comment of a criterion (null points: the self-assessed stand); survey points with their source',
+      z.strictObject({
+        points: points.nullable(),
+        comment: z.string().trim().max(4000).default(''),
+        source: z.string().trim().max(500).default(''),
+      }),
+      appraiseCriterion,
     );
 
-    r.post(
+    versionStep(
       '/assessments/:id/appraisal/finish',
-      {
-        schema: {
-          tags,
-          summary: 'Finish the appraisal: the final score is fixed',
-          params: idParams,
-          body: versionBody,
-          response: answers({ 200: parCreatedResponse }),
-        },
-      },
-      async (request) => {
-        const session = requireSession(request);
-        await ctx.db.transaction((tx) =>
-          finishAppraisal(ctx, tx, session, request.params.id, request.body.version),
-        );
-        return { id: request.params.id };
-      },
+      'Finish the appraisal: the final score is fixed',
+      finishAppraisal,
     );
 
     r.post(

@@ -1,4 +1,5 @@
 import {
+  FORM06_NUMBERED_COLUMNS,
   type Form06Numbers,
   figureTotals,
   REPORT_PART_BEFORE,
@@ -86,25 +87,11 @@ const heading = (text: string): ParagraphBlock =>
 const small = (text: string, bold = false): CellContent =>
   para(bold ? b(text) : text, { align: 'center', size: TABLE, spaceAfter: 0 });
 
-const COLUMNS: (keyof Form06Numbers)[] = [
-  'receivedTotal',
-  'receivedOnline',
-  'receivedDirect',
-  'carriedOver',
-  'resolvedTotal',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'pendingTotal',
-  'pendingInTime',
-  'pendingOverdue',
-];
-
 /** The dossier figures of Biểu 06 by receiving place, one row per place and the totals. */
 function dossierTable(c: ReportContent): Block[] {
   const rows = c.dossiers.rows;
   const numbers = (n: Form06Numbers, bold = false): TableCell[] => [
-    ...COLUMNS.map((k) => cell(small(n[k].toLocaleString('vi-VN'), bold))),
+    ...FORM06_NUMBERED_COLUMNS.map((k) => cell(small(n[k].toLocaleString('vi-VN'), bold))),
     cell(small((n.refused + n.withdrawn + n.stopped).toLocaleString('vi-VN'), bold)),
   ];
   const h = (text: string, span: { colSpan?: number; rowSpan?: number } = {}) =>

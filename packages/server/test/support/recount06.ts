@@ -1,4 +1,4 @@
-import { classify, type DossierSnapshot } from '@motcua/core';
+import { classify, type DossierSnapshot, FORM06_COLUMNS } from '@motcua/core';
 
 /**
  * Biểu số 06 recounted from the dossiers themselves, deliberately plain: for each dossier,
@@ -8,22 +8,8 @@ import { classify, type DossierSnapshot } from '@motcua/core';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-export const NUMBERS = [
-  'receivedTotal',
-  'receivedOnline',
-  'receivedDirect',
-  'carriedOver',
-  'resolvedTotal',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'pendingTotal',
-  'pendingInTime',
-  'pendingOverdue',
-  'refused',
-  'withdrawn',
-  'stopped',
-] as const;
+/** The report's columns, in core's order (only their names are shared; the counting here is the test's own). */
+export const NUMBERS = FORM06_COLUMNS;
 export type Numbers = Record<(typeof NUMBERS)[number], number>;
 
 export function recount(

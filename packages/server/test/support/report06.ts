@@ -88,6 +88,15 @@ export async function procedureById(db: Database, id: string): Promise<Office['p
   };
 }
 
+/** The office's "Cấp lại giấy phép lao động" (3 working days), the procedure these suites count. */
+export async function workPermit(o: Office): Promise<Office['procedures'][number]> {
+  const [row] = await o.ctx.db.query<{ id: string }>(
+    `SELECT id FROM procedure WHERE agency_id = $1 AND name LIKE 'Cấp lại giấy phép lao động%'`,
+    [o.agencyId],
+  );
+  return (await procedureById(o.ctx.db, row!.id))!;
+}
+
 export type Channel = 'counter' | 'post' | 'online';
 
 /** Receives (or, online, submits) a dossier now; its id. */

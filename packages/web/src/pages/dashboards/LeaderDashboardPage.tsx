@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import { ChartPatterns, PeriodBars, RateBars, RateLine } from './charts.tsx';
+import { FigureTotals, GroupFigure } from './groups.tsx';
 import { type DrillDown, drillDownUrl } from './links.ts';
 import { DossierList, type FigureColumn, FigureTable, usePercent } from './tables.tsx';
 import './dashboards.css';
@@ -16,8 +17,16 @@ import './dashboards.css';
 const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 type Point = LeaderDashboard['series'][number];
-type Group = LeaderDashboard['byField'][number];
 type ChannelRow = LeaderDashboard['byChannel'][number];
+
+/** The counts of a field or unit in its table, before its rates. */
+const GROUP_COUNTS = [
+  'receivedTotal',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'pendingOverdue',
+] as const;
 
 /** Bảng điều khiển: the leaders' figures of an agency over a period, as the server counts them. */
 export default function LeaderDashboardPage() {
@@ -74,22 +83,7 @@ export default function LeaderDashboardPage() {
     value: (p) => p[key] as number,
     drill: (p) => drill({ from: p.from, to: p.to, column: key }),
   });
-  const groupColumns = (scope: 'field' | 'unit'): FigureColumn<Group>[] => [
-    ...(['receivedTotal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'pendingOverdue'] as const).map(
-      (key): FigureColumn<Group> => ({
-        key,
-        label: c[key],
-        kind: 'count',
-        value: (g) => g[key],
-        drill: (g) => drill({ [scope]: g.key, column: key }),
-      }),
-    ),
-    { key: 'onTimeRate', label: c.onTimeRate, kind: 'rate', value: (g) => g.onTimeRate },
-    { key: 'onlineShare', label: c.onlineShare, kind: 'rate', value: (g) => g.onlineShare },
-  ];
   const channelColumn = (ch: ChannelRow) => (ch.channel === 'online' ? 'receivedOnline' : 'receivedDirect');
-  const rateRows = (rows: Group[]) =>
-    rows.map((g) => ({ ...g, rate: g.onTimeRate, text: percent(g.onTimeRate) }));
 
   return (
     <>
@@ -144,28 +138,15 @@ export default function LeaderDashboardPage() {
               {d.period(data.agency.name, formatDate(data.from, locale), formatDate(data.to, locale))}
             </strong>
           </p>
-          <dl className="dashboard-totals">
-            <div>
-              <dt>{d.totals.received}</dt>
-              <dd>{n(data.totals.receivedOnline + data.totals.receivedDirect)}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.resolved}</dt>
-              <dd>{n(data.totals.resolvedTotal)}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.onTimeRate}</dt>
-              <dd>{percent(data.totals.onTimeRate)}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.onlineShare}</dt>
-              <dd>{percent(data.totals.onlineShare)}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.pendingOverdue}</dt>
-              <dd>{n(data.overdue.total)}</dd>
-            </div>
-          </dl>
+          <FigureTotals
+            items={[
+              { label: d.totals.received, value: n(data.totals.receivedOnline + data.totals.receivedDirect) },
+              { label: d.totals.resolved, value: n(data.totals.resolvedTotal) },
+              { label: d.totals.onTimeRate, value: percent(data.totals.onTimeRate) },
+              { label: d.totals.onlineShare, value: percent(data.totals.onlineShare) },
+              { label: d.totals.pendingOverdue, value: n(data.overdue.total) },
+            ]}
+          />
           <div className="dashboard-grid">
             <ChartFigure
               title={d.received.title}
@@ -244,43 +225,25 @@ export default function LeaderDashboardPage() {
                 />
               }
             />
-            <ChartFigure
+            <GroupFigure
               title={d.byField.title}
               description={d.byField.desc}
-              chart={
-                <RateBars
-                  data={rateRows(data.byField)}
-                  onSelect={(g) => go(drill({ field: g.key, column: 'resolvedTotal' }))}
-                />
-              }
-              table={
-                <FigureTable
-                  caption={d.byField.title}
-                  head={c.field}
-                  rows={data.byField}
-                  name={(g) => g.name}
-                  columns={groupColumns('field')}
-                />
-              }
+              head={c.field}
+              rows={data.byField}
+              counts={GROUP_COUNTS}
+              labels={c}
+              drill={(g, column) => drill({ field: g.key, column })}
+              onSelect={(g) => go(drill({ field: g.key, column: 'resolvedTotal' }))}
             />
-            <ChartFigure
+            <GroupFigure
               title={d.byUnit.title}
               description={d.byUnit.desc}
-              chart={
-                <RateBars
-                  data={rateRows(data.byUnit)}
-                  onSelect={(g) => go(drill({ unit: g.key, column: 'resolvedTotal' }))}
-                />
-              }
-              table={
-                <FigureTable
-                  caption={d.byUnit.title}
-                  head={c.unit}
-                  rows={data.byUnit}
-                  name={(g) => g.name}
-                  columns={groupColumns('unit')}
-                />
-              }
+              head={c.unit}
+              rows={data.byUnit}
+              counts={GROUP_COUNTS}
+              labels={c}
+              drill={(g, column) => drill({ unit: g.key, column })}
+              onSelect={(g) => go(drill({ unit: g.key, column: 'resolvedTotal' }))}
             />
             <ChartFigure
               title={d.byChannel.title}

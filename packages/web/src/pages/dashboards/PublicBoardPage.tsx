@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type PublicBoard, usePublicBoard } from '../../api/dashboards.ts';
+import { usePublicBoard } from '../../api/dashboards.ts';
 import { LoadError, usePageTitle } from '../../components/ui.tsx';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ChartFigure } from './ChartFigure.tsx';
-import { ChartPatterns, RateBars } from './charts.tsx';
-import { type FigureColumn, FigureTable, usePercent } from './tables.tsx';
+import { ChartPatterns } from './charts.tsx';
+import { FigureTotals, GroupFigure } from './groups.tsx';
+import { usePercent } from './tables.tsx';
 import './dashboards.css';
 
-type Group = PublicBoard['byAgency'][number];
+/** The counts of an agency or field in its table, before its rates. */
+const GROUP_COUNTS = ['resolvedTotal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate'] as const;
 
 /** Bảng theo dõi: on-time rates by agency and field for anyone, without sign-in. */
 export default function PublicBoardPage() {
@@ -30,15 +31,6 @@ export default function PublicBoardPage() {
     next.set('nam', String(draft));
     setParams(next);
   };
-  const columns: FigureColumn<Group>[] = [
-    ...(['resolvedTotal', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate'] as const).map(
-      (key): FigureColumn<Group> => ({ key, label: d.columns[key], kind: 'count', value: (g) => g[key] }),
-    ),
-    { key: 'onTimeRate', label: d.columns.onTimeRate, kind: 'rate', value: (g) => g.onTimeRate },
-    { key: 'onlineShare', label: d.columns.onlineShare, kind: 'rate', value: (g) => g.onlineShare },
-  ];
-  const rateRows = (rows: Group[]) =>
-    rows.map((g) => ({ ...g, rate: g.onTimeRate, text: percent(g.onTimeRate) }));
   const data = board.data;
   return (
     <>
@@ -76,48 +68,29 @@ export default function PublicBoardPage() {
           <p>
             <strong>{b.period(formatDate(data.from, locale), formatDate(data.to, locale))}</strong>
           </p>
-          <dl className="dashboard-totals">
-            <div>
-              <dt>{d.totals.resolved}</dt>
-              <dd>{data.totals.resolvedTotal.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.onTimeRate}</dt>
-              <dd>{percent(data.totals.onTimeRate)}</dd>
-            </div>
-            <div>
-              <dt>{d.totals.onlineShare}</dt>
-              <dd>{percent(data.totals.onlineShare)}</dd>
-            </div>
-          </dl>
+          <FigureTotals
+            items={[
+              { label: d.totals.resolved, value: formatNumber(data.totals.resolvedTotal, locale) },
+              { label: d.totals.onTimeRate, value: percent(data.totals.onTimeRate) },
+              { label: d.totals.onlineShare, value: percent(data.totals.onlineShare) },
+            ]}
+          />
           <div className="dashboard-grid">
-            <ChartFigure
+            <GroupFigure
               title={b.byAgency.title}
               description={b.byAgency.desc}
-              chart={<RateBars data={rateRows(data.byAgency)} />}
-              table={
-                <FigureTable
-                  caption={b.byAgency.title}
-                  head={b.agency}
-                  rows={data.byAgency}
-                  name={(g) => g.name}
-                  columns={columns}
-                />
-              }
+              head={b.agency}
+              rows={data.byAgency}
+              counts={GROUP_COUNTS}
+              labels={d.columns}
             />
-            <ChartFigure
+            <GroupFigure
               title={b.byField.title}
               description={b.byField.desc}
-              chart={<RateBars data={rateRows(data.byField)} />}
-              table={
-                <FigureTable
-                  caption={b.byField.title}
-                  head={d.columns.field}
-                  rows={data.byField}
-                  name={(g) => g.name}
-                  columns={columns}
-                />
-              }
+              head={d.columns.field}
+              rows={data.byField}
+              counts={GROUP_COUNTS}
+              labels={d.columns}
             />
           </div>
         </>

@@ -1,6 +1,7 @@
+import { FORM06_COLUMNS, type Form06Column } from '@motcua/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type Report06Numbers, report06Url, useReport06 } from '../../api/reports.ts';
+import { report06Url, useReport06 } from '../../api/reports.ts';
 import { DateField } from '../../components/DateInput.tsx';
 import { isIsoDate } from '../../components/forms.tsx';
 import { LoadError, usePageTitle } from '../../components/ui.tsx';
@@ -28,24 +29,8 @@ function quickPeriods(today: string) {
   };
 }
 
-type Column = keyof Report06Numbers;
-/** The numbered columns 3-13 of the official form, then those ended otherwise. */
-const COLUMNS: Column[] = [
-  'receivedTotal',
-  'receivedOnline',
-  'receivedDirect',
-  'carriedOver',
-  'resolvedTotal',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'pendingTotal',
-  'pendingInTime',
-  'pendingOverdue',
-  'refused',
-  'withdrawn',
-  'stopped',
-];
+/** The numbered columns 3-13 of the official form, then those ended otherwise: core's order. */
+const COLUMNS = FORM06_COLUMNS;
 
 /** Báo cáo thống kê: Biểu số 06 for a period, as the server counts it, with its XLSX and PDF. */
 export default function Report06Page() {
@@ -84,7 +69,7 @@ export default function Report06Page() {
   const data = report.data;
   const formatted = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB');
   /** A number of the table, as a link to the dossiers behind it. */
-  const cellLink = (column: Column, n: number, field: string | undefined, fieldName: string) =>
+  const cellLink = (column: Form06Column, n: number, field: string | undefined, fieldName: string) =>
     data ? (
       <Link
         to={PATHS.report06Dossiers({
