@@ -2,6 +2,7 @@ import type { citizenVi } from './citizen.vi.ts';
 
 /** English strings of citizen sign-in and the citizen home. */
 export const citizenEn: typeof citizenVi = {
+  nav: 'Citizen sign-in',
   signInTitle: 'Sign in as a citizen or organisation',
   signInLead: 'Sign in to submit applications online and follow your dossiers.',
   chooseLegend: 'How do you want to sign in?',

@@ -1,5 +1,6 @@
 /** Vietnamese strings of citizen sign-in and the citizen home (công dân). */
 export const citizenVi = {
+  nav: 'Công dân đăng nhập',
   signInTitle: 'Đăng nhập dành cho công dân, tổ chức',
   signInLead: 'Đăng nhập để nộp hồ sơ trực tuyến và theo dõi hồ sơ của bạn.',
   chooseLegend: 'Bạn muốn đăng nhập bằng cách nào?',
