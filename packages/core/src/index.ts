@@ -1,6 +1,7 @@
 export * from './api/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/procedure.ts';
+export * from './citizen/api.ts';
 export * from './dashboards/index.ts';
 export * from './dossier/index.ts';
 export * from './i18n/locale.ts';

@@ -14,6 +14,8 @@ import { authRoutes } from './auth/routes.ts';
 import { adminCalendarRoutes, calendarRoutes } from './calendar/routes.ts';
 import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
+import { citizenAuthRoutes } from './citizen-auth/routes.ts';
+import { installCitizenSessions } from './citizen-auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
@@ -102,6 +104,7 @@ export async function buildApp(
         },
         { name: 'calendar', description: 'Working-day calendar (lịch ngày làm việc)' },
         { name: 'auth', description: 'Staff sign-in and sessions' },
+        { name: 'citizen', description: 'Citizen sign-in (VNeID by OpenID Connect, or an emailed code)' },
         { name: 'admin', description: 'Organisation, users and catalogue administration' },
       ],
       components: {
@@ -112,6 +115,7 @@ export async function buildApp(
     transformObject: openApiComponents,
   });
   installSessions(app, ctx);
+  installCitizenSessions(app, ctx);
 
   app.get(
     '/api/health',
@@ -156,6 +160,7 @@ export async function buildApp(
   await app.register(reformReportRoutes(ctx), { prefix: '/api/v1/reform/reports' });
   await app.register(parRoutes(ctx), { prefix: '/api/v1/par' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
+  await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -78,7 +78,37 @@ const envSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Folder of the built web app; defaults to packages/web/dist. */
   WEB_DIST: z.string().min(1).optional(),
+  /**
+   * Citizen sign-in by OpenID Connect (VNeID or another identity provider): the issuer, this
+   * client's registration, and the callback address registered with the provider
+   * (…/api/v1/citizen/auth/oidc/callback). All four or none; none, the VNeID option is absent.
+   */
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.url().optional(),
+  /** The claim carrying the identity number (số định danh cá nhân). */
+  OIDC_IDENTITY_CLAIM: z.string().min(1).default('identity_number'),
+  /** File of the 32-byte key that encrypts citizens' identity numbers; unset, one is made under DATA_DIR. */
+  CITIZEN_ID_KEY_FILE: z.string().min(1).optional(),
+  /** Sign-in codes requested per minute per client address (and per email address). */
+  CITIZEN_CODE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
 });
+
+const OIDC_VARIABLES = [
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URL',
+] as const;
+
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  identityClaim: string;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -108,6 +138,10 @@ export interface Config {
   auditSigningKeyFile: string | undefined;
   /** False when PUBLIC_URL was not set and `publicUrl` is the localhost default. */
   publicUrlConfigured: boolean;
+  /** Citizen sign-in by OpenID Connect; undefined when not configured. */
+  oidc: OidcConfig | undefined;
+  citizenIdKeyFile: string;
+  citizenCodeRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       `DATABASE_READ_URL=${JSON.stringify(e.DATABASE_READ_URL)}: a replica needs its primary, DATABASE_URL, set too`,
     ]);
+  const oidcSet = OIDC_VARIABLES.filter((name) => e[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length)
+    throw new ConfigError(
+      OIDC_VARIABLES.filter((name) => e[name] === undefined).map(
+        (name) => `${name}: citizen sign-in by OpenID Connect needs all of ${OIDC_VARIABLES.join(', ')}`,
+      ),
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -157,6 +198,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),
     publicUrlConfigured: e.PUBLIC_URL !== undefined,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    oidc:
+      e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URL
+        ? {
+            issuerUrl: e.OIDC_ISSUER_URL,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUrl: e.OIDC_REDIRECT_URL,
+            identityClaim: e.OIDC_IDENTITY_CLAIM,
+          }
+        : undefined,
+    citizenIdKeyFile: resolve(e.CITIZEN_ID_KEY_FILE ?? resolve(e.DATA_DIR, 'citizen-id.key')),
+    citizenCodeRatePerMinute: e.CITIZEN_CODE_RATE_PER_MINUTE,
   };
 }
 

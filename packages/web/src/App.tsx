@@ -12,6 +12,8 @@ const SignInPage = lazy(() => import('./pages/staff/SignInPage.tsx'));
 const StaffApp = lazy(() => import('./pages/staff/StaffApp.tsx'));
 const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
 const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
+const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
+const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
         <Route path="tra-cuu-ho-so" element={<LookupPage />} />
         <Route path="bang-theo-doi" element={<PublicBoardPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
+        <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />
+        <Route path="cong-dan" element={<CitizenHomePage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="can-bo/*" element={<StaffApp />} />

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CITIZEN_CUSTOM_MESSAGES } from '../citizen/messages.ts';
 import { REFORM_CUSTOM_MESSAGES, REFORM_FIELD_LABELS } from '../reform/messages.ts';
 import { REPORT_CUSTOM_MESSAGES, REPORT_FIELD_LABELS } from '../reform-reports/messages.ts';
 import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
@@ -100,6 +101,7 @@ export const FIELD_LABELS: Record<string, Localised> = {
  */
 export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> = {
   ...REFORM_CUSTOM_MESSAGES,
+  ...CITIZEN_CUSTOM_MESSAGES,
   ...SURVEY_CUSTOM_MESSAGES,
   ...REPORT_CUSTOM_MESSAGES,
   dossier_code_required: {

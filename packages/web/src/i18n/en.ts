@@ -1,3 +1,4 @@
+import { citizenEn } from './citizen.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import type { DateParts } from './format.ts';
@@ -29,6 +30,7 @@ const EN_MONTHS = [
 
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
+  citizen: citizenEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

@@ -1,3 +1,4 @@
+import { citizenVi } from './citizen.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import type { DateParts } from './format.ts';
@@ -17,6 +18,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  * must have the same shape). Functions take the values they insert.
  */
 export const vi = {
+  citizen: citizenVi,
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,

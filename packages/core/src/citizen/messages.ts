@@ -1,0 +1,21 @@
+import type { Localised } from '../i18n/locale.ts';
+
+/** Field messages of citizen sign-in by email code, spread into CUSTOM_MESSAGES. */
+const codeLabel = { vi: 'Mã xác nhận', en: 'Sign-in code' };
+export const CITIZEN_CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> = {
+  signin_code_wrong: {
+    label: codeLabel,
+    vi: 'không đúng; kiểm tra lại 6 chữ số trong thư; sau 5 lần sai cần yêu cầu mã mới',
+    en: 'is wrong; check the 6 digits in the email; after 5 wrong tries ask for a new one',
+  },
+  signin_code_expired: {
+    label: codeLabel,
+    vi: 'đã hết hạn hoặc chưa được gửi; hãy yêu cầu mã mới',
+    en: 'has expired or was never sent; ask for a new code',
+  },
+  signin_code_exhausted: {
+    label: codeLabel,
+    vi: 'đã bị nhập sai quá nhiều lần; hãy yêu cầu mã mới',
+    en: 'was entered wrongly too many times; ask for a new code',
+  },
+};
