@@ -361,6 +361,12 @@ describe.each(engines)('the reform office on %s', (engine) => {
     expect(made.statusCode, made.body).toBe(201);
     const task = (await json('truongphong', 'GET', `/tasks/${made.json().taskId}`)).json().task;
     expect(task).toMatchObject({ source: 'inspection', unitId: employment, inspectionId: id, state: 'open' });
+    // The inspection list shows the finding with the task it opened.
+    const listed = await json('cchc', 'GET', `/plans/${planId}/inspections`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().inspections.find((x: { id: string }) => x.id === id).findings).toEqual([
+      { id: made.json().findingId, text: finding.text, remedyTaskId: made.json().taskId },
+    ]);
     const inspected = await json('cchc', 'POST', `/plans/${planId}/targets`, {
       title: 'Tối thiểu 30% đơn vị được kiểm tra',
       measure: 'units_inspected',

@@ -26,7 +26,12 @@ export async function inspectionList(db: Queryable, session: Session, planId: st
     unitCount: units.length,
     listedShare: unitsPlannedShare(all, units.length),
     minimumShare: INSPECTION_MIN_SHARE,
-    inspections: visible.map((i) => ({ ...i, findings: findings.filter((f) => f.inspectionId === i.id) })),
+    inspections: visible.map((i) => ({
+      ...i,
+      findings: findings
+        .filter((f) => f.inspectionId === i.id)
+        .map(({ id, text, remedyTaskId }) => ({ id, text, remedyTaskId })),
+    })),
   };
 }
 
