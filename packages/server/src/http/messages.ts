@@ -1,4 +1,5 @@
 import type { Localised } from '@motcua/core';
+import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
@@ -13,6 +14,7 @@ export const PROBLEMS = {
   ...SURVEY_PROBLEMS,
   ...REPORT_PROBLEMS,
   ...PAR_PROBLEMS,
+  ...NOTIFICATION_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',
