@@ -124,7 +124,9 @@ export async function deliverNotifications(
           await markFailed(ctx.db, m.id, error, new Date(ctx.now().getTime() + retryDelayMs(m.attempts)));
           result.failed++;
         }
-        options.log?.warn({ outboxId: m.id, kind: m.kind, attempts: m.attempts, error, gaveUp });
+        // SMTP replies may quote the recipient's address; the log keeps the reason without it.
+        const reason = error.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '…');
+        options.log?.warn({ outboxId: m.id, kind: m.kind, attempts: m.attempts, error: reason, gaveUp });
         continue;
       }
       await close('sent');
