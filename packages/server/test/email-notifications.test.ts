@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationChannel } from '../src/notifications/channel.ts';
 import { emailChannel } from '../src/notifications/email.ts';
-import { type DeliveryLog, deliverNotifications, retryDelayMs } from '../src/notifications/worker.ts';
+import {
+  type DeliveryLog,
+  deliverNotifications,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+} from '../src/notifications/worker.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
@@ -22,6 +27,7 @@ interface Dossier {
   id: string;
   code: string | null;
   dueAt: string | null;
+  step?: { role: string } | null;
   version: number;
   state: string;
 }
@@ -44,7 +50,7 @@ describe.each(engines)('email notifications on %s', (engine) => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     smtp = await startSmtp();
     channel = emailChannel({ smtpUrl: smtp.url, from: FROM });
-    for (const who of ['congdan', 'tiepnhan', 'admin']) {
+    for (const who of ['congdan', 'tiepnhan', 'chuyenvien', 'truongphong', 'admin']) {
       c[who] = t.client();
       expect((await c[who]!.login(who)).statusCode).toBe(200);
     }
@@ -95,6 +101,33 @@ describe.each(engines)('email notifications on %s', (engine) => {
     expect(mail[0]!.text).toContain(`Ngày hẹn trả kết quả: ${vietnamDay(d.dueAt!)}.`);
     expect(mail[0]!.parsed.from?.value[0]?.address).toBe('motcua@example.gov.vn');
     expect(mail[0]!.messageId).toMatch(/^<outbox-\d+@example\.gov\.vn>$/);
+  });
+
+  it('tells the applicant when a supplement is requested', async () => {
+    let d = await submitAndAccept();
+    // The counter hands the dossier to the department that settles it.
+    for (let guard = 0; guard < 3 && d.step?.role === 'counter_officer'; guard++) {
+      const forwarded = await c.tiepnhan!.request({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/actions/forward_step`,
+        payload: { version: d.version, input: { note: 'Chuyển phòng chuyên môn' } },
+      });
+      expect(forwarded.statusCode, forwarded.body).toBe(200);
+      d = forwarded.json();
+    }
+    await deliver();
+    smtp.received.length = 0;
+    const asked = await c[d.step?.role === 'head_of_unit' ? 'truongphong' : 'chuyenvien']!.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${d.id}/actions/request_supplement`,
+      payload: {
+        version: d.version,
+        input: { items: [{ description: 'Bản sao hộ chiếu còn hạn', reason: 'Hộ chiếu đã hết hạn' }] },
+      },
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    await deliver();
+    expect(toCitizen().map((m) => m.subject)).toEqual([`Hồ sơ ${d.code} cần bổ sung`]);
   });
 
   it('retries a message while the SMTP server is down and delivers it once when it is back', async () => {
@@ -196,5 +229,33 @@ describe.each(engines)('email notifications on %s', (engine) => {
     await submitAndAccept();
     await deliver();
     expect(toCitizen().every((m) => !m.text.includes(ID_NUMBER))).toBe(true);
+  });
+
+  it('gives up after the last attempt, keeping the error, and never claims the row again', async () => {
+    const down = await startSmtp();
+    await down.close();
+    const unreachable = emailChannel({ smtpUrl: `smtp://127.0.0.1:${down.port}`, from: FROM });
+    const d = await submitAndAccept();
+    let gaveUp = 0;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      gaveUp += (await deliver('w1', unreachable)).gaveUp;
+      t.advance(retryDelayMs(attempt) + 1000);
+    }
+    expect(gaveUp).toBeGreaterThan(0);
+    const [row] = await t.db.query<{
+      attempts: number;
+      outcome: string;
+      failed_at: Date | null;
+      last_error: string;
+    }>(
+      `SELECT attempts, outcome, failed_at, last_error FROM outbox WHERE dossier_id = $1 AND kind = 'dossier.applicant.receive'`,
+      [d.id],
+    );
+    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, outcome: 'gave_up' });
+    expect(row!.failed_at).not.toBeNull();
+    expect(row!.last_error).toMatch(/ECONNREFUSED|connect/i);
+    await deliver();
+    expect(toCitizen()).toHaveLength(0);
+    await unreachable.close?.();
   });
 });
