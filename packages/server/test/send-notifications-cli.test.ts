@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { enqueue } from '../src/jobs/outbox.ts';
@@ -80,4 +81,20 @@ describe('npx motcua send-notifications --once', () => {
     expect(again.out).toContain('Sent 0');
     expect(smtp.received).toHaveLength(1);
   }, 120_000);
+});
+
+describe('SMTP settings', () => {
+  it('accepts smtp:// and smtps:// URLs and refuses anything else, naming the variable', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pass@127.0.0.1:2525' }).smtpUrl).toBe(
+      'smtp://user:pass@127.0.0.1:2525',
+    );
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example.gov.vn:465' }).smtpUrl).toBeDefined();
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.gov.vn' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.gov.vn' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    expect(loadConfig({ MAIL_FROM: 'Bộ phận Một cửa <motcua@example.gov.vn>' }).mailFrom).toBe(
+      'Bộ phận Một cửa <motcua@example.gov.vn>',
+    );
+  });
 });
