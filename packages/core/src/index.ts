@@ -7,6 +7,7 @@ export * from './dossier/index.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/validation.ts';
 export * from './index766/index.ts';
+export * from './notifications/index.ts';
 export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';

@@ -34,6 +34,7 @@ import { answers, openApiComponents } from './http/responses.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { index766Routes } from './index766/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { unitRoutes } from './org/routes.ts';
 import { parRoutes } from './par/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(
   await app.register(parRoutes(ctx), { prefix: '/api/v1/par' });
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
+  await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

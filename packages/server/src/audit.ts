@@ -4,7 +4,7 @@ export interface AuditEntry {
   actorId: string | null;
   agencyId?: string | null;
   action: string;
-  subjectType: 'unit' | 'user' | 'procedure' | 'catalogue' | 'citizen';
+  subjectType: 'unit' | 'user' | 'procedure' | 'catalogue' | 'citizen' | 'notification_template';
   subjectId: string;
   /** What changed; never passwords or personal identifiers beyond the subject's id. */
   detail?: Record<string, unknown>;

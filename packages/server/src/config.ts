@@ -76,6 +76,24 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** PEM file of the Ed25519 key that signs audit checkpoints; unset, a demo key is made under DATA_DIR. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * The SMTP server notifications are sent through: smtp://user:pass@host:port (smtps:// for TLS
+   * from the start). Unset, no email is sent and the outbox keeps its messages.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be smtp://user:pass@host:port or smtps://…' })
+    .optional(),
+  /** The From of notification emails, e.g. "Bộ phận Một cửa <motcua@example.gov.vn>". */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/,
+      'must be an email address, optionally "Name <address>"',
+    )
+    .default('Motcua <no-reply@motcua.local>'),
+  /** How often each server process delivers due notifications, when SMTP_URL is set. */
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Folder of the built web app; defaults to packages/web/dist. */
   WEB_DIST: z.string().min(1).optional(),
   /**
@@ -136,6 +154,10 @@ export interface Config {
   webDist: string;
   publicUrl: string;
   auditSigningKeyFile: string | undefined;
+  /** Notification email: unset smtpUrl sends none. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  notifyIntervalSeconds: number;
   /** False when PUBLIC_URL was not set and `publicUrl` is the localhost default. */
   publicUrlConfigured: boolean;
   /** Citizen sign-in by OpenID Connect; undefined when not configured. */
@@ -197,6 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKeyFile:
       e.AUDIT_SIGNING_KEY_FILE === undefined ? undefined : resolve(e.AUDIT_SIGNING_KEY_FILE),
     publicUrlConfigured: e.PUBLIC_URL !== undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    notifyIntervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     oidc:
       e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URL

@@ -3,6 +3,8 @@ import { type Config, publicUrlMissing } from './config.ts';
 import { loadSigningKey } from './dossiers/audit-key.ts';
 import { CHECKPOINT_INTERVAL_MS, startCheckpoints } from './jobs/audit-checkpoint.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
+import { configuredChannels, workerName } from './notifications/start.ts';
+import { startNotificationDelivery } from './notifications/worker.ts';
 import { startTaskReminders } from './reform/reminders.ts';
 import { openContext } from './runtime.ts';
 import { seedDemoData } from './seed/first-start.ts';
@@ -56,6 +58,20 @@ export async function serve(config: Config): Promise<void> {
     error: (err) => app.log.error({ err }, 'audit checkpoint failed'),
     refused: (problem) => app.log.error({ problem }, 'audit chain does not verify: checkpoint not signed'),
   });
+  // Notifications leave the outbox only when there is a channel to send them through (SMTP_URL).
+  const channels = configuredChannels(config);
+  const stopDelivery =
+    channels.length > 0
+      ? startNotificationDelivery(ctx, channels, config.notifyIntervalSeconds * 1000, {
+          worker: workerName(),
+          log: {
+            info: (entry) => app.log.info(entry, 'notification delivered'),
+            warn: (entry) => app.log.warn(entry, 'notification not delivered'),
+          },
+          onError: (err) => app.log.error({ err }, 'notification delivery failed'),
+        })
+      : async () => {};
+  if (channels.length === 0) app.log.info('SMTP_URL is not set: notifications stay in the outbox');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +90,7 @@ export async function serve(config: Config): Promise<void> {
       clearInterval(idle);
       await stopSweep();
       await stopReminders();
+      await stopDelivery();
       await stopCheckpoints();
       await ctx.db.close();
       await ctx.readDb?.close();

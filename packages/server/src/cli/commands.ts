@@ -22,6 +22,8 @@ import { describeImportProblem } from '../history-import/describe.ts';
 import { type ImportProblem, importHistory } from '../history-import/replay.ts';
 import { Problem } from '../http/problem.ts';
 import { writeCheckpoints } from '../jobs/audit-checkpoint.ts';
+import { configuredChannels, workerName } from '../notifications/start.ts';
+import { deliverNotifications } from '../notifications/worker.ts';
 import { openContext } from '../runtime.ts';
 import { seedDemoData } from '../seed/first-start.ts';
 import { serve } from '../serve.ts';
@@ -52,6 +54,38 @@ export const commands: Record<string, Command> = {
     async run({ config }) {
       await serve(config());
       return 0;
+    },
+  },
+  'send-notifications': {
+    summary: 'Deliver the notifications due in the outbox (email over SMTP_URL)',
+    usage: `Usage: npx motcua send-notifications --once
+
+Delivers every notification due now through the configured channels, then exits. Safe to run
+beside the server: each message is claimed by one worker only. Needs SMTP_URL (and MAIL_FROM).
+${ENV_NOTE}`,
+    options: { once: { type: 'boolean' } },
+    async run({ values, config }) {
+      if (!values.once) {
+        console.error('Only --once is supported; the server delivers continuously when SMTP_URL is set.');
+        return 2;
+      }
+      const cfg = config();
+      const channels = configuredChannels(cfg);
+      if (channels.length === 0) {
+        console.error('SMTP_URL is not set: there is no channel to send through.');
+        return 78;
+      }
+      const ctx = await openContext(cfg);
+      try {
+        const r = await deliverNotifications(ctx, channels, { worker: workerName() });
+        console.log(
+          `Sent ${r.sent}, nothing to send for ${r.skipped}, to retry ${r.failed}, given up ${r.gaveUp}.`,
+        );
+        return 0;
+      } finally {
+        for (const c of channels) await c.close?.();
+        await ctx.db.close();
+      }
     },
   },
   migrate: {

@@ -28,8 +28,16 @@ export interface Consequences {
   policy: CountingPolicy;
 }
 
-/** Actions the applicant is told about. */
-const APPLICANT_NOTICES = new Set(['request_supplement', 'approve', 'refuse', 'stop', 'extend']);
+/** Actions the applicant is told about (`receive` is an online submission accepted at the counter). */
+const APPLICANT_NOTICES = new Set([
+  'receive',
+  'request_supplement',
+  'approve',
+  'refuse',
+  'stop',
+  'extend',
+  'accept_withdrawal',
+]);
 
 /** What every accepted action writes besides the dossier: history, control sheet, counters, notifications. */
 export async function recordConsequences(tx: Queryable, c: Consequences): Promise<void> {

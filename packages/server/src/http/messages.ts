@@ -1,5 +1,6 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
+import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
@@ -15,6 +16,7 @@ export const PROBLEMS = {
   ...REPORT_PROBLEMS,
   ...PAR_PROBLEMS,
   ...CITIZEN_PROBLEMS,
+  ...NOTIFICATION_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

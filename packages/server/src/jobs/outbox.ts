@@ -60,7 +60,7 @@ export async function claim(
     `UPDATE outbox SET claimed_by = $1, claimed_at = $2, attempts = attempts + 1
       WHERE id IN (
         SELECT id FROM outbox
-         WHERE sent_at IS NULL AND available_at <= $2 AND (claimed_at IS NULL OR claimed_at < $3)
+         WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= $2 AND (claimed_at IS NULL OR claimed_at < $3)
          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
       RETURNING id::int AS id, kind, recipient_id, dossier_id, payload, attempts`,
     [worker, now, new Date(now.getTime() - leaseMs), limit],
@@ -75,8 +75,33 @@ export async function claim(
   }));
 }
 
-export async function markSent(db: Queryable, id: number, now: Date): Promise<void> {
-  await db.query('UPDATE outbox SET sent_at = $2 WHERE id = $1', [id, now]);
+/**
+ * Closes a claimed message: sent, or with nothing to send (`outcome` says why). Only the worker
+ * holding the claim may close it; false when the claim was lost (its lease ran out and another
+ * worker took it), so the caller knows the row is no longer its own.
+ */
+export async function markSent(
+  db: Queryable,
+  id: number,
+  now: Date,
+  worker?: string,
+  outcome = 'sent',
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE outbox SET sent_at = $2, outcome = $4, last_error = NULL
+      WHERE id = $1 AND sent_at IS NULL AND ($3::text IS NULL OR claimed_by = $3) RETURNING id`,
+    [id, now, worker ?? null, outcome],
+  );
+  return rows.length > 0;
+}
+
+/** Gives up on a message after its last attempt; the error stays on the row for the administrator. */
+export async function markGivenUp(db: Queryable, id: number, error: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE outbox SET failed_at = $3, outcome = 'gave_up', last_error = $2, claimed_by = NULL, claimed_at = NULL
+      WHERE id = $1`,
+    [id, error.slice(0, 1000), now],
+  );
 }
 
 export async function markFailed(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {

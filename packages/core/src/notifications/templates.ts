@@ -1,0 +1,214 @@
+import { z } from 'zod';
+
+/**
+ * Notification templates (mẫu thông báo): what each outbox kind says to its recipient, in
+ * Vietnamese and English. The defaults below ship with Motcua; an administrator's edit is stored
+ * and used instead. Placeholders are `{{name}}`; each kind allows only the values it has, so a
+ * typo is refused when the template is saved rather than sent to citizens as literal braces.
+ */
+
+export const NOTIFICATION_LOCALES = ['vi', 'en'] as const;
+export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+
+/** The ways a message can reach someone; email is the one built (SMS and Zalo plug in as channels). */
+export const NOTIFICATION_CHANNELS = ['email', 'sms', 'zalo'] as const;
+export type NotificationChannelKind = (typeof NOTIFICATION_CHANNELS)[number];
+
+const DOSSIER = ['recipient', 'code', 'procedure'] as const;
+
+/** Each kind the outbox carries that has a template, and the placeholders it may use. */
+export const NOTIFICATION_KINDS = {
+  // The applicant (người nộp hồ sơ)
+  'dossier.applicant.receive': [...DOSSIER, 'dueAt'],
+  'dossier.applicant.refuse': [...DOSSIER],
+  'dossier.applicant.request_supplement': [...DOSSIER],
+  'dossier.applicant.approve': [...DOSSIER],
+  'dossier.applicant.stop': [...DOSSIER],
+  'dossier.applicant.extend': [...DOSSIER, 'dueAt'],
+  'dossier.applicant.accept_withdrawal': [...DOSSIER],
+  'dossier.applicant.survey': [...DOSSIER, 'surveyUrl'],
+  // Officers (cán bộ, công chức)
+  'dossier.assigned': [...DOSSIER, 'dueAt'],
+  'dossier.at_risk': [...DOSSIER, 'dueAt'],
+  'dossier.overdue': [...DOSSIER, 'dueAt'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_KINDS, kind);
+}
+
+export interface NotificationText {
+  subject: string;
+  body: string;
+}
+
+const SIGN_VI = '\n\nBộ phận Một cửa';
+const SIGN_EN = '\n\nOne-stop desk';
+
+export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<NotificationLocale, NotificationText>> = {
+  'dossier.applicant.receive': {
+    vi: {
+      subject: 'Hồ sơ {{code}} đã được tiếp nhận',
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) nộp trực tuyến đã được tiếp nhận. Ngày hẹn trả kết quả: {{dueAt}}.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Dossier {{code}} has been accepted',
+      body: `Dear {{recipient}},\n\nYour online dossier {{code}} ({{procedure}}) has been accepted. The result is due on {{dueAt}}.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.refuse': {
+    vi: {
+      subject: 'Hồ sơ {{code}} không được tiếp nhận',
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) không được tiếp nhận. Lý do được ghi trong phiếu từ chối, xem tại trang hồ sơ của bạn.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Dossier {{code}} was not accepted',
+      body: `Dear {{recipient}},\n\nYour dossier {{code}} ({{procedure}}) was not accepted. The reason is on the refusal notice on your dossier's page.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.request_supplement': {
+    vi: {
+      subject: 'Hồ sơ {{code}} cần bổ sung',
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) cần được bổ sung, hoàn thiện. Vui lòng xem phiếu yêu cầu bổ sung và nộp đúng những giấy tờ được yêu cầu.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Dossier {{code}} needs more documents',
+      body: `Dear {{recipient}},\n\nYour dossier {{code}} ({{procedure}}) needs to be supplemented. Please read the supplement request and provide exactly what it asks for.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.approve': {
+    vi: {
+      subject: 'Hồ sơ {{code}} đã có kết quả',
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) đã có kết quả. Mời bạn nhận kết quả tại Bộ phận Một cửa hoặc tải về nếu là kết quả điện tử.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'The result of dossier {{code}} is ready',
+      body: `Dear {{recipient}},\n\nThe result of your dossier {{code}} ({{procedure}}) is ready. Collect it at the one-stop desk, or download it if it is electronic.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.stop': {
+    vi: {
+      subject: 'Hồ sơ {{code}} đã dừng xử lý',
+      body: `Kính gửi {{recipient}},\n\nViệc giải quyết hồ sơ {{code}} ({{procedure}}) đã dừng. Lý do được ghi trên trang hồ sơ của bạn.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Work on dossier {{code}} has stopped',
+      body: `Dear {{recipient}},\n\nWork on your dossier {{code}} ({{procedure}}) has stopped. The reason is on your dossier's page.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.extend': {
+    vi: {
+      subject: 'Hồ sơ {{code}}: hẹn lại ngày trả kết quả',
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) chưa thể giải quyết đúng hạn. Chúng tôi thành thật xin lỗi về sự chậm trễ này. Ngày hẹn trả kết quả mới: {{dueAt}}.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Dossier {{code}}: a new date for the result',
+      body: `Dear {{recipient}},\n\nYour dossier {{code}} ({{procedure}}) could not be settled on time. We sincerely apologise for the delay. The new date for the result is {{dueAt}}.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.accept_withdrawal': {
+    vi: {
+      subject: 'Hồ sơ {{code}} đã được rút',
+      body: `Kính gửi {{recipient}},\n\nYêu cầu rút hồ sơ {{code}} ({{procedure}}) của bạn đã được chấp nhận.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Dossier {{code}} has been withdrawn',
+      body: `Dear {{recipient}},\n\nYour request to withdraw dossier {{code}} ({{procedure}}) has been accepted.${SIGN_EN}`,
+    },
+  },
+  'dossier.applicant.survey': {
+    vi: {
+      subject: 'Đánh giá sự hài lòng về hồ sơ {{code}}',
+      body: `Kính gửi {{recipient}},\n\nMời bạn đánh giá sự hài lòng về việc giải quyết hồ sơ {{code}} ({{procedure}}): {{surveyUrl}}${SIGN_VI}`,
+    },
+    en: {
+      subject: 'How satisfied are you with dossier {{code}}?',
+      body: `Dear {{recipient}},\n\nPlease tell us how satisfied you are with the handling of dossier {{code}} ({{procedure}}): {{surveyUrl}}${SIGN_EN}`,
+    },
+  },
+  'dossier.assigned': {
+    vi: {
+      subject: 'Hồ sơ {{code}} được giao cho bạn',
+      body: `{{recipient}} thân mến,\n\nHồ sơ {{code}} ({{procedure}}) vừa được giao cho bạn. Hạn giải quyết: {{dueAt}}.`,
+    },
+    en: {
+      subject: 'Dossier {{code}} is assigned to you',
+      body: `Dear {{recipient}},\n\nDossier {{code}} ({{procedure}}) has been assigned to you. It is due on {{dueAt}}.`,
+    },
+  },
+  'dossier.at_risk': {
+    vi: {
+      subject: 'Hồ sơ {{code}} sắp đến hạn',
+      body: `{{recipient}} thân mến,\n\nHồ sơ {{code}} ({{procedure}}) sắp đến hạn giải quyết ({{dueAt}}).`,
+    },
+    en: {
+      subject: 'Dossier {{code}} is nearly due',
+      body: `Dear {{recipient}},\n\nDossier {{code}} ({{procedure}}) is nearly due ({{dueAt}}).`,
+    },
+  },
+  'dossier.overdue': {
+    vi: {
+      subject: 'Hồ sơ {{code}} đã quá hạn',
+      body: `{{recipient}} thân mến,\n\nHồ sơ {{code}} ({{procedure}}) đã quá hạn giải quyết ({{dueAt}}).`,
+    },
+    en: {
+      subject: 'Dossier {{code}} is overdue',
+      body: `Dear {{recipient}},\n\nDossier {{code}} ({{procedure}}) is overdue (it was due on {{dueAt}}).`,
+    },
+  },
+};
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Placeholders in `text` that `kind` does not provide (in order of first use). */
+export function unknownPlaceholders(kind: NotificationKind, text: string): string[] {
+  const allowed = new Set<string>(NOTIFICATION_KINDS[kind]);
+  const unknown: string[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1]!;
+    if (!allowed.has(name) && !unknown.includes(name)) unknown.push(name);
+  }
+  return unknown;
+}
+
+/** Fills the placeholders; one without a value (e.g. no due date yet) becomes "—". */
+export function renderTemplate(text: string, values: Record<string, string | null | undefined>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '—');
+}
+
+/** An instant as people in Vietnam read a date: dd/mm/yyyy in Vietnam time (UTC+7). */
+export function vietnamDayText(instant: Date | string): string {
+  const iso = new Date(new Date(instant).getTime() + 7 * 3_600_000).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+export const notificationTemplateBody = z.strictObject({
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(5000),
+});
+
+/** A template as the administrator sees it: the text in force, and whether it is the default. */
+export const notificationTemplateResponse = z.strictObject({
+  kind: z.string(),
+  locale: z.enum(NOTIFICATION_LOCALES),
+  subject: z.string(),
+  body: z.string(),
+  placeholders: z.array(z.string()),
+  customised: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type NotificationTemplateView = z.infer<typeof notificationTemplateResponse>;
+
+export const notificationTemplateListResponse = z.strictObject({
+  items: z.array(notificationTemplateResponse),
+});
+
+/** What a signed-in person chose: the language and channels they are told on (email by default). */
+export const notificationPreferencesBody = z.strictObject({
+  locale: z.enum(NOTIFICATION_LOCALES),
+  channels: z.array(z.enum(NOTIFICATION_CHANNELS)).min(1).max(3),
+});
+export const notificationPreferencesResponse = notificationPreferencesBody;
+export type NotificationPreferences = z.infer<typeof notificationPreferencesResponse>;
