@@ -129,6 +129,9 @@ describe('PAR Index self-assessment, appraisal and remediation', () => {
     const options = await plan.locator('option').allInnerTexts();
     await plan.selectOption({ label: options.find((o) => o.startsWith(`${THIS_YEAR} —`))! });
     await page.getByLabel('Hạn hoàn thành').fill(`25/03/${THIS_YEAR + 1}`);
+    // The chosen plan's units load after the choice; the form names one before it is sent.
+    const unit = page.getByLabel('Đơn vị chủ trì khi bộ tiêu chí không nêu');
+    await expect.poll(() => unit.locator('option').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Lập kế hoạch khắc phục' }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain('Đã tạo 2 nhiệm vụ khắc phục.');
     await page

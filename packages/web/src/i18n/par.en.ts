@@ -84,6 +84,7 @@ export const parEn: typeof parVi = {
   deadline: 'Deadline',
   deadlineRequired: 'Enter the deadline, for example 25/03/2027',
   unit: 'Unit in charge where the criteria name none',
+  unitRequired: "Choose the unit in charge (the plan's units are loading, try again in a moment)",
   remediate: 'Make the remediation plan',
   remediating: 'Making…',
   remediated: (n) => `${n} remediation tasks created.`,

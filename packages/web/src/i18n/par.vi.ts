@@ -84,6 +84,7 @@ export const parVi = {
   deadline: 'Hạn hoàn thành',
   deadlineRequired: 'Nhập hạn hoàn thành, ví dụ 25/03/2027',
   unit: 'Đơn vị chủ trì khi bộ tiêu chí không nêu',
+  unitRequired: 'Chọn đơn vị chủ trì (danh sách đơn vị của kế hoạch đang tải, thử lại sau giây lát)',
   remediate: 'Lập kế hoạch khắc phục',
   remediating: 'Đang lập…',
   remediated: (n: number) => `Đã tạo ${n} nhiệm vụ khắc phục.`,

@@ -233,6 +233,8 @@ function RemediationForm({ d, onMade }: { d: Detail; onMade: (tasks: number) => 
     const unit = unitId || units[0]?.id || '';
     if (!plan) errs.planId = p.planRequired;
     if (!isIsoDate(deadline)) errs.deadline = p.deadlineRequired;
+    // The plan's units load after the plan is chosen: never send the plan without one.
+    if (!unit) errs.unitId = p.unitRequired;
     if (!errors.check(errs)) return;
     send.mutate(
       {
