@@ -187,6 +187,8 @@ describe('on a 360 px phone', () => {
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();
     await page.waitForURL((url) => url.searchParams.has('field'));
     await expect.poll(() => toggle.innerText()).toContain('1 đang áp dụng');
+    // Results still loading are dimmed (stale); the check reads the page once they have come.
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
     await expectAccessible(page, 'catalogue on a phone, filters open');
   });
 });
