@@ -35,7 +35,7 @@ import {
   visibleAssessment,
   visibleFramework,
 } from './service.ts';
-import { listEvidence, listFrameworks } from './store.ts';
+import { evidenceMediaType, listEvidence, listFrameworks } from './store.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const codeParams = z.object({ id: z.uuid(), code: z.string().regex(/^[0-9.]{1,12}$/) });
@@ -290,12 +290,8 @@ export function parRoutes(ctx: AppContext) {
           (e) => e.id === request.params.evidenceId,
         );
         if (!found) throw new Problem(404, 'not_found');
-        const [file] = await ctx.db.query<{ media_type: string }>(
-          'SELECT media_type FROM stored_file WHERE sha256 = $1',
-          [found.sha256],
-        );
         return reply
-          .type(file?.media_type ?? 'application/octet-stream')
+          .type((await evidenceMediaType(ctx.db, found.sha256)) ?? 'application/octet-stream')
           .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(found.filename)}`)
           .send(await ctx.files.get(found.sha256));
       },

@@ -271,3 +271,12 @@ export async function provinceOf(db: Queryable, unitId: string): Promise<string 
   );
   return row?.id ?? null;
 }
+
+/** The media type the file store recorded for an evidence file at upload. */
+export async function evidenceMediaType(db: Queryable, sha256: string): Promise<string | null> {
+  const [file] = await db.query<{ media_type: string }>(
+    'SELECT media_type FROM stored_file WHERE sha256 = $1',
+    [sha256],
+  );
+  return file?.media_type ?? null;
+}
