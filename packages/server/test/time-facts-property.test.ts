@@ -231,6 +231,7 @@ describe('the queue filters equal core, over random histories (PGlite)', () => {
                       id,
                       agencyId: agency.id,
                       code: null,
+                      applicantCitizenId: null,
                       procedureId,
                       procedureVersionId: versionId,
                       fieldCode: 'viec-lam',

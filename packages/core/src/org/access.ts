@@ -55,6 +55,18 @@ export function dossierAccess(
   return { roles: [...roles], read: reads || roles.size > 0, staff };
 }
 
+/**
+ * A signed-in citizen's access to a dossier: their own (the dossier's applicant account) in the
+ * applicant's capacity, and nothing of anyone else's.
+ */
+export function citizenDossierAccess(
+  citizenId: string,
+  dossier: { applicantCitizenId: string | null },
+): DossierAccess {
+  const own = dossier.applicantCitizenId === citizenId;
+  return { roles: own ? ['citizen'] : [], read: own, staff: false };
+}
+
 /** The units whose dossiers make up the user's queue (each grant covers the units below it). */
 export function dossierQueueUnits(grants: readonly RoleGrantRef[]): string[] {
   return grants

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import type { Actor } from '../dossiers/service.ts';
 import { Problem } from '../http/problem.ts';
 import {
   type CitizenRow,
@@ -131,4 +132,13 @@ export function installCitizenSessions(app: FastifyInstance, ctx: AppContext): v
 export function requireCitizen(request: FastifyRequest): CitizenSession {
   if (!request.citizenSession) throw new Problem(401, 'unauthenticated');
   return request.citizenSession;
+}
+
+/**
+ * The signed-in citizen as the dossier engine's actor: the applicant of their own dossiers and of
+ * nothing else (`citizenDossierAccess`). Their events name them; they are not a staff user.
+ */
+export function citizenActor(session: CitizenSession): Actor {
+  const c = session.citizen;
+  return { userId: null, citizenId: c.id, name: c.full_name ?? 'Công dân', grants: [] };
 }

@@ -15,7 +15,10 @@ import { appendHandover, bumpCounter, countedDays, setCountedDays } from './reco
 import type { DossierRecord } from './store.ts';
 
 export interface Consequences {
-  dossier: Pick<DossierRecord, 'id' | 'agencyId' | 'fieldCode' | 'channel' | 'receivingUnitId'>;
+  dossier: Pick<
+    DossierRecord,
+    'id' | 'agencyId' | 'fieldCode' | 'channel' | 'receivingUnitId' | 'applicantCitizenId'
+  >;
   before: DossierSnapshot | null;
   after: DossierSnapshot;
   event: DossierEvent;
@@ -96,17 +99,21 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
 
   // Replayed history happened in the previous system, which told whom it had to at the time.
   if (c.actor.replay) return;
-  const notify = (kind: string, recipientId: string | null) =>
-    recipientId
+  // The applicant is a portal account when a citizen submitted or was matched, else a user (if any).
+  const applicant = c.dossier.applicantCitizenId
+    ? { recipientId: null, recipientCitizenId: c.dossier.applicantCitizenId }
+    : { recipientId: c.after.applicantId ?? null, recipientCitizenId: null };
+  const notify = (kind: string, to: { recipientId: string | null; recipientCitizenId: string | null }) =>
+    (to.recipientId ?? to.recipientCitizenId)
       ? enqueue(
           tx,
           {
             agencyId: c.dossier.agencyId,
             kind,
-            recipientId,
+            ...to,
             dossierId: c.dossier.id,
             payload: { action: c.event.action, state: c.after.state, dueAt: c.after.dueAt },
-            dedupeKey: `${c.dossier.id}:${c.event.action}:${c.now.getTime()}:${kind}:${recipientId}`,
+            dedupeKey: `${c.dossier.id}:${c.event.action}:${c.now.getTime()}:${kind}:${to.recipientId ?? to.recipientCitizenId}`,
           },
           c.now,
         )
@@ -119,7 +126,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
       {
         agencyId: c.dossier.agencyId,
         kind: 'dossier.applicant.survey',
-        recipientId: c.after.applicantId ?? null,
+        ...applicant,
         dossierId: c.dossier.id,
         payload: { action: c.event.action, state: c.after.state, surveyPath: surveyLinkPath(token) },
         dedupeKey: `${c.dossier.id}:survey-link`,
@@ -127,8 +134,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
       c.now,
     );
   }
-  if (c.to.userId && c.to.userId !== c.from.userId) await notify('dossier.assigned', c.to.userId);
-  if (c.after.applicantId && APPLICANT_NOTICES.has(c.event.action)) {
-    await notify(`dossier.applicant.${c.event.action}`, c.after.applicantId);
-  }
+  if (c.to.userId && c.to.userId !== c.from.userId)
+    await notify('dossier.assigned', { recipientId: c.to.userId, recipientCitizenId: null });
+  if (APPLICANT_NOTICES.has(c.event.action)) await notify(`dossier.applicant.${c.event.action}`, applicant);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
+  citizenDossierAccess,
   type DossierAccess,
   type DossierAction,
   type DossierSnapshot,
@@ -34,9 +35,11 @@ import {
   updateDossier,
 } from './store.ts';
 
-/** Who is acting: a staff member or applicant, or the system (deadline jobs). */
+/** Who is acting: a staff member or applicant, a citizen signed in to the portal, or the system (deadline jobs). */
 export interface Actor {
   userId: string | null;
+  /** A citizen of the portal (citizen_account): acts only as the applicant of their own dossiers. */
+  citizenId?: string | undefined;
   name: string;
   /** Every role grant of the user, with the unit it is held on. */
   grants: readonly { role: ActorRole; unitId: string }[];
@@ -55,6 +58,8 @@ interface UnitsOfDossier {
   receivingUnitId: string;
   currentUnitId: string | null;
   applicantUserId: string | null;
+  /** The portal account acting as the applicant (dossier.applicant_citizen_id). */
+  applicantCitizenId: string | null;
 }
 
 /**
@@ -68,6 +73,7 @@ async function accessWith(
   chains: Map<string, string[]>,
 ): Promise<DossierAccess> {
   if (actor.replay) return { roles: [...actor.replay.roles], read: true, staff: true };
+  if (actor.citizenId) return citizenDossierAccess(actor.citizenId, dossier);
   if (actor.userId === null)
     return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
   const units = [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId].filter(
@@ -115,7 +121,7 @@ export async function receivingUnitFor(
 ): Promise<string> {
   const today = vietnamDateOf(now);
   if (request.channel === 'online') {
-    if (!actor.grants.some((g) => g.role === 'citizen')) throw new Problem(403, 'forbidden');
+    if (!actor.citizenId && !actor.grants.some((g) => g.role === 'citizen')) throw new Problem(403, 'forbidden');
     const designated = await onlineReceivingUnit(db, request.agencyId);
     if (request.receivingUnitId && request.receivingUnitId !== designated.id)
       throw new Problem(422, 'online_receiving_unit_only');
@@ -196,7 +202,15 @@ interface Command {
   /** Creation only: the row's identity. */
   identity?: Omit<
     DossierRecord,
-    'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId' | 'code'
+    | 'state'
+    | 'snapshot'
+    | 'version'
+    | 'risk'
+    | 'createdAt'
+    | 'currentUnitId'
+    | 'assigneeId'
+    | 'code'
+    | 'applicantCitizenId'
   > & { procedureName: string };
   units: UnitsOfDossier;
   access: DossierAccess;
@@ -208,6 +222,9 @@ interface Command {
   now: Date;
 }
 
+/** The actor's id as the rules see it (an applicant's actions are checked against it). */
+const actorIdOf = (actor: Actor): string => actor.userId ?? actor.citizenId ?? 'system';
+
 /**
  * The one command path of creation and actions: decide, write the row, give it its code when it is
  * received, record the consequences, and tell what was written.
@@ -215,7 +232,7 @@ interface Command {
 async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
   const decision = decide(
     c.before?.snapshot ?? null,
-    { action: c.action, actor: { id: c.actor.userId ?? 'system', roles: c.access.roles }, input: c.input },
+    { action: c.action, actor: { id: actorIdOf(c.actor), roles: c.access.roles }, input: c.input },
     {
       now: c.now,
       calendar: c.calendar.config,
@@ -267,6 +284,7 @@ async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
         channel: id.channel,
         receivingUnitId: id.receivingUnitId,
         applicant: id.applicant,
+        applicantCitizenId: c.units.applicantCitizenId,
         searchText: foldVietnamese(`${code ?? ''} ${id.applicant.name} ${id.procedureName}`),
       },
       write,
@@ -355,6 +373,8 @@ export async function createDossier(
     receivingUnitId,
     currentUnitId: null,
     applicantUserId: input.applicantUserId,
+    // A citizen submitting online becomes the dossier's applicant account.
+    applicantCitizenId: input.channel === 'online' ? (actor.citizenId ?? null) : null,
   };
   const chains = new Map<string, string[]>();
   return commit(tx, {

@@ -19,6 +19,8 @@ export interface DossierRecord {
   assigneeId: string | null;
   state: DossierState;
   applicant: Applicant;
+  /** The portal account acting as the applicant, when a citizen submitted or was matched. */
+  applicantCitizenId: string | null;
   snapshot: DossierSnapshot;
   version: number;
   risk: DossierRisk | null;
@@ -38,6 +40,7 @@ export interface DossierRow {
   assignee_id: string | null;
   state: DossierState;
   applicant: Applicant;
+  applicant_citizen_id: string | null;
   snapshot: DossierSnapshot;
   version: number;
   risk: DossierRisk | null;
@@ -45,7 +48,7 @@ export interface DossierRow {
 }
 
 const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
-  current_unit_id, assignee_id, state, applicant, snapshot, version, risk, created_at`;
+  current_unit_id, assignee_id, state, applicant, applicant_citizen_id, snapshot, version, risk, created_at`;
 
 export const toRecord = (r: DossierRow): DossierRecord => ({
   id: r.id,
@@ -60,6 +63,7 @@ export const toRecord = (r: DossierRow): DossierRecord => ({
   assigneeId: r.assignee_id,
   state: r.state,
   applicant: r.applicant,
+  applicantCitizenId: r.applicant_citizen_id,
   snapshot: r.snapshot,
   version: r.version,
   risk: r.risk,
@@ -138,8 +142,8 @@ export async function insertDossier(
     `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
        applicant, search_text, version, created_at,
        state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at,
-       overdue_from, at_risk_from, time_facts_stale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false)
+       overdue_from, at_risk_from, time_facts_stale, applicant_citizen_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false, $23)
      RETURNING ${COLUMNS}`,
     [
       d.id,
@@ -154,6 +158,7 @@ export async function insertDossier(
       d.searchText,
       ...columnsOf(w),
       ...(await factsOf(tx, d.agencyId, w)),
+      d.applicantCitizenId,
     ],
   );
   return toRecord(row!);

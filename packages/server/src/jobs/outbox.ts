@@ -4,6 +4,8 @@ export interface OutboxMessage {
   agencyId: string | null;
   kind: string;
   recipientId: string | null;
+  /** A citizen of the portal instead of a staff user (never both). */
+  recipientCitizenId?: string | null | undefined;
   dossierId: string | null;
   payload: Record<string, unknown>;
   /** Two writers deciding the same notification produce one row. */
@@ -13,8 +15,9 @@ export interface OutboxMessage {
 /** Queues a notification in the caller's transaction; it is sent only if that transaction commits. */
 export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date): Promise<boolean> {
   const rows = await tx.query(
-    `INSERT INTO outbox (agency_id, kind, recipient_id, dossier_id, payload, dedupe_key, created_at, available_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+    `INSERT INTO outbox (agency_id, kind, recipient_id, dossier_id, payload, dedupe_key, created_at, available_at,
+       recipient_citizen_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [
       message.agencyId,
@@ -24,6 +27,7 @@ export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date):
       JSON.stringify(message.payload),
       message.dedupeKey ?? null,
       now,
+      message.recipientCitizenId ?? null,
     ],
   );
   return rows.length > 0;
@@ -33,6 +37,7 @@ export interface ClaimedMessage {
   id: number;
   kind: string;
   recipientId: string | null;
+  recipientCitizenId: string | null;
   dossierId: string | null;
   payload: Record<string, unknown>;
   attempts: number;
@@ -53,6 +58,7 @@ export async function claim(
     id: number;
     kind: string;
     recipient_id: string | null;
+    recipient_citizen_id: string | null;
     dossier_id: string | null;
     payload: Record<string, unknown>;
     attempts: number;
@@ -62,13 +68,14 @@ export async function claim(
         SELECT id FROM outbox
          WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= $2 AND (claimed_at IS NULL OR claimed_at < $3)
          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-      RETURNING id::int AS id, kind, recipient_id, dossier_id, payload, attempts`,
+      RETURNING id::int AS id, kind, recipient_id, recipient_citizen_id, dossier_id, payload, attempts`,
     [worker, now, new Date(now.getTime() - leaseMs), limit],
   );
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     recipientId: r.recipient_id,
+    recipientCitizenId: r.recipient_citizen_id,
     dossierId: r.dossier_id,
     payload: r.payload,
     attempts: r.attempts,

@@ -1,7 +1,8 @@
 import type { NotificationChannelKind, NotificationLocale } from '@motcua/core';
 
-/** Whom a message goes to, as app_user holds them. */
+/** Whom a message goes to: a staff user (app_user) or a citizen of the portal (citizen_account). */
 export interface Recipient {
+  /** The app_user or citizen_account id. */
   userId: string;
   name: string;
   email: string | null;

@@ -48,6 +48,26 @@ async function recipientOf(db: Queryable, id: string): Promise<Recipient | null>
   };
 }
 
+/** A citizen of the portal: an account without a name (email code sign-in) is addressed by its email. */
+async function citizenRecipientOf(db: Queryable, id: string): Promise<Recipient | null> {
+  const rows = await db.query<{
+    full_name: string | null;
+    email: string | null;
+    locale: NotificationLocale;
+    notify_channels: Recipient['channels'];
+  }>('SELECT full_name, email, locale, notify_channels FROM citizen_account WHERE id = $1', [id]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    userId: id,
+    name: r.full_name ?? r.email ?? '',
+    email: r.email,
+    phone: null,
+    locale: r.locale,
+    channels: r.notify_channels,
+  };
+}
+
 /** The values a template may use, from the row's payload and the dossier it is about. */
 async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient) {
   const dossier = m.dossierId
@@ -99,7 +119,11 @@ export async function deliverNotifications(
         await close('no_template');
         continue;
       }
-      const recipient = m.recipientId ? await recipientOf(ctx.db, m.recipientId) : null;
+      const recipient = m.recipientId
+        ? await recipientOf(ctx.db, m.recipientId)
+        : m.recipientCitizenId
+          ? await citizenRecipientOf(ctx.db, m.recipientCitizenId)
+          : null;
       const channel = recipient ? channelFor(recipient, channels) : null;
       if (!recipient || !channel) {
         await close('no_channel');
