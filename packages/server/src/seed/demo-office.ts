@@ -194,6 +194,11 @@ export async function seedDemoOffice(
 
   const byFate: Record<string, number> = {};
   let done = 0;
+  // Every twentieth dossier received more than 40 days ago is still open, so past its deadline:
+  // the demo shows overdue dossiers whatever the day and however few dossiers are seeded.
+  let old = 0;
+  const keptOverdue = (receivedAt: Date) =>
+    realNow.getTime() - receivedAt.getTime() > 40 * 86_400_000 && old++ % 20 === 0;
   for (const receivedAt of receipts) {
     if (done % 50 === 0) {
       options.onProgress?.(done, receipts.length);
@@ -201,7 +206,7 @@ export async function seedDemoOffice(
       await new Promise((r) => setImmediate(r));
     }
     done++;
-    const fate = fateOf(receivedAt);
+    const fate = keptOverdue(receivedAt) ? 'open' : fateOf(receivedAt);
     const procedure = pick(procedures);
     const clock = { now: receivedAt };
     const sim: AppContext = { ...ctx, now: () => clock.now };
