@@ -123,12 +123,16 @@ export async function rateAsApplicant(
   return record(db, dossierId, input, 'account', now);
 }
 
-/** The units whose not-satisfied ratings the session's head-of-unit grants cover. */
+/**
+ * The units whose not-satisfied ratings the session's head-of-unit grants cover, and the agencies
+ * they may belong to: a public service centre receives for every agency, so all of them.
+ */
 async function followUpScope(db: Queryable, session: Session) {
   const grants = session.roles.filter((g) => g.role === 'head_of_unit');
   if (grants.length === 0) throw new Problem(403, 'forbidden');
+  const agencies = await db.query<{ id: string }>('SELECT id FROM org_unit WHERE agency_id = id');
   return {
-    agencyIds: [...new Set(grants.map((g) => g.agencyId).filter((a): a is string => a !== null))],
+    agencyIds: agencies.map((a) => a.id),
     unitIds: await descendantIds(
       db,
       grants.map((g) => g.unitId),
