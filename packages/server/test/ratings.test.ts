@@ -25,7 +25,7 @@ const USERS = ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'cchc', 'truo
 
 describe.each(engines)('service ratings on %s', (engine) => {
   let t: TestApp;
-  const { c, clockTo, json } = staffClients(() => t, USERS, '/api/v1');
+  const { clockTo, json } = staffClients(() => t, USERS, '/api/v1');
   const pub = (method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({
       method: method as 'GET',

@@ -400,10 +400,10 @@ export async function answerRatingForm(db: Queryable, token: string) {
 
 /** Rates an answer once: the row is locked, so a second submission, even at once, is refused. */
 export async function rateAnswer(db: Queryable, token: string, input: RatingInput, now: Date) {
-  const issues = ratingIssues(input);
-  if (issues.length > 0) throw fieldProblem(...issues.map((i) => fieldIssue(i.path, i.code)));
   const c = await byToken(db, token, true);
   if (c.rating) throw new Problem(409, 'feedback_rating_given');
+  const issues = ratingIssues(input);
+  if (issues.length > 0) throw fieldProblem(...issues.map((i) => fieldIssue(i.path, i.code)));
   await store.updateCase(
     db,
     { agencyId: c.agencyId, id: c.id, version: c.version },
