@@ -25,6 +25,7 @@ import { lookupRoutes } from './dossiers/lookup.ts';
 import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { summaryRoutes } from './dossiers/summary.ts';
+import { feedbackPlugin } from './feedback/plugin.ts';
 import { historyImportRoutes } from './history-import/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
@@ -163,6 +164,7 @@ export async function buildApp(
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

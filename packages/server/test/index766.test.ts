@@ -87,10 +87,13 @@ describe.each(engines)('Decision 766 index on %s', (engine) => {
       target: 50,
       score: 4,
     });
-    // 5.4: not measured, with the late rate it does count (B of 4 resolved).
+    // 5.4: 100% − (B late of 4 resolved + no negative rating or complaint) = 75% of 90% → 5 of 6.
     expect(one(body, '5.4')).toMatchObject({
-      status: 'notMeasured',
-      partial: { numerator: 1, denominator: 4, rate: 25 },
+      status: 'measured',
+      numerator: 3,
+      denominator: 4,
+      rate: 75,
+      score: 5,
     });
     expect(one(body, '2.1').explanation.vi).toContain('Biểu số 06');
   });
@@ -114,7 +117,7 @@ describe.each(engines)('Decision 766 index on %s', (engine) => {
     const { body } = await index('period=month&year=2026&index=5');
     const notMeasured = body.indicators.filter((i) => i.status === 'notMeasured');
     expect(notMeasured.map((i) => i.code)).toEqual(
-      expect.arrayContaining(['1.1', '1.2', '1.4', '3.5', '3.6', '4.1', '4.2', '5.2', '5.3', '5.4']),
+      expect.arrayContaining(['1.1', '1.2', '1.4', '3.5', '3.6', '4.1', '4.2', '5.2', '5.3']),
     );
     const payment = one(body, '3.5') as Extract<Index766IndicatorView, { status: 'notMeasured' }>;
     expect(payment.reason.vi).toBe('Hệ thống chưa quản lý thanh toán trực tuyến');

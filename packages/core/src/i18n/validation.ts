@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CITIZEN_CUSTOM_MESSAGES } from '../citizen/messages.ts';
+import { FEEDBACK_CUSTOM_MESSAGES, FEEDBACK_FIELD_LABELS } from '../feedback/messages.ts';
 import { REFORM_CUSTOM_MESSAGES, REFORM_FIELD_LABELS } from '../reform/messages.ts';
 import { REPORT_CUSTOM_MESSAGES, REPORT_FIELD_LABELS } from '../reform-reports/messages.ts';
 import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
@@ -10,6 +11,7 @@ export const FIELD_LABELS: Record<string, Localised> = {
   ...REFORM_FIELD_LABELS,
   ...SURVEY_FIELD_LABELS,
   ...REPORT_FIELD_LABELS,
+  ...FEEDBACK_FIELD_LABELS,
   code: { vi: 'Mã thủ tục', en: 'Procedure code' },
   codeKind: { vi: 'Loại mã', en: 'Code kind' },
   name: { vi: 'Tên', en: 'Name' },
@@ -104,6 +106,7 @@ export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> 
   ...CITIZEN_CUSTOM_MESSAGES,
   ...SURVEY_CUSTOM_MESSAGES,
   ...REPORT_CUSTOM_MESSAGES,
+  ...FEEDBACK_CUSTOM_MESSAGES,
   dossier_code_required: {
     label: { vi: 'Mã hồ sơ', en: 'Dossier code' },
     vi: 'chưa được nhập; mã ghi trên giấy tiếp nhận, ví dụ 000.00.12.H29-260305-0001',

@@ -18,9 +18,17 @@ const COUNTED: Readonly<Record<string, Words>> = {
     vi: 'Lấy từ Biểu số 06 của cùng kỳ: tử số = hồ sơ tiếp nhận trực tuyến (cột 4); mẫu số = hồ sơ tiếp nhận trong kỳ (cột 4 + cột 5), không tính hồ sơ kỳ trước chuyển sang.',
     en: 'From Biểu số 06 for the same period: numerator = received online (col 4); denominator = received in the period (col 4 + col 5), without those carried over.',
   },
+  '5.2': {
+    vi: 'Đếm phản ánh, kiến nghị tiếp nhận trong kỳ (trừ phản ánh không thuộc thẩm quyền); tử số = đã trả lời trong 15 ngày làm việc theo lịch của cơ quan + đang xử lý còn trong hạn cuối kỳ.',
+    en: "Counts the feedback received in the period (out-of-scope cases left out); numerator = answered within 15 working days on the agency's calendar + open and still in time at the end.",
+  },
+  '5.3': {
+    vi: 'Đếm các đánh giá của người dân về câu trả lời phản ánh, kiến nghị trong kỳ; tử số = đánh giá "Hài lòng" hoặc "Chấp nhận được".',
+    en: 'Counts the citizens\' ratings of feedback answers given in the period; numerator = "Satisfied" or "Acceptable".',
+  },
   '5.4': {
-    vi: 'Tỷ lệ quá hạn = giải quyết quá hạn (cột 10) / đã giải quyết (cột 7) của Biểu số 06. Phần đánh giá không hài lòng chưa có dữ liệu.',
-    en: 'Late rate = resolved late (col 10) / resolved (col 7) of Biểu số 06. The negative ratings part has no data yet.',
+    vi: 'Mẫu số = hồ sơ đã giải quyết (cột 7 của Biểu số 06); tử số = đã giải quyết − giải quyết quá hạn (cột 10) − số hồ sơ bị đánh giá "Không hài lòng" hoặc bị phản ánh trong kỳ.',
+    en: 'Denominator = resolved dossiers (col 7 of Biểu số 06); numerator = resolved − resolved late (col 10) − dossiers rated "Not satisfied" or named in feedback in the period.',
   },
 };
 

@@ -1,7 +1,13 @@
 import type { IsoDate } from '../calendar/civil-date.ts';
+import {
+  dossierSatisfaction,
+  type FeedbackFigures,
+  feedbackOnTime,
+  feedbackSatisfaction,
+} from '../feedback/measures.ts';
 import { type CatalogueVersion, catalogueInForceOn } from '../reform/targets.ts';
 import type { Form06Numbers } from '../statistics/form06.ts';
-import { type Index766Measurement, rateOf, type Words } from './score.ts';
+import type { Index766Measurement } from './score.ts';
 
 /**
  * What the system measures of the Decision 766 index from what it holds: Biểu số 06's numbers for
@@ -26,11 +32,6 @@ const NO_ELECTRONIC_RESULTS = notMeasured(
   'Hệ thống chưa quản lý kết quả điện tử và số hóa hồ sơ',
   'The system does not yet keep electronic results or digitisation of dossiers',
 );
-const NO_FEEDBACK = notMeasured(
-  'Hệ thống chưa có phân hệ tiếp nhận, xử lý phản ánh, kiến nghị và đánh giá',
-  'The system has no feedback and rating module yet',
-);
-
 /** The reasons the indicators the system cannot count are not measured. */
 export const INDEX766_NOT_MEASURED: Readonly<Record<string, Index766Measurement>> = {
   '1.1': notMeasured(
@@ -53,11 +54,7 @@ export const INDEX766_NOT_MEASURED: Readonly<Record<string, Index766Measurement>
     'Hệ thống chưa cấp bản sao điện tử chứng thực',
     'The system does not issue electronic certified copies yet',
   ),
-  '5.2': NO_FEEDBACK,
-  '5.3': NO_FEEDBACK,
 };
-
-const LATE_RATE: Words = { vi: 'Tỷ lệ hồ sơ quá hạn', en: 'Late rate' };
 
 /**
  * 2.1: (resolved early + on time + open and in time at the end) / (resolved + open at the end).
@@ -76,23 +73,23 @@ export function onlineReceived(n: Form06Numbers): Index766Measurement {
   return { kind: 'measured', numerator: n.receivedOnline, denominator: n.receivedOnline + n.receivedDirect };
 }
 
+/** What the feedback and rating data give for 5.2, 5.3 and 5.4 (see feedback/measures.ts). */
+export interface SatisfactionFigures {
+  feedback: FeedbackFigures;
+  /** Dossiers rated "not satisfied" or named in a feedback case in the period. */
+  negativeDossiers: number;
+}
+
 /**
- * 5.4 = 100% − (late rate + rate of dossiers with a complaint or a negative rating). The late rate
- * (resolved late / resolved) is counted; ratings and complaints are not held yet, so 5.4 is not
- * measured, with the late rate shown as the part that is.
+ * 5.4 = 100% − (late rate + rate of dossiers with a complaint or a negative rating), from Biểu số
+ * 06's resolved and resolved-late dossiers and the negative ratings and complaints of the period.
  */
-export function satisfactionWithHandling(n: Form06Numbers): Index766Measurement {
-  const rate = rateOf(n.resolvedLate, n.resolvedTotal);
-  return {
-    kind: 'notMeasured',
-    reason: {
-      vi: 'Mới đo được tỷ lệ hồ sơ quá hạn; hệ thống chưa có đánh giá của người dân và phản ánh về hồ sơ',
-      en: 'Only the late rate is counted; the system holds no citizen ratings or complaints about dossiers yet',
-    },
-    ...(rate === null
-      ? {}
-      : { partial: { label: LATE_RATE, numerator: n.resolvedLate, denominator: n.resolvedTotal, rate } }),
-  };
+export function satisfactionWithHandling(n: Form06Numbers, negativeDossiers: number): Index766Measurement {
+  return dossierSatisfaction({
+    resolvedTotal: n.resolvedTotal,
+    resolvedLate: n.resolvedLate,
+    negativeDossiers,
+  });
 }
 
 /** 3.1 and 1.3 from the catalogue in force on `day` (the version in effect then). */
@@ -111,12 +108,15 @@ export function index766Measurements(
   report: Form06Numbers,
   versions: readonly CatalogueVersion[],
   lastDay: IsoDate,
+  satisfaction: SatisfactionFigures,
 ): Record<string, Index766Measurement> {
   return {
     ...INDEX766_NOT_MEASURED,
     ...catalogueMeasures(versions, lastDay),
     '2.1': onTimeHandled(report),
     '3.3': onlineReceived(report),
-    '5.4': satisfactionWithHandling(report),
+    '5.2': feedbackOnTime(satisfaction.feedback),
+    '5.3': feedbackSatisfaction(satisfaction.feedback),
+    '5.4': satisfactionWithHandling(report, satisfaction.negativeDossiers),
   };
 }

@@ -90,7 +90,13 @@ describe('the index of a period', () => {
     version('d', '2026-05-20', { inForce: false }),
     version('e', '2026-06-01', { offeredOnline: true }),
   ];
-  const result = index766Result(index766Measurements(may, catalogue, '2026-05-31'));
+  // Feedback: 4 received, 2 answered on time, 1 open and in time; 2 answer ratings, 1 negative.
+  // One resolved dossier was rated "not satisfied".
+  const satisfaction = {
+    feedback: { received: 4, answeredOnTime: 2, openInTime: 1, answerRatings: 2, answerRatingsNegative: 1 },
+    negativeDossiers: 1,
+  };
+  const result = index766Result(index766Measurements(may, catalogue, '2026-05-31', satisfaction));
   const one = (code: string) => result.indicators.find((i) => i.code === code)!;
 
   it('scores 2.1 from early, on time and in time over resolved and open', () => {
@@ -116,23 +122,35 @@ describe('the index of a period', () => {
       reason: { vi: 'Hệ thống chưa quản lý thanh toán trực tuyến' },
     });
     expect(one('3.5')).not.toHaveProperty('score');
-    // 5.4 shows the late rate it does count: 2 of 10.
-    expect(one('5.4')).toMatchObject({
-      status: 'notMeasured',
-      partial: { numerator: 2, denominator: 10, rate: 20 },
-    });
     const measured = result.indicators.filter((i) => i.status === 'measured').map((i) => i.code);
-    expect(measured).toEqual(['1.3', '2.1', '3.1', '3.3']);
+    expect(measured).toEqual(['1.3', '2.1', '3.1', '3.3', '5.2', '5.3', '5.4']);
+  });
+  it('scores 5.2, 5.3 and 5.4 from the feedback cases and the ratings', () => {
+    // 5.2: (2 on time + 1 open in time) / 4 received = 75% of 100% → 4.5 of 6.
+    expect(one('5.2')).toMatchObject({ numerator: 3, denominator: 4, rate: 75, score: 4.5 });
+    // 5.3: 1 of 2 answer ratings not negative = 50% → 3 of 6.
+    expect(one('5.3')).toMatchObject({ numerator: 1, denominator: 2, rate: 50, score: 3 });
+    // 5.4: 100% − (2 late + 1 rated not satisfied) / 10 resolved = 70% of 90% → 4.67 of 6.
+    expect(one('5.4')).toMatchObject({ numerator: 7, denominator: 10, rate: 70, target: 90, score: 4.67 });
   });
   it('reads each group and the total as x of the measured maximum, with the unmeasured points apart', () => {
     const online = result.groups.find((g) => g.group === 'online')!;
     expect(online).toMatchObject({ maxPoints: 12, measuredMax: 12, score: 10.4, unmeasuredPoints: 0 });
     const publicity = result.groups.find((g) => g.group === 'publicity')!;
     expect(publicity).toMatchObject({ maxPoints: 18, measuredMax: 2, score: 1.33, unmeasuredPoints: 16 });
-    expect(result.total).toEqual({ maxPoints: 100, measuredMax: 34, score: 27.73, unmeasuredPoints: 66 });
+    expect(result.total).toEqual({ maxPoints: 100, measuredMax: 52, score: 39.9, unmeasuredPoints: 48 });
   });
   it('does not score a rate with nothing to count', () => {
-    const empty = index766Result(index766Measurements(report({}), [], '2026-05-31'));
+    const none = {
+      received: 0,
+      answeredOnTime: 0,
+      openInTime: 0,
+      answerRatings: 0,
+      answerRatingsNegative: 0,
+    };
+    const empty = index766Result(
+      index766Measurements(report({}), [], '2026-05-31', { feedback: none, negativeDossiers: 0 }),
+    );
     expect(empty.indicators.find((i) => i.code === '2.1')).toMatchObject({ status: 'notMeasured' });
     expect(empty.total.measuredMax).toBe(0);
   });

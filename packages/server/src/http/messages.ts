@@ -1,7 +1,9 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
+import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
 import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
+import { RATING_PROBLEMS } from '../ratings/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
 import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
@@ -17,6 +19,8 @@ export const PROBLEMS = {
   ...PAR_PROBLEMS,
   ...CITIZEN_PROBLEMS,
   ...NOTIFICATION_PROBLEMS,
+  ...FEEDBACK_PROBLEMS,
+  ...RATING_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

@@ -12,6 +12,9 @@ import {
 } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
 import type { Queryable } from '../db/database.ts';
+import { feedbackFigures } from '../feedback/service.ts';
+import { descendantIds } from '../org/tree.ts';
+import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
 import { report06 } from '../statistics/routes.ts';
 import { listIndex766Overrides } from './store.ts';
@@ -26,8 +29,8 @@ export interface Index766Query {
 
 /**
  * The Decision 766 index of an agency (or one of its units) for a month, quarter or year. Who may
- * read it, and the figures of 2.1, 3.3 and 5.4, are Biểu số 06's for the same period (one source:
- * the same counters through the same use case); the catalogue gives 3.1 and 1.3. A period still
+ * read it, and the figures of 2.1, 3.3 and 5.4's late rate, are Biểu số 06's for the same period (one source:
+ * the same counters through the same use case); the catalogue gives 3.1 and 1.3; the feedback cases and ratings give 5.2, 5.3 and the rest of 5.4. A period still
  * running is counted to today, since the counters hold dossiers' future overdue days ahead.
  */
 export async function index766Report(
@@ -49,7 +52,23 @@ export async function index766Report(
     await listIndex766Overrides(db, null, q.year),
     await listIndex766Overrides(db, form06.agency.id, q.year),
   );
-  const measured = index766Measurements(form06.totals, await catalogueVersions(db, form06.agency.id), to);
+  // 5.2-5.4 from the feedback cases and ratings of the same agency (or unit and those below it).
+  const scope = {
+    agencyId: form06.agency.id,
+    unitIds: form06.unit ? [...(await descendantIds(db, [form06.unit.id]))] : null,
+    from: range.from,
+    to,
+  };
+  const satisfaction = {
+    feedback: await feedbackFigures(db, scope, now),
+    negativeDossiers: await negativeDossierCount(db, scope),
+  };
+  const measured = index766Measurements(
+    form06.totals,
+    await catalogueVersions(db, form06.agency.id),
+    to,
+    satisfaction,
+  );
   const result = index766Result(measured, settings);
   return {
     agency: form06.agency,
