@@ -113,8 +113,8 @@ export async function appendEvent(
     [event.agencyId],
   );
   const [last] = await tx.query<{ n: number }>(
-    'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1',
-    [event.dossierId],
+    'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2',
+    [event.agencyId, event.dossierId],
   );
   const chainSeq = head!.last_seq + 1;
   const dossierSeq = (last?.n ?? 0) + 1;
@@ -141,7 +141,11 @@ export async function appendEvent(
     ],
   );
   const hash = rowHash(head!.last_hash, row!);
-  await tx.query('UPDATE dossier_event SET hash = $2 WHERE id = $1', [id, hash]);
+  await tx.query('UPDATE dossier_event SET hash = $3 WHERE agency_id = $1 AND id = $2', [
+    event.agencyId,
+    id,
+    hash,
+  ]);
   await tx.query('UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE agency_id = $1', [
     event.agencyId,
     chainSeq,
