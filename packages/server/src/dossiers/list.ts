@@ -37,7 +37,7 @@ const ORDER: Record<DossierListQuery['sort'], string> = {
  * agencies whose dossiers one of them received (a service centre receives for several), from the
  * directory. The dossier table is distributed by agency: the queue asks only their shards.
  */
-async function queueAgencies(db: Queryable, scope: string[]): Promise<string[]> {
+export async function queueAgencies(db: Queryable, scope: string[]): Promise<string[]> {
   const rows = await db.query<{ agency_id: string }>(
     `SELECT agency_id FROM org_unit WHERE id = ANY($1::uuid[]) AND agency_id IS NOT NULL
       UNION SELECT DISTINCT agency_id FROM dossier_directory WHERE receiving_unit_id = ANY($1::uuid[])`,
