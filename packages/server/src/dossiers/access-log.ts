@@ -52,7 +52,7 @@ export async function listPersonalDataReads(db: Queryable, q: AccessLogQuery) {
     item: string | null;
   }>(
     `SELECT l.at, l.dossier_id, d.code, l.user_id, u.username, u.full_name, l.access, l.what, l.item
-       FROM dossier_access_log l JOIN dossier d ON d.id = l.dossier_id JOIN app_user u ON u.id = l.user_id
+       FROM dossier_access_log l JOIN dossier d ON d.agency_id = l.agency_id AND d.id = l.dossier_id JOIN app_user u ON u.id = l.user_id
       WHERE ${where} ORDER BY l.at DESC, l.id DESC LIMIT $4 OFFSET $5`,
     [...params, q.pageSize, (q.page - 1) * q.pageSize],
   );

@@ -49,7 +49,8 @@ export async function approvalBriefs(
     payload: Record<string, unknown>;
   }>(
     `SELECT dossier_id, dossier_seq, at, actor_name, action, payload FROM dossier_event
-      WHERE dossier_id = ANY($1::uuid[]) AND action = ANY($2::text[]) ORDER BY dossier_id, dossier_seq`,
+      WHERE agency_id IN (SELECT agency_id FROM dossier_directory WHERE id = ANY($1::uuid[]))
+        AND dossier_id = ANY($1::uuid[]) AND action = ANY($2::text[]) ORDER BY dossier_id, dossier_seq`,
     [dossierIds, NOTE_ACTIONS],
   );
   const documents = await db.query<{
@@ -64,7 +65,8 @@ export async function approvalBriefs(
   }>(
     `SELECT d.dossier_id, d.id, d.kind, d.name, d.filename, f.media_type, f.size::int AS size, d.uploaded_at
        FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256
-      WHERE d.dossier_id = ANY($1::uuid[]) AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
+      WHERE d.agency_id IN (SELECT agency_id FROM dossier_directory WHERE id = ANY($1::uuid[]))
+        AND d.dossier_id = ANY($1::uuid[]) AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
     [dossierIds],
   );
   for (const e of events) {

@@ -113,8 +113,8 @@ export async function appendEvent(
     [event.agencyId],
   );
   const [last] = await tx.query<{ n: number }>(
-    'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE dossier_id = $1',
-    [event.dossierId],
+    'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2',
+    [event.agencyId, event.dossierId],
   );
   const chainSeq = head!.last_seq + 1;
   const dossierSeq = (last?.n ?? 0) + 1;
@@ -141,7 +141,11 @@ export async function appendEvent(
     ],
   );
   const hash = rowHash(head!.last_hash, row!);
-  await tx.query('UPDATE dossier_event SET hash = $2 WHERE id = $1', [id, hash]);
+  await tx.query('UPDATE dossier_event SET hash = $3 WHERE agency_id = $1 AND id = $2', [
+    event.agencyId,
+    id,
+    hash,
+  ]);
   await tx.query('UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE agency_id = $1', [
     event.agencyId,
     chainSeq,
@@ -266,9 +270,13 @@ export async function verifyAgencyChain(
 /** Dossier rows whose state or agency is not what their last event says, or that have no event. */
 async function verifyDossiers(
   db: Queryable,
+  agencyId: string,
   limit: number,
 ): Promise<{ dossiers: number; problems: DossierProblem[] }> {
-  const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier');
+  const [count] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM dossier WHERE agency_id = $1',
+    [agencyId],
+  );
   const rows = await db.query<{
     id: string;
     code: string | null;
@@ -281,11 +289,12 @@ async function verifyDossiers(
     `SELECT d.id, d.code, d.state, d.agency_id, e.id AS event_id, e.agency_id AS event_agency_id, e.to_state
        FROM dossier d
        LEFT JOIN LATERAL (
-         SELECT id, agency_id, to_state FROM dossier_event WHERE dossier_id = d.id ORDER BY dossier_seq DESC LIMIT 1
+         SELECT id, agency_id, to_state FROM dossier_event
+          WHERE agency_id = d.agency_id AND dossier_id = d.id ORDER BY dossier_seq DESC LIMIT 1
        ) e ON true
-      WHERE e.id IS NULL OR e.to_state <> d.state OR e.agency_id <> d.agency_id
+      WHERE d.agency_id = $2 AND (e.id IS NULL OR e.to_state <> d.state OR e.agency_id <> d.agency_id)
       ORDER BY d.created_at, d.id LIMIT $1`,
-    [limit],
+    [limit, agencyId],
   );
   return {
     dossiers: count?.n ?? 0,
@@ -305,6 +314,7 @@ async function verifyDossiers(
 /** Every checkpoint: its signature by a trusted key, and the event it names still has its hash. */
 async function verifyCheckpoints(
   db: Queryable,
+  agencyId: string,
   trustedKeys: readonly KeyObject[],
 ): Promise<{ checkpoints: number; problems: CheckpointProblem[] }> {
   const rows = await db.query<{
@@ -321,7 +331,8 @@ async function verifyCheckpoints(
             e.hash AS event_hash
        FROM audit_checkpoint c
        LEFT JOIN dossier_event e ON e.agency_id = c.agency_id AND e.chain_seq = c.chain_seq
-      ORDER BY c.agency_id, c.chain_seq`,
+      WHERE c.agency_id = $1 ORDER BY c.chain_seq`,
+    [agencyId],
   );
   const problems: CheckpointProblem[] = [];
   for (const r of rows) {
@@ -364,24 +375,41 @@ async function verifyCheckpoints(
  * every dossier row against its last event, and every signed checkpoint against the chain.
  */
 export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const heads = await db.query<Head>(`SELECT ${HEAD_COLUMNS} FROM audit_chain_head ORDER BY agency_id`);
+  // One agency at a time: the history and the dossiers are distributed by agency.
+  const agencies = await db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE kind = 'agency' ORDER BY id",
+  );
   let events = 0;
+  let heads = 0;
   const chainProblems: ChainProblem[] = [];
-  for (const head of heads) {
-    const result = await verifyAgencyChain(
-      db,
-      head,
-      { fromSeq: 1, prevHash: GENESIS_HASH },
-      options.batchSize,
-    );
-    events += result.events;
-    if (result.problem) chainProblems.push(result.problem);
+  const dossiers = { dossiers: 0, problems: [] as DossierProblem[] };
+  const checkpoints = { checkpoints: 0, problems: [] as CheckpointProblem[] };
+  for (const { id: agencyId } of agencies) {
+    const [head] = await db.query<Head>(`SELECT ${HEAD_COLUMNS} FROM audit_chain_head WHERE agency_id = $1`, [
+      agencyId,
+    ]);
+    if (head) {
+      heads++;
+      const result = await verifyAgencyChain(
+        db,
+        head,
+        { fromSeq: 1, prevHash: GENESIS_HASH },
+        options.batchSize,
+      );
+      events += result.events;
+      if (result.problem) chainProblems.push(result.problem);
+    }
+    const room = (options.maxDossierProblems ?? 100) - dossiers.problems.length;
+    const ofAgency = await verifyDossiers(db, agencyId, Math.max(room, 0));
+    dossiers.dossiers += ofAgency.dossiers;
+    dossiers.problems.push(...ofAgency.problems);
+    const signed = await verifyCheckpoints(db, agencyId, options.trustedKeys ?? []);
+    checkpoints.checkpoints += signed.checkpoints;
+    checkpoints.problems.push(...signed.problems);
   }
-  const dossiers = await verifyDossiers(db, options.maxDossierProblems ?? 100);
-  const checkpoints = await verifyCheckpoints(db, options.trustedKeys ?? []);
   return {
     events,
-    agencies: heads.length,
+    agencies: heads,
     dossiers: dossiers.dossiers,
     checkpoints: checkpoints.checkpoints,
     firstProblem: chainProblems[0] ?? null,

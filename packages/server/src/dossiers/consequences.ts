@@ -79,7 +79,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     fieldCode: c.dossier.fieldCode,
     channel: c.dossier.channel,
   };
-  const held = await countedDays(tx, c.dossier.id);
+  const held = await countedDays(tx, c.dossier.agencyId, c.dossier.id);
   // A dossier older than the state counters holds nothing yet: it enters them from this action.
   const counted = counterDeltas(
     c.before,

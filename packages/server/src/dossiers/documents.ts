@@ -88,9 +88,9 @@ export async function removeDocument(
   await ctx.db.transaction(async (tx) => {
     const [doc] = await tx.query<{ id: string; name: string; kind: string; sha256: string }>(
       `UPDATE dossier_document SET removed_at = $3, removed_by = $4
-        WHERE id = $1 AND dossier_id = $2 AND removed_at IS NULL
+        WHERE agency_id = $5 AND id = $1 AND dossier_id = $2 AND removed_at IS NULL
         RETURNING id, name, kind, sha256`,
-      [documentId, dossier.id, at, actor.id],
+      [documentId, dossier.id, at, actor.id, dossier.agencyId],
     );
     if (!doc) throw new Problem(404, 'not_found');
     await documentEvent(tx, dossier, actor, at, 'document_removed', {
@@ -104,11 +104,11 @@ export async function removeDocument(
 }
 
 /** An attached document still on the dossier, with what its download needs. */
-export async function findDocument(db: Queryable, dossierId: string, documentId: string) {
+export async function findDocument(db: Queryable, agencyId: string, dossierId: string, documentId: string) {
   const [doc] = await db.query<{ sha256: string; filename: string; media_type: string }>(
     `SELECT d.sha256, d.filename, f.media_type FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256
-      WHERE d.id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL`,
-    [documentId, dossierId],
+      WHERE d.agency_id = $3 AND d.id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL`,
+    [documentId, dossierId, agencyId],
   );
   return doc ?? null;
 }

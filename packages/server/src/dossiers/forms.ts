@@ -71,12 +71,13 @@ async function registerEntry(
   const [row] = await db.query<{ book: string; number: number }>(
     `SELECT extract(year FROM d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int::text AS book,
             (SELECT count(*)::int FROM dossier o
-              WHERE o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
+              WHERE o.agency_id IN (SELECT agency_id FROM dossier_directory WHERE receiving_unit_id = d.receiving_unit_id)
+                AND o.receiving_unit_id = d.receiving_unit_id AND o.code IS NOT NULL AND o.received_at IS NOT NULL
                 AND date_trunc('year', o.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
                   = date_trunc('year', d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')
                 AND (o.received_at, o.code) <= (d.received_at, d.code)) AS number
-       FROM dossier d WHERE d.id = $1 AND d.code IS NOT NULL AND d.received_at IS NOT NULL`,
-    [d.id],
+       FROM dossier d WHERE d.agency_id = $2 AND d.id = $1 AND d.code IS NOT NULL AND d.received_at IS NOT NULL`,
+    [d.id, d.agencyId],
   );
   return row ?? null;
 }
@@ -135,7 +136,7 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
       WHERE a.id = $1 AND r.id = $2 AND v.id = $3 AND f.code = $4`,
     [d.agencyId, d.receivingUnitId, d.procedureVersionId, d.fieldCode],
   );
-  const events = await loadHistory(db, d.id);
+  const events = await loadHistory(db, d.agencyId, d.id);
   const s = d.snapshot;
   const content = names!.content;
   const receipt =
@@ -149,7 +150,7 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
       return { name: c.document, copies: c.copies ?? known?.copies ?? 1, form };
     });
   const place = (names!.parent ?? names!.agency).replace(/^Ủy ban nhân dân\s+/i, '');
-  const handovers = await loadHandovers(db, d.id);
+  const handovers = await loadHandovers(db, d.agencyId, d.id);
   const supplement = lastEventOf(events, 'request_supplement');
   const refusal = lastEventOf(events, 'refuse');
   // The notice of form 05: the last of a stop, an accepted withdrawal, a supplement that never came.

@@ -53,11 +53,15 @@ function historyEvent<A extends HistoryAction>(action: A, row: EventRow): Histor
 }
 
 /** Every event of a dossier, oldest first, typed by action. */
-export async function loadHistory(db: Queryable, dossierId: string): Promise<HistoryEvent[]> {
+export async function loadHistory(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+): Promise<HistoryEvent[]> {
   const rows = await db.query<EventRow>(
     `SELECT id, dossier_seq, at, actor_id, actor_name, action, from_state, to_state, payload
-       FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq`,
-    [dossierId],
+       FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2 ORDER BY dossier_seq`,
+    [agencyId, dossierId],
   );
   return rows.map((row) => {
     if (!isHistoryAction(row.action)) throw new StoredEventError(row.id, `unknown action ${row.action}`);

@@ -32,12 +32,27 @@ const ORDER: Record<DossierListQuery['sort'], string> = {
   '-received': 'd.received_at DESC NULLS LAST, d.created_at DESC',
 };
 
+/**
+ * The agencies whose dossiers a queue over these units may hold: the units' own agencies, and the
+ * agencies whose dossiers one of them received (a service centre receives for several), from the
+ * directory. The dossier table is distributed by agency: the queue asks only their shards.
+ */
+export async function queueAgencies(db: Queryable, scope: string[]): Promise<string[]> {
+  const rows = await db.query<{ agency_id: string }>(
+    `SELECT agency_id FROM org_unit WHERE id = ANY($1::uuid[]) AND agency_id IS NOT NULL
+      UNION SELECT DISTINCT agency_id FROM dossier_directory WHERE receiving_unit_id = ANY($1::uuid[])`,
+    [scope],
+  );
+  return rows.map((r) => r.agency_id);
+}
+
 /** A queue of dossiers within the user's units, most urgent first by default. */
 export async function listDossiers(db: Queryable, q: DossierListQuery) {
   const where = [
+    'd.agency_id = ANY($2::uuid[])',
     '(d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))',
   ];
-  const params: unknown[] = [q.scope];
+  const params: unknown[] = [q.scope, await queueAgencies(db, q.scope)];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     where.push(sql(params.length));

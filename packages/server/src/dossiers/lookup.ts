@@ -53,7 +53,7 @@ export function lookupRoutes(ctx: AppContext) {
         if (!dossier) throw new Problem(404, 'dossier_not_found');
         const locale = requestLocale(request);
         const procedure = await procedureAndAgencyNames(ctx.db, dossier.procedureVersionId, dossier.agencyId);
-        const events = await publicEvents(ctx.db, dossier.id);
+        const events = await publicEvents(ctx.db, dossier.agencyId, dossier.id);
         const holder = await unitName(ctx.db, dossier.currentUnitId);
         const agency = procedure?.agency ?? '';
         const s = dossier.snapshot;
@@ -90,9 +90,13 @@ export function lookupRoutes(ctx: AppContext) {
  * how the result went out, and the unit holding the dossier after each (from the control sheet row
  * written with the event, at the same instant).
  */
-async function publicEvents(db: Queryable, dossierId: string): Promise<(PublicEvent & { at: string })[]> {
-  const history = await loadHistory(db, dossierId);
-  const handovers = await loadHandovers(db, dossierId);
+async function publicEvents(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+): Promise<(PublicEvent & { at: string })[]> {
+  const history = await loadHistory(db, agencyId, dossierId);
+  const handovers = await loadHandovers(db, agencyId, dossierId);
   // The lifecycle only: attaching a scan is the office's own work, not a step of the dossier.
   return history.flatMap((e) => {
     if (!isHistoryOf(e, ...DOSSIER_ACTIONS)) return [];

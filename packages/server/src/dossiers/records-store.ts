@@ -22,7 +22,7 @@ export async function appendHandover(tx: Queryable, h: HandoverWrite): Promise<v
                                    step_name, step_due_at, result, note)
      SELECT $1::uuid, $2::uuid, $3::uuid, COALESCE(max(seq), 0)::int + 1, $4::timestamptz, $5::uuid, $6::uuid,
             $7::uuid, $8::uuid, $9::text, $10::timestamptz, $11::text, $12::text
-       FROM dossier_handover WHERE dossier_id = $3::uuid`,
+       FROM dossier_handover WHERE agency_id = $2::uuid AND dossier_id = $3::uuid`,
     [
       randomUUID(),
       h.agencyId,
@@ -63,11 +63,12 @@ export async function bumpCounter(
 /** The days the state counters hold a dossier as open and as overdue from, or null before its first action. */
 export async function countedDays(
   tx: Queryable,
+  agencyId: string,
   dossierId: string,
 ): Promise<{ open: string | null; overdue: string | null } | null> {
   const [held] = await tx.query<{ open_day: string | null; overdue_day: string | null }>(
-    'SELECT open_day::text, overdue_day::text FROM dossier_counted WHERE dossier_id = $1',
-    [dossierId],
+    'SELECT open_day::text, overdue_day::text FROM dossier_counted WHERE agency_id = $1 AND dossier_id = $2',
+    [agencyId, dossierId],
   );
   return held ? { open: held.open_day, overdue: held.overdue_day } : null;
 }
@@ -80,7 +81,7 @@ export async function setCountedDays(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO dossier_counted (dossier_id, agency_id, open_day, overdue_day) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (dossier_id) DO UPDATE SET open_day = EXCLUDED.open_day, overdue_day = EXCLUDED.overdue_day`,
+     ON CONFLICT (agency_id, dossier_id) DO UPDATE SET open_day = EXCLUDED.open_day, overdue_day = EXCLUDED.overdue_day`,
     [d.dossierId, d.agencyId, holds.open, holds.overdue],
   );
 }

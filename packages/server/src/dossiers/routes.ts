@@ -431,7 +431,7 @@ export function dossierRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { session, dossier, access } = await visible(request, request.params.id);
-        const doc = await findDocument(ctx.db, dossier.id, request.params.documentId);
+        const doc = await findDocument(ctx.db, dossier.agencyId, dossier.id, request.params.documentId);
         if (!doc) throw new Problem(404, 'not_found');
         await recordRead(ctx.db, session, dossier, access, 'document', request.params.documentId);
         const safeName = doc.filename.replace(/[^\w.-]+/g, '_');

@@ -265,10 +265,10 @@ async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
   };
   let record: DossierRecord;
   if (before) {
-    const written = await updateDossier(tx, before.id, before.version, write);
+    const written = await updateDossier(tx, before.id, before.version, write, before.agencyId);
     if (!written) throw new Problem(409, 'dossier_changed', { version: before.version + 1 });
     // An online submission accepted now takes its place in the day's sequence.
-    if (code !== before.code && code) await setCode(tx, before.id, code);
+    if (code !== before.code && code) await setCode(tx, before.id, code, before.agencyId);
     record = { ...written, code };
   } else {
     const id = c.identity!;

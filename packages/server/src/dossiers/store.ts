@@ -70,11 +70,33 @@ export const toRecord = (r: DossierRow): DossierRecord => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-/** Loads a dossier; with `lock`, holds its row until the transaction ends (one writer at a time). */
-export async function loadDossier(db: Queryable, id: string, lock = false): Promise<DossierRecord | null> {
-  const [row] = await db.query<DossierRow>(
-    `SELECT ${COLUMNS} FROM dossier WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+/**
+ * The agency a dossier belongs to, from the directory (a reference table on Citus): the dossier
+ * tables are distributed by agency, so every statement on them names it.
+ */
+export async function agencyOfDossier(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db.query<{ agency_id: string }>(
+    'SELECT agency_id FROM dossier_directory WHERE id = $1',
     [id],
+  );
+  return row?.agency_id ?? null;
+}
+
+/**
+ * Loads a dossier; with `lock`, holds its row until the transaction ends (one writer at a time).
+ * The row is read and locked by (agency_id, id): the agency is found first unless the caller has it.
+ */
+export async function loadDossier(
+  db: Queryable,
+  id: string,
+  lock = false,
+  agencyId?: string,
+): Promise<DossierRecord | null> {
+  const agency = agencyId ?? (await agencyOfDossier(db, id));
+  if (!agency) return null;
+  const [row] = await db.query<DossierRow>(
+    `SELECT ${COLUMNS} FROM dossier WHERE agency_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [agency, id],
   );
   return row ? toRecord(row) : null;
 }
@@ -99,8 +121,17 @@ export async function onlineReceivingUnit(
   return { id: row.id, kind: row.kind, effectiveFrom: row.effective_from, effectiveTo: row.effective_to };
 }
 
+/** A dossier by its code: the directory names its agency, then one shard answers. */
 export async function findByCode(db: Queryable, code: string): Promise<DossierRecord | null> {
-  const [row] = await db.query<DossierRow>(`SELECT ${COLUMNS} FROM dossier WHERE code = $1`, [code]);
+  const [entry] = await db.query<{ id: string; agency_id: string }>(
+    'SELECT id, agency_id FROM dossier_directory WHERE code = $1',
+    [code],
+  );
+  if (!entry) return null;
+  const [row] = await db.query<DossierRow>(
+    `SELECT ${COLUMNS} FROM dossier WHERE agency_id = $1 AND id = $2 AND code = $3`,
+    [entry.agency_id, entry.id, code],
+  );
   return row ? toRecord(row) : null;
 }
 
@@ -161,6 +192,11 @@ export async function insertDossier(
       d.applicantCitizenId,
     ],
   );
+  // The directory finds the dossier's agency from its id or code (a reference table on Citus).
+  await tx.query(
+    'INSERT INTO dossier_directory (id, agency_id, receiving_unit_id, code) VALUES ($1, $2, $3, $4)',
+    [d.id, d.agencyId, d.receivingUnitId, d.code],
+  );
   return toRecord(row!);
 }
 
@@ -183,29 +219,25 @@ export async function updateDossier(
   id: string,
   expectedVersion: number,
   w: DossierWrite,
+  knownAgencyId?: string,
 ): Promise<DossierRecord | null> {
-  // The agency is read only when the caller did not bring its calendar (actions always do).
-  let agencyId = '';
-  if (!w.calendar) {
-    const [owner] = await tx.query<{ agency_id: string }>('SELECT agency_id FROM dossier WHERE id = $1', [
-      id,
-    ]);
-    if (!owner) return null;
-    agencyId = owner.agency_id;
-  }
+  // The agency is read only when the caller did not bring it (actions always do).
+  const agencyId = knownAgencyId ?? (await agencyOfDossier(tx, id));
+  if (!agencyId) return null;
   const [row] = await tx.query<DossierRow>(
     `UPDATE dossier SET state = $3, national_status = $4, snapshot = $5, current_unit_id = $6, assignee_id = $7,
             submitted_at = $8, received_at = $9, due_at = $10, ended_at = $11, updated_at = $12, version = version + 1,
             risk = CASE WHEN $11::timestamptz IS NULL THEN risk ELSE NULL END,
             overdue_from = $13, at_risk_from = $14, time_facts_stale = false
-      WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
-    [id, expectedVersion, ...columnsOf(w), ...(await factsOf(tx, agencyId, w))],
+      WHERE agency_id = $15 AND id = $1 AND version = $2 RETURNING ${COLUMNS}`,
+    [id, expectedVersion, ...columnsOf(w), ...(await factsOf(tx, agencyId, w)), agencyId],
   );
   return row ? toRecord(row) : null;
 }
 
-export async function setCode(tx: Queryable, id: string, code: string): Promise<void> {
-  await tx.query('UPDATE dossier SET code = $2 WHERE id = $1', [id, code]);
+export async function setCode(tx: Queryable, id: string, code: string, agencyId: string): Promise<void> {
+  await tx.query('UPDATE dossier SET code = $3 WHERE agency_id = $1 AND id = $2', [agencyId, id, code]);
+  await tx.query('UPDATE dossier_directory SET code = $2 WHERE id = $1', [id, code]);
 }
 
 export interface HandoverRow {
@@ -222,14 +254,14 @@ export interface HandoverRow {
 }
 
 /** The control sheet (form 06) of a dossier, with the names the units and people had. */
-export function loadHandovers(db: Queryable, dossierId: string): Promise<HandoverRow[]> {
+export function loadHandovers(db: Queryable, agencyId: string, dossierId: string): Promise<HandoverRow[]> {
   return db.query<HandoverRow>(
     `SELECT h.seq, h.at, fu.name AS from_unit, fp.full_name AS from_user, tu.name AS to_unit, tp.full_name AS to_user,
             h.step_name, h.step_due_at, h.result, h.note
        FROM dossier_handover h
        LEFT JOIN org_unit fu ON fu.id = h.from_unit_id LEFT JOIN app_user fp ON fp.id = h.from_user_id
        LEFT JOIN org_unit tu ON tu.id = h.to_unit_id LEFT JOIN app_user tp ON tp.id = h.to_user_id
-      WHERE h.dossier_id = $1 ORDER BY h.seq`,
-    [dossierId],
+      WHERE h.agency_id = $1 AND h.dossier_id = $2 ORDER BY h.seq`,
+    [agencyId, dossierId],
   );
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { dueTodaySql, vietnamDayBounds } from './list.ts';
+import { dueTodaySql, queueAgencies, vietnamDayBounds } from './list.ts';
 
 /**
  * The counts of the work summary in one grouped query. Each FILTER is the condition `listDossiers`
@@ -30,8 +30,9 @@ export async function countWork(
        count(*) FILTER (WHERE d.overdue_from <= $5)::int AS "overdue",
        count(*) FILTER (WHERE d.state = 'awaiting_approval')::int AS "toApprove"
      FROM dossier d
-     WHERE (d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))`,
-    [q.scope, q.userId, day.start, day.end, q.now],
+     WHERE d.agency_id = ANY($6::uuid[])
+       AND (d.agency_id = ANY($1::uuid[]) OR d.receiving_unit_id = ANY($1::uuid[]) OR d.current_unit_id = ANY($1::uuid[]))`,
+    [q.scope, q.userId, day.start, day.end, q.now, await queueAgencies(db, [...q.scope])],
   );
   return row ?? { toReceive: 0, toProcess: 0, dueToday: 0, atRisk: 0, overdue: 0, toApprove: 0 };
 }

@@ -29,11 +29,26 @@ export async function refreshTimeFacts(db: Queryable, which: 'stale' | 'open' = 
   const where = which === 'stale' ? 'time_facts_stale' : 'ended_at IS NULL OR time_facts_stale';
   const calendars = new Map<string, AgencyCalendar>();
   let written = 0;
+  // One agency at a time: the dossier table is distributed by agency.
+  const agencies = await db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE kind = 'agency' ORDER BY id",
+  );
+  for (const agency of agencies) written += await refreshAgency(db, agency.id, where, calendars);
+  return written;
+}
+
+async function refreshAgency(
+  db: Queryable,
+  agencyId: string,
+  where: string,
+  calendars: Map<string, AgencyCalendar>,
+): Promise<number> {
+  let written = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await db.query<{ id: string; agency_id: string; snapshot: DossierSnapshot }>(
-      `SELECT id, agency_id, snapshot FROM dossier WHERE (${where}) AND id > $1 ORDER BY id LIMIT 500`,
-      [after],
+      `SELECT id, agency_id, snapshot FROM dossier WHERE agency_id = $2 AND (${where}) AND id > $1 ORDER BY id LIMIT 500`,
+      [after, agencyId],
     );
     if (rows.length === 0) return written;
     for (const row of rows) {
@@ -44,8 +59,8 @@ export async function refreshTimeFacts(db: Queryable, which: 'stale' | 'open' = 
       }
       const facts = await timeFactsFor(db, row.agency_id, row.snapshot, calendar);
       await db.query(
-        'UPDATE dossier SET overdue_from = $2, at_risk_from = $3, time_facts_stale = false WHERE id = $1',
-        [row.id, facts.overdueFrom, facts.atRiskFrom],
+        'UPDATE dossier SET overdue_from = $2, at_risk_from = $3, time_facts_stale = false WHERE agency_id = $4 AND id = $1',
+        [row.id, facts.overdueFrom, facts.atRiskFrom, row.agency_id],
       );
       written++;
     }

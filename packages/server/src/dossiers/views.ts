@@ -43,8 +43,8 @@ export async function dossierDetail(
        FROM procedure_version v JOIN field f ON f.code = $2 WHERE v.id = $1`,
     [d.procedureVersionId, d.fieldCode],
   );
-  const events = await loadHistory(db, d.id);
-  const handovers = await loadHandovers(db, d.id);
+  const events = await loadHistory(db, d.agencyId, d.id);
+  const handovers = await loadHandovers(db, d.agencyId, d.id);
   const documents = await db.query<{
     id: string;
     kind: DocumentKind;
@@ -55,8 +55,8 @@ export async function dossierDetail(
     uploaded_at: Date;
   }>(
     `SELECT d.id, d.kind, d.name, d.filename, f.media_type, f.size::int AS size, d.uploaded_at
-       FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.dossier_id = $1 AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
-    [d.id],
+       FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.agency_id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
+    [d.agencyId, d.id],
   );
   // Before the decision, the leader reads the draft and the steps' notes (approval.ts).
   const approval =

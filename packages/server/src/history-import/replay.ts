@@ -385,7 +385,7 @@ async function replayDossier(ctx: AppContext, tx: Queryable, r: ReplayInput): Pr
       events: dossier.events.length,
     },
   });
-  if (r.marker.previousCode) await addSearchText(tx, id, foldVietnamese(r.marker.previousCode));
+  if (r.marker.previousCode) await addSearchText(tx, r.agencyId, id, foldVietnamese(r.marker.previousCode));
   const s = current.snapshot;
   return {
     dossierIndex: r.index,

@@ -76,7 +76,7 @@ export async function importedMarkers(
     source_digest: string;
   }>(
     `SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code, e.payload->>'sourceDigest' AS source_digest
-       FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+       FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
       WHERE e.agency_id = $1 AND e.action = $2
         AND (e.payload->>'previousCode' = ANY($3::text[]) OR e.payload->>'sourceDigest' = ANY($4::text[]))`,
     [agencyId, IMPORTED_EVENT_ACTION, previousCodes, digests],
@@ -90,11 +90,16 @@ export async function importedMarkers(
 }
 
 /** Staff find an imported dossier by its previous code too, in the queue's search. */
-export async function addSearchText(db: Queryable, dossierId: string, folded: string): Promise<void> {
-  await db.query(`UPDATE dossier SET search_text = search_text || ' ' || $2 WHERE id = $1`, [
-    dossierId,
-    folded,
-  ]);
+export async function addSearchText(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+  folded: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE dossier SET search_text = search_text || ' ' || $2 WHERE agency_id = $3 AND id = $1`,
+    [dossierId, folded, agencyId],
+  );
 }
 
 export interface ImportedDossierRow {
@@ -105,10 +110,14 @@ export interface ImportedDossierRow {
   snapshot: import('@motcua/core').DossierSnapshot;
 }
 
-export async function dossierForReplay(db: Queryable, id: string): Promise<ImportedDossierRow> {
+export async function dossierForReplay(
+  db: Queryable,
+  agencyId: string,
+  id: string,
+): Promise<ImportedDossierRow> {
   const [row] = await db.query<ImportedDossierRow>(
-    'SELECT id, code, state, version, snapshot FROM dossier WHERE id = $1',
-    [id],
+    'SELECT id, code, state, version, snapshot FROM dossier WHERE agency_id = $1 AND id = $2',
+    [agencyId, id],
   );
   if (!row) throw new Error(`dossier ${id} vanished during its import`);
   return row;

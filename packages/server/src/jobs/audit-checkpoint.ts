@@ -66,12 +66,18 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
  */
 export async function writeCheckpoints(ctx: AppContext, key: SigningKey): Promise<CheckpointRun> {
   const run: CheckpointRun = { written: [], refused: [] };
+  // One agency at a time: the chain heads and checkpoints are distributed by agency.
   const agencies = await ctx.db.query<{ agency_id: string }>(
-    `SELECT h.agency_id FROM audit_chain_head h
-      WHERE h.last_seq > COALESCE((SELECT max(chain_seq) FROM audit_checkpoint c WHERE c.agency_id = h.agency_id), 0)
-      ORDER BY h.agency_id`,
+    "SELECT id AS agency_id FROM org_unit WHERE kind = 'agency' ORDER BY id",
   );
   for (const { agency_id: agencyId } of agencies) {
+    const fresh = await ctx.db.query(
+      `SELECT 1 FROM audit_chain_head h
+        WHERE h.agency_id = $1
+          AND h.last_seq > COALESCE((SELECT max(chain_seq) FROM audit_checkpoint c WHERE c.agency_id = $1), 0)`,
+      [agencyId],
+    );
+    if (fresh.length === 0) continue;
     await ctx.db.transaction(async (tx) => {
       const [head] = await tx.query<Head>(
         `SELECT ${HEAD_COLUMNS} FROM audit_chain_head WHERE agency_id = $1 FOR UPDATE`,

@@ -19,6 +19,8 @@ export interface SweepResult {
  *
  * Any number of server processes may run it at once: each batch is claimed with
  * FOR UPDATE SKIP LOCKED, and a notification's dedupe key makes it happen once whoever raises it.
+ * It goes one agency at a time: the dossier table is distributed by agency, and a locking statement
+ * names one.
  */
 export async function sweepDeadlines(
   ctx: AppContext,
@@ -27,6 +29,20 @@ export async function sweepDeadlines(
   const batchSize = options.batchSize ?? 100;
   const passStart = ctx.now();
   const result: SweepResult = { checked: 0, atRisk: 0, overdue: 0, closed: 0 };
+  const agencies = await ctx.db.query<{ id: string }>(
+    "SELECT id FROM org_unit WHERE kind = 'agency' ORDER BY id",
+  );
+  for (const { id: agencyId } of agencies) await sweepAgency(ctx, agencyId, passStart, batchSize, result);
+  return result;
+}
+
+async function sweepAgency(
+  ctx: AppContext,
+  agencyId: string,
+  passStart: Date,
+  batchSize: number,
+  result: SweepResult,
+): Promise<void> {
   for (;;) {
     const done = await ctx.db.transaction(async (tx) => {
       const rows = await tx.query<{
@@ -40,9 +56,10 @@ export async function sweepDeadlines(
         code: string | null;
       }>(
         `SELECT id, agency_id, current_unit_id, assignee_id, snapshot, risk, version, code FROM dossier
-          WHERE ended_at IS NULL AND (received_at IS NOT NULL OR state = 'submitted') AND (swept_at IS NULL OR swept_at < $1)
+          WHERE agency_id = $3 AND ended_at IS NULL AND (received_at IS NOT NULL OR state = 'submitted')
+            AND (swept_at IS NULL OR swept_at < $1)
           ORDER BY due_at NULLS LAST, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [passStart, batchSize],
+        [passStart, batchSize, agencyId],
       );
       for (const row of rows) {
         const now = ctx.now();
@@ -69,7 +86,12 @@ export async function sweepDeadlines(
         if (s.state === 'submitted') risk = acceptanceOverdue(s, now) ? 'overdue' : null;
         else if (classify(s, now, calendar.policy) === 'overdue') risk = 'overdue';
         else if (atRisk(s, now, calendar.config, calendar.policy)) risk = 'at_risk';
-        await tx.query('UPDATE dossier SET risk = $2, swept_at = $3 WHERE id = $1', [row.id, risk, now]);
+        await tx.query('UPDATE dossier SET risk = $2, swept_at = $3 WHERE agency_id = $4 AND id = $1', [
+          row.id,
+          risk,
+          now,
+          row.agency_id,
+        ]);
         if (risk === 'overdue') result.overdue++;
         if (risk === 'at_risk') result.atRisk++;
         if (risk && risk !== row.risk) {
@@ -102,7 +124,7 @@ export async function sweepDeadlines(
       }
       return rows.length < batchSize;
     });
-    if (done) return result;
+    if (done) return;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import { NO_AGENCY } from '../db/distribution.ts';
 
 export interface OutboxMessage {
   agencyId: string | null;
@@ -12,15 +13,19 @@ export interface OutboxMessage {
   dedupeKey?: string;
 }
 
-/** Queues a notification in the caller's transaction; it is sent only if that transaction commits. */
+/**
+ * Queues a notification in the caller's transaction; it is sent only if that transaction commits.
+ * A message of no agency (a citizen's sign-in code) is kept under NO_AGENCY: the outbox is
+ * distributed by agency, and its dedupe key is unique within one.
+ */
 export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date): Promise<boolean> {
   const rows = await tx.query(
     `INSERT INTO outbox (agency_id, kind, recipient_id, dossier_id, payload, dedupe_key, created_at, available_at,
        recipient_citizen_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+     ON CONFLICT (agency_id, dedupe_key) DO NOTHING RETURNING id`,
     [
-      message.agencyId,
+      message.agencyId ?? NO_AGENCY,
       message.kind,
       message.recipientId,
       message.dossierId,
@@ -35,6 +40,7 @@ export async function enqueue(tx: Queryable, message: OutboxMessage, now: Date):
 
 export interface ClaimedMessage {
   id: number;
+  agencyId: string;
   kind: string;
   recipientId: string | null;
   recipientCitizenId: string | null;
@@ -43,9 +49,16 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
+/** The keys the outbox is kept under: every agency, and NO_AGENCY. */
+async function outboxAgencies(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>("SELECT id FROM org_unit WHERE kind = 'agency' ORDER BY id");
+  return [NO_AGENCY, ...rows.map((r) => r.id)];
+}
+
 /**
- * Claims up to `limit` messages for `worker`. SKIP LOCKED lets any number of processes claim at
- * once without taking the same message; a claim older than `leaseMs` is considered abandoned.
+ * Claims up to `limit` messages for `worker`, one agency at a time (the outbox is distributed by
+ * agency: a locking statement names one). SKIP LOCKED lets any number of processes claim at once
+ * without taking the same message; a claim older than `leaseMs` is considered abandoned.
  */
 export async function claim(
   db: Queryable,
@@ -54,8 +67,25 @@ export async function claim(
   now: Date,
   leaseMs = 5 * 60_000,
 ): Promise<ClaimedMessage[]> {
+  const claimed: ClaimedMessage[] = [];
+  for (const agencyId of await outboxAgencies(db)) {
+    if (claimed.length >= limit) break;
+    claimed.push(...(await claimOf(db, agencyId, worker, limit - claimed.length, now, leaseMs)));
+  }
+  return claimed;
+}
+
+async function claimOf(
+  db: Queryable,
+  agencyId: string,
+  worker: string,
+  limit: number,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedMessage[]> {
   const rows = await db.query<{
     id: number;
+    agency_id: string;
     kind: string;
     recipient_id: string | null;
     recipient_citizen_id: string | null;
@@ -64,15 +94,17 @@ export async function claim(
     attempts: number;
   }>(
     `UPDATE outbox SET claimed_by = $1, claimed_at = $2, attempts = attempts + 1
-      WHERE id IN (
+      WHERE agency_id = $5 AND id IN (
         SELECT id FROM outbox
-         WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= $2 AND (claimed_at IS NULL OR claimed_at < $3)
+         WHERE agency_id = $5 AND sent_at IS NULL AND failed_at IS NULL AND available_at <= $2
+           AND (claimed_at IS NULL OR claimed_at < $3)
          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-      RETURNING id::int AS id, kind, recipient_id, recipient_citizen_id, dossier_id, payload, attempts`,
-    [worker, now, new Date(now.getTime() - leaseMs), limit],
+      RETURNING id::int AS id, agency_id, kind, recipient_id, recipient_citizen_id, dossier_id, payload, attempts`,
+    [worker, now, new Date(now.getTime() - leaseMs), limit, agencyId],
   );
   return rows.map((r) => ({
     id: r.id,
+    agencyId: r.agency_id,
     kind: r.kind,
     recipientId: r.recipient_id,
     recipientCitizenId: r.recipient_citizen_id,
@@ -87,33 +119,36 @@ export async function claim(
  * holding the claim may close it; false when the claim was lost (its lease ran out and another
  * worker took it), so the caller knows the row is no longer its own.
  */
+/** A claimed row: the outbox is keyed by (agency_id, id). */
+export type OutboxRow = Pick<ClaimedMessage, 'agencyId' | 'id'>;
+
 export async function markSent(
   db: Queryable,
-  id: number,
+  row: OutboxRow,
   now: Date,
   worker?: string,
   outcome = 'sent',
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE outbox SET sent_at = $2, outcome = $4, last_error = NULL
-      WHERE id = $1 AND sent_at IS NULL AND ($3::text IS NULL OR claimed_by = $3) RETURNING id`,
-    [id, now, worker ?? null, outcome],
+      WHERE agency_id = $5 AND id = $1 AND sent_at IS NULL AND ($3::text IS NULL OR claimed_by = $3) RETURNING id`,
+    [row.id, now, worker ?? null, outcome, row.agencyId],
   );
   return rows.length > 0;
 }
 
 /** Gives up on a message after its last attempt; the error stays on the row for the administrator. */
-export async function markGivenUp(db: Queryable, id: number, error: string, now: Date): Promise<void> {
+export async function markGivenUp(db: Queryable, row: OutboxRow, error: string, now: Date): Promise<void> {
   await db.query(
     `UPDATE outbox SET failed_at = $3, outcome = 'gave_up', last_error = $2, claimed_by = NULL, claimed_at = NULL
-      WHERE id = $1`,
-    [id, error.slice(0, 1000), now],
+      WHERE agency_id = $4 AND id = $1`,
+    [row.id, error.slice(0, 1000), now, row.agencyId],
   );
 }
 
-export async function markFailed(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
+export async function markFailed(db: Queryable, row: OutboxRow, error: string, retryAt: Date): Promise<void> {
   await db.query(
-    'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, available_at = $3, last_error = $2 WHERE id = $1',
-    [id, error.slice(0, 1000), retryAt],
+    'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, available_at = $3, last_error = $2 WHERE agency_id = $4 AND id = $1',
+    [row.id, error.slice(0, 1000), retryAt, row.agencyId],
   );
 }

@@ -73,8 +73,8 @@ async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient
   const dossier = m.dossierId
     ? (
         await ctx.db.query<{ code: string | null; procedure: string }>(
-          'SELECT d.code, p.name AS procedure FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.id = $1',
-          [m.dossierId],
+          'SELECT d.code, p.name AS procedure FROM dossier d JOIN procedure p ON p.id = d.procedure_id WHERE d.agency_id = $1 AND d.id = $2',
+          [m.agencyId, m.dossierId],
         )
       )[0]
     : undefined;
@@ -110,7 +110,7 @@ export async function deliverNotifications(
     for (const m of fresh) {
       seen.add(m.id);
       const close = async (outcome: string) => {
-        await markSent(ctx.db, m.id, ctx.now(), options.worker, outcome);
+        await markSent(ctx.db, m, ctx.now(), options.worker, outcome);
         options.log?.info({ outboxId: m.id, kind: m.kind, outcome });
         if (outcome === 'sent') result.sent++;
         else result.skipped++;
@@ -142,10 +142,10 @@ export async function deliverNotifications(
         const error = err instanceof Error ? err.message : String(err);
         const gaveUp = m.attempts >= MAX_ATTEMPTS;
         if (gaveUp) {
-          await markGivenUp(ctx.db, m.id, error, ctx.now());
+          await markGivenUp(ctx.db, m, error, ctx.now());
           result.gaveUp++;
         } else {
-          await markFailed(ctx.db, m.id, error, new Date(ctx.now().getTime() + retryDelayMs(m.attempts)));
+          await markFailed(ctx.db, m, error, new Date(ctx.now().getTime() + retryDelayMs(m.attempts)));
           result.failed++;
         }
         // SMTP replies may quote the recipient's address; the log keeps the reason without it.

@@ -25,5 +25,5 @@ export async function issueSurveyLink(
     token: newToken(),
     now,
   });
-  return (await store.findLink(db, { dossierId: dossier.id }))!.token;
+  return (await store.findLink(db, { agencyId: dossier.agencyId, dossierId: dossier.id }))!.token;
 }

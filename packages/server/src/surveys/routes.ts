@@ -280,7 +280,7 @@ export function surveyRoutes(ctx: AppContext) {
           { ...dossier, applicantUserId: dossier.snapshot.applicantId },
         );
         if (!access.read) throw new Problem(404, 'dossier_not_found');
-        const link = await store.findLink(ctx.db, { dossierId: dossier.id });
+        const link = await store.findLink(ctx.db, { agencyId: dossier.agencyId, dossierId: dossier.id });
         if (!link) throw new Problem(404, 'survey_link_not_found');
         return { token: link.token, path: surveyLinkPath(link.token), answeredAt: link.answeredAt };
       },

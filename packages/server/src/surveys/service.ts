@@ -250,7 +250,7 @@ export async function answerByLink(
     answeredOn: vietnamDateOf(now),
     now,
   });
-  await store.markLinkAnswered(db, link.dossierId, id);
+  await store.markLinkAnswered(db, link.agencyId, link.dossierId, id);
   return { id, channel: 'link' as const };
 }
 

@@ -37,7 +37,7 @@ const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireRecord => ({
 });
 
 const QUESTIONNAIRE_COLUMNS = `q.id, q.agency_id, q.version, q.status, q.content, q.created_at, q.published_at,
-  (SELECT count(*)::int FROM survey_response r WHERE r.questionnaire_id = q.id) AS responses`;
+  (SELECT count(*)::int FROM survey_response r WHERE r.agency_id = q.agency_id AND r.questionnaire_id = q.id) AS responses`;
 
 export async function listQuestionnaires(db: Queryable, agencyId: string): Promise<QuestionnaireRecord[]> {
   const rows = await db.query<QuestionnaireRow>(
@@ -139,11 +139,14 @@ export async function insertLink(
   db: Queryable,
   l: { dossierId: string; agencyId: string; unitId: string; token: string; now: Date },
 ): Promise<void> {
-  await db.query(
+  const made = await db.query(
     `INSERT INTO survey_link (dossier_id, agency_id, unit_id, token, created_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (dossier_id) DO NOTHING`,
+     ON CONFLICT (agency_id, dossier_id) DO NOTHING RETURNING token`,
     [l.dossierId, l.agencyId, l.unitId, l.token, l.now],
   );
+  // The public page has only the token: the directory finds the dossier and its agency from it.
+  if (made.length > 0)
+    await db.query('UPDATE dossier_directory SET survey_token = $2 WHERE id = $1', [l.dossierId, l.token]);
 }
 
 export interface LinkRecord {
@@ -158,10 +161,19 @@ export interface LinkRecord {
 
 export async function findLink(
   db: Queryable,
-  by: { token: string } | { dossierId: string },
+  by: { token: string } | { agencyId: string; dossierId: string },
   forUpdate = false,
 ): Promise<LinkRecord | null> {
-  const [col, value] = 'token' in by ? ['l.token', by.token] : ['l.dossier_id', by.dossierId];
+  let key = by;
+  if ('token' in by) {
+    const [entry] = await db.query<{ agency_id: string; id: string }>(
+      'SELECT agency_id, id FROM dossier_directory WHERE survey_token = $1',
+      [by.token],
+    );
+    if (!entry) return null;
+    key = { agencyId: entry.agency_id, dossierId: entry.id };
+  }
+  const { agencyId, dossierId } = key as { agencyId: string; dossierId: string };
   const [row] = await db.query<{
     dossier_id: string;
     code: string | null;
@@ -172,9 +184,10 @@ export async function findLink(
     answered_at: Date | null;
   }>(
     `SELECT l.dossier_id, d.code, l.agency_id, l.unit_id, l.token, l.response_id, r.created_at AS answered_at
-       FROM survey_link l JOIN dossier d ON d.id = l.dossier_id LEFT JOIN survey_response r ON r.id = l.response_id
-      WHERE ${col} = $1${forUpdate ? ' FOR UPDATE OF l' : ''}`,
-    [value],
+       FROM survey_link l JOIN dossier d ON d.agency_id = l.agency_id AND d.id = l.dossier_id
+       LEFT JOIN survey_response r ON r.agency_id = l.agency_id AND r.id = l.response_id
+      WHERE l.agency_id = $1 AND l.dossier_id = $2${forUpdate ? ' FOR UPDATE OF l' : ''}`,
+    [agencyId, dossierId],
   );
   return row
     ? {
@@ -189,8 +202,17 @@ export async function findLink(
     : null;
 }
 
-export async function markLinkAnswered(db: Queryable, dossierId: string, responseId: string) {
-  await db.query('UPDATE survey_link SET response_id = $2 WHERE dossier_id = $1', [dossierId, responseId]);
+export async function markLinkAnswered(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+  responseId: string,
+) {
+  await db.query('UPDATE survey_link SET response_id = $3 WHERE agency_id = $1 AND dossier_id = $2', [
+    agencyId,
+    dossierId,
+    responseId,
+  ]);
 }
 
 // ---- Responses ----
