@@ -77,6 +77,9 @@ export const distributedTables = [
   'survey_response',
   'survey_link',
   'survey_score',
+  'dossier_rating',
+  'feedback_sequence',
+  'feedback_case',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];
