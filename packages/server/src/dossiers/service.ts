@@ -121,7 +121,8 @@ export async function receivingUnitFor(
 ): Promise<string> {
   const today = vietnamDateOf(now);
   if (request.channel === 'online') {
-    if (!actor.citizenId && !actor.grants.some((g) => g.role === 'citizen')) throw new Problem(403, 'forbidden');
+    if (!actor.citizenId && !actor.grants.some((g) => g.role === 'citizen'))
+      throw new Problem(403, 'forbidden');
     const designated = await onlineReceivingUnit(db, request.agencyId);
     if (request.receivingUnitId && request.receivingUnitId !== designated.id)
       throw new Problem(422, 'online_receiving_unit_only');
