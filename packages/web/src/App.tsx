@@ -15,6 +15,9 @@ const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
+const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
+const PublishedFeedbackPage = lazy(() => import('./pages/feedback/PublishedFeedbackPage.tsx'));
+const AnswerRatingPage = lazy(() => import('./pages/feedback/AnswerRatingPage.tsx'));
 
 export function App() {
   return (
@@ -30,6 +33,9 @@ export function App() {
         <Route path="cong-dan" element={<CitizenHomePage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
+        <Route path="phan-anh" element={<FeedbackFormPage />} />
+        <Route path="phan-anh/cong-khai" element={<PublishedFeedbackPage />} />
+        <Route path="phan-anh/danh-gia/:token" element={<AnswerRatingPage />} />
         <Route path="can-bo/*" element={<StaffApp />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -55,6 +55,10 @@ export const PATHS = {
   publicBoard: '/bang-theo-doi',
   index766: '/can-bo/bao-cao/chi-so-766',
   index766Targets: '/can-bo/quan-tri/chi-so-766',
+  feedback: '/phan-anh',
+  feedbackPublished: '/phan-anh/cong-khai',
+  staffFeedback: '/can-bo/phan-anh',
+  ratingFollowUps: '/can-bo/phan-anh/danh-gia',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -94,6 +94,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/phan-anh" className="service-nav__link">
+                  {t.feedback.nav}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/dang-nhap-cong-dan" className="service-nav__link">
                   {t.citizen.nav}
                 </NavLink>

@@ -1,6 +1,7 @@
 import { citizenEn } from './citizen.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
+import { feedbackEn } from './feedback.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
@@ -31,6 +32,7 @@ const EN_MONTHS = [
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
   citizen: citizenEn,
+  feedback: feedbackEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

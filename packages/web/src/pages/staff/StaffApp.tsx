@@ -1,4 +1,12 @@
-import { CATALOGUE_EDITORS, PAR_ROLES, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
+import {
+  CATALOGUE_EDITORS,
+  FEEDBACK_ROLES,
+  PAR_ROLES,
+  RATING_FOLLOW_UP_ROLES,
+  REFORM_ROLES,
+  type Role,
+  SURVEY_ROLES,
+} from '@motcua/core';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
@@ -29,6 +37,8 @@ const Report06DossiersPage = lazy(() => import('./Report06DossiersPage.tsx'));
 const LeaderDashboardPage = lazy(() => import('../dashboards/LeaderDashboardPage.tsx'));
 const Index766Page = lazy(() => import('./Index766Page.tsx'));
 const Index766TargetsPage = lazy(() => import('../admin/Index766TargetsPage.tsx'));
+const StaffFeedbackPage = lazy(() => import('../feedback/StaffFeedbackPage.tsx'));
+const FollowUpsPage = lazy(() => import('../feedback/FollowUpsPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -115,6 +125,14 @@ export default function StaffApp() {
           <Route
             path="khao-sat/*"
             element={<RequireRole roles={SURVEY_ROLES}>{<SurveysApp />}</RequireRole>}
+          />
+          <Route
+            path="phan-anh"
+            element={<RequireRole roles={FEEDBACK_ROLES}>{<StaffFeedbackPage />}</RequireRole>}
+          />
+          <Route
+            path="phan-anh/danh-gia"
+            element={<RequireRole roles={RATING_FOLLOW_UP_ROLES}>{<FollowUpsPage />}</RequireRole>}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

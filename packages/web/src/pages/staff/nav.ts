@@ -1,4 +1,12 @@
-import { CATALOGUE_EDITORS, PAR_ROLES, REFORM_ROLES, type Role, SURVEY_ROLES } from '@motcua/core';
+import {
+  CATALOGUE_EDITORS,
+  FEEDBACK_ROLES,
+  PAR_ROLES,
+  RATING_FOLLOW_UP_ROLES,
+  REFORM_ROLES,
+  type Role,
+  SURVEY_ROLES,
+} from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
 import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
 
@@ -44,6 +52,8 @@ export const SECTIONS: WorkspaceSection[] = [
     description: (t) => t.surveys.navDesc,
     roles: SURVEY_ROLES,
   },
+  { to: PATHS.staffFeedback, label: (t) => t.feedback.staffNav, roles: FEEDBACK_ROLES, end: true },
+  { to: PATHS.ratingFollowUps, label: (t) => t.feedback.followUpsNav, roles: RATING_FOLLOW_UP_ROLES },
   {
     to: PATHS.dashboard,
     label: (t) => t.dashboards.nav,

@@ -4,6 +4,7 @@ import { newUuid } from '../../api/client.ts';
 import { problemMessage } from '../../components/forms.tsx';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { DossierRating } from '../feedback/DossierRating.tsx';
 import { AnswerSteps } from './AnswerSteps.tsx';
 import { useAnswer, useLinkForm } from './api.ts';
 import './surveys.css';
@@ -41,6 +42,7 @@ export default function LinkSurveyPage() {
   return (
     <div className="survey">
       <h1>{f.content.title}</h1>
+      <DossierRating token={token} />
       {f.dossierCode ? <p className="caption">{s.aboutDossier(f.dossierCode)}</p> : null}
       {f.content.intro ? <p>{f.content.intro}</p> : null}
       <AnswerSteps
