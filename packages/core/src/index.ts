@@ -5,6 +5,7 @@ export * from './citizen/api.ts';
 export * from './dashboards/index.ts';
 export * from './dossier/index.ts';
 export * from './feedback/index.ts';
+export * from './fees/index.ts';
 export * from './i18n/locale.ts';
 export * from './i18n/validation.ts';
 export * from './index766/index.ts';
