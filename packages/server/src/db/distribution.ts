@@ -80,6 +80,12 @@ export const distributedTables = [
   'dossier_rating',
   'feedback_sequence',
   'feedback_case',
+  'bank_account',
+  'fee_request',
+  'bank_statement',
+  'statement_line',
+  'receipt_sequence',
+  'fee_payment',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];
