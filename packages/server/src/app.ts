@@ -26,6 +26,7 @@ import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { summaryRoutes } from './dossiers/summary.ts';
 import { feedbackPlugin } from './feedback/plugin.ts';
+import { feeRoutes } from './fees/routes.ts';
 import { historyImportRoutes } from './history-import/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
@@ -165,6 +166,7 @@ export async function buildApp(
   await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
+  await app.register(feeRoutes(ctx), { prefix: '/api/v1/fees' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -5,7 +5,14 @@ export interface AuditEntry {
   actorId: string | null;
   agencyId?: string | null;
   action: string;
-  subjectType: 'unit' | 'user' | 'procedure' | 'catalogue' | 'citizen' | 'notification_template';
+  subjectType:
+    | 'unit'
+    | 'user'
+    | 'procedure'
+    | 'catalogue'
+    | 'citizen'
+    | 'notification_template'
+    | 'fee_request';
   subjectId: string;
   /** What changed; never passwords or personal identifiers beyond the subject's id. */
   detail?: Record<string, unknown>;

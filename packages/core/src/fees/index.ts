@@ -1,2 +1,3 @@
+export * from './api.ts';
 export * from './rules.ts';
 export * from './statement.ts';

@@ -12,6 +12,7 @@ export const ROLES = [
   'appraiser', // Thẩm định Chỉ số CCHC
   'administrator', // Quản trị hệ thống
   'inspector', // Thanh tra: reads the dossiers of the units it is granted on, changes nothing
+  'finance', // Kế toán: fee payments, bank statements and receipts of the agency
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -26,6 +27,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   appraiser: { vi: 'Thẩm định viên', en: 'Appraiser' },
   administrator: { vi: 'Quản trị hệ thống', en: 'Administrator' },
   inspector: { vi: 'Thanh tra (chỉ xem hồ sơ)', en: 'Inspector (reads dossiers)' },
+  finance: { vi: 'Kế toán (thu phí, lệ phí)', en: 'Accountant (fees)' },
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
+import { FEE_PROBLEMS } from '../fees/messages.ts';
 import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { RATING_PROBLEMS } from '../ratings/messages.ts';
@@ -20,6 +21,7 @@ export const PROBLEMS = {
   ...CITIZEN_PROBLEMS,
   ...NOTIFICATION_PROBLEMS,
   ...FEEDBACK_PROBLEMS,
+  ...FEE_PROBLEMS,
   ...RATING_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {

@@ -51,6 +51,12 @@ export const DEMO_USERS: DemoUser[] = [
     roles: [{ role: 'head_of_unit', unitCode: DEMO_UNIT_CODES.merit }],
   },
   {
+    username: 'ketoan',
+    fullName: 'Đỗ Thị Mai Anh',
+    email: 'ketoan@example.gov.vn',
+    roles: [{ role: 'finance', unitCode: DEMO_AGENCY_CODE }],
+  },
+  {
     username: 'lanhdao',
     fullName: 'Phạm Quốc Dũng',
     email: 'lanhdao@example.gov.vn',
