@@ -145,8 +145,8 @@ export async function exempt(
   e: { amount: number; reason: string; percent: number; by: string },
 ) {
   await db.query(
-    `UPDATE fee_request SET amount = $3, exemption_reason = $4, exemption_percent = $5, exempted_by = $6,
-        status = CASE WHEN $3 = 0 THEN 'exempt' ELSE status END
+    `UPDATE fee_request SET amount = $3::bigint, exemption_reason = $4, exemption_percent = $5, exempted_by = $6,
+        status = CASE WHEN $3::bigint = 0 THEN 'exempt' ELSE status END
       WHERE agency_id = $1 AND id = $2`,
     [agencyId, id, e.amount, e.reason, e.percent, e.by],
   );
