@@ -145,11 +145,11 @@ describe.each(engines)('fees on %s', (engine) => {
       api('tiepnhan', 'POST', `/fees/requests/${fee.id}/payments`, { method: 'cash', amountVnd: FEE }),
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const [{ n }] = await t.db.query<{ n: number }>(
+    const [count] = await t.db.query<{ n: number }>(
       'SELECT COUNT(*)::int AS n FROM fee_payment WHERE fee_request_id = $1',
       [fee.id],
     );
-    expect(n).toBe(1);
+    expect(count!.n).toBe(1);
     expect(await stateOf(d.id)).not.toBe('awaiting_payment');
     const paid = (await api('ketoan', 'GET', `/fees/requests/${fee.id}`)).json();
     expect(paid.status).toBe('paid');

@@ -162,7 +162,7 @@ async function confirmInEngine(
   note: string,
 ) {
   const dossier = await loadDossier(tx, dossierId, true);
-  if (!dossier || dossier.state !== 'awaiting_payment') return;
+  if (dossier?.state !== 'awaiting_payment') return;
   await performAction(
     ctx,
     tx,
@@ -376,7 +376,7 @@ export async function resolveLine(
 ) {
   const agencies = feeAgencies(session);
   const l = await store.line(tx, agencies, id);
-  if (!l || l.status !== 'unmatched') throw new Problem(404, 'fee_statement_line_not_found');
+  if (l?.status !== 'unmatched') throw new Problem(404, 'fee_statement_line_not_found');
   if (body.resolution === 'dismiss') {
     await store.resolveLine(tx, l.agencyId, l.id, {
       status: 'dismissed',
