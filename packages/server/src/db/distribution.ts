@@ -28,6 +28,7 @@ export const referenceTables = [
   'field',
   'procedure',
   'procedure_version',
+  'procedure_eform',
   'calendar_setting',
   'calendar_override',
   'calendar_revision',
@@ -80,6 +81,7 @@ export const distributedTables = [
   'dossier_rating',
   'feedback_sequence',
   'feedback_case',
+  'online_draft',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];

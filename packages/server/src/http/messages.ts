@@ -1,6 +1,7 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
+import { ONLINE_SUBMISSION_PROBLEMS } from '../online-submission/messages.ts';
 import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { RATING_PROBLEMS } from '../ratings/messages.ts';
@@ -21,6 +22,7 @@ export const PROBLEMS = {
   ...NOTIFICATION_PROBLEMS,
   ...FEEDBACK_PROBLEMS,
   ...RATING_PROBLEMS,
+  ...ONLINE_SUBMISSION_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

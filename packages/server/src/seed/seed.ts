@@ -6,6 +6,8 @@ import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
 import { NATIONAL_OVERRIDES, TET_ANNOUNCED_YEARS } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
+import { DEMO_EFORMS } from './eform-data.ts';
+import { saveEform } from '../online-submission/store.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNITS } from './organisation-data.ts';
 
@@ -71,6 +73,11 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
       ...options,
       publish: false,
     });
+    // The online procedures' e-forms (catalogue data, edited in the procedure editor).
+    for (const [code, form] of Object.entries(DEMO_EFORMS)) {
+      const [p] = await tx.query<{ id: string }>('SELECT id FROM procedure WHERE code = $1', [code]);
+      if (p) await saveEform(tx, p.id, form, null, now);
+    }
     return true;
   });
   if (!seeded) return { seeded: false, units: 0, procedures: 0, users: 0 };
