@@ -1,4 +1,5 @@
 import { draftSubmittedResponse, draftView } from '@motcua/core';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { staffClients } from './support/staff.ts';
@@ -15,10 +16,19 @@ describe('online submission of the unemployment benefit application', () => {
   let documents: string[];
   const { c, clockTo } = staffClients(() => t, ['tiepnhan'], '/api/v1');
 
-  type Client = (method: string, url: string, payload?: object, headers?: Record<string, string>) => ReturnType<TestApp['app']['inject']>;
+  type Client = (
+    method: string,
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   /** A citizen session opened by the code emailed to `email`. Each call is a new device. */
   async function citizen(email: string): Promise<Client> {
-    const start = await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/start',
+      payload: { email },
+    });
     expect(start.statusCode, start.body).toBe(200);
     const [sent] = await t.db.query<{ payload: { code: string } }>(
       `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY created_at DESC LIMIT 1`,
@@ -76,7 +86,12 @@ describe('online submission of the unemployment benefit application', () => {
   });
 
   it('refuses a wrong answer with a message next to the field, in Vietnamese or English, and saves nothing', async () => {
-    const body = { draftId, version: 1, answers: { fullName: 'Nguyễn Thị Lan', phone: '12345' }, page: ['phone'] };
+    const body = {
+      draftId,
+      version: 1,
+      answers: { fullName: 'Nguyễn Thị Lan', phone: '12345' },
+      page: ['phone'],
+    };
     const vi = await lan('PUT', `/citizen/drafts/${procedureId}`, body);
     expect(vi.statusCode).toBe(422);
     expect(vi.json().code).toBe('eform_answers_invalid');
@@ -84,7 +99,9 @@ describe('online submission of the unemployment benefit application', () => {
       { path: 'answers.phone', message: 'Số điện thoại phải là số điện thoại Việt Nam, ví dụ 0912 345 678' },
     ]);
     const en = await lan('PUT', `/citizen/drafts/${procedureId}`, body, { 'accept-language': 'en' });
-    expect(en.json().errors[0].message).toBe('Phone number must be a Vietnamese phone number, like 0912 345 678');
+    expect(en.json().errors[0].message).toBe(
+      'Phone number must be a Vietnamese phone number, like 0912 345 678',
+    );
     const missing = await lan('PUT', `/citizen/drafts/${procedureId}`, {
       draftId,
       version: 1,
@@ -121,12 +138,18 @@ describe('online submission of the unemployment benefit application', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('draft_version_conflict');
     expect(stale.json().detail).toContain('Tải lại trang');
-    expect((await lanPhone('GET', `/citizen/drafts/${procedureId}`)).json().answers.fullName).toBe('Nguyễn Thị Lan');
+    expect((await lanPhone('GET', `/citizen/drafts/${procedureId}`)).json().answers.fullName).toBe(
+      'Nguyễn Thị Lan',
+    );
   });
 
   it('shows another citizen nothing of the draft', async () => {
     expect((await binh('GET', `/citizen/drafts/${procedureId}`)).statusCode).toBe(404);
-    const write = await binh('PUT', `/citizen/drafts/${procedureId}`, { draftId, version: 2, answers: { fullName: 'Bình' } });
+    const write = await binh('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 2,
+      answers: { fullName: 'Bình' },
+    });
     expect(write.statusCode).toBe(404);
     expect(write.json().code).toBe('draft_not_found');
     const submit = await binh('POST', `/citizen/drafts/${procedureId}/submit`, { draftId, version: 2 });
@@ -137,7 +160,10 @@ describe('online submission of the unemployment benefit application', () => {
   });
 
   it('submits once: the unanswered questions are named first, and a retried submit answers the same dossier', async () => {
-    const incomplete = await lanPhone('POST', `/citizen/drafts/${procedureId}/submit`, { draftId, version: 2 });
+    const incomplete = await lanPhone('POST', `/citizen/drafts/${procedureId}/submit`, {
+      draftId,
+      version: 2,
+    });
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().errors.map((e: { message: string }) => e.message)).toEqual([
       'Nhập ngày chấm dứt hợp đồng',
@@ -152,7 +178,11 @@ describe('online submission of the unemployment benefit application', () => {
     });
     expect(rest.statusCode, rest.body).toBe(200);
     const count = async () =>
-      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier WHERE applicant_citizen_id IS NOT NULL'))[0]!.n;
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM dossier WHERE applicant_citizen_id IS NOT NULL',
+        )
+      )[0]!.n;
     const before = await count();
     const body = { draftId, version: 3 };
     const [a, b] = await Promise.all([
@@ -176,13 +206,17 @@ describe('online submission of the unemployment benefit application', () => {
   let submittedId: string;
 
   it('reaches the counter queue, which receives it within 8 working hours and starts the clock', async () => {
-    const queue = (await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })).json();
+    const queue = (
+      await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })
+    ).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(submittedId);
     const before = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
     expect(before.state).toBe('submitted');
     // 8 working hours after a Tuesday-morning submission: Wednesday morning, Vietnam time.
     const acceptBy = before.timeline?.acceptanceDueAt ?? before.acceptanceDueAt;
-    expect(acceptBy >= '2027-03-03T01:00:00.000Z' && acceptBy < '2027-03-03T05:00:00.000Z', acceptBy).toBe(true);
+    expect(acceptBy >= '2027-03-03T01:00:00.000Z' && acceptBy < '2027-03-03T05:00:00.000Z', acceptBy).toBe(
+      true,
+    );
     expect(before.dueAt).toBeNull();
     const received = await c.tiepnhan!.request({
       method: 'POST',

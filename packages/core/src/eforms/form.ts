@@ -55,12 +55,20 @@ export const eformFieldSchema = z
   })
   .superRefine((f, ctx) => {
     if (OPTION_TYPES.has(f.type) && (f.options?.length ?? 0) < 1)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Thêm ít nhất một lựa chọn cho câu hỏi này (add at least one option)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'Thêm ít nhất một lựa chọn cho câu hỏi này (add at least one option)',
+      });
     if (f.pattern !== undefined) {
       try {
         new RegExp(f.pattern, 'u');
       } catch {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Mẫu kiểm tra (pattern) không phải biểu thức chính quy hợp lệ (invalid pattern)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pattern'],
+          message: 'Mẫu kiểm tra (pattern) không phải biểu thức chính quy hợp lệ (invalid pattern)',
+        });
       }
     }
   });
@@ -78,8 +86,8 @@ export const eformSchema = z
   })
   .superRefine((form, ctx) => {
     const seen = new Set<string>();
-    form.pages.forEach((page, p) =>
-      page.fields.forEach((field, f) => {
+    for (const [p, page] of form.pages.entries()) {
+      for (const [f, field] of page.fields.entries()) {
         if (seen.has(field.key))
           ctx.addIssue({
             code: 'custom',
@@ -87,8 +95,8 @@ export const eformSchema = z
             message: 'Mã trường bị trùng với một trường khác (duplicate field key)',
           });
         seen.add(field.key);
-      }),
-    );
+      }
+    }
   });
 
 export type EformOption = z.infer<typeof eformOptionSchema>;
@@ -97,7 +105,11 @@ export type EformPage = z.infer<typeof eformPageSchema>;
 export type Eform = z.infer<typeof eformSchema>;
 
 /** An answer as the browser sends it: text, a number, or the chosen options of a checkbox. */
-export const eformAnswerSchema = z.union([z.string().max(5000), z.number(), z.array(z.string().max(60)).max(100)]);
+export const eformAnswerSchema = z.union([
+  z.string().max(5000),
+  z.number(),
+  z.array(z.string().max(60)).max(100),
+]);
 export const eformAnswersSchema = z.record(z.string().max(60), eformAnswerSchema);
 export type EformAnswers = z.infer<typeof eformAnswersSchema>;
 

@@ -111,7 +111,10 @@ const showDate = (iso: string) => {
 };
 
 const isEmpty = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
 
 /** The field's problem with this answer, or null. `today` is the civil date (YYYY-MM-DD) in Vietnam. */
 export function fieldProblem(
@@ -128,10 +131,17 @@ export function fieldProblem(
     return chosen.every((c) => typeof c === 'string' && allowed.has(c)) ? null : { problem: 'not_option' };
   }
   if (field.type === 'number') {
-    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(',', '.')) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string'
+          ? Number(value.trim().replace(',', '.'))
+          : NaN;
     if (!Number.isFinite(n)) return { problem: 'not_number' };
-    if (typeof field.min === 'number' && n < field.min) return { problem: 'too_small', limit: String(field.min) };
-    if (typeof field.max === 'number' && n > field.max) return { problem: 'too_large', limit: String(field.max) };
+    if (typeof field.min === 'number' && n < field.min)
+      return { problem: 'too_small', limit: String(field.min) };
+    if (typeof field.max === 'number' && n > field.max)
+      return { problem: 'too_large', limit: String(field.max) };
     return null;
   }
   if (typeof value !== 'string') return { problem: field.type === 'date' ? 'not_date' : 'pattern' };
@@ -140,7 +150,8 @@ export function fieldProblem(
     case 'date': {
       const iso = parseEformDate(text);
       if (!iso) return { problem: 'not_date' };
-      const bound = (b: unknown) => (b === 'today' ? today : typeof b === 'string' ? parseEformDate(b) : null);
+      const bound = (b: unknown) =>
+        b === 'today' ? today : typeof b === 'string' ? parseEformDate(b) : null;
       const min = bound(field.min);
       const max = bound(field.max);
       if (min && iso < min) return { problem: 'date_too_early', limit: showDate(min) };
@@ -155,9 +166,12 @@ export function fieldProblem(
       return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(text) ? null : { problem: 'email' };
     default: {
       const length = [...text].length;
-      if (typeof field.min === 'number' && length < field.min) return { problem: 'too_short', limit: String(field.min) };
-      if (typeof field.max === 'number' && length > field.max) return { problem: 'too_long', limit: String(field.max) };
-      if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text)) return { problem: 'pattern' };
+      if (typeof field.min === 'number' && length < field.min)
+        return { problem: 'too_short', limit: String(field.min) };
+      if (typeof field.max === 'number' && length > field.max)
+        return { problem: 'too_long', limit: String(field.max) };
+      if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text))
+        return { problem: 'pattern' };
       return null;
     }
   }

@@ -6,11 +6,31 @@ const form: Eform = eformSchema.parse({
   pages: [
     {
       titleVi: 'Họ và tên của trẻ',
-      fields: [{ key: 'childName', type: 'text', required: true, labelVi: 'Họ và tên của trẻ', labelEn: 'Child’s full name', min: 2, max: 20 }],
+      fields: [
+        {
+          key: 'childName',
+          type: 'text',
+          required: true,
+          labelVi: 'Họ và tên của trẻ',
+          labelEn: 'Child’s full name',
+          min: 2,
+          max: 20,
+        },
+      ],
     },
     {
       titleVi: 'Ngày sinh',
-      fields: [{ key: 'birthDate', type: 'date', required: true, labelVi: 'Ngày sinh', labelEn: 'Date of birth', min: '2020-01-01', max: 'today' }],
+      fields: [
+        {
+          key: 'birthDate',
+          type: 'date',
+          required: true,
+          labelVi: 'Ngày sinh',
+          labelEn: 'Date of birth',
+          min: '2020-01-01',
+          max: 'today',
+        },
+      ],
     },
     {
       titleVi: 'Giới tính',
@@ -31,10 +51,31 @@ const form: Eform = eformSchema.parse({
     {
       titleVi: 'Người đi khai',
       fields: [
-        { key: 'parentId', type: 'id_number', required: true, labelVi: 'Số định danh của người đi khai', labelEn: 'Declarant’s ID number' },
+        {
+          key: 'parentId',
+          type: 'id_number',
+          required: true,
+          labelVi: 'Số định danh của người đi khai',
+          labelEn: 'Declarant’s ID number',
+        },
         { key: 'email', type: 'email', required: false, labelVi: 'Thư điện tử', labelEn: 'Email' },
-        { key: 'children', type: 'number', required: false, labelVi: 'Số con', labelEn: 'Number of children', min: 1, max: 20 },
-        { key: 'postcode', type: 'text', required: false, labelVi: 'Mã bưu chính', labelEn: 'Postcode', pattern: '\\d{6}' },
+        {
+          key: 'children',
+          type: 'number',
+          required: false,
+          labelVi: 'Số con',
+          labelEn: 'Number of children',
+          min: 1,
+          max: 20,
+        },
+        {
+          key: 'postcode',
+          type: 'text',
+          required: false,
+          labelVi: 'Mã bưu chính',
+          labelEn: 'Postcode',
+          pattern: '\\d{6}',
+        },
       ],
     },
   ],
@@ -46,7 +87,15 @@ const check = (answers: Record<string, unknown>, locale: 'vi' | 'en' = 'vi', key
 describe('validateAnswers', () => {
   it('accepts a complete, correct set of answers', () => {
     expect(
-      check({ childName: 'Nguyễn Minh An', birthDate: '27/2/2027', sex: 'nam', parentId: '079203001234', email: 'me@example.vn', children: '2', postcode: '700000' }),
+      check({
+        childName: 'Nguyễn Minh An',
+        birthDate: '27/2/2027',
+        sex: 'nam',
+        parentId: '079203001234',
+        email: 'me@example.vn',
+        children: '2',
+        postcode: '700000',
+      }),
     ).toEqual([]);
   });
 

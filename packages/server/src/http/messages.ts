@@ -1,8 +1,8 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
-import { ONLINE_SUBMISSION_PROBLEMS } from '../online-submission/messages.ts';
 import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
+import { ONLINE_SUBMISSION_PROBLEMS } from '../online-submission/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { RATING_PROBLEMS } from '../ratings/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';

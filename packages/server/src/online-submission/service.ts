@@ -86,14 +86,24 @@ export async function startDraft(
   return { created, draft: view(p, draft) };
 }
 
-export async function resumeDraft(db: Queryable, session: CitizenSession, procedureId: string): Promise<DraftView> {
+export async function resumeDraft(
+  db: Queryable,
+  session: CitizenSession,
+  procedureId: string,
+): Promise<DraftView> {
   const p = await onlineProcedure(db, procedureId);
   const draft = await openDraft(db, p.agencyId, session.citizen.id, procedureId);
   if (!draft) throw new Problem(404, 'draft_not_found');
   return view(p, draft);
 }
 
-async function ownDraft(db: Queryable, p: OnlineProcedure, session: CitizenSession, id: string, lock = false) {
+async function ownDraft(
+  db: Queryable,
+  p: OnlineProcedure,
+  session: CitizenSession,
+  id: string,
+  lock = false,
+) {
   const draft = await draftById(db, p.agencyId, session.citizen.id, id, lock);
   if (!draft || draft.procedureId !== p.id) throw new Problem(404, 'draft_not_found');
   return draft;
@@ -124,7 +134,10 @@ export async function saveDraft(
   if (draft.dossierId) throw new Problem(409, 'draft_already_submitted');
   const answers = cleanAnswers(p.form, { ...draft.answers, ...body.answers });
   if (body.page) {
-    const errors = validateAnswers(p.form, answers, locale, { keys: body.page, today: vietnamToday(ctx.now()) });
+    const errors = validateAnswers(p.form, answers, locale, {
+      keys: body.page,
+      today: vietnamToday(ctx.now()),
+    });
     if (errors.length > 0) throw invalid(errors);
   }
   const saved = await updateDraftAnswers(
@@ -154,8 +167,13 @@ export async function submitDraft(
 ): Promise<{ created: boolean; body: DraftSubmitted }> {
   const p = await onlineProcedure(tx, procedureId);
   const draft = await ownDraft(tx, p, session, body.draftId, true);
-  const answer = (dossierId: string, code: string) => ({ dossierId, code, acceptanceRule: ACCEPTANCE_RULE[locale] });
-  if (draft.dossierId && draft.dossierCode) return { created: false, body: answer(draft.dossierId, draft.dossierCode) };
+  const answer = (dossierId: string, code: string) => ({
+    dossierId,
+    code,
+    acceptanceRule: ACCEPTANCE_RULE[locale],
+  });
+  if (draft.dossierId && draft.dossierCode)
+    return { created: false, body: answer(draft.dossierId, draft.dossierCode) };
   if (draft.version !== body.version) throw new Problem(409, 'draft_version_conflict');
   const errors = validateAnswers(p.form, draft.answers, locale, { today: vietnamToday(ctx.now()) });
   if (errors.length > 0) throw invalid(errors);

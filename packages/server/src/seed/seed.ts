@@ -2,13 +2,13 @@ import { isPublishable } from '@motcua/core';
 import { replaceOverrides, setTetAnnounced } from '../calendar/store.ts';
 import { importRows } from '../catalogue/import.ts';
 import type { Database } from '../db/database.ts';
+import { saveEform } from '../online-submission/store.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
 import { NATIONAL_OVERRIDES, TET_ANNOUNCED_YEARS } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
-import { DEMO_EFORMS } from './eform-data.ts';
-import { saveEform } from '../online-submission/store.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { DEMO_EFORMS } from './eform-data.ts';
 import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNITS } from './organisation-data.ts';
 
 export interface SeedResult {
