@@ -4,6 +4,7 @@ export * from './catalogue/procedure.ts';
 export * from './citizen/api.ts';
 export * from './dashboards/index.ts';
 export * from './dossier/index.ts';
+export * from './eforms/index.ts';
 export * from './feedback/index.ts';
 export * from './fees/index.ts';
 export * from './i18n/locale.ts';

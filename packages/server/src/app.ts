@@ -37,6 +37,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { index766Routes } from './index766/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { onlineSubmissionRoutes } from './online-submission/routes.ts';
 import { unitRoutes } from './org/routes.ts';
 import { parRoutes } from './par/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(
   await app.register(adminCatalogueRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(lookupRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(onlineSubmissionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(registerRoutes(ctx), { prefix: '/api/v1' });
   await app.register(summaryRoutes(ctx), { prefix: '/api/v1' });
   await app.register(approvalRoutes(ctx), { prefix: '/api/v1' });

@@ -15,6 +15,7 @@ const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
+const OnlineSubmitPage = lazy(() => import('./pages/citizen/submit/OnlineSubmitPage.tsx'));
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
 const PublishedFeedbackPage = lazy(() => import('./pages/feedback/PublishedFeedbackPage.tsx'));
 const AnswerRatingPage = lazy(() => import('./pages/feedback/AnswerRatingPage.tsx'));
@@ -31,6 +32,7 @@ export function App() {
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />
         <Route path="cong-dan" element={<CitizenHomePage />} />
+        <Route path="nop-truc-tuyen/:procedureId/*" element={<OnlineSubmitPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="phan-anh" element={<FeedbackFormPage />} />

@@ -28,6 +28,7 @@ export const referenceTables = [
   'field',
   'procedure',
   'procedure_version',
+  'procedure_eform',
   'calendar_setting',
   'calendar_override',
   'calendar_revision',
@@ -86,6 +87,7 @@ export const distributedTables = [
   'statement_line',
   'receipt_sequence',
   'fee_payment',
+  'online_draft',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];

@@ -3,6 +3,7 @@ import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
 import { FEE_PROBLEMS } from '../fees/messages.ts';
 import { NOTIFICATION_PROBLEMS } from '../notifications/messages.ts';
+import { ONLINE_SUBMISSION_PROBLEMS } from '../online-submission/messages.ts';
 import { PAR_PROBLEMS } from '../par/messages.ts';
 import { RATING_PROBLEMS } from '../ratings/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
@@ -23,6 +24,7 @@ export const PROBLEMS = {
   ...FEEDBACK_PROBLEMS,
   ...FEE_PROBLEMS,
   ...RATING_PROBLEMS,
+  ...ONLINE_SUBMISSION_PROBLEMS,
   validation_failed: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The request has invalid data' },
   malformed_request: {
     vi: 'Yêu cầu không đọc được (JSON sai cú pháp?)',

@@ -2,11 +2,13 @@ import { isPublishable } from '@motcua/core';
 import { replaceOverrides, setTetAnnounced } from '../calendar/store.ts';
 import { importRows } from '../catalogue/import.ts';
 import type { Database } from '../db/database.ts';
+import { saveEform } from '../online-submission/store.ts';
 import { createUnit, getUnitByCode, updateUnit } from '../org/units.ts';
 import { createUser } from '../users/users.ts';
 import { NATIONAL_OVERRIDES, TET_ANNOUNCED_YEARS } from './calendar-data.ts';
 import { DEMO_FIELDS, DEMO_PROCEDURES } from './catalogue-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { DEMO_EFORMS } from './eform-data.ts';
 import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE, DEMO_UNITS } from './organisation-data.ts';
 
 export interface SeedResult {
@@ -71,6 +73,11 @@ export async function seedDemo(db: Database, now: Date): Promise<SeedResult> {
       ...options,
       publish: false,
     });
+    // The online procedures' e-forms (catalogue data, edited in the procedure editor).
+    for (const [code, form] of Object.entries(DEMO_EFORMS)) {
+      const [p] = await tx.query<{ id: string }>('SELECT id FROM procedure WHERE code = $1', [code]);
+      if (p) await saveEform(tx, p.id, form, null, now);
+    }
     return true;
   });
   if (!seeded) return { seeded: false, units: 0, procedures: 0, users: 0 };

@@ -5,6 +5,7 @@ import { feedbackEn } from './feedback.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
+import { onlineSubmitEn } from './onlineSubmit.en.ts';
 import { parEn } from './par.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reformReportsEn } from './reformReports.en.ts';
@@ -33,6 +34,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   citizen: citizenEn,
   feedback: feedbackEn,
+  onlineSubmit: onlineSubmitEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

@@ -5,6 +5,7 @@ import { feedbackVi } from './feedback.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
+import { onlineSubmitVi } from './onlineSubmit.vi.ts';
 import { parVi } from './par.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reformReportsVi } from './reformReports.vi.ts';
@@ -21,6 +22,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 export const vi = {
   citizen: citizenVi,
   feedback: feedbackVi,
+  onlineSubmit: onlineSubmitVi,
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../api/client.ts';
 import { usePublicProcedure } from '../../api/public.ts';
 import type { PublicProcedure } from '../../api/types.ts';
@@ -232,6 +232,14 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         <p>
           <OnlineBadge level={p.onlineLevel} /> {t.onlineLevelHelp[p.onlineLevel]}
         </p>
+        {p.onlineLevel !== 'none' ? (
+          <p>
+            <Link className="button button--primary button--start" to={`/nop-truc-tuyen/${p.id}`}>
+              {t.onlineSubmit.start}
+            </Link>
+            <span className="hint">{t.onlineSubmit.startHint}</span>
+          </p>
+        ) : null}
         <p>{p.postalAllowed ? t.procedure.postalYes : t.procedure.postalNo}</p>
         {p.howToApply ? (
           <>

@@ -1,0 +1,25 @@
+import type { Localised } from '@motcua/core';
+
+/** Problem codes of online submission, spread into PROBLEMS (http/messages.ts). */
+export const ONLINE_SUBMISSION_PROBLEMS = {
+  draft_not_found: {
+    vi: 'Không tìm thấy hồ sơ nháp; có thể bạn đã đăng nhập bằng tài khoản khác',
+    en: 'Draft not found; you may be signed in with another account',
+  },
+  draft_version_conflict: {
+    vi: 'Hồ sơ nháp vừa được lưu ở một thẻ hoặc thiết bị khác. Tải lại trang để xem câu trả lời mới nhất rồi sửa tiếp; những gì bạn vừa nhập vẫn còn trên màn hình',
+    en: 'The draft has just been saved in another tab or device. Reload the page to see the latest answers, then continue; what you just typed is still on the screen',
+  },
+  draft_already_submitted: {
+    vi: 'Hồ sơ này đã được nộp; xem mã hồ sơ trên trang xác nhận',
+    en: 'This dossier has already been submitted; see its reference on the confirmation page',
+  },
+  eform_answers_invalid: {
+    vi: 'Có câu trả lời chưa đúng; xem thông báo bên cạnh từng ô',
+    en: 'Some answers need correcting; see the message next to each box',
+  },
+  procedure_not_online: {
+    vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa',
+    en: 'This procedure does not take online applications; please apply at the one-stop counter',
+  },
+} as const satisfies Record<string, Localised>;

@@ -1,0 +1,234 @@
+import { draftSubmittedResponse, draftView } from '@motcua/core';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { staffClients } from './support/staff.ts';
+
+/**
+ * Online submission as the citizen and the counter meet it: a draft kept on the server, saved page
+ * by page with the core validator's messages (Vietnamese, English on request), resumed from another
+ * session, never overwritten by a stale tab, invisible to anyone else, submitted once through
+ * submit_online; the counter then receives it and the processing clock starts.
+ */
+describe('online submission of the unemployment benefit application', () => {
+  let t: TestApp;
+  let procedureId: string;
+  let documents: string[];
+  const { c, clockTo } = staffClients(() => t, ['tiepnhan'], '/api/v1');
+
+  type Client = (
+    method: string,
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
+  /** A citizen session opened by the code emailed to `email`. Each call is a new device. */
+  async function citizen(email: string): Promise<Client> {
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/start',
+      payload: { email },
+    });
+    expect(start.statusCode, start.body).toBe(200);
+    const [sent] = await t.db.query<{ payload: { code: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/verify',
+      payload: { email, code: sent!.payload.code },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const cookie = `motcua_citizen=${ok.cookies.find((k) => k.name === 'motcua_citizen')!.value}`;
+    const csrf = ok.json().csrfToken as string;
+    return (method, url, payload, headers = {}) =>
+      t.app.inject({
+        method: method as 'GET',
+        url: `/api/v1${url}`,
+        ...(payload ? { payload } : {}),
+        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+      });
+  }
+
+  let lan: Client;
+  let lanPhone: Client;
+  let binh: Client;
+  let draftId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite', {
+      env: { LOGIN_RATE_PER_MINUTE: '1000', CITIZEN_CODE_RATE_PER_MINUTE: '1000' },
+    });
+    const [p] = await t.db.query<{ id: string }>("SELECT id FROM procedure WHERE code = 'SNV-VL-001'");
+    procedureId = p!.id;
+    const [v] = await t.db.query<{ content: { documents: { name: string }[] } }>(
+      'SELECT v.content FROM procedure p JOIN procedure_version v ON v.id = p.current_version_id WHERE p.id = $1',
+      [procedureId],
+    );
+    documents = v!.content.documents.map((d) => d.name);
+    // Tuesday 2 March 2027, 09:00 in Vietnam.
+    await clockTo('2027-03-02T09:00');
+    lan = await citizen('lan@example.vn');
+    binh = await citizen('binh@example.vn');
+  });
+  afterAll(() => t.close());
+
+  it('starts one draft, however often the start button is pressed', async () => {
+    const first = await lan('POST', '/citizen/drafts', { procedureId });
+    expect(first.statusCode, first.body).toBe(201);
+    const draft = draftView.parse(first.json());
+    expect(draft.form.pages[0]!.fields[0]!.labelVi).toBe('Họ và tên');
+    draftId = draft.id;
+    const again = await lan('POST', '/citizen/drafts', { procedureId });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(draftId);
+  });
+
+  it('refuses a wrong answer with a message next to the field, in Vietnamese or English, and saves nothing', async () => {
+    const body = {
+      draftId,
+      version: 1,
+      answers: { fullName: 'Nguyễn Thị Lan', phone: '12345' },
+      page: ['phone'],
+    };
+    const vi = await lan('PUT', `/citizen/drafts/${procedureId}`, body);
+    expect(vi.statusCode).toBe(422);
+    expect(vi.json().code).toBe('eform_answers_invalid');
+    expect(vi.json().errors).toEqual([
+      { path: 'answers.phone', message: 'Số điện thoại phải là số điện thoại Việt Nam, ví dụ 0912 345 678' },
+    ]);
+    const en = await lan('PUT', `/citizen/drafts/${procedureId}`, body, { 'accept-language': 'en' });
+    expect(en.json().errors[0].message).toBe(
+      'Phone number must be a Vietnamese phone number, like 0912 345 678',
+    );
+    const missing = await lan('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 1,
+      answers: { monthsPaid: 6 },
+      page: ['monthsPaid'],
+    });
+    expect(missing.json().errors[0].message).toBe('Số tháng đã đóng phải lớn hơn hoặc bằng 12');
+    const still = await lan('GET', `/citizen/drafts/${procedureId}`);
+    expect(still.json()).toMatchObject({ version: 1, answers: {} });
+  });
+
+  it('saves pages, resumes them in another session, and refuses a stale tab with 409', async () => {
+    const saved = await lan('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 1,
+      answers: { fullName: 'Nguyễn Thị Lan', idNumber: '079203001234', phone: '0912 345 678' },
+      page: ['fullName'],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(2);
+
+    // On her phone, later: the same answers are there.
+    lanPhone = await citizen('lan@example.vn');
+    const resumed = draftView.parse((await lanPhone('GET', `/citizen/drafts/${procedureId}`)).json());
+    expect(resumed.id).toBe(draftId);
+    expect(resumed.answers).toMatchObject({ fullName: 'Nguyễn Thị Lan', phone: '0912 345 678' });
+
+    // The old tab still thinks it is version 1: it is refused, and version 2 stays.
+    const stale = await lan('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 1,
+      answers: { fullName: 'Lan' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('draft_version_conflict');
+    expect(stale.json().detail).toContain('Tải lại trang');
+    expect((await lanPhone('GET', `/citizen/drafts/${procedureId}`)).json().answers.fullName).toBe(
+      'Nguyễn Thị Lan',
+    );
+  });
+
+  it('shows another citizen nothing of the draft', async () => {
+    expect((await binh('GET', `/citizen/drafts/${procedureId}`)).statusCode).toBe(404);
+    const write = await binh('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 2,
+      answers: { fullName: 'Bình' },
+    });
+    expect(write.statusCode).toBe(404);
+    expect(write.json().code).toBe('draft_not_found');
+    const submit = await binh('POST', `/citizen/drafts/${procedureId}/submit`, { draftId, version: 2 });
+    expect(submit.statusCode).toBe(404);
+    expect(JSON.stringify(submit.json())).not.toContain('079203001234');
+    const anonymous = await t.app.inject({ url: `/api/v1/citizen/drafts/${procedureId}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('submits once: the unanswered questions are named first, and a retried submit answers the same dossier', async () => {
+    const incomplete = await lanPhone('POST', `/citizen/drafts/${procedureId}/submit`, {
+      draftId,
+      version: 2,
+    });
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      'Nhập ngày chấm dứt hợp đồng',
+      'Nhập số tháng đã đóng',
+      'Chọn cách nhận trợ cấp',
+    ]);
+    const rest = await lanPhone('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 2,
+      answers: { contractEnd: '15/2/2027', monthsPaid: 30, payment: 'bank' },
+      page: ['contractEnd', 'monthsPaid', 'payment'],
+    });
+    expect(rest.statusCode, rest.body).toBe(200);
+    const count = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM dossier WHERE applicant_citizen_id IS NOT NULL',
+        )
+      )[0]!.n;
+    const before = await count();
+    const body = { draftId, version: 3 };
+    const [a, b] = await Promise.all([
+      lanPhone('POST', `/citizen/drafts/${procedureId}/submit`, body),
+      lan('POST', `/citizen/drafts/${procedureId}/submit`, body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    const done = draftSubmittedResponse.parse(a.json());
+    expect(b.json().dossierId).toBe(done.dossierId);
+    expect(done.code).toMatch(/\S+/);
+    expect(done.acceptanceRule).toBe('Cơ quan tiếp nhận hoặc trả lại hồ sơ trong 8 giờ làm việc');
+    const retry = await lan('POST', `/citizen/drafts/${procedureId}/submit`, body);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().dossierId).toBe(done.dossierId);
+    expect(await count()).toBe(before + 1);
+    // The draft is closed: a new start opens a new draft.
+    expect((await lan('GET', `/citizen/drafts/${procedureId}`)).statusCode).toBe(404);
+    submittedId = done.dossierId;
+  });
+
+  let submittedId: string;
+
+  it('reaches the counter queue, which receives it within 8 working hours and starts the clock', async () => {
+    const queue = (
+      await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })
+    ).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(submittedId);
+    const before = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
+    expect(before.state).toBe('submitted');
+    // 8 working hours after a Tuesday-morning submission: Wednesday morning, Vietnam time.
+    const acceptBy = before.timeline?.acceptanceDueAt ?? before.acceptanceDueAt;
+    expect(acceptBy >= '2027-03-03T01:00:00.000Z' && acceptBy < '2027-03-03T05:00:00.000Z', acceptBy).toBe(
+      true,
+    );
+    expect(before.dueAt).toBeNull();
+    const received = await c.tiepnhan!.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${submittedId}/actions/receive`,
+      payload: {
+        version: before.version,
+        input: { checklist: documents.map((document) => ({ document, received: true })) },
+      },
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    const after = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
+    expect(after.state).not.toBe('submitted');
+    expect(after.dueAt).not.toBeNull();
+  });
+});

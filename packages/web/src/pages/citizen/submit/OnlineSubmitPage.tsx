@@ -1,0 +1,304 @@
+import { type EformAnswers, type EformField, fieldLabel, validateAnswers } from '@motcua/core';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCitizen } from '../../../api/citizen.ts';
+import {
+  ErrorSummary,
+  fieldId,
+  problemMessage,
+  Radios,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormErrors,
+} from '../../../components/forms.tsx';
+import { Loading, Notice, usePageTitle } from '../../../components/ui.tsx';
+import { useI18n, useT } from '../../../i18n/index.tsx';
+import { useDraft, useSaveDraft, useSubmitDraft } from './api.ts';
+
+const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
+
+/**
+ * /nop-truc-tuyen/:procedureId — an online application, GOV.UK style: one question (or a small
+ * group) per page with the error summary at the top and the message next to the field, each page
+ * saved on the server (so the citizen resumes on any device), check your answers with change
+ * links, submit, then the confirmation with the reference and the 8-working-hour rule.
+ */
+export default function OnlineSubmitPage() {
+  const { procedureId = '' } = useParams();
+  const t = useT();
+  const s = t.onlineSubmit;
+  const { locale } = useI18n();
+  const citizen = useCitizen();
+  const draft = useDraft(procedureId, !!citizen.data);
+  const save = useSaveDraft(procedureId);
+  const submit = useSubmitDraft(procedureId);
+  const errors = useFormErrors();
+  const [page, setPage] = useState<number | 'check' | null>(null);
+  const [typed, setTyped] = useState<EformAnswers>({});
+  const d = draft.data;
+  const pages = d?.form.pages ?? [];
+  const current = page === null ? 0 : page;
+  const title = submit.data
+    ? s.doneTitle
+    : current === 'check'
+      ? s.checkTitle
+      : (pages[current]?.[locale === 'en' ? 'titleEn' : 'titleVi'] ?? pages[current]?.titleVi);
+  usePageTitle(`${title ?? s.caption} – ${s.caption}`);
+
+  if (citizen.isPending || (citizen.data && draft.isPending)) return <Loading />;
+  if (!citizen.data)
+    return (
+      <div className="narrow">
+        <h1>{s.signIn}</h1>
+        <p>{s.signInLead}</p>
+        <Link className="button button--primary" to="/dang-nhap-cong-dan">
+          {t.citizen.signInTitle}
+        </Link>
+      </div>
+    );
+  if (draft.isError || !d)
+    return (
+      <div className="narrow">
+        <Notice kind="error">{problemMessage(draft.error, t)}</Notice>
+      </div>
+    );
+
+  const answers: EformAnswers = { ...d.answers, ...typed };
+  const go = (to: number | 'check') => {
+    errors.clear();
+    setPage(to);
+    window.scrollTo(0, 0);
+  };
+  const firstUnanswered = () => {
+    const i = pages.findIndex((p) =>
+      p.fields.some((f) => f.required && !asText(answers[f.key]) && !Array.isArray(answers[f.key])),
+    );
+    return i < 0 ? 'check' : i;
+  };
+  const shown = page === null ? firstUnanswered() : page;
+  const back = (to: number | 'check' | null) =>
+    to === null ? (
+      <p>
+        <Link className="back-link" to={`/thu-tuc/${procedureId}`}>
+          {s.back}
+        </Link>
+      </p>
+    ) : (
+      <p>
+        <button type="button" className="back-link button--link" onClick={() => go(to)}>
+          {s.back}
+        </button>
+      </p>
+    );
+  const showServerErrors = (err: unknown) => errors.fromError(err);
+
+  if (submit.data)
+    return (
+      <div className="narrow">
+        <div className="confirmation">
+          <h1 className="confirmation__title">{s.doneTitle}</h1>
+          <div className="confirmation__body">
+            <p className="confirmation__label">{s.reference}</p>
+            <p className="confirmation__code" data-testid="online-reference">
+              {submit.data.code}
+            </p>
+          </div>
+        </div>
+        <p data-testid="online-rule">{submit.data.acceptanceRule}</p>
+        <h2>{s.next}</h2>
+        <p>{s.nextBody}</p>
+        <p>
+          <Link to="/tra-cuu-ho-so">{s.lookup}</Link>
+        </p>
+      </div>
+    );
+
+  const summary = <ErrorSummary items={errors.summary} focusKey={errors.attempt} />;
+
+  if (shown === 'check') {
+    const onSubmit = (e: FormEvent) => {
+      e.preventDefault();
+      if (submit.isPending) return;
+      submit.mutate({ draftId: d.id, version: d.version }, { onError: showServerErrors });
+    };
+    return (
+      <div className="narrow">
+        {back(pages.length - 1)}
+        {summary}
+        <p className="caption">{d.procedureName}</p>
+        <h1>{s.checkTitle}</h1>
+        <dl className="summary-list">
+          {pages.flatMap((p, i) =>
+            p.fields.map((f) => (
+              <div className="summary-list__row" key={f.key}>
+                <dt>{fieldLabel(f, locale)}</dt>
+                <dd>{display(f, answers[f.key], locale) || s.notAnswered}</dd>
+                <dd>
+                  <button type="button" className="button--link" onClick={() => go(i)}>
+                    {s.change}
+                    <span className="visually-hidden"> {fieldLabel(f, locale)}</span>
+                  </button>
+                </dd>
+              </div>
+            )),
+          )}
+        </dl>
+        <p>{s.submitLead}</p>
+        <form onSubmit={onSubmit} noValidate>
+          <SubmitButton busy={submit.isPending} busyLabel={s.submitting}>
+            {s.submit}
+          </SubmitButton>
+        </form>
+      </div>
+    );
+  }
+
+  const p = pages[shown]!;
+  const keys = p.fields.map((f) => f.key);
+  const onNext = (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    const found = validateAnswers(d.form, answers, locale, { keys });
+    if (found.length > 0)
+      return errors.show(found.map((e) => ({ path: `answers.${e.path}`, message: e.message })));
+    const mine = Object.fromEntries(
+      keys.filter((k) => answers[k] !== undefined).map((k) => [k, answers[k]!]),
+    );
+    save.mutate(
+      { draftId: d.id, version: d.version, answers: mine, page: keys },
+      { onSuccess: () => go(shown + 1 < pages.length ? shown + 1 : 'check'), onError: showServerErrors },
+    );
+  };
+  const set = (key: string, value: string | string[]) => setTyped((a) => ({ ...a, [key]: value }));
+  const single = p.fields.length === 1;
+  return (
+    <div className="narrow">
+      {back(shown === 0 ? null : shown - 1)}
+      {summary}
+      <p className="caption">{d.procedureName}</p>
+      {single ? null : <h1>{locale === 'en' ? (p.titleEn ?? p.titleVi) : p.titleVi}</h1>}
+      <form onSubmit={onNext} noValidate>
+        {p.fields.map((f) => (
+          <Field
+            key={f.key}
+            field={f}
+            locale={locale}
+            asHeading={single}
+            value={answers[f.key]}
+            error={errors.fields[`answers.${f.key}`]}
+            onChange={(v) => set(f.key, v)}
+          />
+        ))}
+        <SubmitButton busy={save.isPending} busyLabel={s.submitting}>
+          {s.continue}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+function display(f: EformField, v: unknown, locale: 'vi' | 'en'): string {
+  const label = (value: string) => {
+    const o = f.options?.find((x) => x.value === value);
+    return o ? (locale === 'en' ? (o.labelEn ?? o.labelVi) : o.labelVi) : value;
+  };
+  if (Array.isArray(v)) return v.map(label).join(', ');
+  return f.options ? label(asText(v)) : asText(v);
+}
+
+function Field({
+  field: f,
+  locale,
+  value,
+  error,
+  asHeading,
+  onChange,
+}: {
+  field: EformField;
+  locale: 'vi' | 'en';
+  value: unknown;
+  error?: string | undefined;
+  asHeading: boolean;
+  onChange: (v: string | string[]) => void;
+}) {
+  const label = fieldLabel(f, locale);
+  const hint = (locale === 'en' ? f.hintEn : undefined) ?? f.hintVi;
+  const id = fieldId(`answers.${f.key}`);
+  const shownLabel = asHeading ? <h1 className="label--heading">{label}</h1> : label;
+  const common = { id, label: shownLabel, hint, error, optional: !f.required, name: f.key };
+  const options = (f.options ?? []).map((o) => ({
+    value: o.value,
+    label: locale === 'en' ? (o.labelEn ?? o.labelVi) : o.labelVi,
+  }));
+  switch (f.type) {
+    case 'textarea':
+      return <TextArea {...common} value={asText(value)} onChange={(e) => onChange(e.target.value)} />;
+    case 'radio':
+      return (
+        <Radios
+          name={`answers.${f.key}`}
+          legend={label}
+          hint={hint}
+          options={options}
+          value={asText(value)}
+          onChange={onChange}
+          error={error}
+        />
+      );
+    case 'select':
+      return (
+        <SelectField
+          {...common}
+          options={options}
+          placeholder=""
+          value={asText(value)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    case 'checkbox': {
+      const chosen = Array.isArray(value) ? value : [];
+      return (
+        <fieldset className={`form-group fieldset ${error ? 'form-group--error' : ''}`} id={id}>
+          <legend className="fieldset__legend">{label}</legend>
+          {error ? <p className="error-message">{error}</p> : null}
+          {options.map((o) => (
+            <div className="checkbox" key={o.value}>
+              <input
+                type="checkbox"
+                id={`${id}-${o.value}`}
+                checked={chosen.includes(o.value)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))
+                }
+              />
+              <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      );
+    }
+    default: {
+      const input: Record<
+        string,
+        { type: string; inputMode?: 'numeric' | 'tel' | 'email'; autoComplete?: string }
+      > = {
+        number: { type: 'text', inputMode: 'numeric' },
+        id_number: { type: 'text', inputMode: 'numeric' },
+        phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
+        email: { type: 'email', inputMode: 'email', autoComplete: 'email' },
+        date: { type: 'text' },
+      };
+      return (
+        <TextField
+          {...common}
+          {...(input[f.type] ?? { type: 'text' })}
+          spellCheck={false}
+          value={asText(value)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+    }
+  }
+}

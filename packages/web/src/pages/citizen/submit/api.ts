@@ -1,0 +1,30 @@
+import type { DraftSubmitted, DraftView, EformAnswers } from '@motcua/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client.ts';
+
+/** The citizen's online draft of a procedure: started (or resumed) on opening, saved page by page. */
+export function useDraft(procedureId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['citizen', 'draft', procedureId],
+    queryFn: () => api<DraftView>('/api/v1/citizen/drafts', { method: 'POST', body: { procedureId } }),
+    enabled,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSaveDraft(procedureId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { draftId: string; version: number; answers: EformAnswers; page: string[] }) =>
+      api<DraftView>(`/api/v1/citizen/drafts/${procedureId}`, { method: 'PUT', body }),
+    onSuccess: (draft) => qc.setQueryData(['citizen', 'draft', procedureId], draft),
+  });
+}
+
+export function useSubmitDraft(procedureId: string) {
+  return useMutation({
+    mutationFn: (body: { draftId: string; version: number }) =>
+      api<DraftSubmitted>(`/api/v1/citizen/drafts/${procedureId}/submit`, { method: 'POST', body }),
+  });
+}
