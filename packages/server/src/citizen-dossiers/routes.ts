@@ -82,11 +82,15 @@ export function citizenDossierRoutes(ctx: AppContext) {
         const session = requireCitizen(request);
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const files = new Map<number, { data: Buffer; filename: string }>();
-        for await (const part of request.parts()) {
+        // One file per item asked for (the app's default is one file per request).
+        const parts = request.parts({
+          limits: { files: MAX_SUPPLEMENT_FILES, fileSize: ctx.config.uploadMaxBytes, fields: 10 },
+        });
+        for await (const part of parts) {
           if (part.type !== 'file') continue;
           const number = /^item_(\d{1,3})$/.exec(part.fieldname)?.[1];
           const data = await readUpload(part, ctx.config.uploadMaxBytes);
-          if (!number || files.size >= MAX_SUPPLEMENT_FILES) continue;
+          if (!number) continue;
           files.set(Number(number), { data, filename: part.filename || `muc-${number}` });
         }
         return submitSupplement(ctx, session, request.params.id, files);

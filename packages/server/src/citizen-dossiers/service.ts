@@ -78,7 +78,8 @@ export async function ownDossier(
     const mine = await citizenIdHmac(ctx, session);
     if (mine && (await applicantIdHmacOf(db, d.agencyId, d.id)) === mine) {
       await claimForCitizen(db, d.agencyId, d.id, session.citizen.id);
-      return { ...d, applicantCitizenId: session.citizen.id };
+      const snapshot = { ...d.snapshot, applicantId: d.snapshot.applicantId ?? session.citizen.id };
+      return { ...d, applicantCitizenId: session.citizen.id, snapshot };
     }
   }
   throw new Problem(404, 'dossier_not_found');

@@ -37,11 +37,17 @@ export async function applicantIdHmacOf(db: Queryable, agencyId: string, id: str
   return row?.applicant_id_hmac ?? null;
 }
 
-/** A counter dossier matched by identity number becomes the citizen's to act on (the engine's own_dossier). */
+/**
+ * A counter dossier matched by identity number becomes the citizen's to act on: its applicant
+ * account, and the applicant the engine's own_dossier guard compares with (when the counter named none).
+ */
 export async function claimForCitizen(db: Queryable, agencyId: string, id: string, citizenId: string) {
   await db.query(
-    'UPDATE dossier SET applicant_citizen_id = $3 WHERE agency_id = $1 AND id = $2 AND applicant_citizen_id IS NULL',
-    [agencyId, id, citizenId],
+    `UPDATE dossier SET applicant_citizen_id = $3,
+            snapshot = CASE WHEN snapshot->>'applicantId' IS NULL
+                            THEN jsonb_set(snapshot, '{applicantId}', to_jsonb($4::text)) ELSE snapshot END
+      WHERE agency_id = $1 AND id = $2 AND applicant_citizen_id IS NULL`,
+    [agencyId, id, citizenId, citizenId],
   );
 }
 
