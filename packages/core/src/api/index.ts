@@ -5,6 +5,7 @@
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './catalogue.ts';
+export * from './citizen-dossiers.ts';
 export * from './common.ts';
 export * from './dossiers.ts';
 export * from './history-import.ts';

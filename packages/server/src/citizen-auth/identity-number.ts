@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -52,4 +52,20 @@ export async function decryptIdentityNumber(keyFile: string, stored: string): Pr
 /** A plausible identity number: 12 digits (CCCD) or the older 9-digit CMND. */
 export function looksLikeIdentityNumber(value: unknown): value is string {
   return typeof value === 'string' && /^(\d{9}|\d{12})$/.test(value.trim());
+}
+
+/** Spaces and dots people type inside the number are not part of it. */
+export function normaliseIdentityNumber(value: string): string {
+  return value.replace(/[\s.-]/g, '');
+}
+
+/**
+ * A keyed HMAC of the normalised identity number: what dossiers are matched on, so the plain number
+ * is never stored for matching nor compared. The key is derived from the identity key file.
+ */
+export async function identityNumberHmac(keyFile: string, identityNumber: string): Promise<string> {
+  const key = createHmac('sha256', await keyFrom(keyFile))
+    .update('motcua/applicant-id-hmac/v1')
+    .digest();
+  return createHmac('sha256', key).update(normaliseIdentityNumber(identityNumber)).digest('base64url');
 }

@@ -17,6 +17,7 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
+import { fillApplicantIdHmac } from '../citizen-dossiers/identity-match.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
@@ -378,7 +379,7 @@ export async function createDossier(
     applicantCitizenId: input.channel === 'online' ? (actor.citizenId ?? null) : null,
   };
   const chains = new Map<string, string[]>();
-  return commit(tx, {
+  const outcome = await commit(tx, {
     before: null,
     identity: {
       id: randomUUID(),
@@ -400,6 +401,9 @@ export async function createDossier(
     actor,
     now,
   });
+  // The applicant's identity number as a keyed HMAC: how "my dossiers" finds counter dossiers.
+  await fillApplicantIdHmac(ctx, tx, outcome.record);
+  return outcome;
 }
 
 export interface ActionRequest {

@@ -1,0 +1,178 @@
+import {
+  citizenDossierListResponse,
+  citizenDossierResponse,
+  citizenNotificationPreferences,
+  citizenWithdrawalBody,
+  noContentSchema,
+} from '@motcua/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireCitizen } from '../citizen-auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { readUpload } from '../files/read-upload.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
+import { requestLocale } from '../http/locale.ts';
+import { Problem } from '../http/problem.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
+import { backfillApplicantIdHmac } from './identity-match.ts';
+import {
+  citizenDossier,
+  citizenResult,
+  listCitizenDossiers,
+  requestWithdrawal,
+  submitSupplement,
+} from './service.ts';
+import { citizenPreferences, saveCitizenPreferences } from './store.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const supplementAnswer = z.strictObject({ applied: z.enum(['now', 'already']) });
+/** At most this many files in one supplement (Mẫu 02 lists a handful of items). */
+const MAX_SUPPLEMENT_FILES = 20;
+
+/** My dossiers (hồ sơ của tôi) and notification choices of the signed-in citizen. */
+export function citizenDossierRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    // Dossiers written before migration 0033 get their identity HMAC once the server is up.
+    app.addHook('onReady', async () => {
+      await backfillApplicantIdHmac(ctx);
+    });
+
+    r.get(
+      '/dossiers',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary:
+            "The signed-in citizen's dossiers: online ones and counter ones under their identity number",
+          response: answers({ 200: citizenDossierListResponse }),
+        },
+      },
+      async (request) => listCitizenDossiers(ctx, requireCitizen(request), requestLocale(request)),
+    );
+
+    r.get(
+      '/dossiers/:id',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary:
+            "One of the citizen's dossiers: status, timeline, due date and time left, supplement asked",
+          params: idParams,
+          response: answers({ 200: citizenDossierResponse }),
+        },
+      },
+      async (request) =>
+        citizenDossier(ctx, requireCitizen(request), request.params.id, requestLocale(request)),
+    );
+
+    r.post(
+      '/dossiers/:id/supplement',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary:
+            'Answer a supplement request online: multipart, one file per item asked for in field "item_<number>"',
+          params: idParams,
+          response: answers({ 200: supplementAnswer }),
+        },
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
+        const files = new Map<number, { data: Buffer; filename: string }>();
+        // One file per item asked for (the app's default is one file per request).
+        const parts = request.parts({
+          limits: { files: MAX_SUPPLEMENT_FILES, fileSize: ctx.config.uploadMaxBytes, fields: 10 },
+        });
+        for await (const part of parts) {
+          if (part.type !== 'file') continue;
+          const number = /^item_(\d{1,3})$/.exec(part.fieldname)?.[1];
+          const data = await readUpload(part, ctx.config.uploadMaxBytes);
+          if (!number) continue;
+          files.set(Number(number), { data, filename: part.filename || `muc-${number}` });
+        }
+        return submitSupplement(ctx, session, request.params.id, files);
+      },
+    );
+
+    r.post(
+      '/dossiers/:id/withdrawal',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary: 'Ask to withdraw the dossier, with a reason (the agency accepts or refuses)',
+          params: idParams,
+          body: citizenWithdrawalBody,
+          response: answers({ 204: noContentSchema }),
+        },
+      },
+      async (request, reply) => {
+        await requestWithdrawal(ctx, requireCitizen(request), request.params.id, request.body);
+        return reply.status(204).send();
+      },
+    );
+
+    r.get(
+      '/dossiers/:id/result',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary: "Download the dossier's electronic result (404 result_not_electronic when there is none)",
+          params: idParams,
+          response: answers({
+            200: fileAnswer('The result document', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const doc = await citizenResult(ctx, requireCitizen(request), request.params.id);
+        const safeName = doc.filename.replace(/[^\w.-]+/g, '_');
+        return reply
+          .type(doc.media_type)
+          .header('Content-Disposition', `attachment; filename="${safeName}"`)
+          .send(doc.data);
+      },
+    );
+
+    r.get(
+      '/notification-preferences',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary: 'The language and channels the citizen is told on',
+          response: answers({ 200: citizenNotificationPreferences }),
+        },
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        const p = await citizenPreferences(ctx.db, session.citizen.id);
+        return {
+          locale: p?.locale ?? 'vi',
+          channels: (p?.notify_channels ?? ['email']) as ('email' | 'sms' | 'zalo')[],
+        };
+      },
+    );
+
+    r.put(
+      '/notification-preferences',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary: 'Choose the language and channels (email now; SMS and Zalo are not available yet)',
+          body: citizenNotificationPreferences,
+          response: answers({ 200: citizenNotificationPreferences }),
+        },
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        const { locale, channels } = request.body;
+        if (channels.some((c) => c !== 'email')) throw new Problem(422, 'channel_not_available');
+        const unique = [...new Set(channels)];
+        await saveCitizenPreferences(ctx.db, session.citizen.id, { locale, channels: unique });
+        return { locale, channels: unique };
+      },
+    );
+  };
+}
