@@ -135,7 +135,7 @@ export function ratingRoutes(ctx: AppContext) {
         // A portal citizen's session comes first; otherwise a staff-session account with the citizen role.
         const citizen = request.citizenSession;
         const who = citizen ? { citizen } : { session: requireSession(request) };
-        const scope = 'citizen' in who ? `citizen:${who.citizen.citizen.id}` : `user:${who.session.user.id}`;
+        const scope = citizen ? `citizen:${citizen.citizen.id}` : `user:${requireSession(request).user.id}`;
         return answerOnce(ctx, request, reply, `rating-account:${scope}`, request.body, async (tx) => ({
           status: 201,
           body: await rateAsApplicant(tx, who, request.params.id, request.body, ctx.now()),
