@@ -62,6 +62,8 @@ export interface CaseRecord {
   message: string;
   contactName: string | null;
   contactEmail: string | null;
+  /** The sender's portal account (cases are sent signed in). */
+  citizenId: string | null;
   citizenName: string | null;
   state: FeedbackState;
   receivedAt: Date;
@@ -90,6 +92,7 @@ interface CaseRow {
   message: string;
   contact_name: string | null;
   contact_email: string | null;
+  citizen_id: string | null;
   citizen_name: string | null;
   state: FeedbackState;
   received_at: Date;
@@ -122,6 +125,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   message: r.message,
   contactName: r.contact_name,
   contactEmail: r.contact_email,
+  citizenId: r.citizen_id,
   citizenName: r.citizen_name,
   state: r.state,
   receivedAt: new Date(r.received_at),
@@ -141,7 +145,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
 });
 
 const SELECT = `SELECT f.agency_id, f.id, f.reference, f.topic, p.name AS procedure_name, d.code AS dossier_code, f.message,
-    f.contact_name, f.contact_email, c.full_name AS citizen_name, f.state, f.received_at, f.due_at,
+    f.contact_name, f.contact_email, f.citizen_id, c.full_name AS citizen_name, f.state, f.received_at, f.due_at,
     f.unit_id, u.name AS unit_name, f.assignee_id, a.full_name AS assignee_name, f.answer, f.answered_at,
     f.answered_on_time, f.reject_reason, f.closed_at, f.rating_token, f.rating, f.rated_at, f.published_at, f.version
   FROM feedback_case f
@@ -151,9 +155,23 @@ const SELECT = `SELECT f.agency_id, f.id, f.reference, f.topic, p.name AS proced
   LEFT JOIN org_unit u ON u.id = f.unit_id
   LEFT JOIN app_user a ON a.id = f.assignee_id`;
 
-/** A case by id, within the agencies the caller may see. */
+/**
+ * A case by id. To lock it, the agency is found first (a plain read) and the row is then locked by
+ * (agency_id, id): a single-shard statement once feedback_case is distributed (docs/distribution.md).
+ */
 export async function loadCase(db: Queryable, id: string, lock = false): Promise<CaseRecord | null> {
-  const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.id = $1${lock ? ' FOR UPDATE OF f' : ''}`, [id]);
+  if (!lock) {
+    const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.id = $1`, [id]);
+    return row ? toCase(row) : null;
+  }
+  const [found] = await db.query<{ agency_id: string }>('SELECT agency_id FROM feedback_case WHERE id = $1', [
+    id,
+  ]);
+  if (!found) return null;
+  const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.agency_id = $1 AND f.id = $2 FOR UPDATE OF f`, [
+    found.agency_id,
+    id,
+  ]);
   return row ? toCase(row) : null;
 }
 
@@ -170,10 +188,20 @@ export async function listCases(
   return rows.map(toCase);
 }
 
+/** A case by its answer-rating token; locked by (agency_id, rating_token) once its agency is known. */
 export async function caseByRatingToken(db: Queryable, token: string, lock = false) {
-  const [row] = await db.query<CaseRow>(
-    `${SELECT} WHERE f.rating_token = $1${lock ? ' FOR UPDATE OF f' : ''}`,
+  if (!lock) {
+    const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.rating_token = $1`, [token]);
+    return row ? toCase(row) : null;
+  }
+  const [found] = await db.query<{ agency_id: string }>(
+    'SELECT agency_id FROM feedback_case WHERE rating_token = $1',
     [token],
+  );
+  if (!found) return null;
+  const [row] = await db.query<CaseRow>(
+    `${SELECT} WHERE f.agency_id = $1 AND f.rating_token = $2 FOR UPDATE OF f`,
+    [found.agency_id, token],
   );
   return row ? toCase(row) : null;
 }
