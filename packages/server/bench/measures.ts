@@ -269,7 +269,7 @@ export async function measureReceipts(ctx: AppContext, agency: BenchAgency, coun
     rawBar.update(i + 1, rows.length);
   }
   const rawMs = performance.now() - start;
-  rawBar.done(`${rows.length} rows copies`);
+  rawBar.done(`${rows.length} row copies`);
   const service = (count / serviceMs) * 1000;
   const raw = (count / rawMs) * 1000;
   return { receipts: count, servicePerSecond: service, rawPerSecond: raw, ratio: service / raw };
