@@ -8,6 +8,7 @@ import { findByCode } from '../src/dossiers/store.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-users.ts';
 import type { BenchAgency } from './generate.ts';
 import { plainReport06 } from './plain-report.ts';
+import { progressBar } from './progress.ts';
 
 /** The figures of one database, each measured in the same run on the same data. */
 
@@ -22,14 +23,21 @@ export function timing(samples: number[]): Timing {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function sample(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+/** Names the engine in each measure's progress line ("[postgres] queue page 50"). */
+export const measureProgress = { prefix: '' };
+
+/** Times `runs` calls of `fn` after one warm-up, with a progress bar and ETA on stderr. */
+async function sample(label: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const bar = progressBar(`${measureProgress.prefix}${label}`);
   await fn(-1); // warm: plans cached, pages in memory
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await fn(i);
     times.push(performance.now() - start);
+    bar.update(i + 1, runs);
   }
+  bar.done(`${runs} runs`);
   return times;
 }
 
@@ -60,13 +68,15 @@ export async function measureReport(
   const from = vietnamDate(ctx.now().getTime() - 364 * 86_400_000);
   const url = `/api/v1/reports/06?from=${from}&to=${to}&agency=${agency.id}`;
   const counters = timing(
-    await sample(runs, async () => {
+    await sample('Biểu 06 from counters', runs, async () => {
       const res = await app.inject({ url, headers: { cookie } });
       if (res.statusCode !== 200) throw new Error(`report: ${res.statusCode} ${res.body}`);
     }),
   );
   const plain = timing(
-    await sample(Math.max(3, Math.ceil(runs / 4)), () => plainReport06(ctx.db, agency.id, from, to)),
+    await sample('Biểu 06 plain GROUP BY', Math.max(3, Math.ceil(runs / 4)), () =>
+      plainReport06(ctx.db, agency.id, from, to),
+    ),
   );
   return { from, to, countersMs: counters, plainMs: plain, ratio: plain.p50 / counters.p50 };
 }
@@ -95,8 +105,8 @@ export async function measureQueue(ctx: AppContext, agency: BenchAgency, runs: n
   return {
     state,
     dossiersInState: busiest?.n ?? 0,
-    firstPageMs: timing(await sample(runs, page(1))),
-    page50Ms: timing(await sample(runs, page(50))),
+    firstPageMs: timing(await sample('queue page 1', runs, page(1))),
+    page50Ms: timing(await sample('queue page 50', runs, page(50))),
   };
 }
 
@@ -119,16 +129,20 @@ export async function measureLookup(ctx: AppContext, app: FastifyInstance, reque
   });
   await bare.ready();
   const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-  const rate = async (run: (i: number) => Promise<number>) => {
+  const rate = async (label: string, run: (i: number) => Promise<number>) => {
+    const bar = progressBar(`${measureProgress.prefix}${label}`);
     await run(0);
     const start = performance.now();
     for (let i = 1; i <= requests; i++) {
       const status = await run(i);
       if (status !== 200) throw new Error(`lookup answered ${status}`);
+      bar.update(i, requests);
     }
+    bar.done(`${requests} requests`);
     return (requests / (performance.now() - start)) * 1000;
   };
   const full = await rate(
+    'lookup through the app',
     async (i) =>
       (
         await app.inject({
@@ -138,6 +152,7 @@ export async function measureLookup(ctx: AppContext, app: FastifyInstance, reque
       ).statusCode,
   );
   const plain = await rate(
+    'lookup, bare route',
     async (i) =>
       (await bare.inject({ url: `/lookup?code=${encodeURIComponent(codes[i % codes.length]!)}` })).statusCode,
   );
@@ -176,6 +191,7 @@ export async function measureReceipts(ctx: AppContext, agency: BenchAgency, coun
     procedures.push({ id, checklist: documents.map((document) => ({ document, received: true })) });
   }
   const ids: string[] = [];
+  const serviceBar = progressBar(`${measureProgress.prefix}receipts through the service layer`);
   let start = performance.now();
   for (let i = 0; i < count; i++) {
     const created = await ctx.db.transaction((tx) =>
@@ -194,8 +210,10 @@ export async function measureReceipts(ctx: AppContext, agency: BenchAgency, coun
       ),
     );
     ids.push(created.record.id);
+    serviceBar.update(i + 1, count);
   }
   const serviceMs = performance.now() - start;
+  serviceBar.done(`${count} receipts`);
 
   const rows = [];
   for (const id of ids) {
@@ -223,6 +241,7 @@ export async function measureReceipts(ctx: AppContext, agency: BenchAgency, coun
   const counter = `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n)
                    VALUES ($1, $2, $3, $4, $5::date, $6, 1)
                    ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + 1`;
+  const rawBar = progressBar(`${measureProgress.prefix}receipts as raw inserts`);
   start = performance.now();
   for (const [i, r] of rows.entries()) {
     const id = randomUUID();
@@ -247,8 +266,10 @@ export async function measureReceipts(ctx: AppContext, agency: BenchAgency, coun
         chainSeq,
       ]);
     });
+    rawBar.update(i + 1, rows.length);
   }
   const rawMs = performance.now() - start;
+  rawBar.done(`${rows.length} row copies`);
   const service = (count / serviceMs) * 1000;
   const raw = (count / rawMs) * 1000;
   return { receipts: count, servicePerSecond: service, rawPerSecond: raw, ratio: service / raw };

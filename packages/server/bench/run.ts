@@ -11,7 +11,14 @@ import { FileStore } from '../src/files/store.ts';
 import { seedDemo } from '../src/seed/seed.ts';
 import { startPostgres } from '../test/support/postgres.ts';
 import { benchAgency, generateHistories } from './generate.ts';
-import { measureLookup, measureMemory, measureQueue, measureReceipts, measureReport } from './measures.ts';
+import {
+  measureLookup,
+  measureMemory,
+  measureProgress,
+  measureQueue,
+  measureReceipts,
+  measureReport,
+} from './measures.ts';
 import { progressBar } from './progress.ts';
 import { closingNote, type EngineFigures, renderTable, targets } from './table.ts';
 
@@ -76,6 +83,7 @@ async function benchOn(engine: 'pglite' | 'postgres', size: number): Promise<Eng
     await db.exec('ANALYZE');
     const app = await buildApp(ctx, { logger: false });
     await app.ready();
+    measureProgress.prefix = `[${engine}] `;
     try {
       log('Biểu 06');
       const report06 = await measureReport(ctx, app, agency, 30);
