@@ -112,8 +112,8 @@ export function EformEditor({ procedureId }: { procedureId: string }) {
     errors.clear();
     save.mutate(toForm(rows!), { onSuccess: () => setSaved(true), onError: (err) => errors.fromError(err) });
   }
-  // Server paths are form.pages.N.fields.0.x: page N is row N.
-  const err = (i: number, name: string) => errors.fields[`form.pages.${i}.fields.0.${name}`];
+  // Server paths are form.pages[N].fields[0].x: page N is row N.
+  const err = (i: number, name: string) => errors.fields[`form.pages[${i}].fields[0].${name}`];
 
   return (
     <section className="form-section" id="f-eform" aria-labelledby="f-eform-title">
