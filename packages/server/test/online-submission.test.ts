@@ -14,7 +14,7 @@ describe('online submission of the unemployment benefit application', () => {
   let t: TestApp;
   let procedureId: string;
   let documents: string[];
-  const { c, clockTo } = staffClients(() => t, ['tiepnhan'], '/api/v1');
+  const { c, clockTo } = staffClients(() => t, ['tiepnhan', 'cchc'], '/api/v1');
 
   type Client = (
     method: string,
@@ -230,5 +230,36 @@ describe('online submission of the unemployment benefit application', () => {
     const after = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
     expect(after.state).not.toBe('submitted');
     expect(after.dueAt).not.toBeNull();
+  });
+
+  it('lets the reform office edit the form, refusing a choice question without options', async () => {
+    const url = `/api/v1/admin/procedures/${procedureId}/eform`;
+    const current = (await c.cchc!.request({ url })).json();
+    expect(current.form.pages.length).toBeGreaterThan(3);
+    const bad = await c.cchc!.request({
+      method: 'PUT',
+      url,
+      payload: {
+        form: {
+          pages: [
+            {
+              titleVi: 'Giới tính',
+              fields: [{ key: 'sex', type: 'radio', required: true, labelVi: 'Giới tính' }],
+            },
+          ],
+        },
+      },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('form.pages[0].fields[0].options');
+    expect(bad.json().errors[0].message).toContain('Thêm ít nhất một lựa chọn');
+    const reordered = { pages: [...current.form.pages].reverse() };
+    const ok = await c.cchc!.request({ method: 'PUT', url, payload: { form: reordered } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await c.cchc!.request({ url })).json().form).toEqual(reordered);
+    // A citizen is not a catalogue editor.
+    expect((await lan('PUT', `/admin/procedures/${procedureId}/eform`, { form: reordered })).statusCode).toBe(
+      401,
+    );
   });
 });

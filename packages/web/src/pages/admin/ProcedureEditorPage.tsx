@@ -43,6 +43,7 @@ import { useFlash } from '../../components/useFlash.tsx';
 import { formatDate, formatDateTime, formatNumber, formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { EformEditor } from './EformEditor.tsx';
 import {
   emptyForm,
   type FormState,
@@ -802,6 +803,7 @@ function Editor({ detail }: { detail: AdminProcedureDetail | null }) {
       {detail?.published && detail.status !== 'abolished' ? (
         <AbolishSection detail={detail} onDone={say} />
       ) : null}
+      {detail ? <EformEditor procedureId={detail.id} /> : null}
       {detail ? <History detail={detail} /> : null}
     </>
   );
