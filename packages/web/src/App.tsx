@@ -14,6 +14,8 @@ const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
 const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
+const MyDossiersPage = lazy(() => import('./pages/citizen/dossiers/MyDossiersPage.tsx'));
+const MyDossierPage = lazy(() => import('./pages/citizen/dossiers/MyDossierPage.tsx'));
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
 const PublishedFeedbackPage = lazy(() => import('./pages/feedback/PublishedFeedbackPage.tsx'));
@@ -31,6 +33,8 @@ export function App() {
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />
         <Route path="cong-dan" element={<CitizenHomePage />} />
+        <Route path="cong-dan/ho-so" element={<MyDossiersPage />} />
+        <Route path="cong-dan/ho-so/:id" element={<MyDossierPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="phan-anh" element={<FeedbackFormPage />} />
