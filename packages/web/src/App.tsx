@@ -14,6 +14,8 @@ const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
 const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
+const MyDossiersPage = lazy(() => import('./pages/citizen/dossiers/MyDossiersPage.tsx'));
+const MyDossierPage = lazy(() => import('./pages/citizen/dossiers/MyDossierPage.tsx'));
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 const OnlineSubmitPage = lazy(() => import('./pages/citizen/submit/OnlineSubmitPage.tsx'));
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
@@ -33,6 +35,8 @@ export function App() {
         <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />
         <Route path="cong-dan" element={<CitizenHomePage />} />
         <Route path="nop-truc-tuyen/:procedureId/*" element={<OnlineSubmitPage />} />
+        <Route path="cong-dan/ho-so" element={<MyDossiersPage />} />
+        <Route path="cong-dan/ho-so/:id" element={<MyDossierPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="phan-anh" element={<FeedbackFormPage />} />

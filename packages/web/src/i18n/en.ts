@@ -1,4 +1,5 @@
 import { citizenEn } from './citizen.en.ts';
+import { citizenDossiersEn } from './citizenDossiers.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import { feedbackEn } from './feedback.en.ts';
@@ -33,6 +34,7 @@ const EN_MONTHS = [
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
   citizen: citizenEn,
+  citizenDossiers: citizenDossiersEn,
   feedback: feedbackEn,
   onlineSubmit: onlineSubmitEn,
   work: workEn,

@@ -1,4 +1,5 @@
 import { citizenVi } from './citizen.vi.ts';
+import { citizenDossiersVi } from './citizenDossiers.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import { feedbackVi } from './feedback.vi.ts';
@@ -21,6 +22,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  */
 export const vi = {
   citizen: citizenVi,
+  citizenDossiers: citizenDossiersVi,
   feedback: feedbackVi,
   onlineSubmit: onlineSubmitVi,
   work: workVi,

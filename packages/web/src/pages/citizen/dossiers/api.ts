@@ -1,0 +1,22 @@
+import type { citizenDossierListResponse, citizenDossierResponse } from '@motcua/core';
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../../api/client.ts';
+
+/** "My dossiers" of the signed-in citizen, as the server answers them (types from core's schemas). */
+export type CitizenDossierList = z.infer<typeof citizenDossierListResponse>;
+export type CitizenDossierView = z.infer<typeof citizenDossierResponse>;
+
+export function useMyDossiers() {
+  return useQuery({
+    queryKey: ['citizen', 'dossiers'],
+    queryFn: () => api<CitizenDossierList>('/api/v1/citizen/dossiers'),
+  });
+}
+
+export function useMyDossier(id: string) {
+  return useQuery({
+    queryKey: ['citizen', 'dossiers', id],
+    queryFn: () => api<CitizenDossierView>(`/api/v1/citizen/dossiers/${id}`),
+  });
+}
