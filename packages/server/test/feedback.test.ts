@@ -8,6 +8,7 @@ import {
   publishedFeedbackResponse,
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../src/db/database.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
@@ -309,5 +310,54 @@ describe.each(engines)('citizen feedback on %s', (engine) => {
     expect(
       (await t.app.inject({ url: '/api/v1/public/feedback/published?q=khong%20co%20tu%20nay' })).json().total,
     ).toBe(0);
+  });
+  it('locks a case and its answer’s rating by agency, never by id alone', async () => {
+    const send = await citizen('le.van.cuong@example.vn');
+    const log: string[] = [];
+    const db = t.ctx.db;
+    const wrap = (q: Queryable): Queryable => ({
+      query: (sql, params) => {
+        log.push(sql);
+        return q.query(sql, params);
+      },
+      exec: (sql) => q.exec(sql),
+    });
+    t.ctx.db = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'query') return wrap(target).query;
+        if (prop === 'transaction')
+          return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    try {
+      const c = (
+        await send({
+          topic: 'procedure',
+          procedureId: permitId,
+          message: 'Đề nghị niêm yết rõ lệ phí tại quầy.',
+        })
+      ).json();
+      expect((await act('cchc', c.id, 'assign', { unitId: employmentId })).statusCode).toBe(200);
+      expect(
+        (await act('truongphong', c.id, 'answer', { answer: 'Sở đã niêm yết lệ phí tại quầy.' })).statusCode,
+      ).toBe(200);
+      const token = await ratingTokenOf(c.id);
+      const rated = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/feedback/ratings/${token}`,
+        payload: { value: 'acceptable' },
+      });
+      expect(rated.statusCode, rated.body).toBe(201);
+    } finally {
+      t.ctx.db = db;
+    }
+    const locks = log.filter((sql) => /FOR UPDATE/.test(sql) && /\bfeedback_case\b/.test(sql));
+    // Assign, answer (each locks the case), and the rating (locks it by its token).
+    expect(locks.length).toBeGreaterThanOrEqual(3);
+    for (const sql of locks)
+      expect(sql).toMatch(/WHERE f\.agency_id = \$1 AND f\.(id|rating_token) = \$2 FOR UPDATE/);
+    expect(locks.some((sql) => /f\.rating_token = \$2 FOR UPDATE/.test(sql))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import {
   ratingStatisticsResponse,
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Queryable } from '../src/db/database.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
 import { createUser } from '../src/users/users.ts';
@@ -20,6 +21,26 @@ import { staffClients } from './support/staff.ts';
  * notified and closes it with a note; the counter tablet rates by the dossier's code; Decision
  * 766's 5.4 reads the ratings. The clock starts on Monday 1 March 2027, 08:00 in Vietnam.
  */
+
+/** The database, recording the text of every statement sent through it or its transactions. */
+function recording(db: Database, log: string[]): Database {
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      log.push(sql);
+      return q.query(sql, params);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'query') return wrap(target).query;
+      if (prop === 'transaction')
+        return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 const USERS = ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'cchc', 'truongmotcua'];
 
@@ -175,9 +196,18 @@ describe.each(engines)('service ratings on %s', (engine) => {
     ).toBe(404);
     const short = await json('truongmotcua', 'POST', `/ratings/follow-ups/${item.id}/close`, { note: 'ok' });
     expect(short.statusCode).toBe(422);
+    // Closing locks the rating by (agency_id, id), never by id alone (docs/distribution.md).
+    const log: string[] = [];
+    const db = t.ctx.db;
+    t.ctx.db = recording(db, log);
     const closed = await json('truongmotcua', 'POST', `/ratings/follow-ups/${item.id}/close`, {
       note: 'Đã trao đổi với công dân và nhắc nhở công chức quầy 2',
+    }).finally(() => {
+      t.ctx.db = db;
     });
+    const locks = log.filter((sql) => /dossier_rating/.test(sql) && /FOR UPDATE/.test(sql));
+    expect(locks).toHaveLength(1);
+    expect(locks[0]).toMatch(/WHERE agency_id = \$\d AND id = \$\d FOR UPDATE/);
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({
       closeNote: 'Đã trao đổi với công dân và nhắc nhở công chức quầy 2',
@@ -231,5 +261,70 @@ describe.each(engines)('service ratings on %s', (engine) => {
       { code: 'attitude', count: 1 },
       { code: 'late', count: 1 },
     ]);
+  });
+
+  it('lets a signed-in portal citizen rate their own returned dossier once, and nobody else’s', async () => {
+    /** A portal citizen signed in by the emailed code; POSTs with their cookie and CSRF token. */
+    const citizen = async (email: string) => {
+      await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
+      const [sent] = await t.db.query<{ payload: { code: string } }>(
+        `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
+        [email],
+      );
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/citizen/auth/email/verify',
+        payload: { email, code: sent!.payload.code },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const cookie = `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`;
+      const csrf = ok.json().csrfToken as string;
+      const [row] = await t.db.query<{ id: string }>('SELECT id FROM citizen_account WHERE email = $1', [
+        email,
+      ]);
+      return {
+        id: row!.id,
+        rate: (dossierId: string, payload: object) =>
+          t.app.inject({
+            method: 'POST',
+            url: `/api/v1/ratings/dossiers/${dossierId}`,
+            payload,
+            headers: { cookie, 'x-csrf-token': csrf },
+          }),
+      };
+    };
+    const lan = await citizen('lan.danhgia@example.vn');
+    const binh = await citizen('binh.danhgia@example.vn');
+    const d = await returnedDossier();
+    await t.db.query('UPDATE dossier SET applicant_citizen_id = $2 WHERE agency_id IS NOT NULL AND id = $1', [
+      d.id,
+      lan.id,
+    ]);
+    const early = await lan.rate(d.id, { value: 'satisfied' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('rating_not_returned');
+    await d.returnIt();
+    // Another citizen does not even learn the dossier exists.
+    expect((await binh.rate(d.id, { value: 'not_satisfied', reasons: ['late'] })).statusCode).toBe(404);
+    // Not signed in at all: asked to sign in.
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/ratings/dossiers/${d.id}`,
+      payload: { value: 'satisfied' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    // Two taps at once: one rating counts, the other is told the dossier is already rated.
+    const [a, b] = await Promise.all([
+      lan.rate(d.id, { value: 'satisfied', comment: 'Nhanh gọn' }),
+      lan.rate(d.id, { value: 'acceptable' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const refused = a.statusCode === 409 ? a : b;
+    expect(refused.json().detail).toContain('chỉ đánh giá một lần');
+    const [first] = await ratingsOf(d.id);
+    expect(await ratingsOf(d.id)).toHaveLength(1);
+    expect(first!.channel).toBe('account');
+    // Afterwards, the result link refuses too.
+    expect((await pub('POST', `/links/${await tokenOf(d.id)}`, { value: 'satisfied' })).statusCode).toBe(409);
   });
 });

@@ -151,9 +151,23 @@ const SELECT = `SELECT f.agency_id, f.id, f.reference, f.topic, p.name AS proced
   LEFT JOIN org_unit u ON u.id = f.unit_id
   LEFT JOIN app_user a ON a.id = f.assignee_id`;
 
-/** A case by id, within the agencies the caller may see. */
+/**
+ * A case by id. To lock it, the agency is found first (a plain read) and the row is then locked by
+ * (agency_id, id): a single-shard statement once feedback_case is distributed (docs/distribution.md).
+ */
 export async function loadCase(db: Queryable, id: string, lock = false): Promise<CaseRecord | null> {
-  const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.id = $1${lock ? ' FOR UPDATE OF f' : ''}`, [id]);
+  if (!lock) {
+    const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.id = $1`, [id]);
+    return row ? toCase(row) : null;
+  }
+  const [found] = await db.query<{ agency_id: string }>('SELECT agency_id FROM feedback_case WHERE id = $1', [
+    id,
+  ]);
+  if (!found) return null;
+  const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.agency_id = $1 AND f.id = $2 FOR UPDATE OF f`, [
+    found.agency_id,
+    id,
+  ]);
   return row ? toCase(row) : null;
 }
 
@@ -170,10 +184,20 @@ export async function listCases(
   return rows.map(toCase);
 }
 
+/** A case by its answer-rating token; locked by (agency_id, rating_token) once its agency is known. */
 export async function caseByRatingToken(db: Queryable, token: string, lock = false) {
-  const [row] = await db.query<CaseRow>(
-    `${SELECT} WHERE f.rating_token = $1${lock ? ' FOR UPDATE OF f' : ''}`,
+  if (!lock) {
+    const [row] = await db.query<CaseRow>(`${SELECT} WHERE f.rating_token = $1`, [token]);
+    return row ? toCase(row) : null;
+  }
+  const [found] = await db.query<{ agency_id: string }>(
+    'SELECT agency_id FROM feedback_case WHERE rating_token = $1',
     [token],
+  );
+  if (!found) return null;
+  const [row] = await db.query<CaseRow>(
+    `${SELECT} WHERE f.agency_id = $1 AND f.rating_token = $2 FOR UPDATE OF f`,
+    [found.agency_id, token],
   );
   return row ? toCase(row) : null;
 }

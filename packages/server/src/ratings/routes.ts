@@ -124,25 +124,22 @@ export function ratingRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: 'The signed-in applicant rates their returned dossier, once',
+          summary:
+            'The signed-in applicant (portal citizen or citizen account) rates their returned dossier, once',
           params: idParams,
           body: ratingBody,
           response: answers({ 201: ratingGivenResponse }),
         },
       },
       async (request, reply) => {
-        const session = requireSession(request);
-        return answerOnce(
-          ctx,
-          request,
-          reply,
-          `rating-account:${session.user.id}`,
-          request.body,
-          async (tx) => ({
-            status: 201,
-            body: await rateAsApplicant(tx, session, request.params.id, request.body, ctx.now()),
-          }),
-        );
+        // A portal citizen's session comes first; otherwise a staff-session account with the citizen role.
+        const citizen = request.citizenSession;
+        const who = citizen ? { citizen } : { session: requireSession(request) };
+        const scope = citizen ? `citizen:${citizen.citizen.id}` : `user:${requireSession(request).user.id}`;
+        return answerOnce(ctx, request, reply, `rating-account:${scope}`, request.body, async (tx) => ({
+          status: 201,
+          body: await rateAsApplicant(tx, who, request.params.id, request.body, ctx.now()),
+        }));
       },
     );
 

@@ -9,6 +9,7 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
+import { type CitizenSession, citizenActor } from '../citizen-auth/sessions.ts';
 import type { Queryable } from '../db/database.ts';
 import { findByCode } from '../dossiers/store.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
@@ -107,18 +108,22 @@ export async function rateAtKiosk(
 }
 
 /**
- * The applicant signed in with an account that holds the citizen role rates their own dossier.
- * (Citizen portal accounts, `citizen_account`, are not linked to dossiers yet: see docs/feedback.md.)
+ * The applicant rates their own dossier while signed in: either a citizen portal account
+ * (`citizen_account`, the dossier's `applicant_citizen_id`) or a staff-session account holding the
+ * citizen role that is the dossier's `applicantId`. Anyone else's dossier is not found.
  */
 export async function rateAsApplicant(
   db: Queryable,
-  session: Session,
+  who: { session: Session } | { citizen: CitizenSession },
   dossierId: string,
   input: RatingInput,
   now: Date,
 ) {
   const d = await store.ratingDossier(db, dossierId);
-  const applicant = session.roles.some((g) => g.role === 'citizen') && d?.applicantId === session.user.id;
+  const applicant =
+    'citizen' in who
+      ? d?.applicantCitizenId != null && d.applicantCitizenId === citizenActor(who.citizen).citizenId
+      : who.session.roles.some((g) => g.role === 'citizen') && d?.applicantId === who.session.user.id;
   if (!d || !applicant) throw new Problem(404, 'dossier_not_found');
   return record(db, dossierId, input, 'account', now);
 }

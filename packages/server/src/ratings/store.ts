@@ -60,9 +60,11 @@ export async function ratingDossier(db: Queryable, dossierId: string) {
     unit_name: string;
     returned_at: string | null;
     applicant_id: string | null;
+    applicant_citizen_id: string | null;
   }>(
     `SELECT d.id, d.agency_id, d.code, d.receiving_unit_id, p.name AS procedure_name, a.name AS agency_name,
-            u.name AS unit_name, d.snapshot->>'returnedAt' AS returned_at, d.snapshot->>'applicantId' AS applicant_id
+            u.name AS unit_name, d.snapshot->>'returnedAt' AS returned_at, d.snapshot->>'applicantId' AS applicant_id,
+            d.applicant_citizen_id
        FROM dossier d JOIN procedure p ON p.id = d.procedure_id
        JOIN org_unit a ON a.id = d.agency_id JOIN org_unit u ON u.id = d.receiving_unit_id
       WHERE d.id = $1`,
@@ -79,6 +81,7 @@ export async function ratingDossier(db: Queryable, dossierId: string) {
         unitName: row.unit_name,
         returned: row.returned_at !== null,
         applicantId: row.applicant_id,
+        applicantCitizenId: row.applicant_citizen_id,
       }
     : null;
 }
@@ -137,15 +140,27 @@ export async function listFollowUps(db: Queryable, agencyIds: readonly string[],
   }));
 }
 
+/** A rating's follow-up; to lock it, the agency is read first and the row locked by (agency_id, id). */
 export async function followUpOf(db: Queryable, id: string, lock = false) {
+  let agencyId: string | null = null;
+  if (lock) {
+    const [found] = await db.query<{ agency_id: string }>(
+      'SELECT agency_id FROM dossier_rating WHERE id = $1',
+      [id],
+    );
+    if (!found) return null;
+    agencyId = found.agency_id;
+  }
   const [row] = await db.query<{
     agency_id: string;
     unit_id: string;
     follow_up_open: boolean;
     value: RatingValue;
   }>(
-    `SELECT agency_id, unit_id, follow_up_open, value FROM dossier_rating WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
+    agencyId
+      ? 'SELECT agency_id, unit_id, follow_up_open, value FROM dossier_rating WHERE agency_id = $2 AND id = $1 FOR UPDATE'
+      : 'SELECT agency_id, unit_id, follow_up_open, value FROM dossier_rating WHERE id = $1',
+    agencyId ? [id, agencyId] : [id],
   );
   return row
     ? { agencyId: row.agency_id, unitId: row.unit_id, open: row.follow_up_open, value: row.value }
