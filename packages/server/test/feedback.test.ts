@@ -9,10 +9,13 @@ import {
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../src/db/database.ts';
+import { emailChannel } from '../src/notifications/email.ts';
+import { deliverNotifications } from '../src/notifications/worker.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { startSmtp } from './support/smtp.ts';
 import { staffClients } from './support/staff.ts';
 
 /**
@@ -359,5 +362,31 @@ describe.each(engines)('citizen feedback on %s', (engine) => {
     for (const sql of locks)
       expect(sql).toMatch(/WHERE f\.agency_id = \$1 AND f\.(id|rating_token) = \$2 FOR UPDATE/);
     expect(locks.some((sql) => /f\.rating_token = \$2 FOR UPDATE/.test(sql))).toBe(true);
+  });
+  it('emails the sender the reference and deadline, the answer’s rating link, the close and a rejection', async () => {
+    const smtp = await startSmtp();
+    const channel = emailChannel({ smtpUrl: smtp.url, from: 'Một cửa <motcua@example.vn>' });
+    try {
+      await deliverNotifications(t.ctx, [channel], { worker: 'test' });
+      const to = (email: string) => smtp.received.filter((m) => m.to.includes(email));
+      const an = to(SENDER.email);
+      const received = an.find((m) => m.subject === `Đã nhận phản ánh, kiến nghị ${first.reference}`);
+      expect(received?.text).toContain('Hạn trả lời: 17/05/2027');
+      const answered = an.find((m) => m.subject === `Phản ánh, kiến nghị ${first.reference} đã được trả lời`);
+      const link = answered?.text.match(/https?:\/\/\S+\/phan-anh\/danh-gia\/([\w-]+)/);
+      expect(link?.[1]).toBe(await ratingTokenOf(first.id));
+      expect(an.map((m) => m.subject)).toContain(`Phản ánh, kiến nghị ${first.reference} đã kết thúc`);
+      const binh = to('tran.thi.binh@example.vn');
+      const rejected = binh.find((m) => m.subject.includes('không thuộc phạm vi xử lý'));
+      expect(rejected?.text).toContain('Lý do: Thuộc thẩm quyền của Quốc hội');
+      // The outbox closes these rows as sent, not as kinds without a template.
+      const unsent = await t.db.query(
+        "SELECT kind FROM outbox WHERE kind LIKE 'feedback.%' AND recipient_citizen_id IS NOT NULL AND outcome <> 'sent'",
+      );
+      expect(unsent).toEqual([]);
+    } finally {
+      await channel.close?.();
+      await smtp.close();
+    }
   });
 });

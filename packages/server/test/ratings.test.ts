@@ -7,11 +7,14 @@ import {
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../src/db/database.ts';
+import { emailChannel } from '../src/notifications/email.ts';
+import { deliverNotifications } from '../src/notifications/worker.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
 import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { startSmtp } from './support/smtp.ts';
 import { staffClients } from './support/staff.ts';
 
 /**
@@ -177,6 +180,20 @@ describe.each(engines)('service ratings on %s', (engine) => {
       [d.id],
     );
     expect(notices.map((n) => n.recipient_id)).toEqual([head!.id]);
+    // …and the email that arrives names the dossier and the reasons, in Vietnamese.
+    await t.db.query("UPDATE app_user SET email = 'quan.dm@example.vn' WHERE id = $1", [head!.id]);
+    const smtp = await startSmtp();
+    const channel = emailChannel({ smtpUrl: smtp.url, from: 'Một cửa <motcua@example.vn>' });
+    try {
+      await deliverNotifications(t.ctx, [channel], { worker: 'test' });
+      const mail = smtp.received.find((m) => m.to.includes('quan.dm@example.vn'));
+      expect(mail?.subject).toBe(`Đánh giá "Không hài lòng" với hồ sơ ${d.code}`);
+      expect(mail?.text).toContain('Lý do: Trả kết quả trễ hẹn; Thái độ của công chức chưa tốt.');
+      expect(mail?.text).not.toContain('Phạm Văn Hùng');
+    } finally {
+      await channel.close?.();
+      await smtp.close();
+    }
 
     // Only heads of unit see follow-ups; a head of another unit sees none of this one.
     expect((await json('tiepnhan', 'GET', '/ratings/follow-ups')).statusCode).toBe(403);

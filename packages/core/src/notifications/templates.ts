@@ -31,6 +31,14 @@ export const NOTIFICATION_KINDS = {
   'dossier.assigned': [...DOSSIER, 'dueAt'],
   'dossier.at_risk': [...DOSSIER, 'dueAt'],
   'dossier.overdue': [...DOSSIER, 'dueAt'],
+  // Feedback (phản ánh, kiến nghị): the sender, then the officer given the case
+  'feedback.received': ['recipient', 'reference', 'dueAt'],
+  'feedback.answered': ['recipient', 'reference', 'rateUrl'],
+  'feedback.closed': ['recipient', 'reference'],
+  'feedback.rejected': ['recipient', 'reference', 'reason'],
+  'feedback.assigned': ['recipient', 'reference', 'dueAt'],
+  // The head of the receiving unit, on a "not satisfied" rating of a returned dossier
+  'rating.follow_up': [...DOSSIER, 'reasons'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -156,6 +164,66 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<NotificationLoca
     en: {
       subject: 'Dossier {{code}} is overdue',
       body: `Dear {{recipient}},\n\nDossier {{code}} ({{procedure}}) is overdue (it was due on {{dueAt}}).`,
+    },
+  },
+  'feedback.received': {
+    vi: {
+      subject: 'Đã nhận phản ánh, kiến nghị {{reference}}',
+      body: `Kính gửi {{recipient}},\n\nCơ quan đã nhận phản ánh, kiến nghị của Ông/Bà, số {{reference}}. Hạn trả lời: {{dueAt}} (15 ngày làm việc). Khi liên hệ, xin nêu số {{reference}}.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Feedback {{reference}} received',
+      body: `Dear {{recipient}},\n\nWe have received your feedback, reference {{reference}}. We will answer by {{dueAt}} (15 working days). Please quote {{reference}} when you contact us.${SIGN_EN}`,
+    },
+  },
+  'feedback.answered': {
+    vi: {
+      subject: 'Phản ánh, kiến nghị {{reference}} đã được trả lời',
+      body: `Kính gửi {{recipient}},\n\nPhản ánh, kiến nghị số {{reference}} đã có câu trả lời. Xin Ông/Bà xem câu trả lời và cho biết mức độ hài lòng (chỉ đánh giá một lần) tại: {{rateUrl}}${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Feedback {{reference}} has been answered',
+      body: `Dear {{recipient}},\n\nYour feedback {{reference}} has been answered. Please read the answer and tell us how satisfied you are (once) at: {{rateUrl}}${SIGN_EN}`,
+    },
+  },
+  'feedback.closed': {
+    vi: {
+      subject: 'Phản ánh, kiến nghị {{reference}} đã kết thúc',
+      body: `Kính gửi {{recipient}},\n\nCơ quan đã kết thúc xử lý phản ánh, kiến nghị số {{reference}}. Cảm ơn Ông/Bà đã đóng góp ý kiến.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Feedback {{reference}} is closed',
+      body: `Dear {{recipient}},\n\nWe have closed your feedback {{reference}}. Thank you for telling us.${SIGN_EN}`,
+    },
+  },
+  'feedback.rejected': {
+    vi: {
+      subject: 'Phản ánh, kiến nghị {{reference}} không thuộc phạm vi xử lý',
+      body: `Kính gửi {{recipient}},\n\nPhản ánh, kiến nghị số {{reference}} không thuộc phạm vi xử lý của cơ quan. Lý do: {{reason}}.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Feedback {{reference}} is outside our remit',
+      body: `Dear {{recipient}},\n\nYour feedback {{reference}} is outside our remit. Reason: {{reason}}.${SIGN_EN}`,
+    },
+  },
+  'feedback.assigned': {
+    vi: {
+      subject: 'Được giao xử lý phản ánh, kiến nghị {{reference}}',
+      body: `Kính gửi {{recipient}},\n\nĐồng chí được giao xử lý phản ánh, kiến nghị số {{reference}}. Hạn trả lời: {{dueAt}}.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Feedback {{reference}} assigned to you',
+      body: `Dear {{recipient}},\n\nYou have been given feedback {{reference}} to answer. It is due on {{dueAt}}.${SIGN_EN}`,
+    },
+  },
+  'rating.follow_up': {
+    vi: {
+      subject: 'Đánh giá "Không hài lòng" với hồ sơ {{code}}',
+      body: `Kính gửi {{recipient}},\n\nNgười dân đánh giá "Không hài lòng" với hồ sơ {{code}} ({{procedure}}). Lý do: {{reasons}}. Xin đồng chí xem xét, làm việc với người dân và ghi kết quả tại mục Phản ánh > Đánh giá.${SIGN_VI}`,
+    },
+    en: {
+      subject: '"Not satisfied" rating of dossier {{code}}',
+      body: `Dear {{recipient}},\n\nThe applicant rated dossier {{code}} ({{procedure}}) "not satisfied". Reasons: {{reasons}}. Please follow it up and record the outcome under Feedback > Ratings.${SIGN_EN}`,
     },
   },
 };

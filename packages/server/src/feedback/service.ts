@@ -105,6 +105,7 @@ export async function submitFeedback(
       agencyId: to.agencyId,
       kind: 'feedback.received',
       recipientId: null,
+      recipientCitizenId: citizen.citizen.id,
       dossierId: to.dossierId,
       payload: { email: contactEmail, reference, dueAt: dueAt.toISOString() },
       dedupeKey: `feedback:${id}:received`,
@@ -240,7 +241,13 @@ export async function actOnFeedback(
     throw new Problem(decision.reason === 'feedback_wrong_state' ? 409 : 403, decision.reason);
   if (body.version !== c.version) throw new Problem(409, 'feedback_version_conflict');
   const set: Record<string, unknown> = { state: decision.to };
-  const notices: { kind: string; recipientId: string | null; payload: Record<string, unknown> }[] = [];
+  const notices: {
+    kind: string;
+    recipientId: string | null;
+    /** The sender's account when the notice is for them (the email template addresses it). */
+    toCitizen?: boolean;
+    payload: Record<string, unknown>;
+  }[] = [];
   if (action === 'assign') {
     if (!body.unitId) throw fieldProblem(fieldIssue('unitId', 'feedback_unit_required'));
     const [unit] = await db.query<{ id: string }>(
@@ -255,7 +262,7 @@ export async function actOnFeedback(
       notices.push({
         kind: 'feedback.assigned',
         recipientId: body.assigneeId,
-        payload: { reference: c.reference },
+        payload: { reference: c.reference, dueAt: c.dueAt.toISOString() },
       });
     }
     set.unit_id = body.unitId;
@@ -271,6 +278,7 @@ export async function actOnFeedback(
     notices.push({
       kind: 'feedback.answered',
       recipientId: null,
+      toCitizen: true,
       payload: { email: c.contactEmail, reference: c.reference, ratePath: feedbackRatingPath(token) },
     });
   } else if (action === 'reject') {
@@ -280,11 +288,18 @@ export async function actOnFeedback(
     notices.push({
       kind: 'feedback.rejected',
       recipientId: null,
-      payload: { email: c.contactEmail, reference: c.reference },
+      toCitizen: true,
+      payload: { email: c.contactEmail, reference: c.reference, reason: body.reason },
     });
   } else {
     set.closed_at = now;
     set.close_note = body.note ?? null;
+    notices.push({
+      kind: 'feedback.closed',
+      recipientId: null,
+      toCitizen: true,
+      payload: { email: c.contactEmail, reference: c.reference },
+    });
   }
   if (!(await store.updateCase(db, { agencyId: c.agencyId, id: c.id, version: c.version }, set)))
     throw new Problem(409, 'feedback_version_conflict');
@@ -295,6 +310,7 @@ export async function actOnFeedback(
         agencyId: c.agencyId,
         kind: n.kind,
         recipientId: n.recipientId,
+        recipientCitizenId: n.toCitizen ? c.citizenId : null,
         dossierId: null,
         payload: n.payload,
         dedupeKey: `feedback:${c.id}:${action}:${c.version}:${n.recipientId ?? 'citizen'}`,

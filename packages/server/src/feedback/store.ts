@@ -62,6 +62,8 @@ export interface CaseRecord {
   message: string;
   contactName: string | null;
   contactEmail: string | null;
+  /** The sender's portal account (cases are sent signed in). */
+  citizenId: string | null;
   citizenName: string | null;
   state: FeedbackState;
   receivedAt: Date;
@@ -90,6 +92,7 @@ interface CaseRow {
   message: string;
   contact_name: string | null;
   contact_email: string | null;
+  citizen_id: string | null;
   citizen_name: string | null;
   state: FeedbackState;
   received_at: Date;
@@ -122,6 +125,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   message: r.message,
   contactName: r.contact_name,
   contactEmail: r.contact_email,
+  citizenId: r.citizen_id,
   citizenName: r.citizen_name,
   state: r.state,
   receivedAt: new Date(r.received_at),
@@ -141,7 +145,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
 });
 
 const SELECT = `SELECT f.agency_id, f.id, f.reference, f.topic, p.name AS procedure_name, d.code AS dossier_code, f.message,
-    f.contact_name, f.contact_email, c.full_name AS citizen_name, f.state, f.received_at, f.due_at,
+    f.contact_name, f.contact_email, f.citizen_id, c.full_name AS citizen_name, f.state, f.received_at, f.due_at,
     f.unit_id, u.name AS unit_name, f.assignee_id, a.full_name AS assignee_name, f.answer, f.answered_at,
     f.answered_on_time, f.reject_reason, f.closed_at, f.rating_token, f.rating, f.rated_at, f.published_at, f.version
   FROM feedback_case f

@@ -80,7 +80,18 @@ async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient
     : undefined;
   const dueAt = typeof m.payload.dueAt === 'string' ? vietnamDayText(m.payload.dueAt) : null;
   const surveyPath = typeof m.payload.surveyPath === 'string' ? m.payload.surveyPath : null;
+  const text = (key: string) => (typeof m.payload[key] === 'string' ? (m.payload[key] as string) : null);
+  /** A payload value given in both languages ({ vi, en }), in the recipient's. */
+  const localised = (key: string) => {
+    const v = m.payload[key] as Record<string, unknown> | undefined;
+    return v && typeof v[recipient.locale] === 'string' ? (v[recipient.locale] as string) : null;
+  };
+  const ratePath = text('ratePath');
   return {
+    reference: text('reference'),
+    reason: text('reason'),
+    reasons: localised('reasonsText'),
+    rateUrl: ratePath ? new URL(ratePath, ctx.config.publicUrl).toString() : null,
     recipient: recipient.name,
     code: dossier?.code ?? (typeof m.payload.code === 'string' ? m.payload.code : null),
     procedure: dossier?.procedure ?? null,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   isNegativeRating,
   RATING_REASON_CODES,
+  RATING_REASONS,
   type RatingChannel,
   type RatingInput,
   type RatingStatistics,
@@ -63,7 +64,15 @@ async function record(
           kind: 'rating.follow_up',
           recipientId: head,
           dossierId: d.id,
-          payload: { ratingId: id, reasons: input.reasons },
+          payload: {
+            ratingId: id,
+            reasons: input.reasons,
+            // The reasons as the head reads them, in either language of the template.
+            reasonsText: {
+              vi: input.reasons.map((r) => RATING_REASONS.find((x) => x.code === r)!.vi).join('; '),
+              en: input.reasons.map((r) => RATING_REASONS.find((x) => x.code === r)!.en).join('; '),
+            },
+          },
           dedupeKey: `${d.id}:rating-follow-up:${head}`,
         },
         now,
