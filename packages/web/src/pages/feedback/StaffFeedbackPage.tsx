@@ -11,7 +11,7 @@ import './feedback.css';
 /**
  * /can-bo/phan-anh — the cases the officer may read, open ones first by deadline, with the working
  * days left as the server counts them; answer, close and publish from the case's panel.
- * (Assigning and rejecting are in the API; their form here is still to come.)
+ * Rejecting (out of scope) takes a reason; assigning is in the API, its form here is still to come.
  */
 export default function StaffFeedbackPage() {
   const t = useT();
@@ -80,6 +80,7 @@ function CasePanel({ c }: { c: FeedbackCase }) {
   const change = useCaseChange(c.id);
   const errors = useFormErrors();
   const [answer, setAnswer] = useState('');
+  const [reason, setReason] = useState('');
   const [preparing, setPreparing] = useState(false);
   const draft = usePublicationDraft(c.id, preparing);
   const [question, setQuestion] = useState<string | null>(null);
@@ -115,6 +116,27 @@ function CasePanel({ c }: { c: FeedbackCase }) {
           />
           <SubmitButton busy={change.isPending} busyLabel={s.working}>
             {s.sendAnswer}
+          </SubmitButton>
+        </form>
+      ) : null}
+      {c.actions.includes('reject') ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!change.isPending) run('/actions/reject', { version: c.version, reason });
+          }}
+          noValidate
+        >
+          <TextArea
+            id={`f-reason-${c.id}`}
+            label={s.reason}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.fields.reason}
+          />
+          <SubmitButton variant="secondary" busy={change.isPending} busyLabel={s.working}>
+            {s.reject}
           </SubmitButton>
         </form>
       ) : null}
