@@ -557,5 +557,6 @@ describe('verify-audit on the command line', () => {
     expect(broken.code).toBe(1);
     expect(broken.err).toContain(`checkpoint ${id![1]} of agency ${id![2]} at event #${id![3]}`);
     expect(broken.err).toContain('event_missing');
-  });
+    // Seven CLI processes, each starting its own embedded database: minutes on a loaded machine.
+  }, 240_000);
 });
