@@ -44,7 +44,7 @@ describe('the motcua command line', () => {
   it('migrates, seeds, exports and re-imports the catalogue', () => {
     const env = { DATA_DIR: join(dir, 'data'), SEED_DEMO_DOSSIERS: '20' };
     expect(motcua(['migrate'], env).out).toContain('Applied');
-    expect(motcua(['seed'], env).out).toMatch(/Seeded \d+ units, \d+ procedures, 9 accounts, 20 dossiers/);
+    expect(motcua(['seed'], env).out).toMatch(/Seeded \d+ units, \d+ procedures, 10 accounts, 20 dossiers/);
     expect(motcua(['seed'], env).out).toContain('nothing was seeded');
     const file = join(dir, 'catalogue.xlsx');
     const exported = motcua(['export-catalogue', file], env);
