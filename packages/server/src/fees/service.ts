@@ -5,6 +5,7 @@ import {
   FEE_ROLES,
   type FeeRequestView,
   matchLine,
+  type PaymentFigures,
   parseStatement,
   type ReconciliationView,
   type StatementLineView,
@@ -452,4 +453,20 @@ export async function receiptOf(db: Queryable, session: Session, paymentId: stri
     recordedBy: p.recordedByName,
     exemptionReason: r.exemptionReason,
   });
+}
+
+/** Index 766 3.5/3.6 inputs of an agency over a period: transfers and gateway payments count as online. */
+export async function paymentFigures(
+  db: Queryable,
+  agencyId: string,
+  from: string,
+  to: string,
+): Promise<PaymentFigures> {
+  const f = await store.onlinePaymentFacts(db, agencyId, from, to);
+  return {
+    proceduresWithFees: f.with_fees,
+    proceduresPaidOnline: f.paid_online,
+    dossiersWithFees: f.dossiers_with_fees,
+    dossiersPaidOnline: f.dossiers_paid_online,
+  };
 }

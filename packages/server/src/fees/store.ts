@@ -378,7 +378,7 @@ export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: 
   const [row] = await db.query<{
     with_fees: number;
     paid_online: number;
-    dossiers_paid: number;
+    dossiers_with_fees: number;
     dossiers_paid_online: number;
   }>(
     `SELECT
@@ -387,8 +387,8 @@ export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: 
        (SELECT COUNT(DISTINCT d.procedure_id)::int FROM fee_payment p JOIN dossier d ON d.agency_id = p.agency_id AND d.id = p.dossier_id
          WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS paid_online,
-       (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1
-           AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_paid,
+       (SELECT COUNT(DISTINCT r.dossier_id)::int FROM fee_request r WHERE r.agency_id = $1 AND r.status IN ('open', 'paid')
+           AND (r.requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_with_fees,
        (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_paid_online`,
     [agencyId, from, to],
