@@ -373,7 +373,10 @@ export async function resolveLine(
   tx: Queryable,
   session: Session,
   id: string,
-  body: { resolution: 'assign'; feeRequestId: string } | { resolution: 'dismiss'; reason: string },
+  body:
+    | { resolution: 'assign'; feeRequestId: string }
+    | { resolution: 'assign_dossier'; dossierCode: string }
+    | { resolution: 'dismiss'; reason: string },
 ) {
   const agencies = feeAgencies(session);
   const l = await store.line(tx, agencies, id);
@@ -388,7 +391,10 @@ export async function resolveLine(
     });
     return;
   }
-  const r = await store.request(tx, [l.agencyId], body.feeRequestId, true);
+  const r =
+    body.resolution === 'assign'
+      ? await store.request(tx, [l.agencyId], body.feeRequestId, true)
+      : await store.openRequestByReference(tx, l.agencyId, l.accountId, body.dossierCode);
   if (!r || r.accountId !== l.accountId) throw new Problem(404, 'fee_request_not_found');
   if (r.status !== 'open') throw new Problem(409, 'fee_already_paid');
   if (r.amount !== l.amountVnd)

@@ -125,6 +125,23 @@ export async function openRequests(
   );
 }
 
+/** The open request of a dossier code on an account (case and spaces ignored), locked. */
+export async function openRequestByReference(
+  db: Queryable,
+  agencyId: string,
+  accountId: string,
+  code: string,
+): Promise<RequestRow | null> {
+  const [row] = await db.query<RequestRow>(
+    `SELECT ${REQUEST_COLS} FROM fee_request
+      WHERE agency_id = $1 AND account_id = $2 AND status = 'open'
+        AND upper(reference) = upper(regexp_replace($3, '\\s', '', 'g'))
+      ORDER BY requested_at DESC LIMIT 1 FOR UPDATE`,
+    [agencyId, accountId, code],
+  );
+  return row ?? null;
+}
+
 export async function setRequestStatus(
   db: Queryable,
   agencyId: string,

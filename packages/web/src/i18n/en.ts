@@ -2,6 +2,7 @@ import { citizenEn } from './citizen.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import { feedbackEn } from './feedback.en.ts';
+import { feesEn } from './fees.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
@@ -33,6 +34,7 @@ const EN_MONTHS = [
 export const en: Messages = {
   citizen: citizenEn,
   feedback: feedbackEn,
+  fees: feesEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

@@ -2,6 +2,7 @@ import { citizenVi } from './citizen.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import { feedbackVi } from './feedback.vi.ts';
+import { feesVi } from './fees.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
@@ -21,6 +22,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
 export const vi = {
   citizen: citizenVi,
   feedback: feedbackVi,
+  fees: feesVi,
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,
