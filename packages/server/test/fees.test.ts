@@ -320,5 +320,12 @@ describe.each(engines)('fees on %s', (engine) => {
     expect((await api('chuyenvien', 'GET', '/fees/unmatched')).statusCode).toBe(403);
     expect((await api('other', 'GET', `/fees/requests/${fee.id}`)).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1/fees/requests/${fee.id}` })).statusCode).toBe(401);
+    // The dossier page's fee panel: the counter sees the request, a specialist does not.
+    const mine = await api('tiepnhan', 'GET', `/fees/dossiers/${d.id}/requests`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [fee.id, 'open'],
+    ]);
+    expect((await api('chuyenvien', 'GET', `/fees/dossiers/${d.id}/requests`)).statusCode).toBe(403);
   });
 });

@@ -76,6 +76,9 @@ export const feeRequestView = z.object({
     .nullable(),
 });
 
+/** The fee requests of one dossier, newest first. */
+export const feeRequestListResponse = z.object({ items: z.array(feeRequestView) });
+
 export const statementImportResponse = z.object({
   statementId: z.uuid(),
   lines: z.number().int(),

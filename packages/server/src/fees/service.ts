@@ -103,6 +103,15 @@ export async function feeRequest(db: Queryable, session: Session, id: string): P
   return view(db, r);
 }
 
+/** The fee requests of a dossier of the user's agencies, newest first. */
+export async function dossierRequests(db: Queryable, session: Session, dossierId: string) {
+  const agencies = feeAgencies(session);
+  const dossier = await loadDossier(db, dossierId);
+  if (!dossier || !agencies.includes(dossier.agencyId)) throw new Problem(404, 'dossier_not_found');
+  const rows = await store.requestsOfDossier(db, dossier.agencyId, dossierId);
+  return Promise.all(rows.map((r) => view(db, r)));
+}
+
 /**
  * A counter officer asks for the dossier's fee: the amount from the catalogue (or entered, when the
  * catalogue has none confirmed), the agency's account; the engine's request_payment moves the

@@ -1,6 +1,9 @@
 import type {
   bankAccountListResponse,
+  exemptionBody,
+  feeRequestListResponse,
   ReconciliationView,
+  recordPaymentBody,
   resolveLineBody,
   StatementLineView,
   statementImportResponse,
@@ -57,3 +60,30 @@ export const useReconciliation = (accountId: string, day: string) =>
     queryFn: () => api<ReconciliationView>(withQuery(`${FEES}/reconciliation`, { accountId, day })),
     enabled: accountId !== '' && day !== '',
   });
+
+export type FeeRequestList = z.infer<typeof feeRequestListResponse>;
+export type RecordPayment = z.infer<typeof recordPaymentBody>;
+export type Exemption = z.infer<typeof exemptionBody>;
+
+export const useDossierFees = (dossierId: string) =>
+  useQuery({
+    queryKey: ['fees', 'dossier', dossierId],
+    queryFn: () => api<FeeRequestList>(`${FEES}/dossiers/${enc(dossierId)}/requests`),
+  });
+
+/** Asks the fee, exempts or records a payment; the dossier and its fees are read again after. */
+export function useFeeAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { path: string; body: unknown }) =>
+      api<unknown>(`${FEES}${p.path}`, { method: 'POST', body: p.body }),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['fees'] }),
+        qc.invalidateQueries({ queryKey: ['staff', 'dossier'] }),
+      ]),
+  });
+}
+
+export const feeQrUrl = (requestId: string) => `${FEES}/requests/${enc(requestId)}/vietqr.png`;
+export const receiptUrl = (paymentId: string) => `${FEES}/payments/${enc(paymentId)}/receipt.pdf`;
