@@ -254,6 +254,41 @@ describe.each(engines)('fees on %s', (engine) => {
     });
   });
 
+  it('a person assigns an unmatched line by the dossier code read on it, which pays that dossier once', async () => {
+    const d = await newDossier();
+    const fee = await askFee(d);
+    const csv = [
+      'Ngày giao dịch;Số tiền ghi có;Nội dung',
+      '10/03/2026;1.500.000;NOP PHI HO SO CUA ONG MINH',
+    ].join('\n');
+    const res = await c.ketoan!.request({
+      method: 'POST',
+      url: `/api/v1/fees/accounts/${accountId}/statements`,
+      ...multipart('saoke-10.csv', Buffer.from(csv)),
+    });
+    expect(res.json()).toMatchObject({ matched: 0, unmatched: 1 });
+    const line = (
+      (await api('ketoan', 'GET', '/fees/unmatched')).json().items as { id: string; description: string }[]
+    ).find((l) => l.description === 'NOP PHI HO SO CUA ONG MINH')!;
+    const unknown = await api('ketoan', 'POST', `/fees/unmatched/${line.id}`, {
+      resolution: 'assign_dossier',
+      dossierCode: 'KHONG-CO-HO-SO',
+    });
+    expect(unknown.statusCode).toBe(404);
+    const assign = await api('ketoan', 'POST', `/fees/unmatched/${line.id}`, {
+      resolution: 'assign_dossier',
+      dossierCode: ` ${d.code.toLowerCase()} `,
+    });
+    expect(assign.statusCode, assign.body).toBe(204);
+    expect((await api('ketoan', 'GET', `/fees/requests/${fee.id}`)).json().status).toBe('paid');
+    expect(await stateOf(d.id)).not.toBe('awaiting_payment');
+    const twice = await api('ketoan', 'POST', `/fees/unmatched/${line.id}`, {
+      resolution: 'assign_dossier',
+      dossierCode: d.code,
+    });
+    expect(twice.statusCode).toBe(404);
+  });
+
   it('names the row of each bad value and refuses a file without the columns', async () => {
     const bad = multipart(
       'bad.csv',
@@ -285,5 +320,12 @@ describe.each(engines)('fees on %s', (engine) => {
     expect((await api('chuyenvien', 'GET', '/fees/unmatched')).statusCode).toBe(403);
     expect((await api('other', 'GET', `/fees/requests/${fee.id}`)).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1/fees/requests/${fee.id}` })).statusCode).toBe(401);
+    // The dossier page's fee panel: the counter sees the request, a specialist does not.
+    const mine = await api('tiepnhan', 'GET', `/fees/dossiers/${d.id}/requests`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [fee.id, 'open'],
+    ]);
+    expect((await api('chuyenvien', 'GET', `/fees/dossiers/${d.id}/requests`)).statusCode).toBe(403);
   });
 });

@@ -76,6 +76,9 @@ export const feeRequestView = z.object({
     .nullable(),
 });
 
+/** The fee requests of one dossier, newest first. */
+export const feeRequestListResponse = z.object({ items: z.array(feeRequestView) });
+
 export const statementImportResponse = z.object({
   statementId: z.uuid(),
   lines: z.number().int(),
@@ -99,6 +102,8 @@ export const statementLineListResponse = z.object({ items: z.array(statementLine
 
 export const resolveLineBody = z.discriminatedUnion('resolution', [
   z.strictObject({ resolution: z.literal('assign'), feeRequestId: z.uuid() }),
+  /** The dossier code the person read on the line; its open fee request on the line's account is paid. */
+  z.strictObject({ resolution: z.literal('assign_dossier'), dossierCode: z.string().trim().min(3).max(50) }),
   z.strictObject({ resolution: z.literal('dismiss'), reason: z.string().trim().min(10).max(1000) }),
 ]);
 

@@ -103,15 +103,33 @@ export function catalogueMeasures(versions: readonly CatalogueVersion[], day: Is
   return { '1.3': count((v) => v.complete), '3.1': count((v) => v.offeredOnline) };
 }
 
+/** What the fee tables give for 3.5 and 3.6 over the period (server/src/fees/store.ts). */
+export interface PaymentFigures {
+  proceduresWithFees: number;
+  proceduresPaidOnline: number;
+  dossiersWithFees: number;
+  dossiersPaidOnline: number;
+}
+
+/** 3.5: procedures paid online / procedures with fees; 3.6: dossiers paid online / dossiers with fees. */
+export function paymentMeasures(p: PaymentFigures): Record<'3.5' | '3.6', Index766Measurement> {
+  return {
+    '3.5': { kind: 'measured', numerator: p.proceduresPaidOnline, denominator: p.proceduresWithFees },
+    '3.6': { kind: 'measured', numerator: p.dossiersPaidOnline, denominator: p.dossiersWithFees },
+  };
+}
+
 /** Every indicator's measurement: the counted ones from the report and catalogue, the rest with why. */
 export function index766Measurements(
   report: Form06Numbers,
   versions: readonly CatalogueVersion[],
   lastDay: IsoDate,
   satisfaction: SatisfactionFigures,
+  payment?: PaymentFigures,
 ): Record<string, Index766Measurement> {
   return {
     ...INDEX766_NOT_MEASURED,
+    ...(payment ? paymentMeasures(payment) : {}),
     ...catalogueMeasures(versions, lastDay),
     '2.1': onTimeHandled(report),
     '3.3': onlineReceived(report),

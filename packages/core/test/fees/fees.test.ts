@@ -118,3 +118,41 @@ describe('reading a statement', () => {
     expect(noHeader).toMatchObject({ ok: false, errors: [{ row: 1 }] });
   });
 });
+
+describe('index 766 payment indicators', () => {
+  it('measures 3.5 and 3.6 from the fee figures instead of "not measured"', async () => {
+    const { index766Measurements, paymentMeasures } = await import('../../src/index766/measures.ts');
+    expect(
+      paymentMeasures({
+        proceduresWithFees: 4,
+        proceduresPaidOnline: 3,
+        dossiersWithFees: 10,
+        dossiersPaidOnline: 7,
+      }),
+    ).toEqual({
+      '3.5': { kind: 'measured', numerator: 3, denominator: 4 },
+      '3.6': { kind: 'measured', numerator: 7, denominator: 10 },
+    });
+    const none = {
+      received: 0,
+      answeredOnTime: 0,
+      openInTime: 0,
+      answerRatings: 0,
+      answerRatingsNegative: 0,
+    };
+    // Biểu số 06 figures play no part in 3.5/3.6.
+    const m = index766Measurements(
+      {} as never,
+      [],
+      '2026-05-31',
+      { feedback: none, negativeDossiers: 0 },
+      {
+        proceduresWithFees: 2,
+        proceduresPaidOnline: 1,
+        dossiersWithFees: 5,
+        dossiersPaidOnline: 5,
+      },
+    );
+    expect(m['3.6']).toEqual({ kind: 'measured', numerator: 5, denominator: 5 });
+  });
+});

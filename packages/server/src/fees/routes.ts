@@ -4,6 +4,7 @@ import {
   bankAccountView,
   exemptionBody,
   feeRequestBody,
+  feeRequestListResponse,
   feeRequestView,
   reconciliationResponse,
   recordPaymentBody,
@@ -89,6 +90,21 @@ export function feeRoutes(ctx: AppContext) {
         },
       },
       async (request) => fees.feeRequest(ctx.db, requireSession(request), request.params.id),
+    );
+
+    r.get(
+      '/dossiers/:id/requests',
+      {
+        schema: {
+          tags,
+          summary: 'The fee requests of a dossier, newest first',
+          params: idParams,
+          response: answers({ 200: feeRequestListResponse }),
+        },
+      },
+      async (request) => ({
+        items: await fees.dossierRequests(ctx.db, requireSession(request), request.params.id),
+      }),
     );
 
     r.get(

@@ -5,6 +5,7 @@ import {
   FEE_ROLES,
   type FeeRequestView,
   matchLine,
+  type PaymentFigures,
   parseStatement,
   type ReconciliationView,
   type StatementLineView,
@@ -100,6 +101,15 @@ export async function feeRequest(db: Queryable, session: Session, id: string): P
   const r = await store.request(db, feeAgencies(session), id);
   if (!r) throw new Problem(404, 'fee_request_not_found');
   return view(db, r);
+}
+
+/** The fee requests of a dossier of the user's agencies, newest first. */
+export async function dossierRequests(db: Queryable, session: Session, dossierId: string) {
+  const agencies = feeAgencies(session);
+  const dossier = await loadDossier(db, dossierId);
+  if (!dossier || !agencies.includes(dossier.agencyId)) throw new Problem(404, 'dossier_not_found');
+  const rows = await store.requestsOfDossier(db, dossier.agencyId, dossierId);
+  return Promise.all(rows.map((r) => view(db, r)));
 }
 
 /**
@@ -372,7 +382,10 @@ export async function resolveLine(
   tx: Queryable,
   session: Session,
   id: string,
-  body: { resolution: 'assign'; feeRequestId: string } | { resolution: 'dismiss'; reason: string },
+  body:
+    | { resolution: 'assign'; feeRequestId: string }
+    | { resolution: 'assign_dossier'; dossierCode: string }
+    | { resolution: 'dismiss'; reason: string },
 ) {
   const agencies = feeAgencies(session);
   const l = await store.line(tx, agencies, id);
@@ -387,7 +400,10 @@ export async function resolveLine(
     });
     return;
   }
-  const r = await store.request(tx, [l.agencyId], body.feeRequestId, true);
+  const r =
+    body.resolution === 'assign'
+      ? await store.request(tx, [l.agencyId], body.feeRequestId, true)
+      : await store.openRequestByReference(tx, l.agencyId, l.accountId, body.dossierCode);
   if (!r || r.accountId !== l.accountId) throw new Problem(404, 'fee_request_not_found');
   if (r.status !== 'open') throw new Problem(409, 'fee_already_paid');
   if (r.amount !== l.amountVnd)
@@ -452,4 +468,20 @@ export async function receiptOf(db: Queryable, session: Session, paymentId: stri
     recordedBy: p.recordedByName,
     exemptionReason: r.exemptionReason,
   });
+}
+
+/** Index 766 3.5/3.6 inputs of an agency over a period: transfers and gateway payments count as online. */
+export async function paymentFigures(
+  db: Queryable,
+  agencyId: string,
+  from: string,
+  to: string,
+): Promise<PaymentFigures> {
+  const f = await store.onlinePaymentFacts(db, agencyId, from, to);
+  return {
+    proceduresWithFees: f.with_fees,
+    proceduresPaidOnline: f.paid_online,
+    dossiersWithFees: f.dossiers_with_fees,
+    dossiersPaidOnline: f.dossiers_paid_online,
+  };
 }

@@ -125,6 +125,23 @@ export async function openRequests(
   );
 }
 
+/** The open request of a dossier code on an account (case and spaces ignored), locked. */
+export async function openRequestByReference(
+  db: Queryable,
+  agencyId: string,
+  accountId: string,
+  code: string,
+): Promise<RequestRow | null> {
+  const [row] = await db.query<RequestRow>(
+    `SELECT ${REQUEST_COLS} FROM fee_request
+      WHERE agency_id = $1 AND account_id = $2 AND status = 'open'
+        AND upper(reference) = upper(regexp_replace($3, '\\s', '', 'g'))
+      ORDER BY requested_at DESC LIMIT 1 FOR UPDATE`,
+    [agencyId, accountId, code],
+  );
+  return row ?? null;
+}
+
 export async function setRequestStatus(
   db: Queryable,
   agencyId: string,
@@ -378,7 +395,7 @@ export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: 
   const [row] = await db.query<{
     with_fees: number;
     paid_online: number;
-    dossiers_paid: number;
+    dossiers_with_fees: number;
     dossiers_paid_online: number;
   }>(
     `SELECT
@@ -387,8 +404,8 @@ export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: 
        (SELECT COUNT(DISTINCT d.procedure_id)::int FROM fee_payment p JOIN dossier d ON d.agency_id = p.agency_id AND d.id = p.dossier_id
          WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS paid_online,
-       (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1
-           AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_paid,
+       (SELECT COUNT(DISTINCT r.dossier_id)::int FROM fee_request r WHERE r.agency_id = $1 AND r.status IN ('open', 'paid')
+           AND (r.requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_with_fees,
        (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_paid_online`,
     [agencyId, from, to],

@@ -13,6 +13,7 @@ import {
 import type { Session } from '../auth/sessions.ts';
 import type { Queryable } from '../db/database.ts';
 import { feedbackFigures } from '../feedback/service.ts';
+import { paymentFigures } from '../fees/service.ts';
 import { descendantIds } from '../org/tree.ts';
 import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
@@ -68,6 +69,7 @@ export async function index766Report(
     await catalogueVersions(db, form06.agency.id),
     to,
     satisfaction,
+    await paymentFigures(db, form06.agency.id, range.from, to),
   );
   const result = index766Result(measured, settings);
   return {

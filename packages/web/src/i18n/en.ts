@@ -3,6 +3,7 @@ import { citizenDossiersEn } from './citizenDossiers.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import { feedbackEn } from './feedback.en.ts';
+import { feesEn } from './fees.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
   citizenDossiers: citizenDossiersEn,
   feedback: feedbackEn,
   onlineSubmit: onlineSubmitEn,
+  fees: feesEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

@@ -3,6 +3,7 @@ import { citizenDossiersVi } from './citizenDossiers.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import { feedbackVi } from './feedback.vi.ts';
+import { feesVi } from './fees.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
@@ -25,6 +26,7 @@ export const vi = {
   citizenDossiers: citizenDossiersVi,
   feedback: feedbackVi,
   onlineSubmit: onlineSubmitVi,
+  fees: feesVi,
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { isNotFound } from '../../api/client.ts';
 import { useDossier } from '../../api/dossiers.ts';
 import type { DossierDetail } from '../../api/types.ts';
+import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { ApprovalBrief } from '../../components/ApprovalBrief.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 import {
@@ -20,6 +21,8 @@ import { useOpenPanel } from '../../components/useOpenPanel.ts';
 import { formatDateTime, formatDateTimeWords, formatProcessingTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { DossierFeePanel } from '../fees/DossierFeePanel.tsx';
+import { FEE_PAGE_ROLES } from '../fees/paths.ts';
 import { DossierSurveyLink } from '../survey/DossierSurveyLink.tsx';
 import { ActionPanel, isOfferedAction, primaryAction, useDrafts } from './DossierActions.tsx';
 import { ControlSheet, EventDetails } from './DossierHistory.tsx';
@@ -55,6 +58,7 @@ export default function DossierPage() {
 }
 
 function DossierView({ d }: { d: DossierDetail }) {
+  const session = useSession();
   const { t, locale } = useI18n();
   const { panel: open, ...panel } = useOpenPanel<DossierAction>();
   const drafts = useDrafts();
@@ -213,6 +217,10 @@ function DossierView({ d }: { d: DossierDetail }) {
           </div>
         ) : null}
       </section>
+
+      {hasAnyRole(session.data, FEE_PAGE_ROLES) ? (
+        <DossierFeePanel dossierId={d.id} version={d.version} />
+      ) : null}
 
       <section id="thong-tin" aria-labelledby="thong-tin-title" className="dossier__section">
         <h2 id="thong-tin-title">{t.dossierPage.summary}</h2>

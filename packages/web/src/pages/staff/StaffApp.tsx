@@ -12,6 +12,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session.ts';
 import { ForbiddenPage, LoadError, Loading, NotFoundPage } from '../../components/ui.tsx';
 import { ADMIN_ONLY, COUNTER_ONLY, DOSSIER_WORKERS, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
+import { FEE_PAGE_ROLES } from '../fees/paths.ts';
 import WorkspaceHome from './WorkspaceHome.tsx';
 import WorkspaceLayout from './WorkspaceLayout.tsx';
 
@@ -39,6 +40,7 @@ const Index766Page = lazy(() => import('./Index766Page.tsx'));
 const Index766TargetsPage = lazy(() => import('../admin/Index766TargetsPage.tsx'));
 const StaffFeedbackPage = lazy(() => import('../feedback/StaffFeedbackPage.tsx'));
 const FollowUpsPage = lazy(() => import('../feedback/FollowUpsPage.tsx'));
+const FeesApp = lazy(() => import('../fees/FeesApp.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -134,6 +136,7 @@ export default function StaffApp() {
             path="phan-anh/danh-gia"
             element={<RequireRole roles={RATING_FOLLOW_UP_ROLES}>{<FollowUpsPage />}</RequireRole>}
           />
+          <Route path="thu-phi/*" element={<RequireRole roles={FEE_PAGE_ROLES}>{<FeesApp />}</RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

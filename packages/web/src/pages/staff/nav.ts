@@ -9,6 +9,7 @@ import {
 } from '@motcua/core';
 import type { Messages } from '../../i18n/vi.ts';
 import { ADMIN_ONLY, COUNTER_ONLY, LEADERS, PATHS, REPORT_READERS } from '../../paths.ts';
+import { FEE_PAGE_ROLES, FEE_PATHS } from '../fees/paths.ts';
 
 export interface WorkspaceSection {
   to: string;
@@ -66,6 +67,7 @@ export const SECTIONS: WorkspaceSection[] = [
     description: (t) => t.par.navDesc,
     roles: PAR_ROLES,
   },
+  { to: FEE_PATHS.root, label: (t) => t.fees.nav, description: (t) => t.fees.navDesc, roles: FEE_PAGE_ROLES },
   {
     to: PATHS.report06,
     label: (t) => t.reports.nav,
