@@ -16,6 +16,7 @@ export * from './par/index.ts';
 export * from './ratings/index.ts';
 export * from './reform/index.ts';
 export * from './reform-reports/index.ts';
+export * from './signatures/index.ts';
 export * from './statistics/index.ts';
 export * from './surveys/index.ts';
 export * from './text/normalise.ts';

@@ -40,6 +40,7 @@ import { unitRoutes } from './org/routes.ts';
 import { parRoutes } from './par/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { reformReportRoutes } from './reform-reports/routes.ts';
+import { signingRoutes } from './signing/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { surveyPlugin } from './surveys/plugin.ts';
 import { userRoutes } from './users/routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(
   await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
+  await app.register(signingRoutes(ctx), { prefix: '/api/v1' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -23,7 +23,7 @@ import { instantSchema, itemsOf, namedRefSchema, pageOf } from './common.ts';
 /** Answers about dossiers (hồ sơ): the work queue, one dossier, documents, the public lookup. */
 
 /** What a document attached to a dossier is (thành phần hồ sơ, bản quét, bổ sung, kết quả). */
-export const DOCUMENT_KINDS = ['applicant', 'scan', 'supplement', 'result', 'other'] as const;
+export const DOCUMENT_KINDS = ['applicant', 'scan', 'supplement', 'result', 'digitised', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Document events of a dossier's history, besides the lifecycle's actions. */

@@ -80,6 +80,8 @@ export const distributedTables = [
   'dossier_rating',
   'feedback_sequence',
   'feedback_case',
+  'signed_result',
+  'postal_shipment',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];
