@@ -127,9 +127,11 @@ async function load(config: Config): Promise<SigningMaterial> {
   } catch {
     const chain = makeDemoChain('Cơ quan demo Motcua (chứng thư thử nghiệm)');
     const p12 = toP12(chain.key, [chain.cert], 'demo');
-    await mkdir(dir, { recursive: true });
-    await writeFile(caPem, forge.pki.certificateToPem(chain.ca), { mode: 0o644 });
-    await writeFile(file, p12, { mode: 0o600 });
+    // A DATA_DIR that cannot be written (a read-only test setting) keeps the demo chain in memory.
+    await mkdir(dir, { recursive: true })
+      .then(() => writeFile(caPem, forge.pki.certificateToPem(chain.ca), { mode: 0o644 }))
+      .then(() => writeFile(file, p12, { mode: 0o600 }))
+      .catch(() => undefined);
     return fromP12(p12, 'demo', [chain.ca]);
   }
 }
