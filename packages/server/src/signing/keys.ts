@@ -4,6 +4,7 @@
  * (RESULT_SIGNING_KEY_FILE + RESULT_SIGNING_CERT_FILE, optionally RESULT_SIGNING_CA_FILE). Unset, a
  * demo CA and certificate are made once under DATA_DIR/result-signing: NOT for production.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -66,6 +67,17 @@ function toP12(key: forge.pki.rsa.PrivateKey, chain: forge.pki.Certificate[], pa
 const readPemCerts = (pem: string): forge.pki.Certificate[] =>
   forge.pem.decode(pem).map((block) => forge.pki.certificateFromAsn1(forge.asn1.fromDer(block.body)));
 
+/** An RSA-2048 key pair made by Node's native crypto (node-forge's JavaScript takes seconds), as forge keys. */
+function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+}
+
 /** A self-made CA and a certificate it issues to the demo agency. */
 export function makeDemoChain(commonName: string): {
   key: forge.pki.rsa.PrivateKey;
@@ -73,7 +85,7 @@ export function makeDemoChain(commonName: string): {
   ca: forge.pki.Certificate;
 } {
   const now = new Date();
-  const caKeys = forge.pki.rsa.generateKeyPair(2048);
+  const caKeys = rsaKeyPair();
   const ca = forge.pki.createCertificate();
   ca.publicKey = caKeys.publicKey;
   ca.serialNumber = '01';
@@ -96,7 +108,7 @@ export function makeDemoChain(commonName: string): {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true },
   ]);
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
-  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const keys = rsaKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '02';
@@ -125,16 +137,38 @@ async function load(config: Config): Promise<SigningMaterial> {
   try {
     return fromP12(await readFile(file), 'demo', readPemCerts(await readFile(caPem, 'utf8')));
   } catch {
-    const chain = makeDemoChain('Cơ quan demo Motcua (chứng thư thử nghiệm)');
-    const p12 = toP12(chain.key, [chain.cert], 'demo');
-    // A DATA_DIR that cannot be written (a read-only test setting) keeps the demo chain in memory.
-    await mkdir(dir, { recursive: true })
-      .then(() => writeFile(caPem, forge.pki.certificateToPem(chain.ca), { mode: 0o644 }))
-      .then(() => writeFile(file, p12, { mode: 0o600 }))
-      .catch(() => undefined);
-    return fromP12(p12, 'demo', [chain.ca]);
+    const written = await writeDemo(dir, caPem, file);
+    if (written) return fromP12(written.p12, 'demo', [written.ca]);
+    // A DATA_DIR that cannot be written (the tests' default) shares one demo chain per process.
+    inMemoryDemo ??= demoMaterial().then(({ p12, ca }) => fromP12(p12, 'demo', [ca]));
+    return inMemoryDemo;
   }
 }
+
+function demoMaterial(): Promise<{ p12: Buffer; ca: forge.pki.Certificate }> {
+  const chain = makeDemoChain('Cơ quan demo Motcua (chứng thư thử nghiệm)');
+  return Promise.resolve({ p12: toP12(chain.key, [chain.cert], 'demo'), ca: chain.ca });
+}
+
+/** Makes the demo chain and writes it under DATA_DIR; null when the directory cannot be written. */
+async function writeDemo(dir: string, caPem: string, file: string) {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch {
+    return null;
+  }
+  const demo = await demoMaterial();
+  try {
+    await writeFile(caPem, forge.pki.certificateToPem(demo.ca), { mode: 0o644 });
+    await writeFile(file, demo.p12, { mode: 0o600 });
+  } catch {
+    return null;
+  }
+  return demo;
+}
+
+/** The demo material of this process when DATA_DIR is not writable. */
+let inMemoryDemo: Promise<SigningMaterial> | undefined;
 
 const cache = new WeakMap<Config, Promise<SigningMaterial>>();
 
