@@ -10,6 +10,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
@@ -190,8 +191,19 @@ describe.each(engines)('signed electronic results on %s', (engine) => {
     const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(pdf);
     expect(doc.getTitle()).toBe(`Kết quả giải quyết hồ sơ ${d.code}`);
-    // The page's text is in a subset font: the document id (hex digits and dashes) is checked by
-    // the verification page; here the visible signature's widget and the QR image are present.
+    // The text a reader sees on the page (pdf-parse), NFC and with line breaks as spaces.
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    const text = (await parser.getText().finally(() => parser.destroy())).text
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('ĐÃ KÝ SỐ');
+    expect(text).toContain('Cơ quan: Sở Nội vụ');
+    expect(text).toContain('Người ký: Phạm Quốc Dũng'); // the seeded leader who approved
+    expect(text).toMatch(/Thời gian ký: \d{2} giờ \d{2} phút, ngày \d{2}\/\d{1,2}\/\d{4}/);
+    expect(text).toContain(`Mã văn bản: ${documentId}`);
+    expect(text).toContain(`/xac-thuc/${documentId}`);
+    expect(text).toContain(APPLICANT);
+    // The visible signature's widget and the QR image are in the file.
     expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
     expect(pdf.toString('latin1')).toMatch(/\/FT\s*\/Sig/);
   });
@@ -243,6 +255,53 @@ describe.each(engines)('signed electronic results on %s', (engine) => {
     const t4 = await verdictOf('anh.jpg', png);
     expect(t4).toMatchObject({ verdict: 'not_pdf', document: null });
     expect(t4.message).toMatch(/không phải văn bản PDF/);
+  });
+
+  it('index 766 measures 4.1 from the signed results and 4.2 from the digitised copies', async () => {
+    // This month: d (approved and signed above, now handed over: resolved) and a second dossier
+    // received at the counter, whose paper copy the counter digitises.
+    const returned = await c.tiepnhan!.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${d.id}/actions/return_result`,
+      payload: { version: d.version, input: { channel: 'counter' } },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const second = await dossierAwaitingApproval(t, c);
+    const scan = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${second.id}/forms/01.pdf` }))
+      .rawPayload;
+    const up = await post(
+      c.tiepnhan!,
+      `/api/v1/dossiers/${second.id}/documents`,
+      multipart('ban-so-hoa.pdf', scan, { kind: 'digitised', name: 'Bản số hóa kết quả giấy' }),
+    );
+    expect(up.statusCode, up.body).toBe(201);
+
+    const [{ agency_id: agency } = { agency_id: '' }] = await t.db.query<{ agency_id: string }>(
+      'SELECT agency_id FROM dossier WHERE id = $1',
+      [d.id],
+    );
+    const [y, m] = new Date(t.ctx.now().getTime() + 7 * 3_600_000).toISOString().split('-').map(Number);
+    const res = await c.lanhdao!.request({
+      url: `/api/v1/reports/766?agency=${agency}&period=month&year=${y}&index=${m}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const one = (code: string) => res.json().indicators.find((i: { code: string }) => i.code === code);
+    // 4.1: 1 result signed of 1 dossier resolved = 100% → all 6 points.
+    expect(one('4.1')).toMatchObject({
+      status: 'measured',
+      numerator: 1,
+      denominator: 1,
+      rate: 100,
+      score: 6,
+    });
+    // 4.2: 1 dossier digitised of 2 received = 50% against the 80% target → 4 × 50 / 80 = 2.5 points.
+    expect(one('4.2')).toMatchObject({
+      status: 'measured',
+      numerator: 1,
+      denominator: 2,
+      rate: 50,
+      score: 2.5,
+    });
   });
 
   it('answers 404 with a clear message for an unknown document id, 400 without a file', async () => {

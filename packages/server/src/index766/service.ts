@@ -16,6 +16,7 @@ import { feedbackFigures } from '../feedback/service.ts';
 import { descendantIds } from '../org/tree.ts';
 import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
+import { electronicResultCounts } from '../signing/store.ts';
 import { report06 } from '../statistics/routes.ts';
 import { listIndex766Overrides } from './store.ts';
 
@@ -68,6 +69,8 @@ export async function index766Report(
     await catalogueVersions(db, form06.agency.id),
     to,
     satisfaction,
+    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope.
+    await electronicResultCounts(db, scope),
   );
   const result = index766Result(measured, settings);
   return {

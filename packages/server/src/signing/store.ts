@@ -75,16 +75,26 @@ export async function signedResultBySha(db: Queryable, sha256: string): Promise<
   return row ?? null;
 }
 
-/** Signed results and digitised copies of an agency's dossiers in a period (index 766, 4.x). */
-export async function electronicResultCounts(db: Queryable, agencyId: string, from: Date, to: Date) {
+/**
+ * Dossiers of an agency (or of the units given, by receiving unit) with a signed result, and with a
+ * digitised copy, made on the Vietnam days `from`..`to` (index 766, 4.1 and 4.2).
+ */
+export async function electronicResultCounts(
+  db: Queryable,
+  p: { agencyId: string; unitIds: readonly string[] | null; from: string; to: string },
+): Promise<{ signed: number; digitised: number }> {
   const [row] = await db.query<{ signed: number; digitised: number }>(
     `SELECT
-       (SELECT count(DISTINCT dossier_id)::int FROM signed_result
-         WHERE agency_id = $1 AND signed_at >= $2 AND signed_at < $3) AS signed,
-       (SELECT count(DISTINCT dossier_id)::int FROM dossier_document
-         WHERE agency_id = $1 AND kind = 'digitised' AND removed_at IS NULL
-           AND uploaded_at >= $2 AND uploaded_at < $3) AS digitised`,
-    [agencyId, from, to],
+       (SELECT count(DISTINCT s.dossier_id)::int FROM signed_result s
+          JOIN dossier d ON d.agency_id = s.agency_id AND d.id = s.dossier_id
+         WHERE s.agency_id = $1 AND (s.signed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3
+           AND ($4::uuid[] IS NULL OR d.receiving_unit_id = ANY($4::uuid[]))) AS signed,
+       (SELECT count(DISTINCT x.dossier_id)::int FROM dossier_document x
+          JOIN dossier d ON d.agency_id = x.agency_id AND d.id = x.dossier_id
+         WHERE x.agency_id = $1 AND x.kind = 'digitised' AND x.removed_at IS NULL
+           AND (x.uploaded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3
+           AND ($4::uuid[] IS NULL OR d.receiving_unit_id = ANY($4::uuid[]))) AS digitised`,
+    [p.agencyId, p.from, p.to, p.unitIds],
   );
   return row ?? { signed: 0, digitised: 0 };
 }
