@@ -13,6 +13,7 @@ export * from './org/access.ts';
 export * from './org/roles.ts';
 export * from './org/units.ts';
 export * from './par/index.ts';
+export * from './postal/index.ts';
 export * from './ratings/index.ts';
 export * from './reform/index.ts';
 export * from './reform-reports/index.ts';

@@ -38,6 +38,7 @@ import { index766Routes } from './index766/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { unitRoutes } from './org/routes.ts';
 import { parRoutes } from './par/routes.ts';
+import { postalRoutes } from './postal/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { reformReportRoutes } from './reform-reports/routes.ts';
 import { signingRoutes } from './signing/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
   await app.register(signingRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(postalRoutes(ctx), { prefix: '/api/v1' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

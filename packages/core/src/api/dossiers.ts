@@ -18,6 +18,7 @@ import {
 } from '../dossier/snapshot.ts';
 import { DOSSIER_STATES } from '../dossier/states.ts';
 import { ROLES } from '../org/roles.ts';
+import { publicPostalShipmentSchema } from '../postal/index.ts';
 import { instantSchema, itemsOf, namedRefSchema, pageOf } from './common.ts';
 
 /** Answers about dossiers (hồ sơ): the work queue, one dossier, documents, the public lookup. */
@@ -265,6 +266,8 @@ export const dossierLookupSchema = z.strictObject({
   standing: z.string().nullable(),
   /** What the applicant should do now. */
   whatNext: z.string(),
+  /** Received or sent back by post: the carrier and the tracking number (docs/signing.md). */
+  postal: z.array(publicPostalShipmentSchema),
   timeline: z.array(
     z.strictObject({
       at: instantSchema,
