@@ -41,8 +41,10 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { onlineSubmissionRoutes } from './online-submission/routes.ts';
 import { unitRoutes } from './org/routes.ts';
 import { parRoutes } from './par/routes.ts';
+import { postalRoutes } from './postal/routes.ts';
 import { reformRoutes } from './reform/routes.ts';
 import { reformReportRoutes } from './reform-reports/routes.ts';
+import { signingRoutes } from './signing/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { surveyPlugin } from './surveys/plugin.ts';
 import { userRoutes } from './users/routes.ts';
@@ -171,6 +173,8 @@ export async function buildApp(
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
   await app.register(feeRoutes(ctx), { prefix: '/api/v1/fees' });
+  await app.register(signingRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(postalRoutes(ctx), { prefix: '/api/v1' });
 
   await serveWebApp(app, ctx.config.webDist);
   return app;

@@ -111,6 +111,12 @@ const envSchema = z.object({
   CITIZEN_ID_KEY_FILE: z.string().min(1).optional(),
   /** Sign-in codes requested per minute per client address (and per email address). */
   CITIZEN_CODE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** The agency's signing certificate for results (docs/signing.md); unset, a demo CA is made under DATA_DIR. */
+  RESULT_SIGNING_P12_FILE: z.string().min(1).optional(),
+  RESULT_SIGNING_P12_PASSWORD: z.string().default(''),
+  RESULT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  RESULT_SIGNING_CERT_FILE: z.string().min(1).optional(),
+  RESULT_SIGNING_CA_FILE: z.string().min(1).optional(),
 });
 
 const OIDC_VARIABLES = [
@@ -164,6 +170,14 @@ export interface Config {
   oidc: OidcConfig | undefined;
   citizenIdKeyFile: string;
   citizenCodeRatePerMinute: number;
+  /** Where the result-signing certificate comes from (server/src/signing/keys.ts). */
+  resultSigning: {
+    p12File: string | undefined;
+    p12Password: string;
+    keyFile: string | undefined;
+    certFile: string | undefined;
+    caFile: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -235,6 +249,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     citizenIdKeyFile: resolve(e.CITIZEN_ID_KEY_FILE ?? resolve(e.DATA_DIR, 'citizen-id.key')),
     citizenCodeRatePerMinute: e.CITIZEN_CODE_RATE_PER_MINUTE,
+    resultSigning: {
+      p12File: e.RESULT_SIGNING_P12_FILE ? resolve(e.RESULT_SIGNING_P12_FILE) : undefined,
+      p12Password: e.RESULT_SIGNING_P12_PASSWORD,
+      keyFile: e.RESULT_SIGNING_KEY_FILE ? resolve(e.RESULT_SIGNING_KEY_FILE) : undefined,
+      certFile: e.RESULT_SIGNING_CERT_FILE ? resolve(e.RESULT_SIGNING_CERT_FILE) : undefined,
+      caFile: e.RESULT_SIGNING_CA_FILE ? resolve(e.RESULT_SIGNING_CA_FILE) : undefined,
+    },
   };
 }
 

@@ -117,7 +117,7 @@ describe.each(engines)('Decision 766 index on %s', (engine) => {
     const { body } = await index('period=month&year=2026&index=5');
     const notMeasured = body.indicators.filter((i) => i.status === 'notMeasured');
     expect(notMeasured.map((i) => i.code)).toEqual(
-      expect.arrayContaining(['1.1', '1.2', '1.4', '3.5', '3.6', '4.1', '4.2', '5.2', '5.3']),
+      expect.arrayContaining(['1.1', '1.2', '1.4', '3.5', '3.6', '4.3', '4.4', '5.2', '5.3']),
     );
     const payment = one(body, '3.5') as Extract<Index766IndicatorView, { status: 'notMeasured' }>;
     // Payment is measured from the fee tables now; with no fee in the period there is nothing to count.

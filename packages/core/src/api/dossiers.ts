@@ -18,12 +18,13 @@ import {
 } from '../dossier/snapshot.ts';
 import { DOSSIER_STATES } from '../dossier/states.ts';
 import { ROLES } from '../org/roles.ts';
+import { publicPostalShipmentSchema } from '../postal/index.ts';
 import { instantSchema, itemsOf, namedRefSchema, pageOf } from './common.ts';
 
 /** Answers about dossiers (hồ sơ): the work queue, one dossier, documents, the public lookup. */
 
 /** What a document attached to a dossier is (thành phần hồ sơ, bản quét, bổ sung, kết quả). */
-export const DOCUMENT_KINDS = ['applicant', 'scan', 'supplement', 'result', 'other'] as const;
+export const DOCUMENT_KINDS = ['applicant', 'scan', 'supplement', 'result', 'digitised', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Document events of a dossier's history, besides the lifecycle's actions. */
@@ -265,6 +266,8 @@ export const dossierLookupSchema = z.strictObject({
   standing: z.string().nullable(),
   /** What the applicant should do now. */
   whatNext: z.string(),
+  /** Received or sent back by post: the carrier and the tracking number (docs/signing.md). */
+  postal: z.array(publicPostalShipmentSchema),
   timeline: z.array(
     z.strictObject({
       at: instantSchema,

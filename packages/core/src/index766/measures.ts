@@ -29,8 +29,8 @@ const NO_PAYMENT = notMeasured(
   'The system does not yet handle online payment',
 );
 const NO_ELECTRONIC_RESULTS = notMeasured(
-  'Hệ thống chưa quản lý kết quả điện tử và số hóa hồ sơ',
-  'The system does not yet keep electronic results or digitisation of dossiers',
+  'Hệ thống chưa theo dõi việc tái sử dụng dữ liệu số hóa và kho dữ liệu của công dân',
+  "The system does not yet track reuse of digitised data nor the citizen's data store",
 );
 /** The reasons the indicators the system cannot count are not measured. */
 export const INDEX766_NOT_MEASURED: Readonly<Record<string, Index766Measurement>> = {
@@ -42,8 +42,6 @@ export const INDEX766_NOT_MEASURED: Readonly<Record<string, Index766Measurement>
   '1.4': NO_NATIONAL_DATABASE,
   '3.5': NO_PAYMENT,
   '3.6': NO_PAYMENT,
-  '4.1': NO_ELECTRONIC_RESULTS,
-  '4.2': NO_ELECTRONIC_RESULTS,
   '4.3': NO_ELECTRONIC_RESULTS,
   '4.4': NO_ELECTRONIC_RESULTS,
   '4.5': notMeasured(
@@ -71,6 +69,29 @@ export function onTimeHandled(n: Form06Numbers): Index766Measurement {
 /** 3.3: dossiers received online in the period / all dossiers received in it (carried over left out). */
 export function onlineReceived(n: Form06Numbers): Index766Measurement {
   return { kind: 'measured', numerator: n.receivedOnline, denominator: n.receivedOnline + n.receivedDirect };
+}
+
+/** Dossiers with a signed electronic result, and with a digitised copy, in the period. */
+export interface ElectronicResultFigures {
+  signed: number;
+  digitised: number;
+}
+
+/**
+ * 4.1: dossiers whose result was signed electronically in the period / dossiers resolved in it;
+ * 4.2: dossiers digitised (a counter scan kept as a 'digitised' document) in the period / dossiers
+ * received in it. A count above its denominator (a result signed for a dossier resolved later) is
+ * capped at 100%.
+ */
+export function electronicResultMeasures(
+  n: Form06Numbers,
+  e: ElectronicResultFigures,
+): Record<'4.1' | '4.2', Index766Measurement> {
+  const received = n.receivedOnline + n.receivedDirect;
+  return {
+    '4.1': { kind: 'measured', numerator: Math.min(e.signed, n.resolvedTotal), denominator: n.resolvedTotal },
+    '4.2': { kind: 'measured', numerator: Math.min(e.digitised, received), denominator: received },
+  };
 }
 
 /** What the feedback and rating data give for 5.2, 5.3 and 5.4 (see feedback/measures.ts). */
@@ -125,10 +146,12 @@ export function index766Measurements(
   versions: readonly CatalogueVersion[],
   lastDay: IsoDate,
   satisfaction: SatisfactionFigures,
+  electronic: ElectronicResultFigures,
   payment?: PaymentFigures,
 ): Record<string, Index766Measurement> {
   return {
     ...INDEX766_NOT_MEASURED,
+    ...electronicResultMeasures(report, electronic),
     ...(payment ? paymentMeasures(payment) : {}),
     ...catalogueMeasures(versions, lastDay),
     '2.1': onTimeHandled(report),

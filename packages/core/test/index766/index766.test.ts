@@ -96,7 +96,10 @@ describe('the index of a period', () => {
     feedback: { received: 4, answeredOnTime: 2, openInTime: 1, answerRatings: 2, answerRatingsNegative: 1 },
     negativeDossiers: 1,
   };
-  const result = index766Result(index766Measurements(may, catalogue, '2026-05-31', satisfaction));
+  // 4.1: 7 results signed of 10 resolved = 70% against 100% → 4.2 of 6;
+  // 4.2: 12 dossiers digitised of 20 received = 60% against 80% → 3 of 4.
+  const electronic = { signed: 7, digitised: 12 };
+  const result = index766Result(index766Measurements(may, catalogue, '2026-05-31', satisfaction, electronic));
   const one = (code: string) => result.indicators.find((i) => i.code === code)!;
 
   it('scores 2.1 from early, on time and in time over resolved and open', () => {
@@ -123,7 +126,7 @@ describe('the index of a period', () => {
     });
     expect(one('3.5')).not.toHaveProperty('score');
     const measured = result.indicators.filter((i) => i.status === 'measured').map((i) => i.code);
-    expect(measured).toEqual(['1.3', '2.1', '3.1', '3.3', '5.2', '5.3', '5.4']);
+    expect(measured).toEqual(['1.3', '2.1', '3.1', '3.3', '4.1', '4.2', '5.2', '5.3', '5.4']);
   });
   it('scores 5.2, 5.3 and 5.4 from the feedback cases and the ratings', () => {
     // 5.2: (2 on time + 1 open in time) / 4 received = 75% of 100% → 4.5 of 6.
@@ -133,12 +136,29 @@ describe('the index of a period', () => {
     // 5.4: 100% − (2 late + 1 rated not satisfied) / 10 resolved = 70% of 90% → 4.67 of 6.
     expect(one('5.4')).toMatchObject({ numerator: 7, denominator: 10, rate: 70, target: 90, score: 4.67 });
   });
+  it('scores 4.1 from signed results over resolved and 4.2 from digitised over received', () => {
+    expect(one('4.1')).toMatchObject({
+      status: 'measured',
+      numerator: 7,
+      denominator: 10,
+      rate: 70,
+      score: 4.2,
+    });
+    expect(one('4.2')).toMatchObject({
+      status: 'measured',
+      numerator: 12,
+      denominator: 20,
+      rate: 60,
+      score: 3,
+    });
+  });
+
   it('reads each group and the total as x of the measured maximum, with the unmeasured points apart', () => {
     const online = result.groups.find((g) => g.group === 'online')!;
     expect(online).toMatchObject({ maxPoints: 12, measuredMax: 12, score: 10.4, unmeasuredPoints: 0 });
     const publicity = result.groups.find((g) => g.group === 'publicity')!;
     expect(publicity).toMatchObject({ maxPoints: 18, measuredMax: 2, score: 1.33, unmeasuredPoints: 16 });
-    expect(result.total).toEqual({ maxPoints: 100, measuredMax: 52, score: 39.9, unmeasuredPoints: 48 });
+    expect(result.total).toEqual({ maxPoints: 100, measuredMax: 62, score: 47.1, unmeasuredPoints: 38 });
   });
   it('does not score a rate with nothing to count', () => {
     const none = {
@@ -149,7 +169,13 @@ describe('the index of a period', () => {
       answerRatingsNegative: 0,
     };
     const empty = index766Result(
-      index766Measurements(report({}), [], '2026-05-31', { feedback: none, negativeDossiers: 0 }),
+      index766Measurements(
+        report({}),
+        [],
+        '2026-05-31',
+        { feedback: none, negativeDossiers: 0 },
+        { signed: 0, digitised: 0 },
+      ),
     );
     expect(empty.indicators.find((i) => i.code === '2.1')).toMatchObject({ status: 'notMeasured' });
     expect(empty.total.measuredMax).toBe(0);

@@ -88,6 +88,8 @@ export const distributedTables = [
   'receipt_sequence',
   'fee_payment',
   'online_draft',
+  'signed_result',
+  'postal_shipment',
 ] as const;
 
 export type DistributedTable = (typeof distributedTables)[number];

@@ -15,6 +15,7 @@ import type { Queryable } from '../db/database.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
+import { publicPostalShipments } from '../postal/service.ts';
 import { maskedApplicant } from './applicant.ts';
 import { loadHistory } from './history.ts';
 import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
@@ -71,6 +72,7 @@ export function lookupRoutes(ctx: AppContext) {
           endedAt: s.endedAt,
           standing: describeStanding(s, dossier.state, holder, agency, locale),
           whatNext: whatNext(s, dossier.state, locale),
+          postal: await publicPostalShipments(ctx.db, dossier.agencyId, dossier.id, locale),
           timeline: events.map((e) => ({
             at: e.at,
             action: e.action,

@@ -6,6 +6,7 @@ import {
   DOSSIER_STATES,
   type DossierAccess,
   dossierDetailSchema,
+  dossierInputs,
   dossierListSchema,
   dossierQueueUnits,
   removedDocumentSchema,
@@ -34,6 +35,7 @@ import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
+import { issueSignedResult } from '../signing/issue.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { recordPersonalDataRead } from './access-log.ts';
 import { applicantSchema } from './applicant.ts';
@@ -321,6 +323,15 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
+          // The leader's approval signs the result in the same transaction (server/src/signing).
+          if (request.params.action === 'approve')
+            await issueSignedResult(
+              ctx,
+              tx,
+              outcome.record,
+              actorOf(session),
+              dossierInputs.approveInput.parse(request.body.input),
+            );
           return { status: 200, body: await answer(tx, request, session, outcome) };
         });
       },

@@ -9,6 +9,7 @@ import { PAR_PROBLEMS } from '../par/messages.ts';
 import { RATING_PROBLEMS } from '../ratings/messages.ts';
 import { REFORM_PROBLEMS } from '../reform/messages.ts';
 import { REPORT_PROBLEMS } from '../reform-reports/messages.ts';
+import { SIGNING_PROBLEMS } from '../signing/messages.ts';
 import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
 
 /**
@@ -18,6 +19,7 @@ import { SURVEY_PROBLEMS } from '../surveys/messages.ts';
 export const PROBLEMS = {
   ...REFORM_PROBLEMS,
   ...SURVEY_PROBLEMS,
+  ...SIGNING_PROBLEMS,
   ...REPORT_PROBLEMS,
   ...PAR_PROBLEMS,
   ...CITIZEN_PROBLEMS,

@@ -17,6 +17,7 @@ import { paymentFigures } from '../fees/service.ts';
 import { descendantIds } from '../org/tree.ts';
 import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
+import { electronicResultCounts } from '../signing/store.ts';
 import { report06 } from '../statistics/routes.ts';
 import { listIndex766Overrides } from './store.ts';
 
@@ -69,6 +70,8 @@ export async function index766Report(
     await catalogueVersions(db, form06.agency.id),
     to,
     satisfaction,
+    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope.
+    await electronicResultCounts(db, scope),
     await paymentFigures(db, form06.agency.id, range.from, to),
   );
   const result = index766Result(measured, settings);
