@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptIdentityNumber } from '../src/citizen-auth/identity-number.ts';
+import { encryptIdentityNumber, identityNumberHmac } from '../src/citizen-auth/identity-number.ts';
 import { insertCitizenSession } from '../src/citizen-auth/store.ts';
 import { backfillApplicantIdHmac } from '../src/citizen-dossiers/identity-match.ts';
 import { attachDocument } from '../src/dossiers/documents.ts';
@@ -70,14 +70,15 @@ describe('my dossiers on the citizen portal', () => {
       [binh, '001099000777'],
     ] as const) {
       await t.db.query(
-        `INSERT INTO citizen_account (id, email, full_name, identity_number_encrypted, identity_number_masked, created_at, last_sign_in_at)
-         VALUES ($1, $2, $3, $4, $5, now(), now())`,
+        `INSERT INTO citizen_account (id, email, full_name, identity_number_encrypted, identity_number_masked, identity_id_hmac, created_at, last_sign_in_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now(), now())`,
         [
           c.id,
           c.email,
           c.name,
           await encryptIdentityNumber(t.ctx.config.citizenIdKeyFile, idNumber),
           `${idNumber.slice(0, 3)}******${idNumber.slice(-3)}`,
+          await identityNumberHmac(t.ctx.config.citizenIdKeyFile, idNumber),
         ],
       );
       c.token = randomBytes(32).toString('base64url');
@@ -151,6 +152,61 @@ describe('my dossiers on the citizen portal', () => {
     expect(after.json().items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
+  it('writes the identity HMAC in the same INSERT as the dossier, never in a later UPDATE', async () => {
+    // Any later write of the column fails the whole transaction: the receipt succeeds only if the
+    // HMAC is already in the row the INSERT wrote (a crash in between cannot leave it empty).
+    await t.db.query(`CREATE FUNCTION no_late_hmac() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'applicant_id_hmac written after the insert'; END $$`);
+    await t.db.query(`CREATE TRIGGER no_late_hmac BEFORE UPDATE OF applicant_id_hmac ON dossier
+      FOR EACH ROW EXECUTE FUNCTION no_late_hmac()`);
+    try {
+      const id = await receiveDossier(o, await workPermit(o), 'counter');
+      const list = await as(lan, 'GET', '/api/v1/citizen/dossiers');
+      expect(list.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    } finally {
+      await t.db.query('DROP TRIGGER no_late_hmac ON dossier');
+      await t.db.query('DROP FUNCTION no_late_hmac()');
+    }
+  });
+
+  it('viewing a counter dossier changes neither the dossier nor its history, and the citizen can still act on it', async () => {
+    const id = await receiveDossier(o, await workPermit(o), 'counter');
+    const state = async () => {
+      const [row] = await t.db.query<{
+        snapshot: unknown;
+        applicant: unknown;
+        applicant_citizen_id: string | null;
+        version: number;
+      }>('SELECT snapshot, applicant, applicant_citizen_id, version FROM dossier WHERE id = $1', [id]);
+      const events = await t.db.query(
+        'SELECT * FROM dossier_event WHERE dossier_id = $1 ORDER BY dossier_seq',
+        [id],
+      );
+      return { row, events };
+    };
+    const before = await state();
+    expect(before.row!.applicant_citizen_id).toBeNull();
+    expect((await as(lan, 'GET', '/api/v1/citizen/dossiers')).statusCode).toBe(200);
+    const detail = await as(lan, 'GET', `/api/v1/citizen/dossiers/${id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().canWithdraw).toBe(true);
+    expect(await state()).toEqual(before);
+
+    // The engine takes the identity match itself: the withdrawal request is the citizen's, recorded as an event.
+    const asked = await as(lan, 'POST', `/api/v1/citizen/dossiers/${id}/withdrawal`, {
+      payload: { reason: 'Tôi đã nộp nhầm thủ tục', expectedVersion: before.row!.version },
+    });
+    expect(asked.statusCode, asked.body).toBe(204);
+    const afterAct = await state();
+    expect(afterAct.row!.applicant_citizen_id).toBeNull();
+    expect((afterAct.row!.snapshot as { applicantId: string | null }).applicantId).toBe(
+      (before.row!.snapshot as { applicantId: string | null }).applicantId,
+    );
+    expect(afterAct.row!.applicant).toEqual(before.row!.applicant);
+    expect(afterAct.events.slice(0, before.events.length)).toEqual(before.events);
+    expect(afterAct.events.at(-1)).toMatchObject({ action: 'request_withdrawal', actor_name: lan.name });
+  });
+
   it('answers a supplement online, item by item, applied once when sent twice', async () => {
     const id = await receiveDossier(o, await workPermit(o), 'counter');
     const items = [
@@ -178,6 +234,14 @@ describe('my dossiers on the citizen portal', () => {
     const partial = await as(lan, 'POST', url, multipart((await files()).slice(0, 1)));
     expect(partial.statusCode, partial.body).toBe(422);
     expect(partial.json().code).toBe('supplement_items_mismatch');
+    // More files than items asked for: refused before any is kept; an item not asked for: refused by name.
+    const third = { field: 'item_3', filename: 'them.pdf', data: await pdf('Them'), type: 'application/pdf' };
+    const tooMany = await as(lan, 'POST', url, multipart([...(await files()), third]));
+    expect(tooMany.statusCode, tooMany.body).toBe(413);
+    expect(tooMany.json().code).toBe('supplement_too_many_files');
+    const unasked = await as(lan, 'POST', url, multipart([(await files())[0]!, third]));
+    expect(unasked.statusCode, unasked.body).toBe(422);
+    expect(unasked.json().code).toBe('supplement_items_mismatch');
     // A file that is not what it claims: refused by content.
     const fake = (await files()).map((f, i) =>
       i === 1 ? { ...f, data: Buffer.from('not a pdf at all, just text') } : f,
@@ -258,7 +322,6 @@ describe('my dossiers on the citizen portal', () => {
     await deliverNotifications(t.ctx, [channel], { worker: 'drain' });
     expect((await as(lan, 'PUT', prefs, { payload: { locale: 'vi', channels: [] } })).statusCode).toBe(200);
     const quiet = await receiveDossier(o, await workPermit(o), 'counter');
-    await as(lan, 'GET', `/api/v1/citizen/dossiers/${quiet}`); // matched: now the citizen's
     const seen = smtp.received.length;
     expect(
       await act(o, quiet, 'request_supplement', { items: [{ description: 'Ảnh', reason: 'Mờ' }] }),
@@ -270,13 +333,16 @@ describe('my dossiers on the citizen portal', () => {
     const on = await as(lan, 'PUT', prefs, { payload: { locale: 'en', channels: ['email'] } });
     expect(on.json()).toEqual({ locale: 'en', channels: ['email'] });
     const loud = await receiveDossier(o, await workPermit(o), 'counter');
-    await as(lan, 'GET', `/api/v1/citizen/dossiers/${loud}`);
     expect(
       await act(o, loud, 'request_supplement', { items: [{ description: 'Ảnh', reason: 'Mờ' }] }),
     ).toBeNull();
     await deliverNotifications(t.ctx, [channel], { worker: 'w2' });
     const mails = smtp.received.slice(seen).filter((m) => m.to.includes(lan.email));
-    expect(mails.length).toBe(1);
-    expect(mails[0]!.text).toContain((await loadDossier(t.db, loud))!.code);
+    // The receipt and the supplement request of the counter dossier matched by identity number; none of the quiet one.
+    const loudCode = (await loadDossier(t.db, loud))!.code!;
+    const quietCode = (await loadDossier(t.db, quiet))!.code!;
+    expect(mails.length).toBe(2);
+    for (const m of mails) expect(m.text).toContain(loudCode);
+    expect(mails.some((m) => m.text.includes(quietCode))).toBe(false);
   });
 });

@@ -16,6 +16,9 @@ const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.t
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
 const MyDossiersPage = lazy(() => import('./pages/citizen/dossiers/MyDossiersPage.tsx'));
 const MyDossierPage = lazy(() => import('./pages/citizen/dossiers/MyDossierPage.tsx'));
+const NotificationPreferencesPage = lazy(
+  () => import('./pages/citizen/dossiers/NotificationPreferencesPage.tsx'),
+);
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
 const OnlineSubmitPage = lazy(() => import('./pages/citizen/submit/OnlineSubmitPage.tsx'));
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
@@ -37,6 +40,7 @@ export function App() {
         <Route path="nop-truc-tuyen/:procedureId/*" element={<OnlineSubmitPage />} />
         <Route path="cong-dan/ho-so" element={<MyDossiersPage />} />
         <Route path="cong-dan/ho-so/:id" element={<MyDossierPage />} />
+        <Route path="cong-dan/thong-bao" element={<NotificationPreferencesPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="phan-anh" element={<FeedbackFormPage />} />

@@ -136,6 +136,11 @@ export type ActorRole = Role | 'system';
 export interface DossierActor {
   id: string;
   roles: readonly ActorRole[];
+  /**
+   * A citizen's verified identity number as the server's keyed HMAC (never the number): they are
+   * the applicant of a counter dossier whose applicant identity number has the same HMAC.
+   */
+  idHmac?: string | null | undefined;
 }
 
 /** The actor of automatic actions, such as closing a dossier whose supplement never came. */

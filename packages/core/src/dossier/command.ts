@@ -20,6 +20,8 @@ export interface DecisionContext {
   supplementLimitWorkingDays: number;
   /** The agency's readings of Decision 766 where the law leaves room; its own words when absent. */
   policy?: CountingPolicy;
+  /** The keyed HMAC of the dossier's applicant identity number, as the server stores it (own_dossier). */
+  applicantIdHmac?: string | null | undefined;
 }
 
 /**
@@ -41,4 +43,6 @@ export interface RuleContext {
   calendar: CalendarConfig;
   supplementLimitWorkingDays: number;
   policy?: CountingPolicy;
+  /** The keyed HMAC of the dossier's applicant identity number, as the server stores it (own_dossier). */
+  applicantIdHmac?: string | null | undefined;
 }

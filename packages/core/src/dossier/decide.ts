@@ -51,6 +51,7 @@ export function decide(
     calendar: ctx.calendar,
     supplementLimitWorkingDays: ctx.supplementLimitWorkingDays,
     policy: ctx.policy,
+    applicantIdHmac: ctx.applicantIdHmac,
   };
   for (const name of row.guards) {
     const refused = GUARDS[name](dossier, rule);

@@ -30,11 +30,16 @@ export const GUARDS = {
     return missing.length > 0 ? refusals.checklistIncomplete(missing) : null;
   },
 
-  /** Someone acting only as a citizen acts on their own dossier. */
+  /**
+   * Someone acting only as a citizen acts on their own dossier: they are its applicant account, or
+   * (a counter dossier) their verified identity number's HMAC is the applicant identity number's.
+   */
   own_dossier: (d, c) => {
     const dossier = existing(d);
     const asCitizenOnly = c.actingAs.every((r) => r === 'citizen');
-    return asCitizenOnly && c.actor.id !== dossier.applicantId ? refusals.notApplicant(c.action) : null;
+    if (!asCitizenOnly || c.actor.id === dossier.applicantId) return null;
+    const sameIdentity = !!c.actor.idHmac && c.actor.idHmac === c.applicantIdHmac;
+    return sameIdentity ? null : refusals.notApplicant(c.action);
   },
 
   /**

@@ -109,6 +109,8 @@ export type DossierReadModel = z.infer<typeof dossierReadModelSchema>;
 export interface DossierViewer {
   actor: DossierActor;
   supplementLimitWorkingDays: number;
+  /** The dossier's applicant identity HMAC (server-side), for a citizen matched by identity number. */
+  applicantIdHmac?: string | null | undefined;
 }
 
 /** Later than any event: the appointment, waits and requests as the snapshot last left them. */
@@ -337,6 +339,7 @@ export function dossierReadModel(
       calendar: calendarConfig,
       supplementLimitWorkingDays: viewer.supplementLimitWorkingDays,
       policy,
+      applicantIdHmac: viewer.applicantIdHmac,
     }),
     forms: formsAvailable(snapshot),
   };

@@ -56,14 +56,16 @@ export function dossierAccess(
 }
 
 /**
- * A signed-in citizen's access to a dossier: their own (the dossier's applicant account) in the
- * applicant's capacity, and nothing of anyone else's.
+ * A signed-in citizen's access to a dossier: their own in the applicant's capacity (they are its
+ * applicant account, or their verified identity number's HMAC is its applicant identity number's,
+ * as at the counter), and nothing of anyone else's. The HMACs are the server's; core only compares.
  */
 export function citizenDossierAccess(
-  citizenId: string,
-  dossier: { applicantCitizenId: string | null },
+  citizen: string | { id: string; idHmac?: string | null | undefined },
+  dossier: { applicantCitizenId: string | null; applicantIdHmac?: string | null | undefined },
 ): DossierAccess {
-  const own = dossier.applicantCitizenId === citizenId;
+  const { id, idHmac } = typeof citizen === 'string' ? { id: citizen, idHmac: null } : citizen;
+  const own = dossier.applicantCitizenId === id || (!!idHmac && idHmac === (dossier.applicantIdHmac ?? null));
   return { roles: own ? ['citizen'] : [], read: own, staff: false };
 }
 

@@ -518,3 +518,25 @@ describe('snapshots are plain JSON and never changed in place', () => {
     );
   });
 });
+
+describe('a citizen matched by identity number acts on a counter dossier (own_dossier)', () => {
+  // Received at the counter with no portal account: the applicant is known only by identity number.
+  const counter = { ...play([MONDAY]).dossier, applicantId: null };
+  const ask = (idHmac: string | null, applicantIdHmac: string | null) =>
+    decide(
+      counter,
+      {
+        action: 'request_withdrawal',
+        actor: { id: 'citizen-9', roles: ['citizen'], idHmac },
+        input: { reason: 'Không có nhu cầu nữa' },
+      },
+      { ...ctxAt('2026-03-10T10:00'), applicantIdHmac },
+    );
+
+  it('accepts the citizen whose verified identity HMAC is the applicant’s, and no one else', () => {
+    expect(ask('hmac-lan', 'hmac-lan').ok).toBe(true);
+    expect(ask('hmac-binh', 'hmac-lan')).toMatchObject({ ok: false });
+    expect(ask(null, null)).toMatchObject({ ok: false });
+    expect(ask('hmac-lan', null)).toMatchObject({ ok: false });
+  });
+});

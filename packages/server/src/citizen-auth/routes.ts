@@ -16,7 +16,7 @@ import { errorFields } from '../http/logging.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
 import { sendSignInCode, verifySignInCode } from './email-code.ts';
-import { encryptIdentityNumber, looksLikeIdentityNumber } from './identity-number.ts';
+import { encryptIdentityNumber, identityNumberHmac, looksLikeIdentityNumber } from './identity-number.ts';
 import { hashState, OidcClient } from './oidc.ts';
 import { type CitizenSession, endCitizenSession, requireCitizen, startCitizenSession } from './sessions.ts';
 import { type CitizenRow, saveOidcFlow, takeOidcFlow, upsertOidcCitizen } from './store.ts';
@@ -153,6 +153,7 @@ export function citizenAuthRoutes(ctx: AppContext) {
                 ? await encryptIdentityNumber(ctx.config.citizenIdKeyFile, number)
                 : null,
               identityNumberMasked: number ? maskIdentityNumber(number) : null,
+              identityIdHmac: number ? await identityNumberHmac(ctx.config.citizenIdKeyFile, number) : null,
             },
             ctx.now(),
           );

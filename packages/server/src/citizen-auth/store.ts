@@ -24,17 +24,21 @@ export async function upsertOidcCitizen(
     email: string | null;
     identityNumberEncrypted: string | null;
     identityNumberMasked: string | null;
+    /** Keyed HMAC of the verified number (migration 0033), written with it. */
+    identityIdHmac?: string | null;
   },
   now: Date,
 ): Promise<CitizenRow> {
   const rows = await db.query<CitizenRow>(
     `INSERT INTO citizen_account (id, oidc_issuer, oidc_subject, full_name, identity_number_encrypted,
-                                  identity_number_masked, created_at, last_sign_in_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+                                  identity_number_masked, created_at, last_sign_in_at, identity_id_hmac)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
      ON CONFLICT (oidc_issuer, oidc_subject) DO UPDATE SET
        full_name = COALESCE(EXCLUDED.full_name, citizen_account.full_name),
        identity_number_encrypted = COALESCE(citizen_account.identity_number_encrypted, EXCLUDED.identity_number_encrypted),
        identity_number_masked = COALESCE(citizen_account.identity_number_masked, EXCLUDED.identity_number_masked),
+       identity_id_hmac = CASE WHEN citizen_account.identity_number_encrypted IS NULL
+                               THEN EXCLUDED.identity_id_hmac ELSE citizen_account.identity_id_hmac END,
        last_sign_in_at = EXCLUDED.last_sign_in_at
      RETURNING ${CITIZEN_COLUMNS}`,
     [
@@ -45,6 +49,7 @@ export async function upsertOidcCitizen(
       who.identityNumberEncrypted,
       who.identityNumberMasked,
       now,
+      who.identityIdHmac ?? null,
     ],
   );
   return rows[0]!;

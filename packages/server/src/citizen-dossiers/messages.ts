@@ -10,6 +10,10 @@ export const CITIZEN_DOSSIER_PROBLEMS = {
     vi: 'Vui lòng chọn đúng một tệp cho mỗi mục cơ quan yêu cầu bổ sung (mục {items})',
     en: 'Choose exactly one file for each item the agency asked for (item {items})',
   },
+  supplement_too_many_files: {
+    vi: 'Chỉ gửi {count} tệp, mỗi mục cơ quan yêu cầu bổ sung một tệp',
+    en: 'Send only {count} files, one for each item the agency asked for',
+  },
   result_not_electronic: {
     vi: 'Hồ sơ này chưa có kết quả điện tử để tải về; kết quả được trả tại nơi tiếp nhận',
     en: 'This dossier has no electronic result to download; the result is handed over where it was received',

@@ -22,13 +22,12 @@ import {
   listCitizenDossiers,
   requestWithdrawal,
   submitSupplement,
+  supplementItemNumbers,
 } from './service.ts';
 import { citizenPreferences, saveCitizenPreferences } from './store.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const supplementAnswer = z.strictObject({ applied: z.enum(['now', 'already']) });
-/** At most this many files in one supplement (Mẫu 02 lists a handful of items). */
-const MAX_SUPPLEMENT_FILES = 20;
 
 /** My dossiers (hồ sơ của tôi) and notification choices of the signed-in citizen. */
 export function citizenDossierRoutes(ctx: AppContext) {
@@ -82,16 +81,32 @@ export function citizenDossierRoutes(ctx: AppContext) {
         const session = requireCitizen(request);
         if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
         const files = new Map<number, { data: Buffer; filename: string }>();
-        // One file per item asked for (the app's default is one file per request).
-        const parts = request.parts({
-          limits: { files: MAX_SUPPLEMENT_FILES, fileSize: ctx.config.uploadMaxBytes, fields: 10 },
-        });
-        for await (const part of parts) {
-          if (part.type !== 'file') continue;
-          const number = /^item_(\d{1,3})$/.exec(part.fieldname)?.[1];
-          const data = await readUpload(part, ctx.config.uploadMaxBytes);
-          if (!number) continue;
-          files.set(Number(number), { data, filename: part.filename || `muc-${number}` });
+        // Exactly as many files as items asked for, each read up to the upload limit and refused
+        // as soon as it is over: memory stays within (items asked) × (upload limit).
+        const asked = await supplementItemNumbers(ctx, session, request.params.id);
+        if (asked.length > 0) {
+          const parts = request.parts({
+            limits: { files: asked.length, fileSize: ctx.config.uploadMaxBytes, fields: 10 },
+          });
+          try {
+            for await (const part of parts) {
+              if (part.type !== 'file') continue;
+              const number = Number(/^item_(\d{1,3})$/.exec(part.fieldname)?.[1] ?? Number.NaN);
+              if (!asked.includes(number) || files.has(number)) {
+                part.file.resume();
+                throw new Problem(422, 'supplement_items_mismatch', {
+                  items: part.fieldname.replace(/^item_/, '').slice(0, 10),
+                });
+              }
+              const data = await readUpload(part, ctx.config.uploadMaxBytes);
+              files.set(number, { data, filename: part.filename || `muc-${number}` });
+            }
+          } catch (err) {
+            if ((err as { code?: string }).code === 'FST_FILES_LIMIT') {
+              throw new Problem(413, 'supplement_too_many_files', { count: asked.length });
+            }
+            throw err;
+          }
         }
         return submitSupplement(ctx, session, request.params.id, files);
       },

@@ -21,8 +21,6 @@ import { summary } from '../dossiers/views.ts';
 import { acceptUpload } from '../files/store.ts';
 import { Problem } from '../http/problem.ts';
 import {
-  applicantIdHmacOf,
-  claimForCitizen,
   dossiersOfCitizen,
   insertCitizenDocument,
   lastEventOf,
@@ -60,9 +58,17 @@ export async function listCitizenDossiers(ctx: AppContext, session: CitizenSessi
   return { items };
 }
 
+/** A citizen's dossier and the HMAC of their verified identity number (null without one). */
+interface OwnDossier {
+  d: DossierRecord;
+  idHmac: string | null;
+}
+
 /**
  * The citizen's dossier, or 404 (someone else's is not told apart from one that does not exist).
- * A counter dossier matched by identity number becomes theirs to act on.
+ * Theirs: they are its applicant account, or a counter dossier whose applicant identity number has
+ * their verified number's HMAC. Viewing changes nothing: the engine's own_dossier guard takes the
+ * same HMAC match (the actor carries it), so the dossier and its history stay as the counter wrote them.
  */
 export async function ownDossier(
   ctx: AppContext,
@@ -70,20 +76,20 @@ export async function ownDossier(
   session: CitizenSession,
   id: string,
   lock = false,
-): Promise<DossierRecord> {
+): Promise<OwnDossier> {
   const d = await loadDossier(db, id, lock);
   if (!d) throw new Problem(404, 'dossier_not_found');
-  if (d.applicantCitizenId === session.citizen.id) return d;
-  if (d.applicantCitizenId === null) {
-    const mine = await citizenIdHmac(ctx, session);
-    if (mine && (await applicantIdHmacOf(db, d.agencyId, d.id)) === mine) {
-      await claimForCitizen(db, d.agencyId, d.id, session.citizen.id);
-      const snapshot = { ...d.snapshot, applicantId: d.snapshot.applicantId ?? session.citizen.id };
-      return { ...d, applicantCitizenId: session.citizen.id, snapshot };
-    }
-  }
+  const idHmac = await citizenIdHmac(ctx, session);
+  if (d.applicantCitizenId === session.citizen.id) return { d, idHmac };
+  if (idHmac && d.applicantIdHmac === idHmac) return { d, idHmac };
   throw new Problem(404, 'dossier_not_found');
 }
+
+/** The citizen as the engine's actor, with their identity HMAC for counter dossiers. */
+const actorOf = (session: CitizenSession, idHmac: string | null) => ({
+  ...citizenActor(session),
+  citizenIdHmac: idHmac,
+});
 
 export async function citizenDossier(
   ctx: AppContext,
@@ -91,12 +97,13 @@ export async function citizenDossier(
   id: string,
   locale: Locale,
 ): Promise<CitizenDossier> {
-  const d = await ownDossier(ctx, ctx.db, session, id);
+  const { d, idHmac } = await ownDossier(ctx, ctx.db, session, id);
   const now = ctx.now();
   const cal = await loadCalendar(ctx.db, d.agencyId);
   const model = dossierReadModel(d.snapshot, now, cal.config, cal.policy, {
-    actor: { id: session.citizen.id, roles: ['citizen'] },
+    actor: { id: session.citizen.id, roles: ['citizen'], idHmac },
     supplementLimitWorkingDays: cal.supplementLimitDays,
+    applicantIdHmac: d.applicantIdHmac,
   });
   const events = await loadHistory(ctx.db, d.agencyId, d.id);
   const asked = askedItems(events);
@@ -122,6 +129,20 @@ export async function citizenDossier(
 }
 
 /**
+ * The item numbers a supplement may answer now (none when the dossier is not awaiting one), read
+ * before the upload so the request takes no more files than that. 404 when it is not theirs.
+ */
+export async function supplementItemNumbers(
+  ctx: AppContext,
+  session: CitizenSession,
+  id: string,
+): Promise<number[]> {
+  const { d } = await ownDossier(ctx, ctx.db, session, id);
+  if (d.state !== 'awaiting_supplement') return [];
+  return askedItems(await loadHistory(ctx.db, d.agencyId, d.id)).map((i) => i.number);
+}
+
+/**
  * The citizen answers a supplement request online: one file per item asked for, checked by content,
  * then the engine's `receive_supplement` as the citizen. A retry or a second click after the first
  * was applied answers as the first did, and nothing is attached twice.
@@ -133,7 +154,7 @@ export async function submitSupplement(
   files: Map<number, { data: Buffer; filename: string }>,
 ): Promise<{ applied: 'now' | 'already' }> {
   return ctx.db.transaction(async (tx) => {
-    const d = await ownDossier(ctx, tx, session, id, true);
+    const { d, idHmac } = await ownDossier(ctx, tx, session, id, true);
     if (d.state !== 'awaiting_supplement') {
       const last = await lastEventOf(tx, d.agencyId, d.id);
       if (last?.action === 'receive_supplement') return { applied: 'already' as const };
@@ -154,7 +175,7 @@ export async function submitSupplement(
       );
     }
     const at = ctx.now();
-    const actor = citizenActor(session);
+    const actor = actorOf(session, idHmac);
     for (const item of items) {
       const file = files.get(item.number)!;
       const accepted = await acceptUpload(ctx.files, tx, file.data, ctx.config.uploadMaxBytes, at);
@@ -209,7 +230,7 @@ export async function requestWithdrawal(
   body: { reason: string; expectedVersion: number },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await ownDossier(ctx, tx, session, id, true);
+    const { idHmac } = await ownDossier(ctx, tx, session, id, true);
     await performAction(
       ctx,
       tx,
@@ -219,13 +240,13 @@ export async function requestWithdrawal(
         expectedVersion: body.expectedVersion,
         input: { reason: body.reason },
       },
-      citizenActor(session),
+      actorOf(session, idHmac),
     );
   });
 }
 
 export async function citizenResult(ctx: AppContext, session: CitizenSession, id: string) {
-  const d = await ownDossier(ctx, ctx.db, session, id);
+  const { d } = await ownDossier(ctx, ctx.db, session, id);
   const doc = await resultDocument(ctx.db, d.agencyId, d.id);
   if (!doc) throw new Problem(404, 'result_not_electronic');
   return { ...doc, data: await ctx.files.get(doc.sha256) };

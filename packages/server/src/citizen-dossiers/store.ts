@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.ts';
 import { type DossierRow, toRecord } from '../dossiers/store.ts';
 
 const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
-  current_unit_id, assignee_id, state, applicant, applicant_citizen_id, snapshot, version, risk, created_at`;
+  current_unit_id, assignee_id, state, applicant, applicant_citizen_id, applicant_id_hmac, snapshot, version, risk, created_at`;
 
 /** The agencies (a reference table): dossiers are distributed by agency, each query names one. */
 async function agencies(db: Queryable): Promise<string[]> {
@@ -27,28 +27,6 @@ export async function dossiersOfCitizen(db: Queryable, citizenId: string, idHmac
     out.push(...rows.map((r) => ({ record: toRecord(r), procedureName: r.procedure_name ?? '' })));
   }
   return out.sort((a, b) => b.record.createdAt.localeCompare(a.record.createdAt));
-}
-
-export async function applicantIdHmacOf(db: Queryable, agencyId: string, id: string): Promise<string | null> {
-  const [row] = await db.query<{ applicant_id_hmac: string | null }>(
-    'SELECT applicant_id_hmac FROM dossier WHERE agency_id = $1 AND id = $2',
-    [agencyId, id],
-  );
-  return row?.applicant_id_hmac ?? null;
-}
-
-/**
- * A counter dossier matched by identity number becomes the citizen's to act on: its applicant
- * account, and the applicant the engine's own_dossier guard compares with (when the counter named none).
- */
-export async function claimForCitizen(db: Queryable, agencyId: string, id: string, citizenId: string) {
-  await db.query(
-    `UPDATE dossier SET applicant_citizen_id = $3,
-            snapshot = CASE WHEN snapshot->>'applicantId' IS NULL
-                            THEN jsonb_set(snapshot, '{applicantId}', to_jsonb($4::text)) ELSE snapshot END
-      WHERE agency_id = $1 AND id = $2 AND applicant_citizen_id IS NULL`,
-    [agencyId, id, citizenId, citizenId],
-  );
 }
 
 export async function setApplicantIdHmac(db: Queryable, agencyId: string, id: string, hmac: string | null) {
@@ -131,4 +109,25 @@ export async function saveCitizenPreferences(
     p.locale,
     p.channels,
   ]);
+}
+
+/** Citizen accounts with a verified number but no HMAC yet (signed in before migration 0033). */
+export async function citizensWithoutHmac(db: Queryable) {
+  return db.query<{ id: string; sealed: string }>(
+    `SELECT id, identity_number_encrypted AS sealed FROM citizen_account
+      WHERE identity_id_hmac IS NULL AND identity_number_encrypted IS NOT NULL LIMIT 1000`,
+  );
+}
+
+export async function setCitizenIdHmac(db: Queryable, citizenId: string, hmac: string) {
+  await db.query('UPDATE citizen_account SET identity_id_hmac = $2 WHERE id = $1', [citizenId, hmac]);
+}
+
+/** The portal accounts whose verified identity number has this HMAC (the applicant of a counter dossier). */
+export async function citizensWithIdHmac(db: Queryable, hmac: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM citizen_account WHERE identity_id_hmac = $1 ORDER BY id LIMIT 5',
+    [hmac],
+  );
+  return rows.map((r) => r.id);
 }

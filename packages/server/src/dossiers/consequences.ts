@@ -7,6 +7,7 @@ import {
   stepChangeOf,
   vietnamDateOf,
 } from '@motcua/core';
+import { citizensWithIdHmac } from '../citizen-dossiers/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { enqueue } from '../jobs/outbox.ts';
 import { issueSurveyLink, surveyLinkPath } from '../surveys/links.ts';
@@ -18,7 +19,7 @@ export interface Consequences {
   dossier: Pick<
     DossierRecord,
     'id' | 'agencyId' | 'fieldCode' | 'channel' | 'receivingUnitId' | 'applicantCitizenId'
-  >;
+  > & { applicantIdHmac?: string | null };
   before: DossierSnapshot | null;
   after: DossierSnapshot;
   event: DossierEvent;
@@ -99,9 +100,18 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
 
   // Replayed history happened in the previous system, which told whom it had to at the time.
   if (c.actor.replay) return;
-  // The applicant is a portal account when a citizen submitted or was matched, else a user (if any).
-  const applicant = c.dossier.applicantCitizenId
-    ? { recipientId: null, recipientCitizenId: c.dossier.applicantCitizenId }
+  // The applicant is a portal account when a citizen submitted, or the one whose verified identity
+  // number is the counter dossier's applicant's (matched by HMAC, the dossier unchanged); else a user.
+  const matched =
+    !c.dossier.applicantCitizenId &&
+    !c.after.applicantId &&
+    c.dossier.applicantIdHmac &&
+    (APPLICANT_NOTICES.has(c.event.action) || c.event.action === 'return_result')
+      ? ((await citizensWithIdHmac(tx, c.dossier.applicantIdHmac))[0] ?? null)
+      : null;
+  const citizenId = c.dossier.applicantCitizenId ?? matched;
+  const applicant = citizenId
+    ? { recipientId: null, recipientCitizenId: citizenId }
     : { recipientId: c.after.applicantId ?? null, recipientCitizenId: null };
   const notify = (kind: string, to: { recipientId: string | null; recipientCitizenId: string | null }) =>
     (to.recipientId ?? to.recipientCitizenId)

@@ -17,7 +17,7 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
-import { fillApplicantIdHmac } from '../citizen-dossiers/identity-match.ts';
+import { applicantIdHmacFor } from '../citizen-dossiers/identity-match.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
@@ -41,6 +41,8 @@ export interface Actor {
   userId: string | null;
   /** A citizen of the portal (citizen_account): acts only as the applicant of their own dossiers. */
   citizenId?: string | undefined;
+  /** The keyed HMAC of the citizen's verified identity number (computed by the server, never the number). */
+  citizenIdHmac?: string | null | undefined;
   name: string;
   /** Every role grant of the user, with the unit it is held on. */
   grants: readonly { role: ActorRole; unitId: string }[];
@@ -61,6 +63,8 @@ interface UnitsOfDossier {
   applicantUserId: string | null;
   /** The portal account acting as the applicant (dossier.applicant_citizen_id). */
   applicantCitizenId: string | null;
+  /** The applicant identity number's keyed HMAC (dossier.applicant_id_hmac), matched against a citizen's. */
+  applicantIdHmac?: string | null;
 }
 
 /**
@@ -74,7 +78,8 @@ async function accessWith(
   chains: Map<string, string[]>,
 ): Promise<DossierAccess> {
   if (actor.replay) return { roles: [...actor.replay.roles], read: true, staff: true };
-  if (actor.citizenId) return citizenDossierAccess(actor.citizenId, dossier);
+  if (actor.citizenId)
+    return citizenDossierAccess({ id: actor.citizenId, idHmac: actor.citizenIdHmac }, dossier);
   if (actor.userId === null)
     return dossierAccess({ id: null, grants: [] }, { unitsConcerned: new Set(), applicantUserId: null });
   const units = [dossier.agencyId, dossier.receivingUnitId, dossier.currentUnitId].filter(
@@ -234,9 +239,14 @@ const actorIdOf = (actor: Actor): string => actor.userId ?? actor.citizenId ?? '
 async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
   const decision = decide(
     c.before?.snapshot ?? null,
-    { action: c.action, actor: { id: actorIdOf(c.actor), roles: c.access.roles }, input: c.input },
+    {
+      action: c.action,
+      actor: { id: actorIdOf(c.actor), roles: c.access.roles, idHmac: c.actor.citizenIdHmac },
+      input: c.input,
+    },
     {
       now: c.now,
+      applicantIdHmac: c.before?.applicantIdHmac ?? null,
       calendar: c.calendar.config,
       supplementLimitWorkingDays: c.calendar.supplementLimitDays,
       policy: c.calendar.policy,
@@ -287,6 +297,7 @@ async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
         receivingUnitId: id.receivingUnitId,
         applicant: id.applicant,
         applicantCitizenId: c.units.applicantCitizenId,
+        applicantIdHmac: id.applicantIdHmac,
         searchText: foldVietnamese(`${code ?? ''} ${id.applicant.name} ${id.procedureName}`),
       },
       write,
@@ -379,7 +390,7 @@ export async function createDossier(
     applicantCitizenId: input.channel === 'online' ? (actor.citizenId ?? null) : null,
   };
   const chains = new Map<string, string[]>();
-  const outcome = await commit(tx, {
+  return commit(tx, {
     before: null,
     identity: {
       id: randomUUID(),
@@ -391,6 +402,8 @@ export async function createDossier(
       receivingUnitId,
       applicant: input.applicant,
       procedureName: procedure.content.name,
+      // The applicant's identity number as a keyed HMAC, in the same INSERT: how "my dossiers" finds counter dossiers.
+      applicantIdHmac: await applicantIdHmacFor(ctx, input.applicant),
     },
     units,
     access: await accessWith(tx, actor, units, chains),
@@ -401,9 +414,6 @@ export async function createDossier(
     actor,
     now,
   });
-  // The applicant's identity number as a keyed HMAC: how "my dossiers" finds counter dossiers.
-  await fillApplicantIdHmac(ctx, tx, outcome.record);
-  return outcome;
 }
 
 export interface ActionRequest {

@@ -21,6 +21,8 @@ export interface DossierRecord {
   applicant: Applicant;
   /** The portal account acting as the applicant, when a citizen submitted or was matched. */
   applicantCitizenId: string | null;
+  /** Keyed HMAC of the applicant's identity number (migration 0033): a citizen with that verified number is the applicant. */
+  applicantIdHmac: string | null;
   snapshot: DossierSnapshot;
   version: number;
   risk: DossierRisk | null;
@@ -41,6 +43,7 @@ export interface DossierRow {
   state: DossierState;
   applicant: Applicant;
   applicant_citizen_id: string | null;
+  applicant_id_hmac?: string | null;
   snapshot: DossierSnapshot;
   version: number;
   risk: DossierRisk | null;
@@ -48,7 +51,7 @@ export interface DossierRow {
 }
 
 const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
-  current_unit_id, assignee_id, state, applicant, applicant_citizen_id, snapshot, version, risk, created_at`;
+  current_unit_id, assignee_id, state, applicant, applicant_citizen_id, applicant_id_hmac, snapshot, version, risk, created_at`;
 
 export const toRecord = (r: DossierRow): DossierRecord => ({
   id: r.id,
@@ -64,6 +67,7 @@ export const toRecord = (r: DossierRow): DossierRecord => ({
   state: r.state,
   applicant: r.applicant,
   applicantCitizenId: r.applicant_citizen_id,
+  applicantIdHmac: r.applicant_id_hmac ?? null,
   snapshot: r.snapshot,
   version: r.version,
   risk: r.risk,
@@ -163,9 +167,18 @@ export async function insertDossier(
   tx: Queryable,
   d: Omit<
     DossierRecord,
-    'state' | 'snapshot' | 'version' | 'risk' | 'createdAt' | 'currentUnitId' | 'assigneeId'
+    | 'state'
+    | 'snapshot'
+    | 'version'
+    | 'risk'
+    | 'createdAt'
+    | 'currentUnitId'
+    | 'assigneeId'
+    | 'applicantIdHmac'
   > & {
     searchText: string;
+    /** Written in this INSERT (never after): the applicant identity number's keyed HMAC. */
+    applicantIdHmac?: string | null;
   },
   w: DossierWrite,
 ): Promise<DossierRecord> {
@@ -173,8 +186,8 @@ export async function insertDossier(
     `INSERT INTO dossier (id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
        applicant, search_text, version, created_at,
        state, national_status, snapshot, current_unit_id, assignee_id, submitted_at, received_at, due_at, ended_at, updated_at,
-       overdue_from, at_risk_from, time_facts_stale, applicant_citizen_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false, $23)
+       overdue_from, at_risk_from, time_facts_stale, applicant_citizen_id, applicant_id_hmac)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $20, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, false, $23, $24)
      RETURNING ${COLUMNS}`,
     [
       d.id,
@@ -190,6 +203,7 @@ export async function insertDossier(
       ...columnsOf(w),
       ...(await factsOf(tx, d.agencyId, w)),
       d.applicantCitizenId,
+      d.applicantIdHmac ?? null,
     ],
   );
   // The directory finds the dossier's agency from its id or code (a reference table on Citus).

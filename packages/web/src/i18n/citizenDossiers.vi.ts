@@ -18,6 +18,18 @@ export const citizenDossiersVi = {
   result: 'Kết quả điện tử',
   downloadResult: 'Tải kết quả',
   noResult: 'Hồ sơ chưa có kết quả điện tử.',
+  prefsTitle: 'Nhận thông báo',
+  prefsLead: 'Chọn cách bạn muốn được báo khi hồ sơ có thay đổi.',
+  channelsLegend: 'Kênh nhận thông báo',
+  email: 'Thư điện tử (email)',
+  sms: 'Tin nhắn SMS (chưa hỗ trợ)',
+  zalo: 'Zalo (chưa hỗ trợ)',
+  languageLegend: 'Ngôn ngữ của thông báo',
+  vietnamese: 'Tiếng Việt',
+  english: 'Tiếng Anh (English)',
+  save: 'Lưu lựa chọn',
+  saving: 'Đang lưu…',
+  saved: 'Đã lưu lựa chọn của bạn.',
   back: 'Quay lại danh sách hồ sơ',
 };
 export type CitizenDossiersMessages = typeof citizenDossiersVi;

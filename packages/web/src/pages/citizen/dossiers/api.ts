@@ -1,5 +1,9 @@
-import type { citizenDossierListResponse, citizenDossierResponse } from '@motcua/core';
-import { useQuery } from '@tanstack/react-query';
+import type {
+  citizenDossierListResponse,
+  citizenDossierResponse,
+  citizenNotificationPreferences,
+} from '@motcua/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../api/client.ts';
 
@@ -18,5 +22,23 @@ export function useMyDossier(id: string) {
   return useQuery({
     queryKey: ['citizen', 'dossiers', id],
     queryFn: () => api<CitizenDossierView>(`/api/v1/citizen/dossiers/${id}`),
+  });
+}
+
+export type CitizenPreferences = z.infer<typeof citizenNotificationPreferences>;
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: ['citizen', 'preferences'],
+    queryFn: () => api<CitizenPreferences>('/api/v1/citizen/notification-preferences'),
+  });
+}
+
+export function useSavePreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CitizenPreferences) =>
+      api<CitizenPreferences>('/api/v1/citizen/notification-preferences', { method: 'PUT', body }),
+    onSuccess: (saved) => qc.setQueryData(['citizen', 'preferences'], saved),
   });
 }
