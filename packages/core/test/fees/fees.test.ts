@@ -146,6 +146,7 @@ describe('index 766 payment indicators', () => {
       [],
       '2026-05-31',
       { feedback: none, negativeDossiers: 0 },
+      { signed: 0, digitised: 0 },
       {
         proceduresWithFees: 2,
         proceduresPaidOnline: 1,
