@@ -293,8 +293,35 @@ describe('online submission of the unemployment benefit application', () => {
       await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })
     ).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(submittedId);
+    // The officer's dossier page: the e-form answers, labelled from the form, and the uploaded form,
+    // still with one read of the dossier row for the request.
+    const log: string[] = [];
+    const db = t.ctx.db;
+    t.ctx.db = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'query')
+          return (sql: string, params?: unknown[]) => {
+            log.push(sql);
+            return target.query(sql, params as never);
+          };
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     const before = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
+    t.ctx.db = db;
+    expect(log.filter((q) => /\bFROM\s+dossier\b(?!_)/i.test(q) && /^\s*SELECT/i.test(q))).toHaveLength(1);
     expect(before.state).toBe('submitted');
+    expect(before.eformAnswers).toEqual(
+      expect.arrayContaining([
+        { key: 'fullName', label: 'Họ và tên', value: 'Nguyễn Thị Lan' },
+        { key: 'monthsPaid', label: 'Số tháng đã đóng', value: '30' },
+      ]),
+    );
+    expect(before.eformAnswers.find((a: { key: string }) => a.key === 'payment').value).not.toBe('bank');
+    expect(before.documents).toEqual([
+      expect.objectContaining({ name: documents[0], kind: 'applicant', filename: 'de-nghi.pdf' }),
+    ]);
     // 8 working hours after a Tuesday-morning submission: Wednesday morning, Vietnam time.
     const acceptBy = before.timeline?.acceptanceDueAt ?? before.acceptanceDueAt;
     expect(acceptBy >= '2027-03-03T01:00:00.000Z' && acceptBy < '2027-03-03T05:00:00.000Z', acceptBy).toBe(

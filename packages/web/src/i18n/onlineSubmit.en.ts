@@ -32,6 +32,9 @@ export const onlineSubmitEn: typeof onlineSubmitVi = {
   uploading: 'Uploading…',
   documentsHeading: 'Documents',
   noFile: 'Not uploaded',
+  officerAnswers: 'Online application answers',
+  officerAnswersLead:
+    'What the citizen answered when applying online; the uploaded documents are under Documents.',
   editor: {
     title: 'Online application form',
     lead: 'Each question is one page when a citizen applies online. Move questions up or down to reorder them.',

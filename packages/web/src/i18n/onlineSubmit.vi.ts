@@ -30,6 +30,8 @@ export const onlineSubmitVi = {
   uploading: 'Đang tải lên…',
   documentsHeading: 'Giấy tờ',
   noFile: 'Chưa tải lên',
+  officerAnswers: 'Tờ khai trực tuyến',
+  officerAnswersLead: 'Câu trả lời công dân khai khi nộp trực tuyến; giấy tờ tải lên nằm ở mục Tài liệu.',
   editor: {
     title: 'Biểu mẫu nộp trực tuyến',
     lead: 'Mỗi câu hỏi là một trang khi công dân nộp trực tuyến. Kéo lên, xuống để đổi thứ tự.',
