@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { draftSubmittedResponse, draftView } from '@motcua/core';
 import type { LightMyRequestResponse } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { staffClients } from './support/staff.ts';
@@ -159,6 +161,81 @@ describe('online submission of the unemployment benefit application', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  /** A multipart upload of `bytes` for checklist item `item`, by `who`. */
+  async function upload(who: Client, item: number, bytes: Uint8Array, filename: string, id = draftId) {
+    const form = new FormData();
+    form.append('draftId', id);
+    form.append('file', new Blob([bytes]), filename);
+    const req = new Request('http://x/', { method: 'POST', body: form });
+    const raw = Buffer.from(await req.arrayBuffer());
+    return who('POST', `/citizen/drafts/${procedureId}/documents/${item}`, raw, {
+      'content-type': req.headers.get('content-type')!,
+    });
+  }
+  const realPdf = async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('De nghi huong tro cap that nghiep');
+    return doc.save();
+  };
+
+  it('takes a real file against the checklist, refuses a disguised one with a clear message, and keeps it from others', async () => {
+    // A text file named .pdf is refused by its content, with a message the person can act on.
+    const fake = await upload(lan, 0, Buffer.from('not a pdf at all, just text'), 'de-nghi.pdf');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('upload_type_refused');
+    expect(fake.json().detail).toMatch(/PDF/);
+    expect((await lan('GET', `/citizen/drafts/${procedureId}`)).json().checklist[0].document).toBeNull();
+
+    // Another citizen can neither upload into the draft nor read its files.
+    expect((await upload(binh, 0, await realPdf(), 'x.pdf')).statusCode).toBe(404);
+
+    const scan = await readFile(new URL('./fixtures/scan.jpg', import.meta.url));
+    const first = await upload(lan, 0, scan, 'anh-chup.jpg');
+    expect(first.statusCode, first.body).toBe(200);
+    const pdf = await realPdf();
+    const replaced = draftView.parse((await upload(lanPhone, 0, pdf, 'de-nghi.pdf')).json());
+    expect(replaced.checklist[0]).toMatchObject({
+      item: 0,
+      name: documents[0],
+      required: true,
+      document: { filename: 'de-nghi.pdf', mediaType: 'application/pdf', size: pdf.byteLength },
+    });
+    // Uploads do not make the answers of another tab stale.
+    expect(replaced.version).toBe(2);
+    const own = await lan('GET', `/citizen/drafts/${procedureId}/documents/0`);
+    expect(own.statusCode).toBe(200);
+    expect(Buffer.compare(own.rawPayload, Buffer.from(pdf))).toBe(0);
+    expect((await binh('GET', `/citizen/drafts/${procedureId}/documents/0`)).statusCode).toBe(404);
+    const binhRemove = await binh('DELETE', `/citizen/drafts/${procedureId}/documents/0?draftId=${draftId}`);
+    expect(binhRemove.statusCode).toBe(404);
+    expect((await lan('GET', `/citizen/drafts/${procedureId}/documents/9`)).statusCode).toBe(404);
+  });
+
+  it('refuses to submit while a required document is missing, naming it', async () => {
+    const removed = await lan('DELETE', `/citizen/drafts/${procedureId}/documents/0?draftId=${draftId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().checklist[0].document).toBeNull();
+    const save = await lan('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 2,
+      answers: { contractEnd: '15/2/2027', monthsPaid: 30, payment: 'bank' },
+      page: ['contractEnd', 'monthsPaid', 'payment'],
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    const refused = await lan('POST', `/citizen/drafts/${procedureId}/submit`, { draftId, version: 3 });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('draft_documents_missing');
+    expect(refused.json().errors).toEqual([
+      { path: 'documents.0', message: `Tải lên giấy tờ: ${documents[0]}` },
+    ]);
+    // Put the answers back as the next test expects them, and upload the form again.
+    await t.db.query(
+      "UPDATE online_draft SET answers = answers - 'contractEnd' - 'monthsPaid' - 'payment', version = 2 WHERE id = $1",
+      [draftId],
+    );
+    expect((await upload(lan, 0, await realPdf(), 'de-nghi.pdf')).statusCode).toBe(200);
+  });
+
   it('submits once: the unanswered questions are named first, and a retried submit answers the same dossier', async () => {
     const incomplete = await lanPhone('POST', `/citizen/drafts/${procedureId}/submit`, {
       draftId,
@@ -198,6 +275,12 @@ describe('online submission of the unemployment benefit application', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.json().dossierId).toBe(done.dossierId);
     expect(await count()).toBe(before + 1);
+    // The uploaded form is now the dossier's document, recorded in its history.
+    const docs = await t.db.query<{ name: string; kind: string; filename: string }>(
+      'SELECT name, kind, filename FROM dossier_document WHERE dossier_id = $1',
+      [done.dossierId],
+    );
+    expect(docs).toEqual([{ name: documents[0], kind: 'applicant', filename: 'de-nghi.pdf' }]);
     // The draft is closed: a new start opens a new draft.
     expect((await lan('GET', `/citizen/drafts/${procedureId}`)).statusCode).toBe(404);
     submittedId = done.dossierId;
@@ -210,8 +293,35 @@ describe('online submission of the unemployment benefit application', () => {
       await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })
     ).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(submittedId);
+    // The officer's dossier page: the e-form answers, labelled from the form, and the uploaded form,
+    // still with one read of the dossier row for the request.
+    const log: string[] = [];
+    const db = t.ctx.db;
+    t.ctx.db = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'query')
+          return (sql: string, params?: unknown[]) => {
+            log.push(sql);
+            return target.query(sql, params as never);
+          };
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     const before = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
+    t.ctx.db = db;
+    expect(log.filter((q) => /\bFROM\s+dossier\b(?!_)/i.test(q) && /^\s*SELECT/i.test(q))).toHaveLength(1);
     expect(before.state).toBe('submitted');
+    expect(before.eformAnswers).toEqual(
+      expect.arrayContaining([
+        { key: 'fullName', label: 'Họ và tên', value: 'Nguyễn Thị Lan' },
+        { key: 'monthsPaid', label: 'Số tháng đã đóng', value: '30' },
+      ]),
+    );
+    expect(before.eformAnswers.find((a: { key: string }) => a.key === 'payment').value).not.toBe('bank');
+    expect(before.documents).toEqual([
+      expect.objectContaining({ name: documents[0], kind: 'applicant', filename: 'de-nghi.pdf' }),
+    ]);
     // 8 working hours after a Tuesday-morning submission: Wednesday morning, Vietnam time.
     const acceptBy = before.timeline?.acceptanceDueAt ?? before.acceptanceDueAt;
     expect(acceptBy >= '2027-03-03T01:00:00.000Z' && acceptBy < '2027-03-03T05:00:00.000Z', acceptBy).toBe(

@@ -210,6 +210,10 @@ export const dossierDetailSchema = dossierSummarySchema
     events: z.array(dossierEventSchema),
     controlSheet: z.array(controlSheetRowSchema),
     documents: z.array(dossierDocumentSchema),
+    /** An online dossier's e-form answers, labelled from the procedure's form; null for a counter one. */
+    eformAnswers: z
+      .array(z.strictObject({ key: z.string(), label: z.string(), value: z.string() }))
+      .nullable(),
   })
   .meta({ id: 'DossierDetail' });
 

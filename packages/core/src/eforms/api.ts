@@ -21,6 +21,25 @@ export const draftUpdateBody = z.object({
 });
 export const draftSubmitBody = z.object({ draftId: z.uuid(), version: z.number().int().min(1) });
 
+/** A file the citizen uploaded against one item of the procedure's checklist (its position). */
+export const draftDocument = z.object({
+  item: z.number().int().min(0),
+  name: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+/** One item of the checklist, as the upload page shows it: what to upload and what is uploaded. */
+export const draftChecklistItem = z.object({
+  item: z.number().int().min(0),
+  name: z.string(),
+  required: z.boolean(),
+  copies: z.number().int(),
+  document: draftDocument.nullable(),
+});
+
 export const draftView = z.object({
   id: z.uuid(),
   procedureId: z.uuid(),
@@ -30,6 +49,8 @@ export const draftView = z.object({
   answers: eformAnswersSchema,
   version: z.number().int(),
   updatedAt: z.string(),
+  /** The procedure's checklist with the file uploaded against each item (one file per item). */
+  checklist: z.array(draftChecklistItem),
   /** Set once submitted: the dossier and its reference code. */
   dossier: z.object({ id: z.uuid(), code: z.string() }).nullable(),
 });
@@ -42,5 +63,6 @@ export const draftSubmittedResponse = z.object({
   acceptanceRule: z.string(),
 });
 
+export type DraftDocument = z.infer<typeof draftDocument>;
 export type DraftView = z.infer<typeof draftView>;
 export type DraftSubmitted = z.infer<typeof draftSubmittedResponse>;

@@ -1,14 +1,15 @@
 import type { DocumentKind } from '@motcua/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
-import { acceptUpload } from '../files/store.ts';
+import { type AcceptedFile, acceptUpload } from '../files/store.ts';
 import { Problem } from '../http/problem.ts';
 import { appendEvent } from './audit-chain.ts';
 import type { DossierRecord } from './store.ts';
 
 /** Who attaches or removes: recorded on the document row and in the event. */
 interface DocumentActor {
-  id: string;
+  /** The staff user; null for a citizen (an online dossier's own uploads). */
+  id: string | null;
   fullName: string;
 }
 
@@ -47,31 +48,37 @@ export async function attachDocument(
   const at = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const accepted = await acceptUpload(ctx.files, tx, upload.data, ctx.config.uploadMaxBytes, at);
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO dossier_document (id, agency_id, dossier_id, kind, name, filename, sha256, uploaded_by, uploaded_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        dossier.agencyId,
-        dossier.id,
-        upload.kind,
-        upload.name,
-        upload.filename,
-        accepted.sha256,
-        actor.id,
-        at,
-      ],
-    );
-    const { name, kind } = upload;
-    await documentEvent(tx, dossier, actor, at, 'document_added', {
-      documentId: row!.id,
-      name,
-      kind,
-      mediaType: accepted.mediaType,
-      size: accepted.size,
-      sha256: accepted.sha256,
-    });
-    return { id: row!.id, ...accepted, name, kind };
+    const { name, kind, filename } = upload;
+    return recordDocument(tx, dossier, actor, at, { ...accepted, filename, name, kind });
   });
+}
+
+/**
+ * Attaches a file already checked and stored (acceptUpload) to the dossier, with its
+ * `document_added` event, inside the caller's transaction.
+ */
+export async function recordDocument(
+  tx: Queryable,
+  dossier: DossierRecord,
+  actor: DocumentActor,
+  at: Date,
+  doc: AcceptedFile & { filename: string; name: string; kind: DocumentKind },
+) {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO dossier_document (id, agency_id, dossier_id, kind, name, filename, sha256, uploaded_by, uploaded_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [dossier.agencyId, dossier.id, doc.kind, doc.name, doc.filename, doc.sha256, actor.id, at],
+  );
+  await documentEvent(tx, dossier, actor, at, 'document_added', {
+    documentId: row!.id,
+    name: doc.name,
+    kind: doc.kind,
+    mediaType: doc.mediaType,
+    size: doc.size,
+    sha256: doc.sha256,
+  });
+  const { sha256, mediaType, size, name, kind } = doc;
+  return { id: row!.id, sha256, mediaType, size, name, kind };
 }
 
 /**

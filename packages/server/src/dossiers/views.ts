@@ -1,4 +1,5 @@
 import {
+  answerRows,
   type CalendarConfig,
   type CountingPolicy,
   DOCUMENT_EVENT_LABELS,
@@ -17,6 +18,7 @@ import {
 } from '@motcua/core';
 import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
+import { answersOfDossier } from '../online-submission/store.ts';
 import { approvalBriefs } from './approval.ts';
 import { loadHistory } from './history.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
@@ -45,6 +47,7 @@ export async function dossierDetail(
   );
   const events = await loadHistory(db, d.agencyId, d.id);
   const handovers = await loadHandovers(db, d.agencyId, d.id);
+  const online = d.channel === 'online' ? await answersOfDossier(db, d.agencyId, d.id) : null;
   const documents = await db.query<{
     id: string;
     kind: DocumentKind;
@@ -122,6 +125,7 @@ export async function dossierDetail(
       result: h.result,
       note: h.note,
     })),
+    eformAnswers: online?.form ? answerRows(online.form, online.answers, locale) : null,
     documents: documents.map((x) => ({
       id: x.id,
       kind: x.kind,

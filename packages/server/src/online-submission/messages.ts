@@ -14,6 +14,10 @@ export const ONLINE_SUBMISSION_PROBLEMS = {
     vi: 'Hồ sơ này đã được nộp; xem mã hồ sơ trên trang xác nhận',
     en: 'This dossier has already been submitted; see its reference on the confirmation page',
   },
+  draft_documents_missing: {
+    vi: 'Còn giấy tờ bắt buộc chưa tải lên; xem danh sách giấy tờ',
+    en: 'Some required documents are not uploaded yet; see the list of documents',
+  },
   eform_answers_invalid: {
     vi: 'Có câu trả lời chưa đúng; xem thông báo bên cạnh từng ô',
     en: 'Some answers need correcting; see the message next to each box',

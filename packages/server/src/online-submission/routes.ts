@@ -15,16 +15,28 @@ import { grantedUnits, requireRole } from '../auth/guard.ts';
 import { procedureAgencyId } from '../catalogue/procedures.ts';
 import { requireCitizen } from '../citizen-auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import { readUpload } from '../files/read-upload.ts';
+import { ACCEPTED_MEDIA_TYPES } from '../files/sniff.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
-import { answers } from '../http/responses.ts';
+import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { agenciesAmong } from '../org/units.ts';
-import { resumeDraft, saveDraft, startDraft, submitDraft } from './service.ts';
+import {
+  draftDocumentFile,
+  removeDraftDocument,
+  resumeDraft,
+  saveDraft,
+  startDraft,
+  submitDraft,
+  uploadDraftDocument,
+} from './service.ts';
 import { eformOf, saveEform } from './store.ts';
 
 const procedureParams = z.object({ procedureId: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
+const itemParams = z.object({ procedureId: z.uuid(), item: z.coerce.number().int().min(0).max(199) });
+const draftQuery = z.object({ draftId: z.uuid() });
 
 /**
  * /api/v1/citizen/drafts: a signed-in citizen's online application, kept on the server (resumed on
@@ -103,6 +115,81 @@ export function onlineSubmissionRoutes(ctx: AppContext) {
           submitDraft(ctx, tx, session, request.params.procedureId, request.body, requestLocale(request)),
         );
         return reply.code(out.created ? 201 : 200).send(out.body);
+      },
+    );
+
+    r.post(
+      '/citizen/drafts/:procedureId/documents/:item',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload the file of a checklist item (PDF, PNG, JPEG, TIFF, DOCX; checked by content as at the counter), replacing the earlier one — multipart "draftId" then file "file"',
+          params: itemParams,
+          response: answers({ 200: draftView }),
+        },
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        if (!request.isMultipart()) throw new Problem(415, 'unsupported_media_type');
+        const file = await request.file();
+        if (!file) throw new Problem(400, 'import_file_missing');
+        const data = await readUpload(file, ctx.config.uploadMaxBytes);
+        const fields = file.fields as Record<string, { value?: unknown } | undefined>;
+        const parsed = draftQuery.safeParse({ draftId: fields.draftId?.value });
+        if (!parsed.success) throw new Problem(404, 'draft_not_found');
+        const { draftId } = parsed.data;
+        return ctx.db.transaction((tx) =>
+          uploadDraftDocument(ctx, tx, session, request.params.procedureId, {
+            draftId,
+            item: request.params.item,
+            data,
+            filename: file.filename.slice(0, 300),
+          }),
+        );
+      },
+    );
+
+    r.delete(
+      '/citizen/drafts/:procedureId/documents/:item',
+      {
+        schema: {
+          tags,
+          summary: 'Remove the file of a checklist item from the draft',
+          params: itemParams,
+          querystring: draftQuery,
+          response: answers({ 200: draftView }),
+        },
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        const { procedureId, item } = request.params;
+        return ctx.db.transaction((tx) =>
+          removeDraftDocument(ctx, tx, session, procedureId, request.query.draftId, item),
+        );
+      },
+    );
+
+    r.get(
+      '/citizen/drafts/:procedureId/documents/:item',
+      {
+        schema: {
+          tags,
+          summary: 'Download the file uploaded for a checklist item (the owner only)',
+          params: itemParams,
+          response: answers({
+            200: fileAnswer('The file as it was uploaded', Object.keys(ACCEPTED_MEDIA_TYPES)),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const session = requireCitizen(request);
+        const doc = await draftDocumentFile(ctx, session, request.params.procedureId, request.params.item);
+        const safeName = doc.filename.replace(/[^\w.-]+/g, '_');
+        return reply
+          .type(doc.mediaType)
+          .header('Content-Disposition', `attachment; filename="${safeName}"`)
+          .send(doc.data);
       },
     );
 

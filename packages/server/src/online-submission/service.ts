@@ -12,8 +12,11 @@ import type { CitizenSession } from '../citizen-auth/sessions.ts';
 import { citizenActor } from '../citizen-auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { recordDocument } from '../dossiers/documents.ts';
 import { procedureInForce } from '../dossiers/read-store.ts';
 import { createDossier } from '../dossiers/service.ts';
+import type { AcceptedMediaType } from '../files/sniff.ts';
+import { acceptUpload } from '../files/store.ts';
 import { Problem } from '../http/problem.ts';
 import {
   type DraftRow,
@@ -22,12 +25,18 @@ import {
   insertDraft,
   markDraftSubmitted,
   openDraft,
+  setDraftDocuments,
   updateDraftAnswers,
 } from './store.ts';
 
 export const ACCEPTANCE_RULE: Record<Locale, string> = {
   vi: 'Cơ quan tiếp nhận hoặc trả lại hồ sơ trong 8 giờ làm việc',
   en: 'The agency accepts or returns the dossier within 8 working hours',
+};
+
+const DOCUMENT_MISSING: Record<Locale, (name: string) => string> = {
+  vi: (name) => `Tải lên giấy tờ: ${name}`,
+  en: (name) => `Upload the document: ${name}`,
 };
 
 /** Today's civil date in Vietnam (UTC+7), for date bounds such as "not after today". */
@@ -39,6 +48,7 @@ interface OnlineProcedure {
   code: string;
   name: string;
   form: Eform;
+  checklist: { name: string; required: boolean; copies: number }[];
 }
 
 /** A procedure in force that takes online applications and has an e-form; else 404/422. */
@@ -53,6 +63,7 @@ async function onlineProcedure(db: Queryable, procedureId: string): Promise<Onli
     code: procedure.content.code ?? '',
     name: procedure.content.name,
     form: eform.form,
+    checklist: procedure.content.documents.map(({ name, required, copies }) => ({ name, required, copies })),
   };
 }
 
@@ -65,6 +76,11 @@ const view = (p: OnlineProcedure, d: DraftRow): DraftView => ({
   answers: d.answers,
   version: d.version,
   updatedAt: d.updatedAt.toISOString(),
+  checklist: p.checklist.map((c, item) => ({
+    item,
+    ...c,
+    document: d.documents.find((x) => x.item === item) ?? null,
+  })),
   dossier: d.dossierId && d.dossierCode ? { id: d.dossierId, code: d.dossierCode } : null,
 });
 
@@ -177,6 +193,12 @@ export async function submitDraft(
   if (draft.version !== body.version) throw new Problem(409, 'draft_version_conflict');
   const errors = validateAnswers(p.form, draft.answers, locale, { today: vietnamToday(ctx.now()) });
   if (errors.length > 0) throw invalid(errors);
+  const missing = p.checklist.flatMap((c, item) =>
+    c.required && !draft.documents.some((d) => d.item === item)
+      ? [{ path: `documents.${item}`, message: DOCUMENT_MISSING[locale](c.name) }]
+      : [],
+  );
+  if (missing.length > 0) throw new Problem(422, 'draft_documents_missing', {}, missing);
   const c = session.citizen;
   const named = typeof draft.answers.fullName === 'string' ? draft.answers.fullName : null;
   const outcome = await createDossier(
@@ -194,6 +216,94 @@ export async function submitDraft(
     },
     citizenActor(session),
   );
+  // The uploads become the dossier's documents, in the same transaction as submit_online.
+  const actor = { id: null, fullName: citizenActor(session).name };
+  for (const d of draft.documents) {
+    const name = p.checklist[d.item]?.name ?? d.name;
+    await recordDocument(tx, outcome.record, actor, ctx.now(), {
+      sha256: d.sha256,
+      mediaType: d.mediaType as AcceptedMediaType,
+      size: d.size,
+      filename: d.filename,
+      name,
+      kind: 'applicant',
+    });
+  }
   await markDraftSubmitted(tx, p.agencyId, draft.id, outcome.record.id, ctx.now());
   return { created: true, body: answer(outcome.record.id, outcome.record.code ?? '') };
+}
+
+/** The open draft of the citizen, locked, and the checklist item asked for (else 404). */
+async function openOwnDraft(
+  db: Queryable,
+  session: CitizenSession,
+  procedureId: string,
+  draftId: string,
+  item: number,
+) {
+  const p = await onlineProcedure(db, procedureId);
+  const draft = await ownDraft(db, p, session, draftId, true);
+  if (draft.dossierId) throw new Problem(409, 'draft_already_submitted');
+  if (!p.checklist[item]) throw new Problem(404, 'not_found');
+  return { p, draft };
+}
+
+/**
+ * Uploads the file of one checklist item, checked by its content exactly as at the counter
+ * (acceptUpload: type by bytes, soundness, size), replacing the item's earlier file.
+ */
+export async function uploadDraftDocument(
+  ctx: AppContext,
+  tx: Queryable,
+  session: CitizenSession,
+  procedureId: string,
+  upload: { draftId: string; item: number; data: Buffer; filename: string },
+): Promise<DraftView> {
+  const { p, draft } = await openOwnDraft(tx, session, procedureId, upload.draftId, upload.item);
+  const at = ctx.now();
+  const accepted = await acceptUpload(ctx.files, tx, upload.data, ctx.config.uploadMaxBytes, at);
+  const documents = [
+    ...draft.documents.filter((d) => d.item !== upload.item),
+    {
+      item: upload.item,
+      name: p.checklist[upload.item]!.name,
+      filename: upload.filename,
+      mediaType: accepted.mediaType,
+      size: accepted.size,
+      sha256: accepted.sha256,
+      uploadedAt: at.toISOString(),
+    },
+  ].sort((a, b) => a.item - b.item);
+  await setDraftDocuments(tx, p.agencyId, draft.id, session.citizen.id, documents, at);
+  return view(p, (await ownDraft(tx, p, session, draft.id))!);
+}
+
+/** Takes the file of a checklist item off the draft (it stays stored). */
+export async function removeDraftDocument(
+  ctx: AppContext,
+  tx: Queryable,
+  session: CitizenSession,
+  procedureId: string,
+  draftId: string,
+  item: number,
+): Promise<DraftView> {
+  const { p, draft } = await openOwnDraft(tx, session, procedureId, draftId, item);
+  if (!draft.documents.some((d) => d.item === item)) throw new Problem(404, 'not_found');
+  const documents = draft.documents.filter((d) => d.item !== item);
+  await setDraftDocuments(tx, p.agencyId, draft.id, session.citizen.id, documents, ctx.now());
+  return view(p, (await ownDraft(tx, p, session, draft.id))!);
+}
+
+/** The file the citizen uploaded for a checklist item of their open draft. */
+export async function draftDocumentFile(
+  ctx: AppContext,
+  session: CitizenSession,
+  procedureId: string,
+  item: number,
+): Promise<{ data: Buffer; mediaType: string; filename: string }> {
+  const p = await onlineProcedure(ctx.db, procedureId);
+  const draft = await openDraft(ctx.db, p.agencyId, session.citizen.id, procedureId);
+  const doc = draft?.documents.find((d) => d.item === item);
+  if (!doc) throw new Problem(404, 'not_found');
+  return { data: await ctx.files.get(doc.sha256), mediaType: doc.mediaType, filename: doc.filename };
 }

@@ -1,4 +1,4 @@
-import type { Eform, EformAnswers } from '@motcua/core';
+import type { DraftDocument, Eform, EformAnswers } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
 /** SQL of online submission: procedure_eform (reference) and online_draft (by agency). */
@@ -35,13 +35,14 @@ export interface DraftRow {
   citizenId: string;
   procedureId: string;
   answers: EformAnswers;
+  documents: DraftDocument[];
   version: number;
   updatedAt: Date;
   dossierId: string | null;
   dossierCode: string | null;
 }
 
-const COLUMNS = `d.agency_id, d.id, d.citizen_id, d.procedure_id, d.answers, d.version, d.updated_at, d.dossier_id,
+const COLUMNS = `d.agency_id, d.id, d.citizen_id, d.procedure_id, d.answers, d.documents, d.version, d.updated_at, d.dossier_id,
   (SELECT x.code FROM dossier x WHERE x.agency_id = d.agency_id AND x.id = d.dossier_id) AS dossier_code`;
 type Raw = {
   agency_id: string;
@@ -49,6 +50,7 @@ type Raw = {
   citizen_id: string;
   procedure_id: string;
   answers: EformAnswers;
+  documents: DraftDocument[];
   version: number;
   updated_at: Date;
   dossier_id: string | null;
@@ -60,6 +62,7 @@ const toRow = (r: Raw): DraftRow => ({
   citizenId: r.citizen_id,
   procedureId: r.procedure_id,
   answers: r.answers,
+  documents: r.documents ?? [],
   version: r.version,
   updatedAt: new Date(r.updated_at),
   dossierId: r.dossier_id,
@@ -130,6 +133,25 @@ export async function updateDraftAnswers(
   return rows.length === 1;
 }
 
+/**
+ * Replaces the draft's uploads (one file per checklist item). The version is not moved: an upload
+ * does not make the answers another tab holds stale; the caller holds the draft's row lock.
+ */
+export async function setDraftDocuments(
+  db: Queryable,
+  agencyId: string,
+  id: string,
+  citizenId: string,
+  documents: DraftDocument[],
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE online_draft SET documents = $4, updated_at = $5
+      WHERE agency_id = $1 AND id = $2 AND citizen_id = $3 AND dossier_id IS NULL`,
+    [agencyId, id, citizenId, JSON.stringify(documents), now],
+  );
+}
+
 export async function markDraftSubmitted(
   db: Queryable,
   agencyId: string,
@@ -149,10 +171,12 @@ export async function answersOfDossier(
   db: Queryable,
   agencyId: string,
   dossierId: string,
-): Promise<{ procedureId: string; answers: EformAnswers } | null> {
-  const [row] = await db.query<{ procedure_id: string; answers: EformAnswers }>(
-    'SELECT procedure_id, answers FROM online_draft WHERE agency_id = $1 AND dossier_id = $2',
+): Promise<{ procedureId: string; answers: EformAnswers; form: Eform | null } | null> {
+  const [row] = await db.query<{ procedure_id: string; answers: EformAnswers; form: Eform | null }>(
+    `SELECT d.procedure_id, d.answers, f.form FROM online_draft d
+       LEFT JOIN procedure_eform f ON f.procedure_id = d.procedure_id
+      WHERE d.agency_id = $1 AND d.dossier_id = $2`,
     [agencyId, dossierId],
   );
-  return row ? { procedureId: row.procedure_id, answers: row.answers } : null;
+  return row ? { procedureId: row.procedure_id, answers: row.answers, form: row.form } : null;
 }

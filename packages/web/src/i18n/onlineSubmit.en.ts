@@ -22,6 +22,19 @@ export const onlineSubmitEn: typeof onlineSubmitVi = {
     'The one-stop counter checks the application. If it is complete you get an email saying it was accepted, with the date for the result; if not, the email says what is missing.',
   lookup: 'Check the status of an application',
   notOnline: 'This procedure does not take online applications yet.',
+  documentsTitle: 'Upload your documents',
+  documentsLead:
+    'Upload a photo or scan of each document. One file per document; choose another file to replace it.',
+  documentsHint: 'A PDF, PNG, JPEG, TIFF or DOCX file, up to 20 MB',
+  documentMissing: (name: string) => `Upload the document: ${name}`,
+  uploaded: (filename: string) => `Uploaded: ${filename}`,
+  removeFile: 'Remove file',
+  uploading: 'Uploading…',
+  documentsHeading: 'Documents',
+  noFile: 'Not uploaded',
+  officerAnswers: 'Online application answers',
+  officerAnswersLead:
+    'What the citizen answered when applying online; the uploaded documents are under Documents.',
   editor: {
     title: 'Online application form',
     lead: 'Each question is one page when a citizen applies online. Move questions up or down to reorder them.',

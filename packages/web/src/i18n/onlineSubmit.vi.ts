@@ -20,6 +20,18 @@ export const onlineSubmitVi = {
     'Bộ phận Một cửa kiểm tra hồ sơ. Nếu hồ sơ đủ, bạn nhận được thư báo đã tiếp nhận cùng ngày hẹn trả kết quả; nếu chưa đủ, thư nêu rõ lý do để bạn bổ sung.',
   lookup: 'Tra cứu tình trạng hồ sơ',
   notOnline: 'Thủ tục này chưa nhận hồ sơ trực tuyến.',
+  documentsTitle: 'Tải lên giấy tờ',
+  documentsLead:
+    'Tải lên bản chụp hoặc bản quét của từng giấy tờ. Mỗi giấy tờ một tệp; chọn tệp khác để thay.',
+  documentsHint: 'Tệp PDF, PNG, JPEG, TIFF hoặc DOCX, không quá 20 MB',
+  documentMissing: (name: string) => `Tải lên giấy tờ: ${name}`,
+  uploaded: (filename: string) => `Đã tải lên: ${filename}`,
+  removeFile: 'Xóa tệp',
+  uploading: 'Đang tải lên…',
+  documentsHeading: 'Giấy tờ',
+  noFile: 'Chưa tải lên',
+  officerAnswers: 'Tờ khai trực tuyến',
+  officerAnswersLead: 'Câu trả lời công dân khai khi nộp trực tuyến; giấy tờ tải lên nằm ở mục Tài liệu.',
   editor: {
     title: 'Biểu mẫu nộp trực tuyến',
     lead: 'Mỗi câu hỏi là một trang khi công dân nộp trực tuyến. Kéo lên, xuống để đổi thứ tự.',

@@ -80,6 +80,7 @@ function DossierView({ d }: { d: DossierDetail }) {
     { id: 'xu-ly', title: t.dossierPage.actions },
     { id: 'thong-tin', title: t.dossierPage.summary },
     { id: 'nguoi-nop', title: t.dossier.applicant },
+    ...(d.eformAnswers ? [{ id: 'to-khai', title: t.onlineSubmit.officerAnswers }] : []),
     { id: 'dien-bien', title: t.dossierPage.timeline },
     { id: 'phieu-kiem-soat', title: t.dossierPage.controlSheet },
     { id: 'tai-lieu', title: t.documents.title },
@@ -299,6 +300,20 @@ function DossierView({ d }: { d: DossierDetail }) {
           )}
         </dl>
       </section>
+
+      {d.eformAnswers ? (
+        <section id="to-khai" aria-labelledby="to-khai-title" className="dossier__section">
+          <h2 id="to-khai-title">{t.onlineSubmit.officerAnswers}</h2>
+          <p>{t.onlineSubmit.officerAnswersLead}</p>
+          <dl className="summary-list" data-testid="eform-answers">
+            {d.eformAnswers.map((a) => (
+              <Row key={a.key} label={a.label}>
+                {a.value}
+              </Row>
+            ))}
+          </dl>
+        </section>
+      ) : null}
 
       <section id="dien-bien" aria-labelledby="dien-bien-title" className="dossier__section">
         <h2 id="dien-bien-title">{t.dossierPage.timeline}</h2>

@@ -16,6 +16,9 @@ import {
 import { Loading, Notice, usePageTitle } from '../../../components/ui.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { useDraft, useSaveDraft, useSubmitDraft } from './api.ts';
+import { DocumentsStep } from './DocumentsStep.tsx';
+
+type Step = number | 'documents' | 'check';
 
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
@@ -35,7 +38,7 @@ export default function OnlineSubmitPage() {
   const save = useSaveDraft(procedureId);
   const submit = useSubmitDraft(procedureId);
   const errors = useFormErrors();
-  const [page, setPage] = useState<number | 'check' | null>(null);
+  const [page, setPage] = useState<Step | null>(null);
   const [typed, setTyped] = useState<EformAnswers>({});
   const d = draft.data;
   const pages = d?.form.pages ?? [];
@@ -44,7 +47,9 @@ export default function OnlineSubmitPage() {
     ? s.doneTitle
     : current === 'check'
       ? s.checkTitle
-      : (pages[current]?.[locale === 'en' ? 'titleEn' : 'titleVi'] ?? pages[current]?.titleVi);
+      : current === 'documents'
+        ? s.documentsTitle
+        : (pages[current]?.[locale === 'en' ? 'titleEn' : 'titleVi'] ?? pages[current]?.titleVi);
   usePageTitle(`${title ?? s.caption} – ${s.caption}`);
 
   if (citizen.isPending || (citizen.data && draft.isPending)) return <Loading />;
@@ -66,7 +71,7 @@ export default function OnlineSubmitPage() {
     );
 
   const answers: EformAnswers = { ...d.answers, ...typed };
-  const go = (to: number | 'check') => {
+  const go = (to: Step) => {
     errors.clear();
     setPage(to);
     window.scrollTo(0, 0);
@@ -75,10 +80,11 @@ export default function OnlineSubmitPage() {
     const i = pages.findIndex((p) =>
       p.fields.some((f) => f.required && !asText(answers[f.key]) && !Array.isArray(answers[f.key])),
     );
-    return i < 0 ? 'check' : i;
+    if (i >= 0) return i;
+    return d.checklist.some((c) => c.required && !c.document) ? 'documents' : 'check';
   };
   const shown = page === null ? firstUnanswered() : page;
-  const back = (to: number | 'check' | null) =>
+  const back = (to: Step | null) =>
     to === null ? (
       <p>
         <Link className="back-link" to={`/thu-tuc/${procedureId}`}>
@@ -117,6 +123,9 @@ export default function OnlineSubmitPage() {
 
   const summary = <ErrorSummary items={errors.summary} focusKey={errors.attempt} />;
 
+  if (shown === 'documents')
+    return <DocumentsStep draft={d} back={back(pages.length - 1)} onDone={() => go('check')} />;
+
   if (shown === 'check') {
     const onSubmit = (e: FormEvent) => {
       e.preventDefault();
@@ -125,7 +134,7 @@ export default function OnlineSubmitPage() {
     };
     return (
       <div className="narrow">
-        {back(pages.length - 1)}
+        {back(d.checklist.length > 0 ? 'documents' : pages.length - 1)}
         {summary}
         <p className="caption">{d.procedureName}</p>
         <h1>{s.checkTitle}</h1>
@@ -145,6 +154,25 @@ export default function OnlineSubmitPage() {
             )),
           )}
         </dl>
+        {d.checklist.length > 0 ? (
+          <>
+            <h2>{s.documentsHeading}</h2>
+            <dl className="summary-list">
+              {d.checklist.map((c) => (
+                <div className="summary-list__row" key={c.item}>
+                  <dt>{c.name}</dt>
+                  <dd>{c.document?.filename ?? s.noFile}</dd>
+                  <dd>
+                    <button type="button" className="button--link" onClick={() => go('documents')}>
+                      {s.change}
+                      <span className="visually-hidden"> {c.name}</span>
+                    </button>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : null}
         <p>{s.submitLead}</p>
         <form onSubmit={onSubmit} noValidate>
           <SubmitButton busy={submit.isPending} busyLabel={s.submitting}>
@@ -168,7 +196,11 @@ export default function OnlineSubmitPage() {
     );
     save.mutate(
       { draftId: d.id, version: d.version, answers: mine, page: keys },
-      { onSuccess: () => go(shown + 1 < pages.length ? shown + 1 : 'check'), onError: showServerErrors },
+      {
+        onSuccess: () =>
+          go(shown + 1 < pages.length ? shown + 1 : d.checklist.length > 0 ? 'documents' : 'check'),
+        onError: showServerErrors,
+      },
     );
   };
   const set = (key: string, value: string | string[]) => setTyped((a) => ({ ...a, [key]: value }));

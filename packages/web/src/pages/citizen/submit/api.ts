@@ -28,3 +28,32 @@ export function useSubmitDraft(procedureId: string) {
       api<DraftSubmitted>(`/api/v1/citizen/drafts/${procedureId}/submit`, { method: 'POST', body }),
   });
 }
+
+/** Uploads (or replaces) the file of one checklist item; the server answers the whole draft. */
+export function useUploadDocument(procedureId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ draftId, item, file }: { draftId: string; item: number; file: File }) => {
+      const form = new FormData();
+      form.append('draftId', draftId);
+      form.append('file', file, file.name);
+      return api<DraftView>(`/api/v1/citizen/drafts/${procedureId}/documents/${item}`, {
+        method: 'POST',
+        body: form,
+      });
+    },
+    onSuccess: (draft) => qc.setQueryData(['citizen', 'draft', procedureId], draft),
+  });
+}
+
+export function useRemoveDocument(procedureId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ draftId, item }: { draftId: string; item: number }) =>
+      api<DraftView>(`/api/v1/citizen/drafts/${procedureId}/documents/${item}`, {
+        method: 'DELETE',
+        query: { draftId },
+      }),
+    onSuccess: (draft) => qc.setQueryData(['citizen', 'draft', procedureId], draft),
+  });
+}
