@@ -3,6 +3,7 @@ import {
   FEEDBACK_ROLES,
   PAR_ROLES,
   RATING_FOLLOW_UP_ROLES,
+  RATING_STATISTICS_ROLES,
   REFORM_ROLES,
   type Role,
   SURVEY_ROLES,
@@ -39,6 +40,7 @@ const Index766Page = lazy(() => import('./Index766Page.tsx'));
 const Index766TargetsPage = lazy(() => import('../admin/Index766TargetsPage.tsx'));
 const StaffFeedbackPage = lazy(() => import('../feedback/StaffFeedbackPage.tsx'));
 const FollowUpsPage = lazy(() => import('../feedback/FollowUpsPage.tsx'));
+const FeedbackStatisticsPage = lazy(() => import('../feedback/FeedbackStatisticsPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -133,6 +135,10 @@ export default function StaffApp() {
           <Route
             path="phan-anh/danh-gia"
             element={<RequireRole roles={RATING_FOLLOW_UP_ROLES}>{<FollowUpsPage />}</RequireRole>}
+          />
+          <Route
+            path="phan-anh/thong-ke"
+            element={<RequireRole roles={RATING_STATISTICS_ROLES}>{<FeedbackStatisticsPage />}</RequireRole>}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
