@@ -26,6 +26,7 @@ export const feedbackEn: typeof feedbackVi = {
     answerLead: (reference: string) => `How satisfied are you with the answer to feedback ${reference}?`,
     answerAlready: 'This answer has already been rated. Thank you.',
     theAnswer: 'The answer',
+    kioskTitle: 'Rate the handling of your dossier at the counter',
     kioskCode: 'Dossier code',
     kioskCodeHint: 'Printed on the receipt',
     kioskCodeRequired: 'Enter the dossier code',

@@ -24,6 +24,7 @@ export const feedbackVi = {
     answerLead: (reference: string) => `Ông/Bà hài lòng thế nào với câu trả lời phản ánh ${reference}?`,
     answerAlready: 'Câu trả lời này đã được đánh giá. Cảm ơn Ông/Bà.',
     theAnswer: 'Nội dung trả lời',
+    kioskTitle: 'Đánh giá việc giải quyết hồ sơ tại quầy',
     kioskCode: 'Mã hồ sơ',
     kioskCodeHint: 'In trên giấy tiếp nhận và hẹn trả kết quả',
     kioskCodeRequired: 'Nhập mã hồ sơ',
