@@ -162,6 +162,14 @@ describe.each(engines)('citizen feedback on %s', (engine) => {
     const [officer] = await t.db.query<{ id: string }>(
       "SELECT id FROM app_user WHERE username = 'chuyenvien'",
     );
+    // The reform office's case view carries, in the same read, where it can be given: the
+    // agency's units and the officers of each; the assign form offers exactly these.
+    const view = feedbackCaseView.parse((await json('cchc', 'GET', `/feedback/${first.id}`)).json());
+    expect(view.assignable!.units.map((u) => u.id)).toContain(employmentId);
+    expect(view.assignable!.officers).toContainEqual(
+      expect.objectContaining({ id: officer!.id, unitId: employmentId }),
+    );
+    expect(list.items[0]!.assignable).toBeNull();
     const stranger = await act('cchc', first.id, 'assign', {
       unitId: employmentId,
       assigneeId: (
@@ -175,6 +183,10 @@ describe.each(engines)('citizen feedback on %s', (engine) => {
       state: 'assigned',
       unit: { id: employmentId },
     });
+    // The officer given the case reads it but may not give it on.
+    const own = feedbackCaseView.parse((await json('chuyenvien', 'GET', `/feedback/${first.id}`)).json());
+    expect(own.actions).toEqual(['answer']);
+    expect(own.assignable).toBeNull();
     const notified = await t.db.query(
       "SELECT 1 FROM outbox WHERE kind = 'feedback.assigned' AND recipient_id = $1",
       [officer!.id],

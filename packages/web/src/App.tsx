@@ -11,6 +11,7 @@ import { ProcedurePage } from './pages/public/ProcedurePage.tsx';
 const SignInPage = lazy(() => import('./pages/staff/SignInPage.tsx'));
 const StaffApp = lazy(() => import('./pages/staff/StaffApp.tsx'));
 const KioskPage = lazy(() => import('./pages/survey/KioskPage.tsx'));
+const KioskRatingPage = lazy(() => import('./pages/feedback/KioskRatingPage.tsx'));
 const LinkSurveyPage = lazy(() => import('./pages/survey/LinkSurveyPage.tsx'));
 const CitizenSignInPage = lazy(() => import('./pages/citizen/CitizenSignInPage.tsx'));
 const CitizenHomePage = lazy(() => import('./pages/citizen/CitizenHomePage.tsx'));
@@ -42,6 +43,7 @@ export function App() {
         <Route path="cong-dan/ho-so/:id" element={<MyDossierPage />} />
         <Route path="cong-dan/thong-bao" element={<NotificationPreferencesPage />} />
         <Route path="khao-sat/quay/:token" element={<KioskPage />} />
+        <Route path="danh-gia-tai-quay/:token" element={<KioskRatingPage />} />
         <Route path="khao-sat/:token" element={<LinkSurveyPage />} />
         <Route path="phan-anh" element={<FeedbackFormPage />} />
         <Route path="phan-anh/cong-khai" element={<PublishedFeedbackPage />} />

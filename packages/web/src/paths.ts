@@ -59,6 +59,7 @@ export const PATHS = {
   feedbackPublished: '/phan-anh/cong-khai',
   staffFeedback: '/can-bo/phan-anh',
   ratingFollowUps: '/can-bo/phan-anh/danh-gia',
+  feedbackStatistics: '/can-bo/phan-anh/thong-ke',
 } as const;
 
 export const ADMIN_ONLY: readonly Role[] = ['administrator'];

@@ -68,6 +68,16 @@ export const feedbackCaseView = z.strictObject({
   version: z.number().int(),
   actions: z.array(z.enum(FEEDBACK_ACTIONS)),
   canPublish: z.boolean(),
+  /**
+   * Where the case may be given, for a user who may assign it, read with the case (null in lists
+   * and for anyone else): the agency's units and the officers granted on each.
+   */
+  assignable: z
+    .strictObject({
+      units: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+      officers: z.array(z.strictObject({ id: z.string(), name: z.string(), unitId: z.string() })),
+    })
+    .nullable(),
 });
 export type FeedbackCase = z.infer<typeof feedbackCaseView>;
 

@@ -151,8 +151,10 @@ async function viewOf(
   actor: FeedbackActor,
   subject: FeedbackSubject,
   now: Date,
+  withAssignable = false,
 ): Promise<FeedbackCase> {
   const cal = (await loadCalendar(db, c.agencyId)).config;
+  const actions = openFeedbackActions(c.state, actor, subject);
   return {
     id: c.id,
     reference: c.reference,
@@ -177,8 +179,9 @@ async function viewOf(
     rating: c.rating,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     version: c.version,
-    actions: openFeedbackActions(c.state, actor, subject),
+    actions,
     canPublish: (c.state === 'answered' || c.state === 'closed') && mayPublishFeedback(actor, subject),
+    assignable: withAssignable && actions.includes('assign') ? await store.assignable(db, c.agencyId) : null,
   };
 }
 
@@ -214,7 +217,7 @@ async function readable(db: Queryable, session: Session, id: string, lock = fals
 
 export async function feedbackCase(db: Queryable, session: Session, id: string, now: Date) {
   const { c, subject, actor } = await readable(db, session, id);
-  return viewOf(db, c, actor, subject, now);
+  return viewOf(db, c, actor, subject, now, true);
 }
 
 export interface ActionBody {

@@ -291,3 +291,21 @@ export async function officerOnUnits(db: Queryable, userId: string, unitIds: rea
   );
   return row !== undefined;
 }
+
+/** The agency's units and the active officers granted on each, for the assign form. */
+export async function assignable(db: Queryable, agencyId: string) {
+  const units = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM org_unit
+      WHERE agency_id = $1
+      ORDER BY (id = $1) DESC, name`,
+    [agencyId],
+  );
+  const officers = await db.query<{ id: string; name: string; unitId: string }>(
+    `SELECT DISTINCT u.id, u.full_name AS name, r.unit_id AS "unitId"
+       FROM app_user u JOIN user_role r ON r.user_id = u.id
+      WHERE r.agency_id = $1 AND u.active AND r.role IN ('specialist', 'head_of_unit')
+      ORDER BY name, "unitId"`,
+    [agencyId],
+  );
+  return { units, officers };
+}

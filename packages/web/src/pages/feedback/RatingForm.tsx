@@ -30,7 +30,12 @@ export function RatingForm({
   path: string;
   legend: string;
   /** More fields sent with the rating (the counter tablet's dossier code). */
-  extra?: { body: Record<string, string>; check: () => FieldErrors; fields: React.ReactNode };
+  extra?: {
+    body: Record<string, string>;
+    check: () => FieldErrors;
+    /** The fields, given the errors to show on them. */
+    fields: (errors: FieldErrors) => React.ReactNode;
+  };
   onDone?: (given: RatingGiven) => void;
 }) {
   const t = useT();
@@ -72,7 +77,7 @@ export function RatingForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      {extra?.fields}
+      {extra?.fields(errors.fields)}
       <Radios
         name="value"
         legend={legend}

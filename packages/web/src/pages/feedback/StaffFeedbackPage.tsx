@@ -5,13 +5,14 @@ import { StackTable } from '../../components/StackTable.tsx';
 import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/index.tsx';
-import { type FeedbackCase, useCaseChange, useCases, usePublicationDraft } from './api.ts';
+import { type FeedbackCase, useCase, useCaseChange, useCases, usePublicationDraft } from './api.ts';
 import './feedback.css';
 
 /**
  * /can-bo/phan-anh — the cases the officer may read, open ones first by deadline, with the working
  * days left as the server counts them; answer, close and publish from the case's panel.
- * Rejecting (out of scope) takes a reason; assigning is in the API, its form here is still to come.
+ * Assigning offers the units and officers the server sends with the case; rejecting (out of
+ * scope) takes a reason.
  */
 export default function StaffFeedbackPage() {
   const t = useT();
@@ -87,6 +88,11 @@ function CasePanel({ c }: { c: FeedbackCase }) {
   const [published, setPublished] = useState<string | null>(null);
   const run = (path: string, body: unknown) =>
     change.mutate({ path, body }, { onError: (err) => errors.fromError(err) });
+  // The list's row carries no choice of units; the case read alone does, for who may assign.
+  const full = useCase(c.id, c.actions.includes('assign'));
+  const assignable = full.data?.assignable ?? null;
+  const [unitId, setUnitId] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
 
   function onAnswer(e: FormEvent) {
     e.preventDefault();
@@ -104,6 +110,53 @@ function CasePanel({ c }: { c: FeedbackCase }) {
         <p>
           {s.rating}: {t.feedback.rating.values[c.rating]}
         </p>
+      ) : null}
+      {c.actions.includes('assign') ? (
+        full.isPending ? (
+          <Loading />
+        ) : assignable ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!change.isPending)
+                run('/actions/assign', {
+                  version: c.version,
+                  ...(unitId ? { unitId } : {}),
+                  ...(assigneeId ? { assigneeId } : {}),
+                });
+            }}
+            noValidate
+          >
+            <h3>{s.assignTitle}</h3>
+            <SelectField
+              id={`f-unit-${c.id}`}
+              label={s.unit}
+              placeholder={s.choose}
+              options={assignable.units.map((u) => ({ value: u.id, label: u.name }))}
+              value={unitId}
+              onChange={(e) => {
+                setUnitId(e.target.value);
+                setAssigneeId('');
+              }}
+              error={errors.fields.unitId}
+            />
+            <SelectField
+              id={`f-assignee-${c.id}`}
+              label={s.assignee}
+              hint={s.assigneeHint}
+              placeholder={s.nobody}
+              options={assignable.officers
+                .filter((o) => o.unitId === unitId)
+                .map((o) => ({ value: o.id, label: o.name }))}
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+              error={errors.fields.assigneeId}
+            />
+            <SubmitButton busy={change.isPending} busyLabel={s.working}>
+              {s.assign}
+            </SubmitButton>
+          </form>
+        ) : null
       ) : null}
       {c.actions.includes('answer') ? (
         <form onSubmit={onAnswer} noValidate>

@@ -72,17 +72,18 @@ export const useCases = (state: string) =>
     queryFn: () => api<{ items: FeedbackCase[] }>('/api/v1/feedback', { query: { state } }),
   });
 
-export const useCase = (id: string) =>
+export const useCase = (id: string, enabled = true) =>
   useQuery({
     queryKey: ['feedback', 'case', id],
     queryFn: () => api<FeedbackCase>(`/api/v1/feedback/${enc(id)}`),
+    enabled,
   });
 
-export const useFeedbackStatistics = (enabled: boolean) =>
+/** The figures of a period of Vietnam dates (the server's default: this year to today). */
+export const useFeedbackStatistics = (period: { from?: string; to?: string }) =>
   useQuery({
-    queryKey: ['feedback', 'statistics'],
-    queryFn: () => api<FeedbackStatistics>('/api/v1/feedback/statistics'),
-    enabled,
+    queryKey: ['feedback', 'statistics', period.from ?? '', period.to ?? ''],
+    queryFn: () => api<FeedbackStatistics>('/api/v1/feedback/statistics', { query: period }),
     retry: false,
   });
 

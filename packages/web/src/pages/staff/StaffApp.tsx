@@ -3,6 +3,7 @@ import {
   FEEDBACK_ROLES,
   PAR_ROLES,
   RATING_FOLLOW_UP_ROLES,
+  RATING_STATISTICS_ROLES,
   REFORM_ROLES,
   type Role,
   SURVEY_ROLES,
@@ -41,6 +42,7 @@ const Index766TargetsPage = lazy(() => import('../admin/Index766TargetsPage.tsx'
 const StaffFeedbackPage = lazy(() => import('../feedback/StaffFeedbackPage.tsx'));
 const FollowUpsPage = lazy(() => import('../feedback/FollowUpsPage.tsx'));
 const FeesApp = lazy(() => import('../fees/FeesApp.tsx'));
+const FeedbackStatisticsPage = lazy(() => import('../feedback/FeedbackStatisticsPage.tsx'));
 
 /** Staff pages need a session; a password set by an administrator must be changed first. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -137,6 +139,10 @@ export default function StaffApp() {
             element={<RequireRole roles={RATING_FOLLOW_UP_ROLES}>{<FollowUpsPage />}</RequireRole>}
           />
           <Route path="thu-phi/*" element={<RequireRole roles={FEE_PAGE_ROLES}>{<FeesApp />}</RequireRole>} />
+          <Route
+            path="phan-anh/thong-ke"
+            element={<RequireRole roles={RATING_STATISTICS_ROLES}>{<FeedbackStatisticsPage />}</RequireRole>}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -3,6 +3,7 @@ import {
   FEEDBACK_ROLES,
   PAR_ROLES,
   RATING_FOLLOW_UP_ROLES,
+  RATING_STATISTICS_ROLES,
   REFORM_ROLES,
   type Role,
   SURVEY_ROLES,
@@ -55,6 +56,11 @@ export const SECTIONS: WorkspaceSection[] = [
   },
   { to: PATHS.staffFeedback, label: (t) => t.feedback.staffNav, roles: FEEDBACK_ROLES, end: true },
   { to: PATHS.ratingFollowUps, label: (t) => t.feedback.followUpsNav, roles: RATING_FOLLOW_UP_ROLES },
+  {
+    to: PATHS.feedbackStatistics,
+    label: (t) => t.feedback.staff.stats.title,
+    roles: RATING_STATISTICS_ROLES,
+  },
   {
     to: PATHS.dashboard,
     label: (t) => t.dashboards.nav,
