@@ -25,6 +25,8 @@ const OnlineSubmitPage = lazy(() => import('./pages/citizen/submit/OnlineSubmitP
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
 const PublishedFeedbackPage = lazy(() => import('./pages/feedback/PublishedFeedbackPage.tsx'));
 const AnswerRatingPage = lazy(() => import('./pages/feedback/AnswerRatingPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage.tsx'));
+const VerifyDocumentPage = lazy(() => import('./pages/public/VerifyDocumentPage.tsx'));
 
 export function App() {
   return (
@@ -34,6 +36,8 @@ export function App() {
         <Route path="thu-tuc" element={<CataloguePage />} />
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu-ho-so" element={<LookupPage />} />
+        <Route path="xac-thuc" element={<VerifyPage />} />
+        <Route path="xac-thuc/:documentId" element={<VerifyDocumentPage />} />
         <Route path="bang-theo-doi" element={<PublicBoardPage />} />
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />

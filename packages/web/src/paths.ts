@@ -38,6 +38,8 @@ export const PATHS = {
   historyImport: '/can-bo/quan-tri/chuyen-doi-ho-so',
   calendar: '/can-bo/quan-tri/lich',
   lookup: '/tra-cuu-ho-so',
+  verify: '/xac-thuc',
+  verifyDocument: (documentId: string) => `/xac-thuc/${encodeURIComponent(documentId)}`,
   citizenSignIn: '/dang-nhap-cong-dan',
   citizenHome: '/cong-dan',
   lookupCode: (code: string) => `/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`,

@@ -12,6 +12,7 @@ import { parEn } from './par.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { signingEn } from './signing.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
@@ -39,6 +40,7 @@ export const en: Messages = {
   feedback: feedbackEn,
   onlineSubmit: onlineSubmitEn,
   fees: feesEn,
+  signing: signingEn,
   work: workEn,
   reform: reformEn,
   reformReports: reformReportsEn,

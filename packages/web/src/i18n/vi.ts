@@ -12,6 +12,7 @@ import { parVi } from './par.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
+import { signingVi } from './signing.vi.ts';
 import { surveysVi } from './surveys.vi.ts';
 import { workVi } from './work.vi.ts';
 
@@ -27,6 +28,7 @@ export const vi = {
   feedback: feedbackVi,
   onlineSubmit: onlineSubmitVi,
   fees: feesVi,
+  signing: signingVi,
   work: workVi,
   reform: reformVi,
   reformReports: reformReportsVi,
