@@ -37,6 +37,9 @@ export const citizenDossierResponse = citizenDossierItemSchema.extend({
 });
 export type CitizenDossier = z.infer<typeof citizenDossierResponse>;
 
+/** The answer to an online supplement: applied now, or already by an earlier click or retry. */
+export const citizenSupplementAnswer = z.strictObject({ applied: z.enum(['now', 'already']) });
+
 export const citizenWithdrawalBody = z.strictObject({
   reason: z.string().trim().min(5).max(1000),
   expectedVersion: z.number().int().min(1),

@@ -2,6 +2,7 @@ import {
   citizenDossierListResponse,
   citizenDossierResponse,
   citizenNotificationPreferences,
+  citizenSupplementAnswer,
   citizenWithdrawalBody,
   noContentSchema,
 } from '@motcua/core';
@@ -27,7 +28,6 @@ import {
 import { citizenPreferences, saveCitizenPreferences } from './store.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const supplementAnswer = z.strictObject({ applied: z.enum(['now', 'already']) });
 
 /** My dossiers (hồ sơ của tôi) and notification choices of the signed-in citizen. */
 export function citizenDossierRoutes(ctx: AppContext) {
@@ -74,7 +74,7 @@ export function citizenDossierRoutes(ctx: AppContext) {
           summary:
             'Answer a supplement request online: multipart, one file per item asked for in field "item_<number>"',
           params: idParams,
-          response: answers({ 200: supplementAnswer }),
+          response: answers({ 200: citizenSupplementAnswer }),
         },
       },
       async (request) => {

@@ -1,16 +1,23 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { useMyDossier } from './api.ts';
+import { SupplementForm } from './SupplementForm.tsx';
 import { TimeLeft } from './TimeLeft.tsx';
+import { WithdrawalForm } from './WithdrawalForm.tsx';
 
-/** One of the citizen's dossiers: status, due date, time left, timeline, items asked, result. */
+/**
+ * One of the citizen's dossiers: status, due date, time left, timeline, result, the online
+ * supplement form while one is asked and the withdrawal request when the server allows it.
+ */
 export default function MyDossierPage() {
   const m = useT().citizenDossiers;
   const { locale } = useI18n();
   const { id = '' } = useParams();
   const dossier = useMyDossier(id);
+  const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(dossier.data?.code ?? m.title);
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <LoadError error={dossier.error} onRetry={() => void dossier.refetch()} />;
@@ -21,6 +28,13 @@ export default function MyDossierPage() {
         <Link to="/cong-dan/ho-so">{m.back}</Link>
       </p>
       <h1>{d.code ?? m.noCode}</h1>
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <div className="notice notice--success">
+            <p>{notice}</p>
+          </div>
+        ) : null}
+      </div>
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{m.procedure}</dt>
@@ -41,18 +55,12 @@ export default function MyDossierPage() {
           </dd>
         </div>
       </dl>
-      {d.supplementItems.length > 0 && (
-        <section>
-          <h2>{m.supplementTitle}</h2>
-          <ol>
-            {d.supplementItems.map((i) => (
-              <li key={i.number}>
-                {i.description} ({i.reason})
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {d.supplementItems.length > 0 ? (
+        <SupplementForm
+          dossier={d}
+          onSent={(a) => setNotice(a.applied === 'now' ? m.supplementSent : m.supplementAlready)}
+        />
+      ) : null}
       <section>
         <h2>{m.result}</h2>
         {d.result ? (
@@ -63,6 +71,7 @@ export default function MyDossierPage() {
           <p>{m.noResult}</p>
         )}
       </section>
+      {d.canWithdraw ? <WithdrawalForm dossier={d} onSent={() => setNotice(m.withdrawSent)} /> : null}
       <section>
         <h2>{m.timeline}</h2>
         <ol>
