@@ -1,4 +1,4 @@
-import { SelectField } from '../../components/forms.tsx';
+import { fieldId, SelectField } from '../../components/forms.tsx';
 import { useT } from '../../i18n/index.tsx';
 import type { BankAccountList } from './api.ts';
 
@@ -17,7 +17,7 @@ export function AccountSelect({
   const f = useT().fees;
   return (
     <SelectField
-      id="accountId"
+      id={fieldId('accountId')}
       label={f.account}
       hint={f.accountHint}
       value={value}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ErrorSummary, isIsoDate, SubmitButton, TextField } from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, isIsoDate, SubmitButton, TextField } from '../../components/forms.tsx';
 import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDate, formatNumber, formatVnd, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -46,7 +46,7 @@ export default function ReconciliationPage() {
         <form onSubmit={onSubmit} noValidate>
           <AccountSelect accounts={items} value={chosen} onChange={setAccountId} />
           <TextField
-            id="day"
+            id={fieldId('day')}
             type="date"
             label={r.day}
             hint={r.dayHint}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { ErrorSummary, InlineError, problemMessage, SubmitButton } from '../../components/forms.tsx';
+import { ErrorSummary, fieldId, InlineError, problemMessage, SubmitButton } from '../../components/forms.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { LoadError, Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -85,20 +85,20 @@ export default function StatementImportPage() {
             error={errors.accountId}
           />
           <div className={`form-group ${errors.file ? 'form-group--error' : ''}`}>
-            <label className="label" htmlFor="file">
+            <label className="label" htmlFor={fieldId('file')}>
               {s.file}
             </label>
-            <div className="hint" id="file-hint">
+            <div className="hint" id={`${fieldId('file')}-hint`}>
               {s.fileHint}
             </div>
-            <InlineError id="file" error={errors.file} />
+            <InlineError id={fieldId('file')} error={errors.file} />
             <input
-              id="file"
+              id={fieldId('file')}
               name="file"
               type="file"
               accept=".csv,text/csv"
               className={`file-input ${errors.file ? 'input--error' : ''}`}
-              aria-describedby={`file-hint${errors.file ? ' file-error' : ''}`}
+              aria-describedby={`${fieldId('file')}-hint${errors.file ? ` ${fieldId('file')}-error` : ''}`}
               aria-invalid={errors.file ? true : undefined}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
