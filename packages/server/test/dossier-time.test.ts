@@ -88,7 +88,8 @@ describe.each(engines)('the time a dossier page shows on %s', (engine) => {
     expect(d.timeliness).toBe('overdue');
     expect(d.time).toMatchObject({ clock: 'running', timeliness: 'overdue', atRisk: false, pause: null });
     expect(d.time.remaining.workingMinutes).toBeLessThan(0);
-    expect(d.time.remaining.days).toBeGreaterThan(30);
+    // Two months hold about 42 weekdays; the holidays of the season (Tết: up to 9) and the processing time come off.
+    expect(d.time.remaining.days).toBeGreaterThan(15);
     expect(new Date(d.time.overdueFrom).getTime()).toBeLessThan(t.ctx.now().getTime());
     expect(d).not.toHaveProperty('remaining');
     expect(await overdueQueue()).toContain(late.id);
