@@ -4,8 +4,8 @@ import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { useMyDossier } from './api.ts';
+import { DossierFacts } from './DossierFacts.tsx';
 import { SupplementForm } from './SupplementForm.tsx';
-import { TimeLeft } from './TimeLeft.tsx';
 import { WithdrawalForm } from './WithdrawalForm.tsx';
 
 /**
@@ -35,26 +35,7 @@ export default function MyDossierPage() {
           </div>
         ) : null}
       </div>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>{m.procedure}</dt>
-          <dd>{d.procedureName}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{m.status}</dt>
-          <dd>{d.stateLabel}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{m.dueAt}</dt>
-          <dd>{d.dueAt ? formatDateTime(d.dueAt, locale) : m.notSet}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{m.timeLeft}</dt>
-          <dd>
-            <TimeLeft time={d.time} />
-          </dd>
-        </div>
-      </dl>
+      <DossierFacts dossier={d} />
       {d.supplementItems.length > 0 ? (
         <SupplementForm
           dossier={d}
