@@ -18,6 +18,22 @@ const COUNTED: Readonly<Record<string, Words>> = {
     vi: 'Lấy từ Biểu số 06 của cùng kỳ: tử số = hồ sơ tiếp nhận trực tuyến (cột 4); mẫu số = hồ sơ tiếp nhận trong kỳ (cột 4 + cột 5), không tính hồ sơ kỳ trước chuyển sang.',
     en: 'From Biểu số 06 for the same period: numerator = received online (col 4); denominator = received in the period (col 4 + col 5), without those carried over.',
   },
+  '3.5': {
+    vi: 'Đếm các TTHC có hồ sơ được yêu cầu nộp phí, lệ phí trong kỳ; tử số là các TTHC có ít nhất một khoản nộp trực tuyến (chuyển khoản VietQR hoặc cổng thanh toán) trong kỳ.',
+    en: 'Counts the procedures with a fee requested on a dossier in the period; the numerator is those with at least one payment made online (VietQR transfer or the payment gateway) in the period.',
+  },
+  '3.6': {
+    vi: 'Mẫu số = hồ sơ được yêu cầu nộp phí, lệ phí trong kỳ (trừ khoản đã miễn); tử số = khoản nộp trực tuyến (chuyển khoản VietQR hoặc cổng thanh toán) trong kỳ.',
+    en: 'Denominator = dossiers asked to pay a fee in the period (exempted ones left out); numerator = payments made online (VietQR transfer or the payment gateway) in the period.',
+  },
+  '4.1': {
+    vi: 'Mẫu số = hồ sơ đã giải quyết (cột 7 của Biểu số 06); tử số = hồ sơ có kết quả điện tử được ký số bằng chứng thư của cơ quan trong kỳ.',
+    en: "Denominator = resolved dossiers (col 7 of Biểu số 06); numerator = dossiers whose result was signed electronically with the agency's certificate in the period.",
+  },
+  '4.2': {
+    vi: 'Mẫu số = hồ sơ tiếp nhận trong kỳ (cột 4 + cột 5 của Biểu số 06); tử số = hồ sơ có bản số hoá (kết quả giấy được quét tại quầy) thêm vào trong kỳ.',
+    en: 'Denominator = dossiers received in the period (col 4 + col 5 of Biểu số 06); numerator = dossiers with a digitised copy (a paper result scanned at the counter) added in the period.',
+  },
   '5.2': {
     vi: 'Đếm phản ánh, kiến nghị tiếp nhận trong kỳ (trừ phản ánh không thuộc thẩm quyền); tử số = đã trả lời trong 15 ngày làm việc theo lịch của cơ quan + đang xử lý còn trong hạn cuối kỳ.',
     en: "Counts the feedback received in the period (out-of-scope cases left out); numerator = answered within 15 working days on the agency's calendar + open and still in time at the end.",
