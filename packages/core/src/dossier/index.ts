@@ -101,6 +101,16 @@ export {
   type WorkingTime,
   workingTimeSchema,
 } from './read-model.ts';
+export {
+  actionCounters,
+  type Holder,
+  handoverStepOf,
+  holderUnitOf,
+  keepsHolder,
+  needsDossierCode,
+  needsHandover,
+  stepUnitCodeOf,
+} from './record-keeping.ts';
 export { formatVietnamTime, REFUSAL_CODES, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   CHANNELS,

@@ -1,11 +1,12 @@
 import {
+  actionCounters,
   type CalendarConfig,
   type CountingPolicy,
   counterDeltas,
   type DossierEvent,
   type DossierSnapshot,
-  stepChangeOf,
-  vietnamDateOf,
+  handoverStepOf,
+  needsHandover,
 } from '@motcua/core';
 import { citizensWithIdHmac } from '../citizen-dossiers/store.ts';
 import type { Queryable } from '../db/database.ts';
@@ -57,18 +58,14 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     payload: c.event.payload,
   });
 
-  const { finished, started } = stepChangeOf(c.event.payload);
-  const holderChanged = c.from.unitId !== c.to.unitId || c.from.userId !== c.to.userId;
-  if (finished || started || holderChanged || c.before === null) {
+  if (needsHandover(c.event, c.before === null, c.from, c.to)) {
     await appendHandover(tx, {
       agencyId: c.dossier.agencyId,
       dossierId: c.dossier.id,
       at: c.now,
       from: c.from,
       to: c.to,
-      stepName: finished?.name ?? started?.name ?? null,
-      stepDueAt: finished?.dueAt ?? null,
-      result: finished?.timeliness ?? null,
+      ...handoverStepOf(c.event),
       note: c.event.action,
     });
   }
@@ -92,11 +89,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
   );
   for (const d of counted.deltas) await bumpCounter(tx, { ...group, day: d.day, metric: d.metric }, d.delta);
   await setCountedDays(tx, { dossierId: c.dossier.id, agencyId: c.dossier.agencyId }, counted.holds);
-  const today = vietnamDateOf(c.now);
-  if (c.before === null && c.after.state === 'submitted')
-    await bumpCounter(tx, { ...group, day: today, metric: 'submitted' });
-  if (c.before && !c.before.returnedAt && c.after.returnedAt)
-    await bumpCounter(tx, { ...group, day: today, metric: 'returned' });
+  for (const d of actionCounters(c.before, c.after, c.now)) await bumpCounter(tx, { ...group, ...d });
 
   // Replayed history happened in the previous system, which told whom it had to at the time.
   if (c.actor.replay) return;

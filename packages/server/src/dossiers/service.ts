@@ -10,10 +10,14 @@ import {
   dossierProcedureOf,
   foldVietnamese,
   formatDossierCode,
+  holderUnitOf,
+  keepsHolder,
   nationalStatusOf,
+  needsDossierCode,
   type Refusal,
   type RoleGrantRef,
   receivingRefusal,
+  stepUnitCodeOf,
   vietnamDateOf,
 } from '@motcua/core';
 import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
@@ -175,22 +179,16 @@ export async function procedureForDossier(db: Queryable, procedureId: string) {
   return procedure;
 }
 
-/** The unit that holds the dossier at its current step: the step's unit, else the competent agency. */
+/** The unit that holds the dossier at its current step (core's holderUnitOf), its step's unit looked up. */
 async function holderUnit(
   db: Queryable,
   snapshot: DossierSnapshot,
   agencyId: string,
   receivingUnitId: string,
 ) {
-  const step = snapshot.step ? snapshot.procedure.steps[snapshot.step.index] : null;
-  if (step?.unitCode) {
-    const unit = await unitIdByCode(db, step.unitCode);
-    if (unit) return unit;
-  }
-  if (step?.role === 'counter_officer') return receivingUnitId;
-  // An online submission waits at the counter that must accept it.
-  if (!step && snapshot.state === 'submitted') return receivingUnitId;
-  return agencyId;
+  const code = stepUnitCodeOf(snapshot);
+  const stepUnitId = code ? await unitIdByCode(db, code) : null;
+  return holderUnitOf(snapshot, { agencyId, receivingUnitId, stepUnitId });
 }
 
 /**
@@ -256,16 +254,13 @@ async function commit(tx: Queryable, c: Command): Promise<CommandOutcome> {
   const next = decision.next;
   const { agencyId, receivingUnitId } = c.units;
   const before = c.before;
-  const currentUnitId =
-    before && next.endedAt && next.state !== 'result_ready'
-      ? before.currentUnitId
-      : await holderUnit(tx, next, agencyId, receivingUnitId);
+  const currentUnitId = keepsHolder(before?.snapshot ?? null, next)
+    ? before!.currentUnitId
+    : await holderUnit(tx, next, agencyId, receivingUnitId);
   const assigneeId = next.step?.assigneeId ?? null;
-  // A dossier gets its code when it is received or submitted online; a refusal at the counter has none.
-  const needsCode = before
-    ? !before.code && next.receivedAt !== null && next.state !== 'refused'
-    : next.state !== 'refused';
-  const code = needsCode ? await newCode(tx, receivingUnitId, c.now) : (before?.code ?? null);
+  const code = needsDossierCode(before, next)
+    ? await newCode(tx, receivingUnitId, c.now)
+    : (before?.code ?? null);
   const write = {
     state: next.state,
     nationalStatus: nationalStatusOf(next.state).code,

@@ -24,6 +24,7 @@ import { appendEvent, canonicalJson } from '../dossiers/audit-chain.ts';
 import { type Actor, createDossier, performAction, procedureForDossier } from '../dossiers/service.ts';
 import type { ProblemCode } from '../http/messages.ts';
 import { Problem, problemMessage } from '../http/problem.ts';
+import { BulkPlanner, type PlannedDossier, PlanRefused, writePlanned } from './bulk.ts';
 import { historyImportHeaderSchema, type ImportDossier, importDossierSchema } from './format.ts';
 import { mapEvent, needsStep } from './mapping.ts';
 import {
@@ -56,6 +57,14 @@ export interface HistoryImportOptions {
   /** May this agency's history be imported by whoever asks? Throws when not. */
   authorise?: (agencyId: string) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * 'bulk' (the default): each dossier replayed in memory through core's rules, rows written per
+   * batch (bulk.ts). 'per-dossier': each dossier through the live use cases, one at a time (the
+   * reference the bulk path is tested against).
+   */
+  mode?: 'bulk' | 'per-dossier';
+  /** Dossiers per written batch in bulk mode (default 1000). */
+  batchSize?: number;
 }
 
 /** Every capacity a replayed event may need: the previous system's officers, the applicant, the system. */
@@ -89,7 +98,7 @@ const both = (code: ProblemCode, params: Problem['params'] = {}): Localised => (
 });
 
 /** The code and sentence of a refused receipt or action, as the live API would have answered. */
-function describeRefusal(err: Problem): { code: string; message: Localised } {
+export function describeRefusal(err: Problem): { code: string; message: Localised } {
   if (err.code === 'dossier_action_refused') {
     return { code: String(err.extra.rule), message: err.params.reason as Localised };
   }
@@ -174,6 +183,24 @@ async function replayFile(
     if (typeof code === 'string') unitCodes.add(code.trim());
   }
   const units = await unitIdsByCode(tx, [...unitCodes]);
+  const bulk = options.mode !== 'per-dossier';
+  const planner = bulk ? await BulkPlanner.open(ctx, tx, agencyId, calendar, REPLAY_ROLES) : null;
+  const batchSize = options.batchSize ?? 1000;
+  const pending: { planned: PlannedDossier; result: ImportedDossier }[] = [];
+  // Written as the file is read while nothing is refused (one transaction: a later refusal undoes
+  // them); a dry run only numbers the codes it reports.
+  const flush = async () => {
+    const codes = await writePlanned(
+      tx,
+      agencyId,
+      pending.map((p) => p.planned),
+      options.dryRun || result.problems.length > 0,
+    );
+    pending.forEach((p, i) => {
+      p.result.code = codes[i]!;
+    });
+    pending.length = 0;
+  };
 
   for (const [index, raw] of header.dossiers.entries()) {
     if (index % 25 === 0) {
@@ -232,6 +259,44 @@ async function replayFile(
       refuse('history_import_in_future', {}, late >= 2 ? late - 2 : null);
       continue;
     }
+    const marker = {
+      previousCode,
+      sourceDigest: digest,
+      sourceSystem: header.sourceSystem ?? null,
+      importedBy: options.importedBy,
+    };
+    if (planner) {
+      try {
+        const planned = await planner.plan(tx, {
+          dossier,
+          procedureId: procedure.id,
+          receivingUnitId,
+          startedAt,
+          marker,
+        });
+        const imported: ImportedDossier = {
+          dossierIndex: index,
+          previousCode,
+          id: planned.dossier.id,
+          code: null,
+          state: planned.state,
+          timeliness: planned.timeliness,
+        };
+        result.dossiers.push(imported);
+        result.imported++;
+        pending.push({ planned, result: imported });
+        if (pending.length >= batchSize) await flush();
+      } catch (err) {
+        if (!(err instanceof PlanRefused)) throw err;
+        result.problems.push({
+          dossierIndex: index,
+          eventIndex: err.eventIndex,
+          previousCode,
+          ...describeRefusal(err.problem),
+        });
+      }
+      continue;
+    }
     try {
       const imported = await db.transaction((stx) =>
         replayDossier(ctx, stx, {
@@ -242,12 +307,7 @@ async function replayFile(
           receivingUnitId,
           calendar,
           startedAt,
-          marker: {
-            previousCode,
-            sourceDigest: digest,
-            sourceSystem: header.sourceSystem ?? null,
-            importedBy: options.importedBy,
-          },
+          marker,
         }),
       );
       result.dossiers.push(imported);
@@ -257,6 +317,7 @@ async function replayFile(
       result.problems.push(err.problem);
     }
   }
+  if (pending.length > 0) await flush();
   options.onProgress?.(result.total, result.total);
   return result;
 }
