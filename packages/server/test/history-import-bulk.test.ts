@@ -38,7 +38,7 @@ async function contents(db: Queryable) {
   const order = await db.query<{ dossier_id: string }>(
     'SELECT dossier_id FROM dossier_event GROUP BY dossier_id ORDER BY min(chain_seq)',
   );
-  order.forEach((d, i) => names.set(d.dossier_id, `dossier:${i}`));
+  for (const [i, d] of order.entries()) names.set(d.dossier_id, `dossier:${i}`);
   const rows = async (sql: string, drop: string[] = []) =>
     (await db.query<Record<string, unknown>>(sql)).map((row) => {
       for (const column of drop) delete row[column];
