@@ -12,7 +12,8 @@ import { type SyntheticProcedure, syntheticHistories } from './synthetic.ts';
  * Fills a bench database with synthetic histories THROUGH THE HISTORY IMPORT (`importHistory`, the
  * same replay as `npx motcua import-dossiers`): every dossier is received and its events performed
  * by the engine's use cases, so rows, hash chain and counters are what live work would have
- * written. Dossiers go in batches, one import (one transaction) per batch.
+ * written. Dossiers go in batches, one import (one transaction) per batch, each written by the
+ * import's bulk path (history-import/bulk.ts: replayed in memory, one multi-row INSERT per table).
  */
 
 export const BENCH_SOURCE_SYSTEM = 'Dữ liệu giả lập (bench)';
@@ -57,6 +58,8 @@ export interface GenerateOptions {
   /** Dossiers per import (one transaction each). */
   batchSize: number;
   seed: number;
+  /** The history import's write path: 'bulk' (default) or the use cases one dossier at a time. */
+  mode?: 'bulk' | 'per-dossier';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -101,6 +104,8 @@ export async function generateHistories(
           {
             dryRun: false,
             importedBy: null,
+            mode: o.mode ?? 'bulk',
+            batchSize: 500,
             onProgress: (n) => o.onProgress?.(from + n, o.count),
           },
         );

@@ -23,7 +23,7 @@ import { progressBar } from './progress.ts';
 import { closingNote, type EngineFigures, renderTable, targets } from './table.ts';
 
 /**
- * `npm run bench [-- --size N --pg-size N --only pglite|postgres --batch N --pg-url URL]`:
+ * `npm run bench [-- --size N --pg-size N --only pglite|postgres --batch N --mode bulk|per-dossier --pg-url URL]`:
  * synthetic histories written through the history import on PGlite and on a throwaway
  * PostgreSQL cluster (or `--pg-url`, an empty database), then the same figures measured on both.
  * The table goes to stdout, the figures to packages/server/bench/results.json. README "Benchmark".
@@ -35,7 +35,8 @@ const { values: args } = parseArgs({
     size: { type: 'string', default: '100000' },
     'pg-size': { type: 'string', default: '1000000' },
     only: { type: 'string' },
-    batch: { type: 'string', default: '500' },
+    batch: { type: 'string', default: '2000' },
+    mode: { type: 'string', default: 'bulk' },
     'pg-url': { type: 'string' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: join(import.meta.dirname, 'results.json') },
@@ -52,6 +53,8 @@ const plan: { engine: 'pglite' | 'postgres'; size: number }[] = [];
 if (args.only !== 'postgres') plan.push({ engine: 'pglite', size: count(args.size, 'size') });
 if (args.only !== 'pglite') plan.push({ engine: 'postgres', size: count(args['pg-size'], 'pg-size') });
 const batchSize = count(args.batch, 'batch');
+if (args.mode !== 'bulk' && args.mode !== 'per-dossier') throw new Error('--mode is bulk or per-dossier');
+const mode = args.mode;
 
 async function benchOn(engine: 'pglite' | 'postgres', size: number): Promise<EngineFigures> {
   const log = (m: string) => process.stderr.write(`[${engine}] ${m}\n`);
@@ -75,6 +78,7 @@ async function benchOn(engine: 'pglite' | 'postgres', size: number): Promise<Eng
       count: size,
       batchSize,
       seed: Number(args.seed),
+      mode,
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.done(
@@ -121,6 +125,7 @@ const results = {
   at: new Date().toISOString(),
   machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version },
   batchSize,
+  mode,
   targetsJudgedOn: {
     engine: judged.engine,
     dossiers: judged.dossiers,

@@ -95,7 +95,7 @@ describe.each(engines)('the bulk history import on %s', (engine) => {
       now: at,
       seed: 20261203,
     });
-    const histories = Array.from({ length: 80 }, (_, k) => next(k));
+    const histories = Array.from({ length: 60 }, (_, k) => next(k));
     const file = (dossiers: unknown[]) => ({
       format: HISTORY_IMPORT_FORMAT,
       version: HISTORY_IMPORT_VERSION,
@@ -113,7 +113,7 @@ describe.each(engines)('the bulk history import on %s', (engine) => {
     expect(checkedNew.dossiers.map(({ id: _, ...d }) => d)).toEqual(
       checkedOld.dossiers.map(({ id: _, ...d }) => d),
     );
-    expect(checkedNew.imported).toBeGreaterThan(65);
+    expect(checkedNew.imported).toBeGreaterThan(48);
     // A dry run writes nothing, on either path.
     for (const t of [perDossier, bulk]) {
       const [{ n }] = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossier')) as [
@@ -125,7 +125,7 @@ describe.each(engines)('the bulk history import on %s', (engine) => {
     // Refused histories left out, the rest imported: two files, so the chain and the sequences go on.
     const refused = new Set(checkedOld.problems.map((p) => p.dossierIndex));
     const accepted = histories.filter((_, k) => !refused.has(k));
-    for (const part of [accepted.slice(0, 30), accepted.slice(30)]) {
+    for (const part of [accepted.slice(0, 23), accepted.slice(23)]) {
       const old = await run(perDossier, 'per-dossier', part, false);
       const fresh = await run(bulk, 'bulk', part, false);
       expect(fresh.problems).toEqual([]);
@@ -166,5 +166,5 @@ describe.each(engines)('the bulk history import on %s', (engine) => {
     const [reportOld, reportNew] = [await report(perDossier), await report(bulk)];
     expect(reportNew).toEqual(reportOld);
     expect(reportNew.totals.receivedTotal).toBe(accepted.length);
-  }, 120_000);
+  }, 300_000);
 });

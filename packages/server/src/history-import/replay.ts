@@ -63,7 +63,7 @@ export interface HistoryImportOptions {
    * reference the bulk path is tested against).
    */
   mode?: 'bulk' | 'per-dossier';
-  /** Dossiers per written batch in bulk mode (default 1000). */
+  /** Dossiers per written chunk in bulk mode (default 500). */
   batchSize?: number;
 }
 
@@ -185,21 +185,25 @@ async function replayFile(
   const units = await unitIdsByCode(tx, [...unitCodes]);
   const bulk = options.mode !== 'per-dossier';
   const planner = bulk ? await BulkPlanner.open(ctx, tx, agencyId, calendar, REPLAY_ROLES) : null;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 500;
   const pending: { planned: PlannedDossier; result: ImportedDossier }[] = [];
   // Written as the file is read while nothing is refused (one transaction: a later refusal undoes
-  // them); a dry run only numbers the codes it reports.
+  // them); a dry run only numbers the codes it reports. A chunk is written while the next one is
+  // replayed (on PostgreSQL the server writes while this process replays).
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const codes = await writePlanned(
+    await writing;
+    const chunk = pending.splice(0);
+    writing = writePlanned(
       tx,
       agencyId,
-      pending.map((p) => p.planned),
+      chunk.map((p) => p.planned),
       options.dryRun || result.problems.length > 0,
-    );
-    pending.forEach((p, i) => {
-      p.result.code = codes[i]!;
+    ).then((codes) => {
+      for (const [i, p] of chunk.entries()) p.result.code = codes[i]!;
     });
-    pending.length = 0;
+    // Awaited at the next chunk or at the end; meanwhile a failure is not "unhandled".
+    writing.catch(() => {});
   };
 
   for (const [index, raw] of header.dossiers.entries()) {
@@ -318,6 +322,7 @@ async function replayFile(
     }
   }
   if (pending.length > 0) await flush();
+  await writing;
   options.onProgress?.(result.total, result.total);
   return result;
 }
