@@ -137,7 +137,7 @@ export function renderTable(all: EngineFigures[]): string {
 /** Why a target is missed, for the closing note: what the measured path does that the other does not. */
 const WHY_MISSED: Record<string, string> = {
   'generation.dossiersPerSecond':
-    'each dossier is replayed through the live use cases one at a time, in its own savepoint: every receipt and action reads the procedure, units, roles and calendar and writes its row, event, chain link, control sheet and counters as separate statements, where a bulk writer would replay in memory and write a batch with a few multi-row INSERTs (not built yet)',
+    'the bulk import replays each history in memory through the rules on one core (decide copies the snapshot at each command, the chain hashes every event, counters and time facts are computed per dossier), so generation is bound by that single Node.js process, and the database writes on the second core; the shared 2-core machine was also running other jobs (load average above 10)',
   'report06.countersMs.p50':
     'the report reads every (unit, field, channel, day, metric) group up to the period end; many units or a long history of days make more groups',
   'report06.ratio':

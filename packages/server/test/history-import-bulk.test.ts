@@ -80,7 +80,7 @@ describe.each(engines)('the bulk history import on %s', (engine) => {
       startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } }),
       startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } }),
     ]);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await perDossier?.close();
     await bulk?.close();

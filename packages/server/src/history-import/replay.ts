@@ -39,10 +39,12 @@ import {
 
 /**
  * The history import (chuyển đổi dữ liệu): each dossier of the file is received and its events
- * replayed through the same use cases as live work (`createDossier`, `performAction`: the rules'
- * `decide`, the dossier row, the hash chain, the control sheet, the counters), each at its own
- * instant, so deadlines and timeliness are computed on the agency's calendar as they would have
- * been. All in one transaction: anything refused and nothing is kept; a dry run rolls back always.
+ * replayed through the engine's rules, each at its own instant, so deadlines and timeliness are
+ * computed on the agency's calendar as they would have been. By default through the bulk path
+ * (bulk.ts: in memory on core's rules, rows written per chunk with multi-row statements); with
+ * `mode: 'per-dossier'` through the live use cases (`createDossier`, `performAction`) one dossier
+ * at a time, the reference the bulk path is tested against. All in one transaction: anything
+ * refused and nothing is kept; a dry run rolls back always.
  */
 
 // The result's shape is core's answer schema (api/history-import.ts).
