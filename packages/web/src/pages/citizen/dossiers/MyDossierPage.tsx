@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { PaymentBox } from '../../fees/PaymentBox.tsx';
 import { useMyDossier } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
 import { SupplementForm } from './SupplementForm.tsx';
@@ -36,6 +38,7 @@ export default function MyDossierPage() {
         ) : null}
       </div>
       <DossierFacts dossier={d} />
+      {d.payment ? <PaymentBox payment={d.payment} headingId="my-payment-title" /> : null}
       {d.supplementItems.length > 0 ? (
         <SupplementForm
           dossier={d}
@@ -52,6 +55,7 @@ export default function MyDossierPage() {
           <p>{m.noResult}</p>
         )}
       </section>
+      <PostalLines shipments={d.postal} headingId="my-postal-title" />
       {d.canWithdraw ? <WithdrawalForm dossier={d} onSent={() => setNotice(m.withdrawSent)} /> : null}
       <section>
         <h2>{m.timeline}</h2>
