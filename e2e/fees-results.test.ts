@@ -6,7 +6,8 @@
  * dossier code); the accountant imports a bank statement CSV in the staff pages, which matches it; the
  * receipt (biên lai) is issued; the leader approves; the citizen downloads the result PDF, whose
  * signature verifies here (with node-forge and Node's crypto) and on the public /xac-thuc page by
- * uploading the file; a copy with a byte changed inside the signed range is rejected there.
+ * uploading the file; a copy with a byte changed inside the signed range is rejected there; the
+ * counter officer returns the result and the citizen rates the service on their page, once.
  */
 import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -360,5 +361,39 @@ describe('a fee paid by VietQR and a signed result', () => {
     await page.getByText('Văn bản đã bị thay đổi').first().waitFor();
     expect(await page.locator('main').innerText()).not.toContain('Văn bản hợp lệ');
     await settled(page, 'an altered result on the verification page');
+  });
+
+  it('is returned at the counter, and the citizen rates the service once; a second rating is refused', async () => {
+    const counter = await staff('tiepnhan', '/can-bo/quay');
+    await counter.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
+    const panel = counter.getByRole('region', { name: `Trả kết quả hồ sơ ${dossier.code}` });
+    await panel.getByLabel('Tôi đã kiểm tra và xác nhận thực hiện thao tác này').check();
+    await panel.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
+    await counter.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`).waitFor();
+
+    const page = await citizen();
+    await page.goto(`/cong-dan/ho-so/${dossier.id}`);
+    const rating = page.getByRole('region', { name: 'Đánh giá việc giải quyết hồ sơ' });
+    await rating.waitFor();
+    await settled(page, 'the rating form on the citizen dossier page');
+    await rating.getByLabel('Hài lòng', { exact: true }).check();
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+
+    // Another tab, the same dossier: the second rating is refused in words.
+    const second = await page.context().newPage();
+    try {
+      await second.goto(`/cong-dan/ho-so/${dossier.id}`);
+      const again = second.getByRole('region', { name: 'Đánh giá việc giải quyết hồ sơ' });
+      await again.getByLabel('Không hài lòng').check();
+      await again.locator('.checkbox__label').first().click();
+      await again.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await expect
+        .poll(() => again.innerText())
+        .toContain('Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần');
+      expect(await again.innerText()).not.toContain('Cảm ơn Ông/Bà đã đánh giá');
+    } finally {
+      await second.close();
+    }
   });
 });

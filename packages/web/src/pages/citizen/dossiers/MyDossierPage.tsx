@@ -4,6 +4,7 @@ import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { RatingForm } from '../../feedback/RatingForm.tsx';
 import { PaymentBox } from '../../fees/PaymentBox.tsx';
 import { useMyDossier } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
@@ -15,7 +16,8 @@ import { WithdrawalForm } from './WithdrawalForm.tsx';
  * supplement form while one is asked and the withdrawal request when the server allows it.
  */
 export default function MyDossierPage() {
-  const m = useT().citizenDossiers;
+  const t = useT();
+  const m = t.citizenDossiers;
   const { locale } = useI18n();
   const { id = '' } = useParams();
   const dossier = useMyDossier(id);
@@ -56,6 +58,15 @@ export default function MyDossierPage() {
         )}
       </section>
       <PostalLines shipments={d.postal} headingId="my-postal-title" />
+      {d.state === 'returned' ? (
+        <section aria-labelledby="my-rating-title">
+          <h2 id="my-rating-title">{t.feedback.rating.title}</h2>
+          <RatingForm
+            path={`/api/v1/ratings/dossiers/${encodeURIComponent(d.id)}`}
+            legend={t.feedback.rating.lead(d.code ?? '')}
+          />
+        </section>
+      ) : null}
       {d.canWithdraw ? <WithdrawalForm dossier={d} onSent={() => setNotice(m.withdrawSent)} /> : null}
       <section>
         <h2>{m.timeline}</h2>
