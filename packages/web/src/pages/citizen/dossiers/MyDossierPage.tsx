@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCitizen } from '../../../api/citizen.ts';
 import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -21,6 +22,8 @@ export default function MyDossierPage() {
   const { locale } = useI18n();
   const { id = '' } = useParams();
   const dossier = useMyDossier(id);
+  // The citizen's session, read on a direct load too: it carries the CSRF token the forms below send.
+  useCitizen();
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(dossier.data?.code ?? m.title);
   if (dossier.isPending) return <Loading />;
