@@ -396,4 +396,31 @@ describe('a fee paid by VietQR and a signed result', () => {
       await second.close();
     }
   });
+
+  it('records a result sent by post on the staff page, checked against the carrier, and shows it to the citizen', async () => {
+    const counter = await staff('tiepnhan', `/can-bo/ho-so/${dossier.id}`);
+    const postal = counter.getByRole('region', { name: 'Bưu chính công ích' });
+    const form = postal.getByRole('form', { name: 'Ghi nhận kết quả gửi qua bưu chính' });
+    await form.getByLabel('Đơn vị bưu chính').selectOption({ label: 'Bưu điện Việt Nam (VNPost)' });
+    const number = form.getByLabel('Số hiệu bưu gửi (mã vận đơn)');
+    await number.fill('EB12345VN');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => form.locator('.error-message').innerText()).toContain('gồm 2 chữ cái, 9 chữ số');
+    expect(await number.getAttribute('aria-invalid')).toBe('true');
+    await settled(counter, 'the postal form with its error');
+    await number.fill('eb 123 456 789 vn');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thông tin bưu chính.').waitFor();
+    expect(await number.inputValue()).toBe('EB123456789VN');
+
+    const page = await citizen();
+    await page.goto(`/cong-dan/ho-so/${dossier.id}`);
+    const lines = page.getByRole('region', { name: 'Gửi, nhận qua bưu chính' });
+    await expect.poll(() => lines.innerText()).toContain('Bưu điện Việt Nam (VNPost), số hiệu EB123456789VN');
+    const visitor = pages.get('visitor')!;
+    await visitor.goto(`/tra-cuu-ho-so?ma=${encodeURIComponent(dossier.code)}`);
+    await expect
+      .poll(() => visitor.getByRole('region', { name: 'Gửi, nhận qua bưu chính' }).innerText())
+      .toContain('EB123456789VN');
+  });
 });
