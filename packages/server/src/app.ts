@@ -27,7 +27,7 @@ import { registerRoutes } from './dossiers/register.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { summaryRoutes } from './dossiers/summary.ts';
 import { feedbackPlugin } from './feedback/plugin.ts';
-import { feeRoutes } from './fees/routes.ts';
+import { feeRoutes, publicFeeRoutes } from './fees/routes.ts';
 import { historyImportRoutes } from './history-import/routes.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installInputGuard, MAX_BODY_BYTES } from './http/input-guard.ts';
@@ -173,6 +173,7 @@ export async function buildApp(
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
   await app.register(feeRoutes(ctx), { prefix: '/api/v1/fees' });
+  await app.register(publicFeeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(signingRoutes(ctx), { prefix: '/api/v1' });
   await app.register(postalRoutes(ctx), { prefix: '/api/v1' });
 

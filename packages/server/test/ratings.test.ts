@@ -6,6 +6,7 @@ import {
   ratingStatisticsResponse,
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encryptIdentityNumber, identityNumberHmac } from '../src/citizen-auth/identity-number.ts';
 import type { Database, Queryable } from '../src/db/database.ts';
 import { emailChannel } from '../src/notifications/email.ts';
 import { deliverNotifications } from '../src/notifications/worker.ts';
@@ -343,5 +344,49 @@ describe.each(engines)('service ratings on %s', (engine) => {
     expect(first!.channel).toBe('account');
     // Afterwards, the result link refuses too.
     expect((await pub('POST', `/links/${await tokenOf(d.id)}`, { value: 'satisfied' })).statusCode).toBe(409);
+  });
+
+  it('lets a citizen rate the counter dossier of their verified identity number, as "my dossiers" shows it', async () => {
+    const email = 'cuong.danhgia@example.vn';
+    const idNumber = '038201009999';
+    await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
+    const [sent] = await t.db.query<{ payload: { code: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
+      [email],
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/verify',
+      payload: { email, code: sent!.payload.code },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const headers = {
+      cookie: `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`,
+      'x-csrf-token': ok.json().csrfToken as string,
+    };
+    // Their identity number, verified (as VNeID gives it), is the one the counter typed.
+    const key = t.ctx.config.citizenIdKeyFile;
+    const hmac = await identityNumberHmac(key, idNumber);
+    await t.db.query(
+      `UPDATE citizen_account SET identity_number_encrypted = $2, identity_number_masked = $3, identity_id_hmac = $4
+        WHERE email = $1`,
+      [email, await encryptIdentityNumber(key, idNumber), '038******999', hmac],
+    );
+    const d = await returnedDossier();
+    await t.db.query('UPDATE dossier SET applicant_id_hmac = $2 WHERE agency_id IS NOT NULL AND id = $1', [
+      d.id,
+      hmac,
+    ]);
+    await d.returnIt();
+    const mine = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const rate = (payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/ratings/dossiers/${d.id}`, payload, headers });
+    const first = await rate({ value: 'satisfied' });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await rate({ value: 'not_satisfied', reasons: ['late'] });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('rating_already_given');
+    expect(await ratingsOf(d.id)).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { publicPaymentSchema } from '../fees/api.ts';
+import { publicPostalShipmentSchema } from '../postal/index.ts';
 import { instantSchema } from './common.ts';
 import { dossierSummarySchema } from './dossiers.ts';
 
@@ -34,6 +36,10 @@ export const citizenDossierResponse = citizenDossierItemSchema.extend({
   canWithdraw: z.boolean(),
   /** The electronic result, when there is one. */
   result: z.strictObject({ filename: z.string(), mediaType: z.string(), size: z.number().int() }).nullable(),
+  /** Received or sent back by post: the carrier and the tracking number. */
+  postal: z.array(publicPostalShipmentSchema),
+  /** While the dossier waits for payment: the agency's account, the amount, the reference and its VietQR code. */
+  payment: publicPaymentSchema.nullable(),
 });
 export type CitizenDossier = z.infer<typeof citizenDossierResponse>;
 

@@ -17,6 +17,7 @@ import {
   RETURN_CHANNELS,
 } from '../dossier/snapshot.ts';
 import { DOSSIER_STATES } from '../dossier/states.ts';
+import { publicPaymentSchema } from '../fees/api.ts';
 import { ROLES } from '../org/roles.ts';
 import { publicPostalShipmentSchema } from '../postal/index.ts';
 import { instantSchema, itemsOf, namedRefSchema, pageOf } from './common.ts';
@@ -272,6 +273,8 @@ export const dossierLookupSchema = z.strictObject({
   whatNext: z.string(),
   /** Received or sent back by post: the carrier and the tracking number (docs/signing.md). */
   postal: z.array(publicPostalShipmentSchema),
+  /** While the dossier waits for payment (status 6): how to pay it by transfer (VietQR). */
+  payment: publicPaymentSchema.nullable(),
   timeline: z.array(
     z.strictObject({
       at: instantSchema,

@@ -40,6 +40,8 @@ export const feeRequestBody = z.strictObject({
     )
     .max(50)
     .optional(),
+  /** Why the officer entered these amounts (at least 10 characters); required with `items`. */
+  reason: z.string().trim().min(10).max(1000).optional(),
 });
 
 export const exemptionBody = z.strictObject({
@@ -76,8 +78,42 @@ export const feeRequestView = z.object({
     .nullable(),
 });
 
-/** The fee requests of one dossier, newest first. */
-export const feeRequestListResponse = z.object({ items: z.array(feeRequestView) });
+/**
+ * What the catalogue says the dossier owes: every fee priced (`charge`), none (`free`), or some
+ * fee without a confirmed amount (`needs_officer`: the officer enters those, with a reason).
+ */
+export const feeCatalogueView = z.object({
+  kind: z.enum(['charge', 'free', 'needs_officer']),
+  /** Fees with a confirmed amount. */
+  priced: z.array(z.object({ name: z.string(), amountVnd: z.number().int() })),
+  /** Names of the fees the officer must price. */
+  unpriced: z.array(z.string()),
+});
+
+/** The fee requests of one dossier, newest first, and what its catalogue prices. */
+export const feeRequestListResponse = z.object({
+  items: z.array(feeRequestView),
+  catalogue: feeCatalogueView,
+});
+
+/**
+ * How to pay a dossier's open fee by transfer, as the public lookup and the citizen's page show it:
+ * the agency's account, the amount and the dossier code as the reference; nothing about the citizen.
+ */
+export const publicPaymentSchema = z.object({
+  bankBin: z.string(),
+  /** The bank's name, when the BIN is a known NAPAS member. */
+  bankName: z.string().nullable(),
+  accountNumber: z.string(),
+  accountName: z.string(),
+  amountVnd: z.number().int(),
+  /** The dossier code, to write as the transfer's description. */
+  reference: z.string(),
+  /** The VietQR code of this payment, as PNG (public). */
+  qrUrl: z.string(),
+});
+export type PublicPayment = z.infer<typeof publicPaymentSchema>;
+export type FeeCatalogueView = z.infer<typeof feeCatalogueView>;
 
 export const statementImportResponse = z.object({
   statementId: z.uuid(),

@@ -18,8 +18,10 @@ import { loadHistory } from '../dossiers/history.ts';
 import { performAction } from '../dossiers/service.ts';
 import { type DossierRecord, loadDossier } from '../dossiers/store.ts';
 import { summary } from '../dossiers/views.ts';
+import { publicPayment } from '../fees/service.ts';
 import { acceptUpload } from '../files/store.ts';
 import { Problem } from '../http/problem.ts';
+import { publicPostalShipments } from '../postal/service.ts';
 import {
   dossiersOfCitizen,
   insertCitizenDocument,
@@ -125,6 +127,8 @@ export async function citizenDossier(
         : [],
     canWithdraw: model.actions.includes('request_withdrawal'),
     result: result ? { filename: result.filename, mediaType: result.media_type, size: result.size } : null,
+    postal: await publicPostalShipments(ctx.db, d.agencyId, d.id, locale),
+    payment: d.state === 'awaiting_payment' ? await publicPayment(ctx.db, d.agencyId, d.id) : null,
   };
 }
 

@@ -296,6 +296,49 @@ const textCell = (text: string, align: ParagraphBlock['align'] = 'left', size = 
 
 // The forms.
 
+/** Whole đồng with dots between thousands, as Vietnamese amounts are written: 1.500.000. */
+const viAmount = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** The fee due at reception: its VietQR code beside the account, amount and reference in words. */
+async function feeDueBlocks(ctx: FormContext): Promise<Block[]> {
+  const fee = ctx.feeDue;
+  if (!fee) return [];
+  const qr = await qrPng(fee.payload);
+  return [
+    {
+      kind: 'columns',
+      widths: [4, 1],
+      cells: [
+        [
+          para(b('Phí, lệ phí phải nộp'), { align: 'left', spaceAfter: 2, keepWithNext: true }),
+          para(['Số tiền: ', b(`${viAmount(fee.amountVnd)} đồng`)], { align: 'left', spaceAfter: 0 }),
+          para(
+            `Chuyển khoản đến: ${fee.accountName}, số tài khoản ${fee.accountNumber}${fee.bankName ? `, ${fee.bankName}` : ''}`,
+            { align: 'left', spaceAfter: 0 },
+          ),
+          para(['Nội dung chuyển khoản: ', b(fee.reference)], { align: 'left', spaceAfter: 0 }),
+          para(i('Quét mã VietQR bằng ứng dụng ngân hàng để chuyển đúng số tiền và nội dung.'), {
+            align: 'left',
+            size: 11,
+            spaceAfter: 0,
+          }),
+        ],
+        [
+          {
+            kind: 'image',
+            png: qr,
+            widthMm: 28,
+            heightMm: 28,
+            align: 'right',
+            alt: `VietQR ${fee.reference}`,
+          },
+        ],
+      ],
+      spaceAfter: 6,
+    },
+  ];
+}
+
 async function form01(ctx: FormContext): Promise<Block[]> {
   const d = ctx.dossier;
   const a = ctx.applicant;
@@ -373,6 +416,7 @@ async function form01(ctx: FormContext): Promise<Block[]> {
         ]
       : [numbered(5, ['Thời gian trả kết quả giải quyết hồ sơ: ', b(viDateTime(d.dueAt)), '.'])]),
     numbered(6, `Đăng ký nhận kết quả tại: ${sentence(where)}`),
+    ...(await feeDueBlocks(ctx)),
     para(
       `Vào Sổ theo dõi hồ sơ, Quyển số: ${d.registerBook ?? BLANK}, Số thứ tự: ${d.registerNumber ?? BLANK}.`,
       { align: 'left' },

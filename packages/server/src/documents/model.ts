@@ -306,6 +306,18 @@ export interface AuditCheckpointLine {
   signature: string;
 }
 
+/** A fee the applicant is to pay by transfer, as printed on form 01. */
+export interface FeeDue {
+  /** The VietQR (NAPAS EMVCo) payload. */
+  payload: string;
+  amountVnd: number;
+  bankName: string | null;
+  accountNumber: string;
+  accountName: string;
+  /** The dossier code, to write as the transfer's description. */
+  reference: string;
+}
+
 /** Everything a form may print. Each form reads the common parts and its own section. */
 export interface FormContext {
   /** The agency issuing the form: header block top left, place of the date line, body of 04 and 05. */
@@ -348,6 +360,8 @@ export interface FormContext {
   registerPeriod?: { from: Date; to: Date };
   /** Public address to look the dossier up, encoded in the QR code of form 01. */
   lookupUrl: string;
+  /** A fee due at reception: form 01 prints its VietQR code with the account, amount and reference. */
+  feeDue?: FeeDue;
   /** When the form is issued: the date of the place-and-date line. */
   issuedAt: Date;
 }

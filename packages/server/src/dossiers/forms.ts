@@ -16,6 +16,7 @@ import type {
   ReceivedDocument,
   Signer,
 } from '../documents/model.ts';
+import { openPayment } from '../fees/service.ts';
 import { type Applicant, isTaxCode } from './applicant.ts';
 import { loadHistory } from './history.ts';
 import { type DossierRecord, loadHandovers } from './store.ts';
@@ -244,5 +245,15 @@ export async function formContext(ctx: AppContext, d: DossierRecord, form: FormC
     }),
     lookupUrl: lookupUrl(ctx.config.publicUrl, d.code),
     issuedAt: issuing ? new Date(issuing.at) : ctx.now(),
+    ...(form === '01' ? await feeDueOf(db, d) : {}),
   };
+}
+
+/** The open fee of a dossier waiting for payment, for form 01. */
+async function feeDueOf(db: Queryable, d: DossierRecord) {
+  if (d.state !== 'awaiting_payment') return {};
+  const p = await openPayment(db, d.agencyId, d.id);
+  if (!p) return {};
+  const { payload, amountVnd, bankName, accountNumber, accountName, reference } = p;
+  return { feeDue: { payload, amountVnd, bankName, accountNumber, accountName, reference } };
 }

@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { publicPayment } from '../fees/service.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
@@ -73,6 +74,10 @@ export function lookupRoutes(ctx: AppContext) {
           standing: describeStanding(s, dossier.state, holder, agency, locale),
           whatNext: whatNext(s, dossier.state, locale),
           postal: await publicPostalShipments(ctx.db, dossier.agencyId, dossier.id, locale),
+          payment:
+            dossier.state === 'awaiting_payment'
+              ? await publicPayment(ctx.db, dossier.agencyId, dossier.id)
+              : null,
           timeline: events.map((e) => ({
             at: e.at,
             action: e.action,

@@ -23,6 +23,14 @@ export const FEE_PROBLEMS = {
     vi: 'Danh mục chưa có mức thu xác định cho: {names}. Hãy nhập mức thu của từng khoản',
     en: 'The catalogue has no confirmed amount for: {names}. Enter the amounts',
   },
+  fee_priced_by_catalogue: {
+    vi: 'Danh mục đã quy định mức thu của mọi khoản phí thủ tục này; không nhập số tiền khác. Nếu người nộp được miễn, giảm, hãy ghi nhận miễn, giảm kèm lý do',
+    en: 'The catalogue prices every fee of this procedure; record an exemption instead of another amount',
+  },
+  fee_nothing_to_pay: {
+    vi: 'Hồ sơ này hiện không có khoản phí, lệ phí nào đang chờ nộp',
+    en: 'This dossier has no fee waiting to be paid',
+  },
   fee_statement_already_imported: {
     vi: 'Tệp sao kê này đã được nhập trước đây cho tài khoản này; không nhập lại',
     en: 'This statement file was already imported for this account',

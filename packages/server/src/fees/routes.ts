@@ -6,6 +6,7 @@ import {
   feeRequestBody,
   feeRequestListResponse,
   feeRequestView,
+  isDossierCode,
   reconciliationResponse,
   recordPaymentBody,
   resolveLineBody,
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import { requireSession } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { PDF_MIME } from '../documents/index.ts';
+import { findByCode } from '../dossiers/store.ts';
 import { readUpload } from '../files/read-upload.ts';
 import { Problem } from '../http/problem.ts';
 import { answers, fileAnswer } from '../http/responses.ts';
@@ -102,9 +104,7 @@ export function feeRoutes(ctx: AppContext) {
           response: answers({ 200: feeRequestListResponse }),
         },
       },
-      async (request) => ({
-        items: await fees.dossierRequests(ctx.db, requireSession(request), request.params.id),
-      }),
+      async (request) => fees.dossierRequests(ctx.db, requireSession(request), request.params.id),
     );
 
     r.get(
@@ -247,6 +247,44 @@ export function feeRoutes(ctx: AppContext) {
       },
       async (request) =>
         fees.reconcile(ctx.db, requireSession(request), request.query.accountId, request.query.day),
+    );
+  };
+}
+
+/**
+ * /api/v1/public/dossiers/:code/payment-qr.png: the VietQR code of a dossier's open fee, for the
+ * lookup page and the citizen's page. Public and rate-limited like the lookup: the code carries only
+ * the agency's account, the amount and the dossier code, nothing about the citizen.
+ */
+export function publicFeeRoutes(ctx: AppContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/public/dossiers/:code/payment-qr.png',
+      {
+        schema: {
+          tags: ['fees'],
+          summary: "The VietQR code to pay a dossier's open fee by transfer, as PNG (no personal data)",
+          params: z.object({ code: z.string().trim().min(1).max(60) }),
+          response: answers({ 200: fileAnswer('VietQR PNG', ['image/png']) }),
+        },
+        config: { rateLimit: { max: 60, timeWindow: 60_000 } },
+      },
+      async (request, reply) => {
+        const code = request.params.code.toUpperCase();
+        if (!isDossierCode(code)) throw new Problem(400, 'dossier_code_format');
+        const dossier = await findByCode(ctx.db, code);
+        if (!dossier) throw new Problem(404, 'dossier_not_found');
+        const open =
+          dossier.state === 'awaiting_payment'
+            ? await fees.openPayment(ctx.db, dossier.agencyId, dossier.id)
+            : null;
+        if (!open) throw new Problem(404, 'fee_nothing_to_pay');
+        return reply
+          .type('image/png')
+          .header('cache-control', 'no-store')
+          .send(await vietQrPng(open.payload));
+      },
     );
   };
 }

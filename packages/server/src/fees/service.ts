@@ -6,12 +6,14 @@ import {
   type FeeRequestView,
   matchLine,
   type PaymentFigures,
+  type PublicPayment,
   parseStatement,
   type ReconciliationView,
   type StatementLineView,
   vietnamDateOf,
 } from '@motcua/core';
 import iconv from 'iconv-lite';
+import { Banks } from 'vietnam-qr-pay';
 import { recordAudit } from '../audit.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
@@ -103,13 +105,69 @@ export async function feeRequest(db: Queryable, session: Session, id: string): P
   return view(db, r);
 }
 
-/** The fee requests of a dossier of the user's agencies, newest first. */
+/** The fee requests of a dossier of the user's agencies, newest first, and what its catalogue prices. */
 export async function dossierRequests(db: Queryable, session: Session, dossierId: string) {
   const agencies = feeAgencies(session);
   const dossier = await loadDossier(db, dossierId);
   if (!dossier || !agencies.includes(dossier.agencyId)) throw new Problem(404, 'dossier_not_found');
   const rows = await store.requestsOfDossier(db, dossier.agencyId, dossierId);
-  return Promise.all(rows.map((r) => view(db, r)));
+  const fees = await store.catalogueFees(db, dossier.procedureVersionId);
+  const assessed = assessFees(fees);
+  return {
+    items: await Promise.all(rows.map((r) => view(db, r))),
+    catalogue: {
+      kind: assessed.kind,
+      priced: fees.flatMap((f) =>
+        f.amountVnd !== null && f.amountVnd > 0 ? [{ name: f.name, amountVnd: f.amountVnd }] : [],
+      ),
+      unpriced: assessed.kind === 'needs_officer' ? assessed.unconfirmed : [],
+    },
+  };
+}
+
+/** The public address of a dossier's VietQR code (the code alone: it carries no personal data). */
+export const publicQrUrl = (code: string) =>
+  `/api/v1/public/dossiers/${encodeURIComponent(code)}/payment-qr.png`;
+
+/**
+ * How to pay the dossier's open fee by transfer, for the citizen and the public lookup: the agency's
+ * account, the amount, the dossier code and the VietQR payload; null when nothing is open to pay.
+ */
+export async function openPayment(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+): Promise<(PublicPayment & { payload: string }) | null> {
+  const open = (await store.requestsOfDossier(db, agencyId, dossierId)).find(
+    (r) => r.status === 'open' && r.amount > 0,
+  );
+  if (!open) return null;
+  const account = await store.account(db, agencyId, open.accountId);
+  if (!account) return null;
+  const instruction = await bankTransferGateway.instruct({
+    dossierCode: open.reference,
+    amountVnd: open.amount,
+    account,
+  });
+  if (instruction.kind !== 'vietqr') return null;
+  return {
+    bankBin: account.bankBin,
+    bankName: Banks.find((b) => b.bin === account.bankBin)?.name ?? null,
+    accountNumber: account.accountNumber,
+    accountName: account.accountName,
+    amountVnd: open.amount,
+    reference: open.reference,
+    qrUrl: publicQrUrl(open.reference),
+    payload: instruction.payload,
+  };
+}
+
+/** The public view of {@link openPayment}, without the payload. */
+export async function publicPayment(db: Queryable, agencyId: string, dossierId: string) {
+  const p = await openPayment(db, agencyId, dossierId);
+  if (!p) return null;
+  const { payload: _p, ...shown } = p;
+  return shown;
 }
 
 /**
@@ -126,6 +184,7 @@ export async function requestFee(
     version: number;
     accountId: string;
     items?: { name: string; amountVnd: number }[] | undefined;
+    reason?: string | undefined;
   },
 ): Promise<FeeRequestView> {
   const agencies = feeAgencies(session);
@@ -133,18 +192,19 @@ export async function requestFee(
   if (!dossier || !agencies.includes(dossier.agencyId)) throw new Problem(404, 'dossier_not_found');
   const account = await store.account(tx, dossier.agencyId, body.accountId);
   if (!account) throw new Problem(404, 'fee_account_not_found');
-  const assessed = assessFees(await store.catalogueFees(tx, dossier.procedureVersionId));
-  let items: { name: string; amountVnd: number }[];
-  if (body.items && body.items.length > 0) items = body.items;
-  else if (assessed.kind === 'charge') items = assessed.items;
-  else if (assessed.kind === 'needs_officer')
-    throw new Problem(422, 'fee_needs_amount', { names: assessed.unconfirmed.join('; ') });
-  else throw new Problem(422, 'fee_no_fee');
+  const fees = await store.catalogueFees(tx, dossier.procedureVersionId);
+  const entered = officerAmounts(assessFees(fees), fees, body);
+  const items = entered.items;
   const total = items.reduce((s, i) => s + i.amountVnd, 0);
   await performAction(
     ctx,
     tx,
-    { dossierId: dossier.id, action: 'request_payment', expectedVersion: body.version, input: { items } },
+    {
+      dossierId: dossier.id,
+      action: 'request_payment',
+      expectedVersion: body.version,
+      input: entered.note ? { items, note: entered.note } : { items },
+    },
     actorOf(session),
   );
   const id = randomUUID();
@@ -160,7 +220,58 @@ export async function requestFee(
     at: ctx.now(),
     by: session.user.id,
   });
+  if (entered.note) {
+    await recordAudit(tx, {
+      actorId: session.user.id,
+      agencyId: dossier.agencyId,
+      action: 'fee.amount_entered',
+      subjectType: 'fee_request',
+      subjectId: id,
+      detail: { dossierId: dossier.id, items: body.items, reason: body.reason },
+    });
+  }
   return view(tx, (await store.request(tx, [dossier.agencyId], id))!);
+}
+
+/**
+ * The items to charge: the catalogue's when it prices every fee; when some fee has no confirmed
+ * amount, the catalogue's priced fees plus the amounts the officer entered for exactly the unpriced
+ * ones, with a reason (written to the dossier's history as the request's note).
+ */
+function officerAmounts(
+  assessed: ReturnType<typeof assessFees>,
+  fees: { name: string; amountVnd: number | null }[],
+  body: { items?: { name: string; amountVnd: number }[] | undefined; reason?: string | undefined },
+): { items: { name: string; amountVnd: number }[]; note: string | null } {
+  const given = body.items ?? [];
+  if (assessed.kind === 'free') throw new Problem(422, 'fee_no_fee');
+  if (assessed.kind === 'charge') {
+    if (given.length > 0) throw new Problem(422, 'fee_priced_by_catalogue');
+    return { items: assessed.items, note: null };
+  }
+  if (given.length === 0)
+    throw new Problem(422, 'fee_needs_amount', { names: assessed.unconfirmed.join('; ') });
+  const errors: { path: string; message: string }[] = [];
+  const names = given.map((i) => i.name);
+  assessed.unconfirmed.forEach((name, n) => {
+    if (!names.includes(name))
+      errors.push({ path: `items[${n}].amountVnd`, message: `Nhập số tiền của “${name}”.` });
+  });
+  if (names.some((name) => !assessed.unconfirmed.includes(name)) || new Set(names).size !== names.length)
+    errors.push({
+      path: 'items',
+      message: 'Chỉ nhập số tiền cho các khoản phí danh mục chưa quy định, mỗi khoản một lần.',
+    });
+  if (!body.reason)
+    errors.push({ path: 'reason', message: 'Ghi lý do, căn cứ của số tiền (ít nhất 10 ký tự).' });
+  if (errors.length > 0) throw new Problem(422, 'validation_failed', { count: errors.length }, errors);
+  const byName = new Map(given.map((i) => [i.name, i.amountVnd]));
+  const items = fees.flatMap((f) => {
+    if (f.amountVnd === null) return [{ name: f.name, amountVnd: byName.get(f.name)! }];
+    return f.amountVnd > 0 ? [{ name: f.name, amountVnd: f.amountVnd }] : [];
+  });
+  const shown = given.map((i) => `${i.name}: ${i.amountVnd} đồng`).join('; ');
+  return { items, note: `Cán bộ nhập số tiền (${shown}). Lý do: ${body.reason}` };
 }
 
 /** Confirms the dossier's payment in the engine (system actor: the payment row names who recorded it). */

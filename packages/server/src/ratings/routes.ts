@@ -134,7 +134,7 @@ export function ratingRoutes(ctx: AppContext) {
       async (request, reply) => {
         // A portal citizen's session comes first; otherwise a staff-session account with the citizen role.
         const citizen = request.citizenSession;
-        const who = citizen ? { citizen } : { session: requireSession(request) };
+        const who = citizen ? { citizen, ctx } : { session: requireSession(request) };
         const scope = citizen ? `citizen:${citizen.citizen.id}` : `user:${requireSession(request).user.id}`;
         return answerOnce(ctx, request, reply, `rating-account:${scope}`, request.body, async (tx) => ({
           status: 201,

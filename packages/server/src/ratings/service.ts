@@ -10,7 +10,9 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
-import { type CitizenSession, citizenActor } from '../citizen-auth/sessions.ts';
+import type { CitizenSession } from '../citizen-auth/sessions.ts';
+import { ownDossier } from '../citizen-dossiers/service.ts';
+import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { findByCode } from '../dossiers/store.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
@@ -123,17 +125,19 @@ export async function rateAtKiosk(
  */
 export async function rateAsApplicant(
   db: Queryable,
-  who: { session: Session } | { citizen: CitizenSession },
+  who: { session: Session } | { citizen: CitizenSession; ctx: AppContext },
   dossierId: string,
   input: RatingInput,
   now: Date,
 ) {
   const d = await store.ratingDossier(db, dossierId);
-  const applicant =
-    'citizen' in who
-      ? d?.applicantCitizenId != null && d.applicantCitizenId === citizenActor(who.citizen).citizenId
-      : who.session.roles.some((g) => g.role === 'citizen') && d?.applicantId === who.session.user.id;
-  if (!d || !applicant) throw new Problem(404, 'dossier_not_found');
+  if (!d) throw new Problem(404, 'dossier_not_found');
+  if ('citizen' in who) {
+    // Theirs as on "my dossiers": their account's, or a counter dossier of their verified identity number (else 404).
+    await ownDossier(who.ctx, db, who.citizen, dossierId);
+  } else if (!who.session.roles.some((g) => g.role === 'citizen') || d.applicantId !== who.session.user.id) {
+    throw new Problem(404, 'dossier_not_found');
+  }
   return record(db, dossierId, input, 'account', now);
 }
 

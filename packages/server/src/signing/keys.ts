@@ -147,7 +147,12 @@ async function load(config: Config): Promise<SigningMaterial> {
 
 function demoMaterial(): Promise<{ p12: Buffer; ca: forge.pki.Certificate }> {
   const chain = makeDemoChain('Cơ quan demo Motcua (chứng thư thử nghiệm)');
-  return Promise.resolve({ p12: toP12(chain.key, [chain.cert], 'demo'), ca: chain.ca });
+  // The CA as it is read back from its PEM file: a freshly made certificate holds its Vietnamese
+  // names as text, a parsed one as UTF-8 bytes, and node-forge's issuer check compares them as they
+  // are, so the fresh one would not recognise the certificates it issued (every result "untrusted"
+  // until the next start).
+  const ca = forge.pki.certificateFromPem(forge.pki.certificateToPem(chain.ca));
+  return Promise.resolve({ p12: toP12(chain.key, [chain.cert], 'demo'), ca });
 }
 
 /** Makes the demo chain and writes it under DATA_DIR; null when the directory cannot be written. */

@@ -10,7 +10,7 @@ export const OIDC_START_URL = '/api/v1/citizen/auth/oidc/start';
 async function fetchCitizen(): Promise<CitizenMe | null> {
   try {
     const me = await api<CitizenMe>('/api/v1/citizen/me');
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrfToken, 'citizen');
     return me;
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null;
@@ -46,7 +46,7 @@ export function useVerifySignInCode() {
     mutationFn: (body: { email: string; code: string }) =>
       api<CitizenMe>('/api/v1/citizen/auth/email/verify', { method: 'POST', body }),
     onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
+      setCsrfToken(me.csrfToken, 'citizen');
       qc.setQueryData(CITIZEN_KEY, me);
     },
   });
@@ -57,7 +57,7 @@ export function useCitizenSignOut() {
   return useMutation({
     mutationFn: () => api<void>('/api/v1/citizen/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      setCsrfToken(null);
+      setCsrfToken(null, 'citizen');
       qc.setQueryData(CITIZEN_KEY, null);
     },
   });

@@ -7,19 +7,23 @@ import type { Problem } from './types.ts';
  */
 
 let currentLocale: Locale = 'vi';
-let csrfToken: string | null = null;
+/**
+ * The CSRF token of each session the browser may hold: a staff session and a citizen session are
+ * separate, so learning that one is absent (a 401) must not drop the other's token.
+ */
+const csrfTokens: Record<'staff' | 'citizen', string | null> = { staff: null, citizen: null };
 
 export function setApiLocale(locale: Locale): void {
   currentLocale = locale;
 }
 
-export function setCsrfToken(token: string | null): void {
-  csrfToken = token;
+export function setCsrfToken(token: string | null, session: 'staff' | 'citizen' = 'staff'): void {
+  csrfTokens[session] = token;
 }
 
 /** For requests `api` cannot make (a streamed answer), the token to echo. */
 export function currentCsrfToken(): string | null {
-  return csrfToken;
+  return csrfTokens.staff ?? csrfTokens.citizen;
 }
 
 /** An error answer from the API, with its problem details (or a synthetic one for network failures). */
@@ -99,6 +103,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const csrfToken = currentCsrfToken();
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -136,6 +141,7 @@ export function upload<T>(
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLocale);
+    const csrfToken = currentCsrfToken();
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress?.(e.loaded, e.total);

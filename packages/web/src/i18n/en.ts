@@ -9,6 +9,7 @@ import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
 import { onlineSubmitEn } from './onlineSubmit.en.ts';
 import { parEn } from './par.en.ts';
+import { paymentEn } from './payment.en.ts';
 import { reformEn } from './reform.en.ts';
 import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -40,6 +41,7 @@ export const en: Messages = {
   feedback: feedbackEn,
   onlineSubmit: onlineSubmitEn,
   fees: feesEn,
+  payment: paymentEn,
   signing: signingEn,
   work: workEn,
   reform: reformEn,

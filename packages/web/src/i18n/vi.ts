@@ -9,6 +9,7 @@ import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
 import { onlineSubmitVi } from './onlineSubmit.vi.ts';
 import { parVi } from './par.vi.ts';
+import { paymentVi } from './payment.vi.ts';
 import { reformVi } from './reform.vi.ts';
 import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
@@ -28,6 +29,7 @@ export const vi = {
   feedback: feedbackVi,
   onlineSubmit: onlineSubmitVi,
   fees: feesVi,
+  payment: paymentVi,
   signing: signingVi,
   work: workVi,
   reform: reformVi,

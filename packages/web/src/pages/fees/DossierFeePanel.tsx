@@ -1,7 +1,8 @@
-import type { FeeRequestView } from '@motcua/core';
+import type { FeeCatalogueView, FeeRequestView } from '@motcua/core';
 import { useState } from 'react';
 import {
   ErrorSummary,
+  fieldId,
   Radios,
   SubmitButton,
   TextArea,
@@ -30,7 +31,12 @@ export function DossierFeePanel({ dossierId, version }: { dossierId: string; ver
       ) : fees.isError ? (
         <LoadError error={fees.error} onRetry={() => fees.refetch()} />
       ) : (
-        <FeeBody dossierId={dossierId} version={version} current={fees.data.items[0] ?? null} />
+        <FeeBody
+          dossierId={dossierId}
+          version={version}
+          current={fees.data.items[0] ?? null}
+          catalogue={fees.data.catalogue}
+        />
       )}
     </section>
   );
@@ -40,14 +46,19 @@ function FeeBody({
   dossierId,
   version,
   current,
+  catalogue,
 }: {
   dossierId: string;
   version: number;
   current: FeeRequestView | null;
+  catalogue: FeeCatalogueView;
 }) {
   const { t, locale } = useI18n();
   const p = t.fees.panel;
-  if (!current || current.status === 'cancelled') return <AskFee dossierId={dossierId} version={version} />;
+  if (!current || current.status === 'cancelled') {
+    if (catalogue.kind === 'free') return <p>{t.payment.entry.free}</p>;
+    return <AskFee dossierId={dossierId} version={version} catalogue={catalogue} />;
+  }
   return (
     <>
       <dl className="summary-list">
@@ -103,18 +114,38 @@ function FeeBody({
   );
 }
 
-function AskFee({ dossierId, version }: { dossierId: string; version: number }) {
-  const { t } = useI18n();
+/** An amount typed by the officer: a positive whole number of đồng, dots and spaces ignored. */
+function parseAmount(text: string): number | null {
+  const digits = text.replace(/[\s.,]/g, '');
+  if (!/^\d{1,13}$/.test(digits)) return null;
+  const n = Number(digits);
+  return n >= 1 ? n : null;
+}
+
+function AskFee({
+  dossierId,
+  version,
+  catalogue,
+}: {
+  dossierId: string;
+  version: number;
+  catalogue: FeeCatalogueView;
+}) {
+  const { t, locale } = useI18n();
   const p = t.fees.panel;
+  const m = t.payment.entry;
   const accounts = useFeeAccounts();
   const action = useFeeAction();
   const errors = useFormErrors();
   const [accountId, setAccountId] = useState('');
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
   if (accounts.isPending) return <Loading />;
   if (accounts.isError) return <LoadError error={accounts.error} onRetry={() => accounts.refetch()} />;
   const items = accounts.data.items;
   if (items.length === 0) return <p>{t.fees.noAccounts}</p>;
   const chosen = accountId || (items[0]?.id ?? '');
+  const entering = catalogue.kind === 'needs_officer';
   return (
     <form
       noValidate
@@ -122,20 +153,63 @@ function AskFee({ dossierId, version }: { dossierId: string; version: number }) 
         e.preventDefault();
         if (action.isPending) return;
         errors.clear();
+        let extra = {};
+        if (entering) {
+          const errs: Record<string, string> = {};
+          const entered = catalogue.unpriced.map((name, n) => {
+            const amountVnd = parseAmount(amounts[name] ?? '');
+            if (amountVnd === null) errs[`items[${n}].amountVnd`] = m.amountRequired(name);
+            return { name, amountVnd: amountVnd ?? 0 };
+          });
+          if (reason.trim().length < 10) errs.reason = m.reasonRequired;
+          if (!errors.check(errs)) return;
+          extra = { items: entered, reason: reason.trim() };
+        }
         action.mutate(
-          { path: '/requests', body: { dossierId, version, accountId: chosen } },
+          { path: '/requests', body: { dossierId, version, accountId: chosen, ...extra } },
           { onError: (err) => errors.fromError(err) },
         );
       }}
     >
       <ErrorSummary items={errors.summary} focusKey={errors.attempt} />
-      <p>{p.askLead}</p>
+      <p>{entering ? m.lead : p.askLead}</p>
+      {entering && catalogue.priced.length > 0 ? (
+        <p>
+          {m.priced(catalogue.priced.map((i) => `${i.name} (${formatVnd(i.amountVnd, locale)})`).join('; '))}
+        </p>
+      ) : null}
       <AccountSelect
         accounts={items}
         value={chosen}
         onChange={setAccountId}
         error={errors.fields.accountId}
       />
+      {entering
+        ? catalogue.unpriced.map((name, n) => (
+            <TextField
+              key={name}
+              id={fieldId(`items[${n}].amountVnd`)}
+              label={m.amount(name)}
+              hint={m.amountHint}
+              inputMode="numeric"
+              autoComplete="off"
+              className="input--width-10"
+              value={amounts[name] ?? ''}
+              onChange={(e) => setAmounts((a) => ({ ...a, [name]: e.target.value }))}
+              error={errors.fields[`items[${n}].amountVnd`]}
+            />
+          ))
+        : null}
+      {entering ? (
+        <TextArea
+          id={fieldId('reason')}
+          label={m.reason}
+          hint={m.reasonHint}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.fields.reason}
+        />
+      ) : null}
       <SubmitButton busy={action.isPending} busyLabel={t.fees.working}>
         {p.ask}
       </SubmitButton>

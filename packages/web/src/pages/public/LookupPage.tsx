@@ -4,11 +4,13 @@ import { isApiError } from '../../api/client.ts';
 import { useDossierLookup } from '../../api/dossiers.ts';
 import type { DossierLookup } from '../../api/types.ts';
 import { ErrorSummary, problemMessage, SubmitButton, TextField } from '../../components/forms.tsx';
+import { PostalLines } from '../../components/PostalLines.tsx';
 import { stateTone } from '../../components/stateTone.ts';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { PaymentBox } from '../fees/PaymentBox.tsx';
 
 /** How a code is typed: spaces dropped, letters in capitals, as printed on the receipt. */
 function normaliseCode(value: string): string {
@@ -100,6 +102,7 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
       <Notice kind="info" focus={false} live={false} title={t.lookup.whatNextTitle}>
         <p>{d.whatNext}</p>
       </Notice>
+      {d.payment ? <PaymentBox payment={d.payment} headingId="lookup-payment-title" /> : null}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t.lookup.procedure}</dt>
@@ -159,6 +162,7 @@ function LookupResult({ d, locale }: { d: DossierLookup; locale: 'vi' | 'en' }) 
           </div>
         ) : null}
       </dl>
+      <PostalLines shipments={d.postal} headingId="lookup-postal-title" />
       <h2>{t.lookup.timeline}</h2>
       <ol className="timeline timeline--public">
         {d.timeline.map((e, i) => (

@@ -26,6 +26,7 @@ import { FEE_PAGE_ROLES } from '../fees/paths.ts';
 import { DossierSurveyLink } from '../survey/DossierSurveyLink.tsx';
 import { ActionPanel, isOfferedAction, primaryAction, useDrafts } from './DossierActions.tsx';
 import { ControlSheet, EventDetails } from './DossierHistory.tsx';
+import { DossierPostalPanel } from './DossierPostalPanel.tsx';
 
 /** One dossier for the staff: where it stands, who has it, what happened, and what can be done now. */
 export default function DossierPage() {
@@ -222,6 +223,7 @@ function DossierView({ d }: { d: DossierDetail }) {
       {hasAnyRole(session.data, FEE_PAGE_ROLES) ? (
         <DossierFeePanel dossierId={d.id} version={d.version} />
       ) : null}
+      {hasAnyRole(session.data, ['counter_officer']) ? <DossierPostalPanel dossier={d} /> : null}
 
       <section id="thong-tin" aria-labelledby="thong-tin-title" className="dossier__section">
         <h2 id="thong-tin-title">{t.dossierPage.summary}</h2>

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCitizen } from '../../../api/citizen.ts';
+import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { RatingForm } from '../../feedback/RatingForm.tsx';
+import { PaymentBox } from '../../fees/PaymentBox.tsx';
 import { useMyDossier } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
 import { SupplementForm } from './SupplementForm.tsx';
@@ -13,10 +17,13 @@ import { WithdrawalForm } from './WithdrawalForm.tsx';
  * supplement form while one is asked and the withdrawal request when the server allows it.
  */
 export default function MyDossierPage() {
-  const m = useT().citizenDossiers;
+  const t = useT();
+  const m = t.citizenDossiers;
   const { locale } = useI18n();
   const { id = '' } = useParams();
   const dossier = useMyDossier(id);
+  // The citizen's session, read on a direct load too: it carries the CSRF token the forms below send.
+  useCitizen();
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(dossier.data?.code ?? m.title);
   if (dossier.isPending) return <Loading />;
@@ -36,6 +43,7 @@ export default function MyDossierPage() {
         ) : null}
       </div>
       <DossierFacts dossier={d} />
+      {d.payment ? <PaymentBox payment={d.payment} headingId="my-payment-title" /> : null}
       {d.supplementItems.length > 0 ? (
         <SupplementForm
           dossier={d}
@@ -52,6 +60,16 @@ export default function MyDossierPage() {
           <p>{m.noResult}</p>
         )}
       </section>
+      <PostalLines shipments={d.postal} headingId="my-postal-title" />
+      {d.state === 'returned' ? (
+        <section aria-labelledby="my-rating-title">
+          <h2 id="my-rating-title">{t.feedback.rating.title}</h2>
+          <RatingForm
+            path={`/api/v1/ratings/dossiers/${encodeURIComponent(d.id)}`}
+            legend={t.feedback.rating.lead(d.code ?? '')}
+          />
+        </section>
+      ) : null}
       {d.canWithdraw ? <WithdrawalForm dossier={d} onSent={() => setNotice(m.withdrawSent)} /> : null}
       <section>
         <h2>{m.timeline}</h2>

@@ -76,6 +76,10 @@ function CounterSection() {
           <p>
             <Link to={SURVEY_PATHS.kiosk(open.data.token)}>{s.kioskLink}</Link>
           </p>
+          <p>
+            <Link to={SURVEY_PATHS.ratingKiosk(open.data.token)}>{t.payment.counter.ratingLink}</Link>
+          </p>
+          <p className="hint">{t.payment.counter.ratingHint}</p>
         </Notice>
       ) : null}
       <p>
