@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import forge from 'node-forge';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRoles } from '../src/auth/sessions.ts';
+import { actOnDossier } from '../src/dossiers/service.ts';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
@@ -356,5 +358,24 @@ describe.each(engines)('a signing failure on %s', (engine) => {
     expect(after.documents.filter((x: { kind: string }) => x.kind === 'result')).toEqual([]);
     const rows = await t.db.query('SELECT 1 FROM signed_result');
     expect(rows).toEqual([]);
+  });
+
+  it('the approval use case itself signs: called without the route, a signing failure still rolls it back', async () => {
+    const d = await dossierAwaitingApproval(t, c);
+    const [leader] = await t.db.query<{ id: string; full_name: string }>(
+      "SELECT id, full_name FROM app_user WHERE username = 'lanhdao'",
+    );
+    const grants = (await loadRoles(t.db, leader!.id)).map((g) => ({ role: g.role, unitId: g.unitId }));
+    const approve = t.db.transaction((tx) =>
+      actOnDossier(
+        t.ctx,
+        tx,
+        { dossierId: d.id, action: 'approve', expectedVersion: d.version, input: { outcome: 'granted' } },
+        { userId: leader!.id, name: leader!.full_name, grants },
+      ),
+    );
+    await expect(approve).rejects.toMatchObject({ status: 503, code: 'result_signing_failed' });
+    const after = (await c.lanhdao!.request({ url: `/api/v1/dossiers/${d.id}` })).json();
+    expect(after).toMatchObject({ state: 'awaiting_approval', version: d.version });
   });
 });
