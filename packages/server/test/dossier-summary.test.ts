@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 interface Item {
   key: string;
@@ -18,13 +19,8 @@ describe.each(engines)('work summaries on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const user of ['tiepnhan', 'lanhdao', 'chuyenvien']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'lanhdao', 'chuyenvien'], c);
+    const procedure = await workPermitProcedure(t);
     const res = await c.tiepnhan!.request({
       method: 'POST',
       url: '/api/v1/dossiers',

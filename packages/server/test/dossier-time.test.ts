@@ -8,6 +8,7 @@ import { loadCalendar, saveSettings } from '../src/calendar/store.ts';
 import { refreshTimeFacts } from '../src/dossiers/time-facts.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('the time a dossier page shows on %s', (engine) => {
   let t: TestApp;
@@ -34,13 +35,8 @@ describe.each(engines)('the time a dossier page shows on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'lanhdao'], c);
+    const procedure = await workPermitProcedure(t);
     const receive = async () => {
       const res = await c.tiepnhan!.request({
         method: 'POST',

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readVietQr } from '../src/fees/vietqr.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { otherAgencyLeader } from './support/staff.ts';
+import { otherAgencyLeader, signIn } from './support/staff.ts';
 
 const require = createRequire(import.meta.url);
 const { PNG } = require('pngjs') as {
@@ -92,10 +92,7 @@ describe.each(engines)('fees on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { SEED_DEMO_DOSSIERS: '0', LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'ketoan', 'chuyenvien', 'lanhdao']) {
-      c[user] = t.client();
-      expect((await c[user]!.login(user)).statusCode).toBe(200);
-    }
+    await signIn(t, ['tiepnhan', 'ketoan', 'chuyenvien', 'lanhdao'], c);
     c.other = await otherAgencyLeader(t);
     const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
     procedureId = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động')).id;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, publicUrlMissing } from '../src/config.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { workPermitProcedure } from './support/staff.ts';
 
 const require = createRequire(import.meta.url);
 const { PNG } = require('pngjs') as {
@@ -35,9 +36,7 @@ async function qrOfPdf(pdf: Buffer): Promise<string | null> {
 async function receiveAndPrint(t: TestApp): Promise<{ code: string; qr: string | null; client: TestClient }> {
   const client = t.client();
   await client.login('tiepnhan');
-  const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-  const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-  const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+  const procedure = await workPermitProcedure(t);
   const created = await client.request({
     method: 'POST',
     url: '/api/v1/dossiers',

@@ -17,6 +17,7 @@ import { actOnDossier } from '../src/dossiers/service.ts';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 const APPLICANT = 'Lê Văn Minh';
 
@@ -92,9 +93,7 @@ async function post(client: { request: TestClient['request'] }, url: string, req
 
 /** A counter dossier of the work-permit procedure, moved on to the leader. */
 async function dossierAwaitingApproval(t: TestApp, c: Record<string, TestClient>): Promise<Dossier> {
-  const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-  const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-  const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+  const procedure = await workPermitProcedure(t);
   const created = await c.tiepnhan!.request({
     method: 'POST',
     url: '/api/v1/dossiers',
@@ -185,10 +184,7 @@ describe.each(engines)('signed electronic results on %s', (engine) => {
         RESULT_SIGNING_CA_FILE: cert.ca,
       },
     });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
     d = await dossierAwaitingApproval(t, c);
   });
   afterAll(() => t.close());
@@ -392,10 +388,7 @@ describe.each(engines)('a signing failure on %s', (engine) => {
         RESULT_SIGNING_P12_FILE: join(dir, 'broken.p12'),
       },
     });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
   });
   afterAll(() => t.close());
 

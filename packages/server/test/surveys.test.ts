@@ -12,7 +12,7 @@ import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data
 import { surveyPoints } from '../src/surveys/measures.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { staffClients } from './support/staff.ts';
+import { staffClients, workPermitProcedure } from './support/staff.ts';
 
 /**
  * Satisfaction surveys (SIPAS) as their users meet them: the reform officer edits and publishes a
@@ -158,9 +158,7 @@ describe.each(engines)('satisfaction surveys on %s', (engine) => {
   });
 
   it('gives a returned dossier a one-time link, on its page and in the notification, answered once', async () => {
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const procedure = await workPermitProcedure(t);
     const received = await c.tiepnhan!.request({
       method: 'POST',
       url: '/api/v1/dossiers',
