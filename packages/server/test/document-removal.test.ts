@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/dossiers/audit-chain.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { signIn, workPermitProcedure } from './support/staff.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('document removal on %s', (engine) => {
   let t: TestApp;
@@ -13,17 +13,7 @@ describe.each(engines)('document removal on %s', (engine) => {
     t = await startTestApp(engine, { env: { SEED_DEMO_DOSSIERS: '0' } });
     await signIn(t, ['tiepnhan', 'thamdinh'], c);
     const procedure = await workPermitProcedure(t);
-    const created = await c.tiepnhan!.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Nguyễn Thị Thu Hà' },
-        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await receiveAtCounter(c.tiepnhan!, procedure, 'Nguyễn Thị Thu Hà');
     dossierId = created.json().id;
   });
   afterAll(() => t.close());

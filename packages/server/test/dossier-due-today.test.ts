@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { signIn, workPermitProcedure } from './support/staff.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 const VN = 7 * 3_600_000;
 const DAY = 86_400_000;
@@ -32,17 +32,7 @@ describe.each(engines)('dossiers due today on %s', (engine) => {
     await signIn(t, ['tiepnhan', 'chuyenvien'], c);
     const procedure = await workPermitProcedure(t);
     const receive = async () => {
-      const res = await c.tiepnhan!.request({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          procedureId: procedure.id,
-          channel: 'counter',
-          applicant: { name: 'Phạm Văn Nam' },
-          checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
+      const res = await receiveAtCounter(c.tiepnhan!, procedure, 'Phạm Văn Nam');
       let d = res.json();
       if (procedure.steps[0]?.role === 'counter_officer') d = await act('tiepnhan', d, 'forward_step');
       return d;

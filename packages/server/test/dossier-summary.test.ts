@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { signIn, workPermitProcedure } from './support/staff.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 interface Item {
   key: string;
@@ -21,17 +21,7 @@ describe.each(engines)('work summaries on %s', (engine) => {
     t = await startTestApp(engine);
     await signIn(t, ['tiepnhan', 'lanhdao', 'chuyenvien'], c);
     const procedure = await workPermitProcedure(t);
-    const res = await c.tiepnhan!.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Trần Văn Bình' },
-        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
+    await receiveAtCounter(c.tiepnhan!, procedure, 'Trần Văn Bình');
   });
   afterAll(() => t.close());
 

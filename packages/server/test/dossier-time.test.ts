@@ -8,7 +8,7 @@ import { loadCalendar, saveSettings } from '../src/calendar/store.ts';
 import { refreshTimeFacts } from '../src/dossiers/time-facts.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { signIn, workPermitProcedure } from './support/staff.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('the time a dossier page shows on %s', (engine) => {
   let t: TestApp;
@@ -38,17 +38,7 @@ describe.each(engines)('the time a dossier page shows on %s', (engine) => {
     await signIn(t, ['tiepnhan', 'chuyenvien', 'lanhdao'], c);
     const procedure = await workPermitProcedure(t);
     const receive = async () => {
-      const res = await c.tiepnhan!.request({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          procedureId: procedure.id,
-          channel: 'counter',
-          applicant: { name: 'Lê Thị Hoa' },
-          checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
+      const res = await receiveAtCounter(c.tiepnhan!, procedure, 'Lê Thị Hoa');
       let d = res.json();
       if (procedure.steps[0]?.role === 'counter_officer') d = await act('tiepnhan', d, 'forward_step');
       return d;

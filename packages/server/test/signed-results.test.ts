@@ -17,7 +17,7 @@ import { actOnDossier } from '../src/dossiers/service.ts';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { signIn, workPermitProcedure } from './support/staff.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 const APPLICANT = 'Lê Văn Minh';
 
@@ -94,17 +94,7 @@ async function post(client: { request: TestClient['request'] }, url: string, req
 /** A counter dossier of the work-permit procedure, moved on to the leader. */
 async function dossierAwaitingApproval(t: TestApp, c: Record<string, TestClient>): Promise<Dossier> {
   const procedure = await workPermitProcedure(t);
-  const created = await c.tiepnhan!.request({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    payload: {
-      procedureId: procedure.id,
-      channel: 'counter',
-      applicant: { name: APPLICANT },
-      checklist: procedure.documents.map((x: { name: string }) => ({ document: x.name, received: true })),
-    },
-  });
-  expect(created.statusCode, created.body).toBe(201);
+  const created = await receiveAtCounter(c.tiepnhan!, procedure, APPLICANT);
   let d: Dossier = created.json();
   const act = async (who: string, action: string) => {
     const res = await c[who]!.request({

@@ -29,6 +29,30 @@ export async function workPermitProcedure(t: TestApp) {
 }
 
 /**
+ * A counter officer receives a dossier of `procedure` (as `workPermitProcedure` gives it) for an
+ * applicant (a name, or the applicant's fields), every listed document ticked as received; the
+ * answer is the 201 response.
+ */
+export async function receiveAtCounter(
+  officer: TestClient,
+  procedure: { id: string; documents: { name: string }[] },
+  applicant: string | { name: string; [field: string]: unknown },
+) {
+  const res = await officer.request({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    payload: {
+      procedureId: procedure.id,
+      channel: 'counter',
+      applicant: typeof applicant === 'string' ? { name: applicant } : applicant,
+      checklist: procedure.documents.map((d) => ({ document: d.name, received: true })),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res;
+}
+
+/**
  * Demo staff signed in by username, for suites whose clock moves: moving it ends the sessions, so
  * `clockTo` signs everyone in again. `t` is read when called, as suites start their app in
  * `beforeAll`.
