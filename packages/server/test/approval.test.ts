@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 interface Dossier {
   id: string;
@@ -25,24 +26,9 @@ describe.each(engines)('approval with the draft in view on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { SEED_DEMO_DOSSIERS: '0', LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
-    const created = await c.tiepnhan!.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Lê Văn Minh' },
-        checklist: procedure.documents.map((x: { name: string }) => ({ document: x.name, received: true })),
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
+    const procedure = await workPermitProcedure(t);
+    const created = await receiveAtCounter(c.tiepnhan!, procedure, 'Lê Văn Minh');
     d = created.json();
     if (d.step?.role === 'counter_officer') d = (await act('tiepnhan', 'forward_step')).json();
     expect(d.step?.role).toBe('specialist');

@@ -22,6 +22,7 @@ import { type Checkpoint, writeCheckpoints } from '../src/jobs/audit-checkpoint.
 import { seedDemo } from '../src/seed/seed.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines, openTestDatabase } from './support/databases.ts';
+import { workPermitProcedure } from './support/staff.ts';
 
 /**
  * Someone with write access to the database rewrites the dossier history; verify-audit must say
@@ -163,9 +164,7 @@ describe.each(engines)('a rewritten history on %s', (engine) => {
     counter = t.client();
     await counter.login('tiepnhan');
     // A work permit: its first step is the counter's own, so the counter can forward it.
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const detail = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const detail = await workPermitProcedure(t);
     procedureId = detail.id;
     documents = detail.documents;
     dossierIds = [];

@@ -8,6 +8,7 @@ import {
 } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn } from './support/staff.ts';
 
 const FIRST_PASSWORD = 'Một mật khẩu tạm đủ dài 2026';
 const OWN_PASSWORD = 'Mật khẩu riêng của tôi 2026';
@@ -74,10 +75,7 @@ describe.each(engines)('who may do what with a dossier, on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien', 'thamdinh', 'admin', 'congdan']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'thamdinh', 'admin', 'congdan'], c);
     const codes = {
       province: DEMO_PROVINCE_CODE,
       centre: DEMO_SERVICE_CENTRE_CODE,

@@ -4,6 +4,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { sweepDeadlines } from '../src/jobs/deadline-sweep.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('the deadline sweep on %s', (engine) => {
   let t: TestApp;
@@ -17,9 +18,7 @@ describe.each(engines)('the deadline sweep on %s', (engine) => {
     specialist = t.client();
     await counter.login('tiepnhan');
     await specialist.login('chuyenvien');
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

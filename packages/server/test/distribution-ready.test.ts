@@ -6,6 +6,7 @@ import { sweepDeadlines } from '../src/jobs/deadline-sweep.ts';
 import { deliverNotifications } from '../src/notifications/worker.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines, openTestDatabase } from './support/databases.ts';
+import { receiveAtCounter, workPermitProcedure } from './support/staff.ts';
 
 interface Key {
   table: string;
@@ -226,21 +227,12 @@ describe('the statements of a dossier’s life name its agency (PGlite)', () => 
   });
 
   it('receives, forwards, shows, queues, looks up, sweeps and notifies, each statement by agency', async () => {
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const procedure = await workPermitProcedure(t);
     log.length = 0;
-    const received = await tiepnhan.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Trần Thị Bình', idNumber: '079123456789' },
-        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-      },
+    const received = await receiveAtCounter(tiepnhan, procedure, {
+      name: 'Trần Thị Bình',
+      idNumber: '079123456789',
     });
-    expect(received.statusCode, received.body).toBe(201);
     const d = received.json() as { id: string; code: string; version: number };
     const forwarded = await tiepnhan.request({
       method: 'POST',

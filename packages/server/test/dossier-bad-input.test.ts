@@ -2,6 +2,7 @@ import { DOSSIER_ACTIONS } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/dossiers/audit-chain.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import { signIn } from './support/staff.ts';
 
 /**
  * Junk sent by the people who may act on a real dossier, to every action and to the receipt form:
@@ -47,10 +48,7 @@ describe('bad input to the dossier endpoints from the people who work on dossier
 
   beforeAll(async () => {
     t = await startTestApp('pglite');
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
     const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
     procedureId = list.items[0].id;
     const detail = (await t.app.inject({ url: `/api/v1/procedures/${procedureId}` })).json();

@@ -4,6 +4,7 @@ import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data
 import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { workPermitProcedure } from './support/staff.ts';
 
 /**
  * What an accepted action writes besides the dossier row, read back from the tables the
@@ -49,9 +50,7 @@ describe.each(engines)('what a dossier action writes and answers on %s', (engine
     });
     for (const who of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'admin', OTHER_UNIT_USER])
       await signIn(who);
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 const VN = 7 * 3_600_000;
 const DAY = 86_400_000;
@@ -28,25 +29,10 @@ describe.each(engines)('dossiers due today on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'chuyenvien'], c);
+    const procedure = await workPermitProcedure(t);
     const receive = async () => {
-      const res = await c.tiepnhan!.request({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          procedureId: procedure.id,
-          channel: 'counter',
-          applicant: { name: 'Phạm Văn Nam' },
-          checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
+      const res = await receiveAtCounter(c.tiepnhan!, procedure, 'Phạm Văn Nam');
       let d = res.json();
       if (procedure.steps[0]?.role === 'counter_officer') d = await act('tiepnhan', d, 'forward_step');
       return d;

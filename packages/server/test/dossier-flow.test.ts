@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 interface ProcedureDetail {
   id: string;
@@ -16,14 +17,9 @@ describe.each(engines)('a dossier from counter to return on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'admin']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'admin'], c);
     // A work permit: processed by the employment department, where the demo specialist works.
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

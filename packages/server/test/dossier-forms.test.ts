@@ -2,6 +2,7 @@ import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 /** The text of a PDF as a reader sees it: NFC, line breaks as single spaces. */
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -25,13 +26,8 @@ describe.each(engines)('forms printed from real dossiers on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('the public lookup on %s', (engine) => {
   let t: TestApp;
@@ -13,13 +14,8 @@ describe.each(engines)('the public lookup on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../src/db/database.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { workPermitProcedure } from './support/staff.ts';
 
 /**
  * What one action costs the database: the dossier row is read once, under one row lock, the
@@ -43,9 +44,7 @@ describe.each(engines)('one read and one authorisation per action on %s', (engin
     t.ctx.db = recording(t.db, log);
     tiepnhan = t.client();
     await tiepnhan.login('tiepnhan');
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    procedure = await workPermitProcedure(t);
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 interface Item {
   key: string;
@@ -18,24 +19,9 @@ describe.each(engines)('work summaries on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    for (const user of ['tiepnhan', 'lanhdao', 'chuyenvien']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
-    const res = await c.tiepnhan!.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Trần Văn Bình' },
-        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
+    await signIn(t, ['tiepnhan', 'lanhdao', 'chuyenvien'], c);
+    const procedure = await workPermitProcedure(t);
+    await receiveAtCounter(c.tiepnhan!, procedure, 'Trần Văn Bình');
   });
   afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ import { loadCalendar, saveSettings } from '../src/calendar/store.ts';
 import { refreshTimeFacts } from '../src/dossiers/time-facts.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 describe.each(engines)('the time a dossier page shows on %s', (engine) => {
   let t: TestApp;
@@ -34,25 +35,10 @@ describe.each(engines)('the time a dossier page shows on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'lanhdao'], c);
+    const procedure = await workPermitProcedure(t);
     const receive = async () => {
-      const res = await c.tiepnhan!.request({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          procedureId: procedure.id,
-          channel: 'counter',
-          applicant: { name: 'Lê Thị Hoa' },
-          checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
+      const res = await receiveAtCounter(c.tiepnhan!, procedure, 'Lê Thị Hoa');
       let d = res.json();
       if (procedure.steps[0]?.role === 'counter_officer') d = await act('tiepnhan', d, 'forward_step');
       return d;

@@ -10,6 +10,7 @@ import {
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 /**
  * Email notifications as the citizen receives them: a real SMTP server on a loopback port collects
@@ -50,13 +51,8 @@ describe.each(engines)('email notifications on %s', (engine) => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     smtp = await startSmtp();
     channel = emailChannel({ smtpUrl: smtp.url, from: FROM });
-    for (const who of ['congdan', 'tiepnhan', 'chuyenvien', 'truongphong', 'admin']) {
-      c[who] = t.client();
-      expect((await c[who]!.login(who)).statusCode).toBe(200);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    await signIn(t, ['congdan', 'tiepnhan', 'chuyenvien', 'truongphong', 'admin'], c);
+    const procedure = await workPermitProcedure(t);
     procedureId = procedure.id;
     checklist = procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true }));
   });

@@ -7,13 +7,14 @@
  * prints Vietnamese correctly; a specialist and another agency see nothing.
  */
 import { createRequire } from 'node:module';
+import { type Index766IndicatorView, vietnamDateOf } from '@motcua/core';
 import iconv from 'iconv-lite';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readVietQr } from '../src/fees/vietqr.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { otherAgencyLeader } from './support/staff.ts';
+import { otherAgencyLeader, signIn } from './support/staff.ts';
 
 const require = createRequire(import.meta.url);
 const { PNG } = require('pngjs') as {
@@ -91,10 +92,7 @@ describe.each(engines)('fees on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { SEED_DEMO_DOSSIERS: '0', LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'ketoan', 'chuyenvien']) {
-      c[user] = t.client();
-      expect((await c[user]!.login(user)).statusCode).toBe(200);
-    }
+    await signIn(t, ['tiepnhan', 'ketoan', 'chuyenvien', 'lanhdao'], c);
     c.other = await otherAgencyLeader(t);
     const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
     procedureId = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động')).id;
@@ -164,6 +162,49 @@ describe.each(engines)('fees on %s', (engine) => {
     expect(text).toContain('Phí cấp giấy phép lao động');
     expect(text).toContain('Tiền mặt');
     expect(text).toContain(paid.payment.receiptNumber);
+  });
+
+  it('index 766 counts a transfer as paid online (3.5, 3.6) and cash at the counter as not', async () => {
+    const [y, m] = vietnamDateOf(t.ctx.now()).split('-').map(Number);
+    const first = await newDossier();
+    const [{ agency_id: agencyId }] = (await t.db.query<{ agency_id: string }>(
+      'SELECT agency_id FROM dossier WHERE id = $1',
+      [first.id],
+    )) as [{ agency_id: string }];
+    /** 3.5 and 3.6 of this month as the leader reads them (nothing to count yet reads as 0 of 0). */
+    const payments = async () => {
+      const res = await api(
+        'lanhdao',
+        'GET',
+        `/reports/766?agency=${agencyId}&period=month&year=${y}&index=${m}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const of = (code: string) => {
+        const i = res.json().indicators.find((x: Index766IndicatorView) => x.code === code);
+        return i.status === 'measured' ? [i.numerator, i.denominator] : [0, 0];
+      };
+      return { procedures: of('3.5'), dossiers: of('3.6') };
+    };
+    const before = await payments();
+    const byCash = await askFee(first);
+    const cash = await api('ketoan', 'POST', `/fees/requests/${byCash.id}/payments`, {
+      method: 'cash',
+      amountVnd: FEE,
+    });
+    expect(cash.statusCode, cash.body).toBe(200);
+    const afterCash = await payments();
+    // Paid in cash: one more dossier with fees, none more paid online.
+    expect(afterCash.dossiers).toEqual([before.dossiers[0], before.dossiers[1]! + 1]);
+    const byTransfer = await askFee(await newDossier());
+    const transfer = await api('ketoan', 'POST', `/fees/requests/${byTransfer.id}/payments`, {
+      method: 'bank_transfer',
+      amountVnd: FEE,
+    });
+    expect(transfer.statusCode, transfer.body).toBe(200);
+    const afterTransfer = await payments();
+    expect(afterTransfer.dossiers).toEqual([afterCash.dossiers[0]! + 1, afterCash.dossiers[1]! + 1]);
+    // The one procedure with fees has now been paid online.
+    expect(afterTransfer.procedures).toEqual([1, 1]);
   });
 
   it('exempts with a reason (audited), releasing the dossier; a reason too short is refused', async () => {

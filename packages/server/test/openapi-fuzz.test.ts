@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { brokenValue, type JsonSchema, toJson, validValue } from './support/schema-arbitrary.ts';
+import { signIn } from './support/staff.ts';
 
 /**
  * Every operation of the OpenAPI document, called with values generated from its own schemas, some
@@ -91,10 +92,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   beforeAll(async () => {
     t = await startTestApp('pglite');
     clients.anonymous = t.client();
-    for (const user of ['admin']) {
-      clients[user] = t.client();
-      expect((await clients[user]!.login(user)).statusCode).toBe(200);
-    }
+    await signIn(t, ['admin'], clients);
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,

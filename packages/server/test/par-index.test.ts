@@ -17,6 +17,7 @@ import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data
 import { seedSurveyDemo } from '../src/surveys/demo.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn } from './support/staff.ts';
 
 /**
  * The PAR Index as its users meet it: a province's criteria imported (refused whole with errors by
@@ -91,10 +92,7 @@ describe.each(engines)('the PAR Index on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
     t.advance(Date.parse('2027-03-01T08:00:00+07:00') - t.ctx.now().getTime());
-    for (const who of USERS) {
-      c[who] = t.client();
-      expect((await c[who]!.login(who)).statusCode).toBe(200);
-    }
+    await signIn(t, USERS, c);
     agencyId = (await getUnitByCode(t.db, DEMO_AGENCY_CODE))!.id;
     employment = (await getUnitByCode(t.db, DEMO_UNIT_CODES.employment))!.id;
     office = (await getUnitByCode(t.db, DEMO_UNIT_CODES.office))!.id;

@@ -10,6 +10,7 @@ import { DEMO_FORMER_LABOUR_AGENCY_CODE } from '../src/seed/organisation-data.ts
 import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { signIn, workPermitProcedure } from './support/staff.ts';
 
 const APPLICANT = { name: 'Nguyễn Thị Bưu', idNumber: '079190001234', phone: '0903123456' };
 
@@ -41,10 +42,7 @@ describe.each(engines)('postal channel on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { SEED_DEMO_DOSSIERS: '0', LOGIN_RATE_PER_MINUTE: '1000' } });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
     const former = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!;
     await createUser(t.db, {
       username: 'tiepnhan.khac',
@@ -56,9 +54,7 @@ describe.each(engines)('postal channel on %s', (engine) => {
     c.outsider = t.client();
     expect((await c.outsider.login('tiepnhan.khac', 'Motcua@2025!demo')).statusCode).toBe(200);
 
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const procedure = await workPermitProcedure(t);
     checklist = procedure.documents.map((x: { name: string }) => ({ document: x.name, received: true }));
     const created = await c.tiepnhan!.request({
       method: 'POST',

@@ -16,7 +16,7 @@ import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { startSmtp } from './support/smtp.ts';
-import { staffClients } from './support/staff.ts';
+import { staffClients, workPermitProcedure } from './support/staff.ts';
 
 /**
  * Service ratings as a citizen and the officers meet them: the result's one-time link (the SIPAS
@@ -61,9 +61,7 @@ describe.each(engines)('service ratings on %s', (engine) => {
 
   /** A dossier received at the counter, taken through its steps, approved and returned; its id and code. */
   async function returnedDossier(outcome: 'granted' = 'granted') {
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const procedure = await workPermitProcedure(t);
     const received = await json('tiepnhan', 'POST', '/dossiers', {
       procedureId: procedure.id,
       channel: 'counter',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, publicUrlMissing } from '../src/config.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, workPermitProcedure } from './support/staff.ts';
 
 const require = createRequire(import.meta.url);
 const { PNG } = require('pngjs') as {
@@ -35,20 +36,11 @@ async function qrOfPdf(pdf: Buffer): Promise<string | null> {
 async function receiveAndPrint(t: TestApp): Promise<{ code: string; qr: string | null; client: TestClient }> {
   const client = t.client();
   await client.login('tiepnhan');
-  const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-  const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-  const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
-  const created = await client.request({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    payload: {
-      procedureId: procedure.id,
-      channel: 'counter',
-      applicant: { name: 'Nguyễn Văn An', idNumber: '079203001234' },
-      checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-    },
+  const procedure = await workPermitProcedure(t);
+  const created = await receiveAtCounter(client, procedure, {
+    name: 'Nguyễn Văn An',
+    idNumber: '079203001234',
   });
-  expect(created.statusCode, created.body).toBe(201);
   const d = created.json();
   const pdf = await client.request({ url: `/api/v1/dossiers/${d.id}/forms/01.pdf` });
   expect(pdf.statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { remindTasks } from '../src/reform/reminders.ts';
 import { DEMO_AGENCY_CODE, DEMO_PROVINCE_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { staffClients } from './support/staff.ts';
+import { receiveAtCounter, staffClients, workPermitProcedure } from './support/staff.ts';
 
 /**
  * The reform office's work as its users meet it: a plan drafted and issued, targets bound to the
@@ -140,21 +140,13 @@ describe.each(engines)('the reform office on %s', (engine) => {
     expect(before.standing).toMatchObject({ current: null, status: 'no_data' });
 
     // Two dossiers through the engine: one approved the day it was received, one after its appointment.
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
+    const procedure = await workPermitProcedure(t);
     const receive = async (): Promise<Dossier> => {
-      const res = await c.tiepnhan!.request({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          procedureId: procedure.id,
-          channel: 'counter',
-          applicant: { name: 'Phạm Văn Hùng', idNumber: '079203001234', phone: '0912 345 678' },
-          checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-        },
+      const res = await receiveAtCounter(c.tiepnhan!, procedure, {
+        name: 'Phạm Văn Hùng',
+        idNumber: '079203001234',
+        phone: '0912 345 678',
       });
-      expect(res.statusCode, res.body).toBe(201);
       return res.json();
     };
     const act = async (who: string, d: Dossier, action: string, input: object = {}) => {

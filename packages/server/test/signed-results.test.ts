@@ -12,9 +12,12 @@ import { join } from 'node:path';
 import forge from 'node-forge';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRoles } from '../src/auth/sessions.ts';
+import { actOnDossier } from '../src/dossiers/service.ts';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 const APPLICANT = 'Lê Văn Minh';
 
@@ -35,7 +38,41 @@ async function testCertificate() {
   await writeFile(p12, toP12(chain.key, [chain.cert], 'mat-khau'));
   const ca = join(dir, 'ca.pem');
   await writeFile(ca, forge.pki.certificateToPem(chain.ca));
-  return { dir, p12, ca, caPem: forge.pki.certificateToPem(chain.ca) };
+  const certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(chain.cert)).getBytes(), 'binary');
+  return { dir, p12, ca, caPem: forge.pki.certificateToPem(chain.ca), certDer };
+}
+
+const asn1Of = (bytes: Buffer) =>
+  (forge.asn1.fromDer as unknown as (x: unknown, o: unknown) => forge.asn1.Asn1)(
+    forge.util.createBuffer(bytes.toString('binary')),
+    { strict: false, parseAllBytes: false },
+  );
+const derOf = (node: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+const kids = (node: forge.asn1.Asn1 | undefined) => (node?.value ?? []) as forge.asn1.Asn1[];
+
+/**
+ * The signed attributes of the PDF's CMS, read with the ASN.1 parser alone (RFC 5652):
+ * ContentInfo → [0] SignedData → signerInfos (its last SET) → SignerInfo → [0] signedAttrs; by OID.
+ */
+function signedAttributes(pdf: Buffer) {
+  const text = pdf.toString('latin1');
+  const m = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1)!;
+  const [b, c] = [Number(m[2]), Number(m[3])];
+  const cms = asn1Of(Buffer.from(text.slice(b + 1, c - 1), 'hex'));
+  const signedData = kids(kids(cms)[1])[0];
+  const signerInfos = kids(signedData)
+    .filter((x) => x.type === forge.asn1.Type.SET)
+    .at(-1);
+  const signerInfo = kids(signerInfos)[0];
+  const attrs = kids(signerInfo).find(
+    (x) => x.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && x.type === 0,
+  );
+  const byOid = new Map<string, forge.asn1.Asn1>();
+  for (const attr of kids(attrs)) {
+    const [type, values] = kids(attr);
+    byOid.set(forge.asn1.derToOid(type!.value as string), kids(values)[0]!);
+  }
+  return byOid;
 }
 
 function multipart(filename: string, data: Uint8Array, fields: Record<string, string> = {}) {
@@ -56,20 +93,8 @@ async function post(client: { request: TestClient['request'] }, url: string, req
 
 /** A counter dossier of the work-permit procedure, moved on to the leader. */
 async function dossierAwaitingApproval(t: TestApp, c: Record<string, TestClient>): Promise<Dossier> {
-  const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-  const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-  const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
-  const created = await c.tiepnhan!.request({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    payload: {
-      procedureId: procedure.id,
-      channel: 'counter',
-      applicant: { name: APPLICANT },
-      checklist: procedure.documents.map((x: { name: string }) => ({ document: x.name, received: true })),
-    },
-  });
-  expect(created.statusCode, created.body).toBe(201);
+  const procedure = await workPermitProcedure(t);
+  const created = await receiveAtCounter(c.tiepnhan!, procedure, APPLICANT);
   let d: Dossier = created.json();
   const act = async (who: string, action: string) => {
     const res = await c[who]!.request({
@@ -149,10 +174,7 @@ describe.each(engines)('signed electronic results on %s', (engine) => {
         RESULT_SIGNING_CA_FILE: cert.ca,
       },
     });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
     d = await dossierAwaitingApproval(t, c);
   });
   afterAll(() => t.close());
@@ -185,6 +207,28 @@ describe.each(engines)('signed electronic results on %s', (engine) => {
     );
     expect(row!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(row!.signer_subject).toContain('Sở Nội vụ tỉnh Thử nghiệm');
+  });
+
+  it('is a PAdES B-B signature: ESS signing-certificate-v2 names the signer certificate, the time is /M', async () => {
+    const attrs = signedAttributes(pdf);
+    // id-aa-signingCertificateV2 (RFC 5035): SigningCertificateV2 → certs → ESSCertIDv2.
+    const v2 = attrs.get('1.2.840.113549.1.9.16.2.47');
+    expect(v2, 'signing-certificate-v2 attribute').toBeDefined();
+    const essCertId = kids(kids(v2)[0])[0];
+    const [first, second] = kids(essCertId);
+    // SHA-256 is the default hash algorithm, so the first field is the certificate's hash itself.
+    expect(first!.type).toBe(forge.asn1.Type.OCTETSTRING);
+    const certHash = Buffer.from(first!.value as string, 'binary');
+    expect(certHash.toString('hex')).toBe(createHash('sha256').update(cert.certDer).digest('hex'));
+    // issuerSerial: the signer certificate's issuer and serial number.
+    const signer = new X509Certificate(cert.certDer);
+    const [, serial] = kids(second);
+    expect(derOf(serial!).subarray(2).toString('hex').toUpperCase()).toBe(signer.serialNumber);
+    expect(attrs.get('1.2.840.113549.1.9.3')).toBeDefined(); // content-type
+    expect(attrs.get('1.2.840.113549.1.9.4')).toBeDefined(); // message-digest
+    // PAdES baseline: no CMS signing-time; the claimed time is the signature dictionary's /M.
+    expect(attrs.has('1.2.840.113549.1.9.5')).toBe(false);
+    expect(pdf.toString('latin1')).toMatch(/\/M\s*\(D:\d{14}/);
   });
 
   it('the signed PDF shows the signature block in Vietnamese with the document id', async () => {
@@ -334,10 +378,7 @@ describe.each(engines)('a signing failure on %s', (engine) => {
         RESULT_SIGNING_P12_FILE: join(dir, 'broken.p12'),
       },
     });
-    for (const user of ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
+    await signIn(t, ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao'], c);
   });
   afterAll(() => t.close());
 
@@ -356,5 +397,24 @@ describe.each(engines)('a signing failure on %s', (engine) => {
     expect(after.documents.filter((x: { kind: string }) => x.kind === 'result')).toEqual([]);
     const rows = await t.db.query('SELECT 1 FROM signed_result');
     expect(rows).toEqual([]);
+  });
+
+  it('the approval use case itself signs: called without the route, a signing failure still rolls it back', async () => {
+    const d = await dossierAwaitingApproval(t, c);
+    const [leader] = await t.db.query<{ id: string; full_name: string }>(
+      "SELECT id, full_name FROM app_user WHERE username = 'lanhdao'",
+    );
+    const grants = (await loadRoles(t.db, leader!.id)).map((g) => ({ role: g.role, unitId: g.unitId }));
+    const approve = t.db.transaction((tx) =>
+      actOnDossier(
+        t.ctx,
+        tx,
+        { dossierId: d.id, action: 'approve', expectedVersion: d.version, input: { outcome: 'granted' } },
+        { userId: leader!.id, name: leader!.full_name, grants },
+      ),
+    );
+    await expect(approve).rejects.toMatchObject({ status: 503, code: 'result_signing_failed' });
+    const after = (await c.lanhdao!.request({ url: `/api/v1/dossiers/${d.id}` })).json();
+    expect(after).toMatchObject({ state: 'awaiting_approval', version: d.version });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/dossiers/audit-chain.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 import { deflatedRepeat, makeZip } from './support/zip.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -59,24 +60,9 @@ describe.each(engines)('dossier uploads on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { UPLOAD_MAX_MB: '1', SEED_DEMO_DOSSIERS: '0' } });
-    for (const user of ['tiepnhan', 'thamdinh', 'congdan']) {
-      c[user] = t.client();
-      await c[user]!.login(user);
-    }
-    const list = (await t.app.inject({ url: '/api/v1/procedures?q=cap%20giay%20phep%20lao%20dong' })).json();
-    const permit = list.items.find((i: { name: string }) => i.name.startsWith('Cấp giấy phép lao động'));
-    const procedure = (await t.app.inject({ url: `/api/v1/procedures/${permit.id}` })).json();
-    const created = await c.tiepnhan!.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { name: 'Nguyễn Thị Thu Hà' },
-        checklist: procedure.documents.map((d: { name: string }) => ({ document: d.name, received: true })),
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    await signIn(t, ['tiepnhan', 'thamdinh', 'congdan'], c);
+    const procedure = await workPermitProcedure(t);
+    const created = await receiveAtCounter(c.tiepnhan!, procedure, 'Nguyễn Thị Thu Hà');
     dossierId = created.json().id;
   });
   afterAll(() => t.close());

@@ -4,6 +4,10 @@ import {
   assessFees,
   descriptionNames,
   matchLine,
+  ONLINE_PAYMENT_METHODS,
+  PAYMENT_METHOD_RULES,
+  PAYMENT_METHODS,
+  paidOnline,
   parseAmountVnd,
   parseStatement,
   parseVietnameseDate,
@@ -116,6 +120,22 @@ describe('reading a statement', () => {
     if (!parsed.ok) expect(parsed.errors[1]!.message.vi).toContain('Dòng 3: số tiền "12ab"');
     const noHeader = parseStatement('a,b,c\n1,2,3');
     expect(noHeader).toMatchObject({ ok: false, errors: [{ row: 1 }] });
+  });
+});
+
+describe('payment methods as Decision 766 counts them', () => {
+  it('a bank transfer (VietQR) and the payment platform are paid online; cash at the counter is not', () => {
+    expect(Object.fromEntries(PAYMENT_METHODS.map((m) => [m, PAYMENT_METHOD_RULES[m].channel]))).toEqual({
+      bank_transfer: 'online',
+      cash: 'in_person',
+      gateway: 'online',
+    });
+    expect(paidOnline('bank_transfer')).toBe(true);
+    expect(paidOnline('cash')).toBe(false);
+    expect(ONLINE_PAYMENT_METHODS).toEqual(['bank_transfer', 'gateway']);
+  });
+  it('gives every method a reason in Vietnamese', () => {
+    for (const m of PAYMENT_METHODS) expect(PAYMENT_METHOD_RULES[m].why).toMatch(/[ạ-ỹđ]/);
   });
 });
 

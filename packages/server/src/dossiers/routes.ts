@@ -6,7 +6,6 @@ import {
   DOSSIER_STATES,
   type DossierAccess,
   dossierDetailSchema,
-  dossierInputs,
   dossierListSchema,
   dossierQueueUnits,
   removedDocumentSchema,
@@ -35,7 +34,6 @@ import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { answers, fileAnswer } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
-import { issueSignedResult } from '../signing/issue.ts';
 import { parseVietnamInstant, vietnamInstantText } from '../time.ts';
 import { recordPersonalDataRead } from './access-log.ts';
 import { applicantSchema } from './applicant.ts';
@@ -43,7 +41,7 @@ import { attachDocument, DOCUMENT_KINDS, findDocument, removeDocument } from './
 import { formContext } from './forms.ts';
 import { listDossiers } from './list.ts';
 import { staffWithRoles } from './read-store.ts';
-import { type Actor, accessToDossier, type CommandOutcome, createDossier, performAction } from './service.ts';
+import { type Actor, accessToDossier, actOnDossier, type CommandOutcome, createDossier } from './service.ts';
 import { type DossierRecord, loadDossier } from './store.ts';
 import { dossierDetail } from './views.ts';
 
@@ -312,7 +310,7 @@ export function dossierRoutes(ctx: AppContext) {
         // Keys are the user's own: another user's action with the same key is theirs, not a replay.
         const scope = `dossier-action:${request.params.id}:${session.user.id}`;
         return once(request, reply, scope, async (tx) => {
-          const outcome = await performAction(
+          const outcome = await actOnDossier(
             ctx,
             tx,
             {
@@ -323,15 +321,6 @@ export function dossierRoutes(ctx: AppContext) {
             },
             actorOf(session),
           );
-          // The leader's approval signs the result in the same transaction (server/src/signing).
-          if (request.params.action === 'approve')
-            await issueSignedResult(
-              ctx,
-              tx,
-              outcome.record,
-              actorOf(session),
-              dossierInputs.approveInput.parse(request.body.input),
-            );
           return { status: 200, body: await answer(tx, request, session, outcome) };
         });
       },

@@ -7,6 +7,7 @@ import {
   type DossierSnapshot,
   decide,
   dossierAccess,
+  dossierInputs,
   dossierProcedureOf,
   foldVietnamese,
   formatDossierCode,
@@ -27,6 +28,7 @@ import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import { ancestorChains, ancestorIds } from '../org/tree.ts';
 import { getUnit } from '../org/units.ts';
+import { issueSignedResult } from '../signing/issue.ts';
 import type { Applicant } from './applicant.ts';
 import { recordConsequences } from './consequences.ts';
 import { procedureInForce, unitCode, unitIdByCode } from './read-store.ts';
@@ -453,4 +455,23 @@ export async function performAction(
     actor,
     now: ctx.now(),
   });
+}
+
+/**
+ * An action a staff member takes on a dossier (the API's use case): `performAction`, then the hooks
+ * of live work in the same transaction. The leader's approval issues the result signed with the
+ * agency's certificate (server/src/signing); when signing fails, its Problem 503
+ * `result_signing_failed` rolls the approval back. Replays (the history import, the demo seed) and
+ * the system's own actions call `performAction` and sign nothing.
+ */
+export async function actOnDossier(
+  ctx: AppContext,
+  tx: Queryable,
+  request: ActionRequest,
+  actor: Actor,
+): Promise<CommandOutcome> {
+  const outcome = await performAction(ctx, tx, request, actor);
+  if (request.action === 'approve')
+    await issueSignedResult(ctx, tx, outcome.record, actor, dossierInputs.approveInput.parse(request.input));
+  return outcome;
 }

@@ -3,10 +3,9 @@
  * trực tuyến của Cổng DVC quốc gia) will be one more `PaymentGateway`; bank transfer by VietQR is
  * the one built: the citizen pays from any banking app, the statement import confirms it.
  */
+import type { PaymentMethod } from '@motcua/core';
 import type { VietQrInput } from './vietqr.ts';
 import { vietQrPayload } from './vietqr.ts';
-
-export type PaymentMethod = 'bank_transfer' | 'cash' | 'gateway';
 
 export interface FeeToPay {
   dossierCode: string;

@@ -4,6 +4,7 @@
  * payment notice carries the VietQR code to scan.
  */
 
+import type { PaymentMethod } from '@motcua/core';
 import { viDateTime, viUpper } from '../documents/format.ts';
 import { DECREE_30_MARGINS, type DocumentSpec, para, space } from '../documents/layout.ts';
 import { renderPdf } from '../documents/pdf.ts';
@@ -19,7 +20,7 @@ export interface ReceiptFacts {
   payerName: string;
   items: { name: string; amountVnd: number }[];
   amountVnd: number;
-  method: 'bank_transfer' | 'cash' | 'gateway';
+  method: PaymentMethod;
   recordedBy: string | null;
   exemptionReason: string | null;
 }

@@ -581,7 +581,7 @@ export async function receiptOf(db: Queryable, session: Session, paymentId: stri
   });
 }
 
-/** Index 766 3.5/3.6 inputs of an agency over a period: transfers and gateway payments count as online. */
+/** Index 766 3.5/3.6 inputs of an agency over a period: the methods core's PAYMENT_METHOD_RULES counts online. */
 export async function paymentFigures(
   db: Queryable,
   agencyId: string,

@@ -1,3 +1,4 @@
+import { ONLINE_PAYMENT_METHODS, type PaymentMethod } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
 /** SQL of fees (migration 0028). Every query names its agency. */
@@ -183,7 +184,7 @@ export interface PaymentRow {
   id: string;
   feeRequestId: string;
   dossierId: string;
-  method: 'bank_transfer' | 'cash' | 'gateway';
+  method: PaymentMethod;
   amount: number;
   paidAt: Date;
   receiptYear: number;
@@ -390,7 +391,10 @@ export async function reconciliation(db: Queryable, agencyId: string, accountId:
   return { paid: paid!, open: open!.open, lines: lines! };
 }
 
-/** Index 766 indicators 3.5/3.6 inputs: procedures with fees, of them paid online; dossiers paid online. */
+/**
+ * Index 766 indicators 3.5/3.6 inputs: procedures with fees, of them paid online; dossiers paid
+ * online. Which methods are online is core's table PAYMENT_METHOD_RULES (ONLINE_PAYMENT_METHODS).
+ */
 export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: string, to: string) {
   const [row] = await db.query<{
     with_fees: number;
@@ -402,13 +406,13 @@ export async function onlinePaymentFacts(db: Queryable, agencyId: string, from: 
        (SELECT COUNT(DISTINCT d.procedure_id)::int FROM fee_request r JOIN dossier d ON d.agency_id = r.agency_id AND d.id = r.dossier_id
          WHERE r.agency_id = $1 AND (r.requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS with_fees,
        (SELECT COUNT(DISTINCT d.procedure_id)::int FROM fee_payment p JOIN dossier d ON d.agency_id = p.agency_id AND d.id = p.dossier_id
-         WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
+         WHERE p.agency_id = $1 AND p.method = ANY($4::text[])
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS paid_online,
        (SELECT COUNT(DISTINCT r.dossier_id)::int FROM fee_request r WHERE r.agency_id = $1 AND r.status IN ('open', 'paid')
            AND (r.requested_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_with_fees,
-       (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1 AND p.method IN ('bank_transfer', 'gateway')
+       (SELECT COUNT(*)::int FROM fee_payment p WHERE p.agency_id = $1 AND p.method = ANY($4::text[])
            AND (p.paid_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date) AS dossiers_paid_online`,
-    [agencyId, from, to],
+    [agencyId, from, to, ONLINE_PAYMENT_METHODS],
   );
   return row!;
 }

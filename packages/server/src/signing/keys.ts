@@ -14,7 +14,10 @@ export interface SigningMaterial {
   /** PKCS#12 bytes the signer reads. */
   p12: Buffer;
   password: string;
+  /** The signer's private key and certificate, and the other certificates of the file (its chain). */
+  key: forge.pki.rsa.PrivateKey;
   certificate: forge.pki.Certificate;
+  chain: forge.pki.Certificate[];
   /** Certificates a signature must chain to (the issuing CA); the certificate itself when none is given. */
   trusted: forge.pki.Certificate[];
   /** The signer's subject, e.g. "CN=Sở Nội vụ, O=…". */
@@ -53,7 +56,9 @@ function fromP12(p12: Buffer, password: string, extraTrusted: forge.pki.Certific
   return {
     p12,
     password,
+    key,
     certificate: leaf,
+    chain: others,
     trusted: trusted.length ? trusted : [leaf],
     subject: subjectText(leaf),
   };

@@ -1,11 +1,10 @@
 /**
  * The result document of an approval, as a PDF (Vietnamese, embedded serif font with diacritics)
  * with a visible signature block (agency, signer, time, document id and a QR code to the public
- * verification page), signed PAdES-style (ETSI.CAdES.detached, SHA-256) with the agency's
+ * verification page), signed PAdES B-B (ETSI.CAdES.detached, SHA-256, cms.ts) with the agency's
  * certificate through @signpdf.
  */
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDocument } from 'pdf-lib';
@@ -13,6 +12,7 @@ import { qrPng } from '../documents/codes.ts';
 import { viDateTime } from '../documents/format.ts';
 import { b, DECREE_30_MARGINS, type DocumentSpec, i, para } from '../documents/layout.ts';
 import { renderPdf } from '../documents/pdf.ts';
+import { PadesSigner } from './cms.ts';
 import type { SigningMaterial } from './keys.ts';
 
 export interface ResultContent {
@@ -105,6 +105,6 @@ export async function signedResultPdf(c: ResultContent, material: SigningMateria
     appName: 'Motcua',
   });
   const withPlaceholder = Buffer.from(await pdfDoc.save({ useObjectStreams: false }));
-  const signer = new P12Signer(material.p12, { passphrase: material.password });
-  return new SignPdf().sign(withPlaceholder, signer, c.signedAt);
+  // PAdES B-B (cms.ts): the claimed signing time is the dictionary's /M above, not a CMS attribute.
+  return new SignPdf().sign(withPlaceholder, new PadesSigner(material));
 }
