@@ -1,5 +1,6 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
+import { CITIZEN_BUSINESS_PROBLEMS } from '../citizen-business/messages.ts';
 import { CITIZEN_DOSSIER_PROBLEMS } from '../citizen-dossiers/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
 import { FEE_PROBLEMS } from '../fees/messages.ts';
@@ -23,6 +24,7 @@ export const PROBLEMS = {
   ...REPORT_PROBLEMS,
   ...PAR_PROBLEMS,
   ...CITIZEN_PROBLEMS,
+  ...CITIZEN_BUSINESS_PROBLEMS,
   ...CITIZEN_DOSSIER_PROBLEMS,
   ...NOTIFICATION_PROBLEMS,
   ...FEEDBACK_PROBLEMS,
