@@ -15,7 +15,9 @@ const CHECK_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 export type TaxCodeProblem = 'tax_code_format' | 'tax_code_check_digit';
 
 /** The tax code written the official way (10 digits, or 10-3), or why it is not one. */
-export function parseTaxCode(input: string): { ok: true; taxCode: string } | { ok: false; problem: TaxCodeProblem } {
+export function parseTaxCode(
+  input: string,
+): { ok: true; taxCode: string } | { ok: false; problem: TaxCodeProblem } {
   const digits = input.trim().replace(/[\s.]/g, '');
   const m = /^(\d{10})(?:-?(\d{3}))?$/.exec(digits);
   if (!m) return { ok: false, problem: 'tax_code_format' };

@@ -29,7 +29,9 @@ describe('tax code (mã số thuế)', () => {
   it('refuses nine digits whose check would be 10 (never issued)', () => {
     // Nine digits whose weighted sum is a multiple of 11: no 10th digit makes a code of them.
     const nine = Array.from({ length: 1000 }, (_, i) => String(i).padStart(9, '0')).find(
-      (s) => [31, 29, 23, 19, 17, 13, 7, 5, 3].reduce((t, w, i) => t + w * Number(s[i]), 0) % 11 === 0 && s !== '000000000',
+      (s) =>
+        [31, 29, 23, 19, 17, 13, 7, 5, 3].reduce((t, w, i) => t + w * Number(s[i]), 0) % 11 === 0 &&
+        s !== '000000000',
     )!;
     for (let d = 0; d <= 9; d++) expect(parseTaxCode(`${nine}${d}`).ok).toBe(false);
   });
@@ -62,13 +64,17 @@ describe('which dossiers a session sees', () => {
   it('acting as oneself: own dossiers, never the business’s', () => {
     const s = dossierScope(me, null);
     expect([mineOnline, mineCounter].every((d) => inDossierScope(s, d))).toBe(true);
-    expect([forBusinessByMe, forBusinessByOther, businessCounter].some((d) => inDossierScope(s, d))).toBe(false);
+    expect([forBusinessByMe, forBusinessByOther, businessCounter].some((d) => inDossierScope(s, d))).toBe(
+      false,
+    );
     expect(scopeIdHmac(s)).toBe('H-person');
   });
 
   it('acting for a business the provider vouched for: all its dossiers, none of the person’s or another business’s', () => {
     const s = dossierScope(me, { taxHmac: 'H-tax', representation: 'provider' });
-    expect([forBusinessByMe, forBusinessByOther, businessCounter].every((d) => inDossierScope(s, d))).toBe(true);
+    expect([forBusinessByMe, forBusinessByOther, businessCounter].every((d) => inDossierScope(s, d))).toBe(
+      true,
+    );
     expect([mineOnline, mineCounter, otherBusiness].some((d) => inDossierScope(s, d))).toBe(false);
     expect(scopeIdHmac(s)).toBe('H-tax');
   });
@@ -76,9 +82,9 @@ describe('which dossiers a session sees', () => {
   it('acting for a declared business: only what this account submitted for it', () => {
     const s = dossierScope(me, { taxHmac: 'H-tax', representation: 'declared' });
     expect(inDossierScope(s, forBusinessByMe)).toBe(true);
-    expect([forBusinessByOther, businessCounter, mineOnline, mineCounter].some((d) => inDossierScope(s, d))).toBe(
-      false,
-    );
+    expect(
+      [forBusinessByOther, businessCounter, mineOnline, mineCounter].some((d) => inDossierScope(s, d)),
+    ).toBe(false);
     expect(scopeIdHmac(s)).toBeNull();
   });
 });

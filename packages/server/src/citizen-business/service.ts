@@ -25,7 +25,9 @@ export async function actingBusiness(
   session: { actingTaxCode: string | null; citizen: { id: string } },
 ): Promise<CitizenBusiness | null> {
   if (!session.actingTaxCode) return null;
-  return (await businessesOf(db, session.citizen.id)).find((b) => b.taxCode === session.actingTaxCode) ?? null;
+  return (
+    (await businessesOf(db, session.citizen.id)).find((b) => b.taxCode === session.actingTaxCode) ?? null
+  );
 }
 
 export function actingAsOf(business: CitizenBusiness | null): ActingAs {

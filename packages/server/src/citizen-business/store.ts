@@ -52,6 +52,13 @@ export async function declareBusiness(
   );
 }
 
-export async function setSessionActing(db: Queryable, tokenHash: string, taxCode: string | null): Promise<void> {
-  await db.query('UPDATE citizen_session SET acting_tax_code = $2 WHERE token_hash = $1', [tokenHash, taxCode]);
+export async function setSessionActing(
+  db: Queryable,
+  tokenHash: string,
+  taxCode: string | null,
+): Promise<void> {
+  await db.query('UPDATE citizen_session SET acting_tax_code = $2 WHERE token_hash = $1', [
+    tokenHash,
+    taxCode,
+  ]);
 }

@@ -74,7 +74,9 @@ export async function ownDossier(
   const d = await loadDossier(db, id, lock);
   if (!d) throw new Problem(404, 'dossier_not_found');
   const { scope } = await sessionScope(ctx, db, session);
-  if (!inDossierScope(scope, { applicantCitizenId: d.applicantCitizenId, applicantIdHmac: d.applicantIdHmac }))
+  if (
+    !inDossierScope(scope, { applicantCitizenId: d.applicantCitizenId, applicantIdHmac: d.applicantIdHmac })
+  )
     throw new Problem(404, 'dossier_not_found');
   return { d, idHmac: scopeIdHmac(scope) };
 }

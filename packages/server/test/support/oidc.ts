@@ -117,4 +117,3 @@ export async function signInThroughProvider(browser: Browser, subject: string) {
   }
   return page;
 }
-

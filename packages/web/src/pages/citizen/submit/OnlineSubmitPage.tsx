@@ -15,6 +15,7 @@ import {
 } from '../../../components/forms.tsx';
 import { Loading, Notice, usePageTitle } from '../../../components/ui.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { ActingBanner } from '../business/ActingBanner.tsx';
 import { useDraft, useSaveDraft, useSubmitDraft } from './api.ts';
 import { DocumentsStep } from './DocumentsStep.tsx';
 
@@ -138,6 +139,7 @@ export default function OnlineSubmitPage() {
         {summary}
         <p className="caption">{d.procedureName}</p>
         <h1>{s.checkTitle}</h1>
+        <ActingBanner />
         <dl className="summary-list">
           {pages.flatMap((p, i) =>
             p.fields.map((f) => (
