@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { citizenBusinessesResponse, citizenMeResponse } from '@motcua/core';
+import type { LightMyRequestResponse } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Applicant } from '../src/dossiers/applicant.ts';
@@ -45,11 +46,7 @@ type Client = (
   url: string,
   payload?: unknown,
   headers?: Record<string, string>,
-) => Promise<{
-  statusCode: number;
-  body: string;
-  json(): any;
-}>;
+) => Promise<LightMyRequestResponse>;
 
 /**
  * A person signs in as the representative of a business and acts for it, as on VNeID's

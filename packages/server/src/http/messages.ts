@@ -127,6 +127,10 @@ export const PROBLEMS = {
     en: 'The successor must be another unit that is still active',
   },
   procedure_not_found: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
+  procedure_code_ambiguous: {
+    vi: 'Có nhiều thủ tục mang mã {code} ở các cơ quan khác nhau; vui lòng chọn thủ tục từ danh mục',
+    en: 'Several agencies have a procedure with code {code}; choose the procedure from the catalogue',
+  },
   agency_not_found: { vi: 'Không tìm thấy cơ quan có mã {code}', en: 'No agency has the code {code}' },
   field_not_found: { vi: 'Không tìm thấy lĩnh vực có mã {code}', en: 'No field has the code {code}' },
   no_draft: { vi: 'Thủ tục không có bản dự thảo để công bố', en: 'The procedure has no draft to publish' },

@@ -1,6 +1,6 @@
 import { type EformAnswers, type EformField, fieldLabel, validateAnswers } from '@motcua/core';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
 import {
   ErrorSummary,
@@ -24,13 +24,12 @@ type Step = number | 'documents' | 'check';
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 /**
- * /nop-truc-tuyen/:procedureId — an online application, GOV.UK style: one question (or a small
+ * /nop-truc-tuyen/:code (OnlineSubmitRoute finds the procedure) — an online application, GOV.UK style: one question (or a small
  * group) per page with the error summary at the top and the message next to the field, each page
  * saved on the server (so the citizen resumes on any device), check your answers with change
  * links, submit, then the confirmation with the reference and the 8-working-hour rule.
  */
-export default function OnlineSubmitPage() {
-  const { procedureId = '' } = useParams();
+export default function OnlineSubmitPage({ procedureId }: { procedureId: string }) {
   const t = useT();
   const s = t.onlineSubmit;
   const { locale } = useI18n();
