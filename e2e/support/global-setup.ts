@@ -1,8 +1,10 @@
 /**
  * Global setup of the `e2e` test project: builds the web app when its bundle is missing or older
- * than its sources, then starts the real server (`motcua serve`) on a free loopback port with a
- * fresh data folder (so a fresh embedded database), and hands its address to the tests as
- * `inject('baseUrl')`. The teardown stops the server and deletes the folder.
+ * than its sources, starts a test mailbox (a real SMTP server, read over HTTP) and a real OpenID
+ * provider standing in for VNeID, then starts the real server (`motcua serve`) on a free loopback
+ * port with a fresh data folder (so a fresh embedded database), sending its email to the mailbox and
+ * signing citizens in at the provider. The tests get `inject('baseUrl')`, `inject('mailUrl')` and
+ * `inject('citizens')`. The teardown stops the server, the provider and the mailbox and deletes the folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,11 +14,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startMailbox } from './mailbox.ts';
+import { startOidcProvider } from './oidc-provider.ts';
+import { TEST_PEOPLE, type TestPerson } from './people.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** http://127.0.0.1:<port> of the server under test. */
     baseUrl: string;
+    /** http://127.0.0.1:<port> of the test mailbox: GET /messages?to=<address> (see mailbox.ts). */
+    mailUrl: string;
+    /** The people the test OpenID provider signs in (see people.ts). */
+    citizens: TestPerson[];
   }
 }
 
@@ -116,6 +125,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const mailbox = await startMailbox();
+  const oidcCallback = `${baseUrl}/api/v1/citizen/auth/oidc/callback`;
+  const provider = await startOidcProvider(oidcCallback);
   // A fresh embedded database in dataDir: never a DATABASE_URL inherited from the shell.
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const server = spawn(process.execPath, [join(ROOT, 'packages/server/bin/motcua.mjs'), 'serve'], {
@@ -131,6 +143,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Every test file signs in through the one server from the same address: the per-address
       // sign-in limit (10 a minute by default, tested in the server's auth tests) would refuse them.
       LOGIN_RATE_PER_MINUTE: '1000',
+      CITIZEN_CODE_RATE_PER_MINUTE: '1000',
+      PUBLIC_URL: baseUrl,
+      // Every notification goes to the test mailbox, delivered within a second or two.
+      SMTP_URL: mailbox.smtpUrl,
+      MAIL_FROM: 'Bộ phận Một cửa <motcua@e2e.example.vn>',
+      NOTIFY_INTERVAL_SECONDS: '1',
+      // Citizens sign in with "VNeID" at the test OpenID provider.
+      OIDC_ISSUER_URL: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_REDIRECT_URL: oidcCallback,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -165,6 +188,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
     }
     watchdog.kill();
+    await provider.close();
+    await mailbox.close();
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
@@ -195,5 +220,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseUrl', baseUrl);
+  project.provide('mailUrl', mailbox.httpUrl);
+  project.provide(
+    'citizens',
+    TEST_PEOPLE.map((person) => ({ ...person })),
+  );
   return stop;
 }

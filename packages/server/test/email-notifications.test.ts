@@ -258,4 +258,32 @@ describe.each(engines)('email notifications on %s', (engine) => {
     expect(toCitizen()).toHaveLength(0);
     await unreachable.close?.();
   });
+  it("emails the one-time sign-in code to the address typed in, in the page's language, once", async () => {
+    const ask = (email: string, lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/citizen/auth/email/start',
+        headers: { 'accept-language': lang },
+        payload: { email },
+      });
+    expect((await ask('moi.den@example.vn', 'vi')).statusCode).toBeLessThan(300);
+    expect((await ask('new.comer@example.com', 'en')).statusCode).toBeLessThan(300);
+    await deliver();
+    await deliver();
+    const vi = smtp.received.filter((m) => m.to.includes('moi.den@example.vn'));
+    expect(vi).toHaveLength(1);
+    const code = /\b(\d{6})\b/.exec(vi[0]!.subject)?.[1];
+    expect(code, vi[0]!.subject).toMatch(/^\d{6}$/);
+    expect(vi[0]!.text).toContain(`Mã xác nhận để đăng nhập của bạn là ${code}`);
+    expect(vi[0]!.text).toContain('10 phút');
+    const en = smtp.received.filter((m) => m.to.includes('new.comer@example.com'));
+    expect(en[0]?.text).toMatch(/Your sign-in code is \d{6}\. It is valid for 10 minutes/);
+    // The code the email carries signs in.
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/verify',
+      payload: { email: 'moi.den@example.vn', code },
+    });
+    expect(signedIn.statusCode).toBe(200);
+  });
 });

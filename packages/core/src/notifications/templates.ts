@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = {
   'feedback.assigned': ['recipient', 'reference', 'dueAt'],
   // The head of the receiving unit, on a "not satisfied" rating of a returned dossier
   'rating.follow_up': [...DOSSIER, 'reasons'],
+  // A citizen signing in without VNeID: the one-time code, to the address typed in
+  'citizen.signin_code': ['code', 'minutes'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -224,6 +226,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<NotificationLoca
     en: {
       subject: '"Not satisfied" rating of dossier {{code}}',
       body: `Dear {{recipient}},\n\nThe applicant rated dossier {{code}} ({{procedure}}) "not satisfied". Reasons: {{reasons}}. Please follow it up and record the outcome under Feedback > Ratings.${SIGN_EN}`,
+    },
+  },
+  'citizen.signin_code': {
+    vi: {
+      subject: 'Mã đăng nhập Cổng dịch vụ công: {{code}}',
+      body: `Mã xác nhận để đăng nhập của bạn là {{code}}. Mã có hiệu lực trong {{minutes}} phút và chỉ dùng được một lần.\n\nNếu bạn không yêu cầu mã này, hãy bỏ qua thư này; không ai đăng nhập được nếu không có mã.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'Your sign-in code: {{code}}',
+      body: `Your sign-in code is {{code}}. It is valid for {{minutes}} minutes and can be used once.\n\nIf you did not ask for it, ignore this email: no one can sign in without the code.${SIGN_EN}`,
     },
   },
 };

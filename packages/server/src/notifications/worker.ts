@@ -68,6 +68,24 @@ async function citizenRecipientOf(db: Queryable, id: string): Promise<Recipient 
   };
 }
 
+/**
+ * The address typed in on the sign-in page, for the one-time sign-in code (whoever asks may have no
+ * account yet): in the language the page was in, by email, the only channel that has it.
+ */
+function addressRecipientOf(m: ClaimedMessage): Recipient | null {
+  const payload = m.payload;
+  if (m.kind !== 'citizen.signin_code' || typeof payload.email !== 'string' || payload.email === '')
+    return null;
+  return {
+    userId: '',
+    name: payload.email,
+    email: payload.email,
+    phone: null,
+    locale: payload.locale === 'en' ? 'en' : 'vi',
+    channels: ['email'],
+  };
+}
+
 /** The values a template may use, from the row's payload and the dossier it is about. */
 async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient) {
   const dossier = m.dossierId
@@ -96,6 +114,7 @@ async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient
     code: dossier?.code ?? (typeof m.payload.code === 'string' ? m.payload.code : null),
     procedure: dossier?.procedure ?? null,
     dueAt,
+    minutes: typeof m.payload.expiresInMinutes === 'number' ? String(m.payload.expiresInMinutes) : null,
     surveyUrl: surveyPath ? new URL(surveyPath, ctx.config.publicUrl).toString() : null,
   };
 }
@@ -134,7 +153,7 @@ export async function deliverNotifications(
         ? await recipientOf(ctx.db, m.recipientId)
         : m.recipientCitizenId
           ? await citizenRecipientOf(ctx.db, m.recipientCitizenId)
-          : null;
+          : addressRecipientOf(m);
       const channel = recipient ? channelFor(recipient, channels) : null;
       if (!recipient || !channel) {
         await close('no_channel');

@@ -7,6 +7,9 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  /** The HTML part, when the message has one. */
+  html: string | null;
+  receivedAt: Date;
   parsed: ParsedMail;
 }
 
@@ -34,6 +37,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             messageId: parsed.messageId ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : null,
+            receivedAt: new Date(),
             parsed,
           });
           callback();

@@ -1,0 +1,31 @@
+/** The people the test OpenID provider knows (its stand-in for VNeID's register), by subject. */
+export interface TestPerson {
+  /** The provider's subject identifier: what the devInteractions login form takes as "login". */
+  sub: string;
+  name: string;
+  /** Số định danh cá nhân, 12 digits: the server stores it encrypted and shows it masked. */
+  identity_number: string;
+  /** Where this person's email goes (the provider gives none: the portal asks for it). */
+  email: string;
+}
+
+export const TEST_PEOPLE = [
+  {
+    sub: 'vneid-e2e-an',
+    name: 'Nguyễn Văn An',
+    identity_number: '079200001234',
+    email: 'an.nguyen@e2e.example.vn',
+  },
+  {
+    sub: 'vneid-e2e-binh',
+    name: 'Trần Thị Bình',
+    identity_number: '001199005678',
+    email: 'binh.tran@e2e.example.vn',
+  },
+  {
+    sub: 'vneid-e2e-cuong',
+    name: 'Lê Minh Cường',
+    identity_number: '038201009012',
+    email: 'cuong.le@e2e.example.vn',
+  },
+] as const satisfies readonly TestPerson[];
