@@ -272,7 +272,7 @@ function Field({
       return (
         <Radios
           name={`answers.${f.key}`}
-          legend={label}
+          legend={shownLabel}
           hint={hint}
           options={options}
           value={asText(value)}
@@ -294,7 +294,7 @@ function Field({
       const chosen = Array.isArray(value) ? value : [];
       return (
         <fieldset className={`form-group fieldset ${error ? 'form-group--error' : ''}`} id={id}>
-          <legend className="fieldset__legend">{label}</legend>
+          <legend className="fieldset__legend">{shownLabel}</legend>
           {error ? <p className="error-message">{error}</p> : null}
           {options.map((o) => (
             <div className="checkbox" key={o.value}>
