@@ -2,6 +2,7 @@ export * from './api/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/procedure.ts';
 export * from './citizen/api.ts';
+export * from './citizen/business.ts';
 export * from './dashboards/index.ts';
 export * from './dossier/index.ts';
 export * from './eforms/index.ts';

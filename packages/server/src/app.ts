@@ -16,6 +16,7 @@ import { adminCatalogueRoutes } from './catalogue/admin-routes.ts';
 import { publicCatalogueRoutes } from './catalogue/public-routes.ts';
 import { citizenAuthRoutes } from './citizen-auth/routes.ts';
 import { installCitizenSessions } from './citizen-auth/sessions.ts';
+import { citizenBusinessRoutes } from './citizen-business/routes.ts';
 import { citizenDossierRoutes } from './citizen-dossiers/routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -170,6 +171,7 @@ export async function buildApp(
   await app.register(historyImportRoutes(ctx), { prefix: '/api/v1/admin' });
   await app.register(citizenAuthRoutes(ctx), { prefix: '/api/v1/citizen' });
   await app.register(citizenDossierRoutes(ctx), { prefix: '/api/v1/citizen' });
+  await app.register(citizenBusinessRoutes(ctx), { prefix: '/api/v1/citizen' });
   await app.register(notificationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(feedbackPlugin(ctx), { prefix: '/api/v1' });
   await app.register(feeRoutes(ctx), { prefix: '/api/v1/fees' });

@@ -107,6 +107,13 @@ const envSchema = z.object({
   OIDC_REDIRECT_URL: z.url().optional(),
   /** The claim carrying the identity number (số định danh cá nhân). */
   OIDC_IDENTITY_CLAIM: z.string().min(1).default('identity_number'),
+  /**
+   * The claims naming the organisation the person signs in for (an organisation account of VNeID or
+   * the national portal): its tax code, and its name. Unset (the default), no business comes from the
+   * provider; a person may still declare one, acting for it only on what they submit themselves.
+   */
+  OIDC_BUSINESS_TAX_CODE_CLAIM: z.string().min(1).optional(),
+  OIDC_BUSINESS_NAME_CLAIM: z.string().min(1).optional(),
   /** File of the 32-byte key that encrypts citizens' identity numbers; unset, one is made under DATA_DIR. */
   CITIZEN_ID_KEY_FILE: z.string().min(1).optional(),
   /** Sign-in codes requested per minute per client address (and per email address). */
@@ -132,6 +139,9 @@ export interface OidcConfig {
   clientSecret: string;
   redirectUrl: string;
   identityClaim: string;
+  /** The organisation claims (tax code, name), when the provider sends them. */
+  businessTaxCodeClaim: string | null;
+  businessNameClaim: string | null;
 }
 
 export type Env = z.infer<typeof envSchema>;
@@ -245,6 +255,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.OIDC_CLIENT_SECRET,
             redirectUrl: e.OIDC_REDIRECT_URL,
             identityClaim: e.OIDC_IDENTITY_CLAIM,
+            businessTaxCodeClaim: e.OIDC_BUSINESS_TAX_CODE_CLAIM ?? null,
+            businessNameClaim: e.OIDC_BUSINESS_NAME_CLAIM ?? null,
           }
         : undefined,
     citizenIdKeyFile: resolve(e.CITIZEN_ID_KEY_FILE ?? resolve(e.DATA_DIR, 'citizen-id.key')),

@@ -21,7 +21,7 @@ const NotificationPreferencesPage = lazy(
   () => import('./pages/citizen/dossiers/NotificationPreferencesPage.tsx'),
 );
 const PublicBoardPage = lazy(() => import('./pages/dashboards/PublicBoardPage.tsx'));
-const OnlineSubmitPage = lazy(() => import('./pages/citizen/submit/OnlineSubmitPage.tsx'));
+const OnlineSubmitRoute = lazy(() => import('./pages/citizen/submit/OnlineSubmitRoute.tsx'));
 const FeedbackFormPage = lazy(() => import('./pages/feedback/FeedbackFormPage.tsx'));
 const PublishedFeedbackPage = lazy(() => import('./pages/feedback/PublishedFeedbackPage.tsx'));
 const AnswerRatingPage = lazy(() => import('./pages/feedback/AnswerRatingPage.tsx'));
@@ -42,7 +42,7 @@ export function App() {
         <Route path="dang-nhap" element={<SignInPage />} />
         <Route path="dang-nhap-cong-dan" element={<CitizenSignInPage />} />
         <Route path="cong-dan" element={<CitizenHomePage />} />
-        <Route path="nop-truc-tuyen/:procedureId/*" element={<OnlineSubmitPage />} />
+        <Route path="nop-truc-tuyen/:procedure/*" element={<OnlineSubmitRoute />} />
         <Route path="cong-dan/ho-so" element={<MyDossiersPage />} />
         <Route path="cong-dan/ho-so/:id" element={<MyDossierPage />} />
         <Route path="cong-dan/thong-bao" element={<NotificationPreferencesPage />} />

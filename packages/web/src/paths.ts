@@ -26,6 +26,8 @@ export const PATHS = {
   home: '/',
   catalogue: '/thu-tuc',
   procedure: (id: string) => `/thu-tuc/${encodeURIComponent(id)}`,
+  /** The online application of a procedure, by its code (an old link by id is redirected). */
+  onlineSubmit: (code: string) => `/nop-truc-tuyen/${encodeURIComponent(code)}`,
   signIn: '/dang-nhap',
   workspace: '/can-bo',
   changePassword: '/can-bo/doi-mat-khau',

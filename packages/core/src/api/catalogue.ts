@@ -148,3 +148,7 @@ export type ProcedureVersion = z.infer<typeof procedureVersionSchema>;
 export type AdminProcedureDetail = z.infer<typeof adminProcedureDetailSchema>;
 export type ProcedureValidation = z.infer<typeof procedureValidationSchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** A public procedure found by its code (mã thủ tục), for addresses such as /nop-truc-tuyen/SNV-VL-001. */
+export const procedureByCodeResponse = z.strictObject({ id: z.uuid(), code: z.string() });
+export type ProcedureByCode = z.infer<typeof procedureByCodeResponse>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actingAsSchema } from './business.ts';
 
 /**
  * Citizen (công dân) sign-in. A citizen signs in through the electronic identity provider
@@ -19,6 +20,8 @@ export const citizenMeResponse = z.strictObject({
   /** Masked, e.g. 0792******34; null for an email-only account. */
   identityNumberMasked: z.string().nullable(),
   signInMethod: z.enum(['oidc', 'email']),
+  /** Whom the session acts as: the person, or a business they represent (chosen on /cong-dan). */
+  actingAs: actingAsSchema,
   csrfToken: z.string(),
 });
 

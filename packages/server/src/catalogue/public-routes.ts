@@ -4,6 +4,7 @@ import {
   notReceivableReason,
   ONLINE_LEVELS,
   type ProcedureContent,
+  procedureByCodeResponse,
   procedureListSchema,
   publicProcedureSchema,
 } from '@motcua/core';
@@ -13,7 +14,12 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
-import { agenciesWithProcedures, fieldsWithCounts, publicProcedure } from './public-store.ts';
+import {
+  agenciesWithProcedures,
+  fieldsWithCounts,
+  publicProcedure,
+  publicProceduresByCode,
+} from './public-store.ts';
 import { PUBLIC_STATUSES, searchCatalogue } from './search.ts';
 
 export const pagingQuery = {
@@ -74,6 +80,26 @@ export function publicCatalogueRoutes(ctx: AppContext) {
           page: q.page,
           pageSize: q.pageSize,
         };
+      },
+    );
+
+    r.get(
+      '/procedures/by-code/:code',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'The public procedure with this code (mã thủ tục), e.g. SNV-VL-001',
+          params: z.object({ code: z.string().trim().min(1).max(50) }),
+          response: answers({ 200: procedureByCodeResponse }),
+        },
+      },
+      async (request, reply) => {
+        const rows = await publicProceduresByCode(ctx.db, request.params.code, PUBLIC_STATUSES);
+        if (rows.length === 0) throw new Problem(404, 'procedure_not_found');
+        if (rows.length > 1)
+          throw new Problem(409, 'procedure_code_ambiguous', { code: request.params.code });
+        reply.header('Cache-Control', 'public, max-age=60');
+        return rows[0]!;
       },
     );
 

@@ -49,3 +49,11 @@ export function agenciesWithProcedures(db: Queryable) {
     [PUBLIC_STATUSES],
   );
 }
+
+/** The public procedures with this code (unique within an agency; across agencies there may be two). */
+export async function publicProceduresByCode(db: Queryable, code: string, statuses: readonly string[]) {
+  return db.query<{ id: string; code: string }>(
+    'SELECT id, code FROM procedure WHERE upper(code) = upper($1) AND status = ANY($2::text[]) ORDER BY id LIMIT 2',
+    [code, statuses],
+  );
+}

@@ -13,7 +13,15 @@ export interface OidcIdentity {
   email: string | null;
   /** The identity number claim as the provider sent it; never logged. */
   identityNumber: unknown;
+  /**
+   * The organisations the provider says the person represents (tax code claim as sent, its name),
+   * or null when no organisation claim is configured: then nothing is known either way.
+   */
+  businesses: { taxCode: unknown; name: string | null }[] | null;
 }
+
+/** A claim holding one value or a list of them. */
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 export const hashState = (state: string) => createHash('sha256').update(state).digest('base64url');
 
@@ -87,6 +95,17 @@ export class OidcClient {
       fullName: text(claims.name),
       email: text(claims.email),
       identityNumber: claims[this.settings.identityClaim],
+      businesses: this.#businesses(claims),
     };
+  }
+
+  #businesses(claims: Record<string, unknown>): OidcIdentity['businesses'] {
+    const { businessTaxCodeClaim, businessNameClaim } = this.settings;
+    if (!businessTaxCodeClaim) return null;
+    const names = businessNameClaim ? listOf(claims[businessNameClaim]) : [];
+    return listOf(claims[businessTaxCodeClaim]).map((taxCode, i) => ({
+      taxCode,
+      name: typeof names[i] === 'string' && names[i].trim() !== '' ? names[i].trim() : null,
+    }));
   }
 }

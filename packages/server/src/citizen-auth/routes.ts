@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit.ts';
+import { actingAsOf, actingBusiness, applyProviderBusinesses } from '../citizen-business/service.ts';
 import type { AppContext } from '../context.ts';
 import { requestLocale } from '../http/locale.ts';
 import { errorFields } from '../http/logging.ts';
@@ -51,13 +52,19 @@ const callbackQuery = z.object({
 /** A redirect: no body, the Location header says where. */
 const redirectAnswer = noContentSchema;
 
-function me(citizen: CitizenRow, session: Pick<CitizenSession, 'method' | 'csrfToken'>): CitizenMe {
+async function me(
+  ctx: AppContext,
+  citizen: CitizenRow,
+  session: Pick<CitizenSession, 'method' | 'csrfToken' | 'actingTaxCode'>,
+): Promise<CitizenMe> {
+  const acting = await actingBusiness(ctx.db, { actingTaxCode: session.actingTaxCode, citizen });
   return {
     id: citizen.id,
     fullName: citizen.full_name,
     email: citizen.email,
     identityNumberMasked: citizen.identity_number_masked,
     signInMethod: session.method,
+    actingAs: actingAsOf(acting),
     csrfToken: session.csrfToken,
   };
 }
@@ -157,6 +164,9 @@ export function citizenAuthRoutes(ctx: AppContext) {
             },
             ctx.now(),
           );
+          // The organisations the provider names: the person acts for them with the provider's word.
+          const { ignored } = await applyProviderBusinesses(ctx, citizen.id, identity.businesses);
+          if (ignored > 0) request.log.warn({ ignored }, 'citizen OIDC organisation claim is not a tax code');
         } catch (error) {
           // The kind of failure only: a provider's answer may quote tokens or claims.
           const { type, code } = errorFields(error);
@@ -209,7 +219,7 @@ export function citizenAuthRoutes(ctx: AppContext) {
           subjectType: 'citizen',
           subjectId: citizen.id,
         });
-        return me(citizen, { method: 'email', csrfToken });
+        return me(ctx, citizen, { method: 'email', csrfToken, actingTaxCode: null });
       },
     );
 
@@ -239,7 +249,7 @@ export function citizenAuthRoutes(ctx: AppContext) {
       },
       async (request) => {
         const session = requireCitizen(request);
-        return me(session.citizen, session);
+        return me(ctx, session.citizen, session);
       },
     );
   };

@@ -20,6 +20,8 @@ export interface CitizenSession {
   tokenHash: string;
   csrfToken: string;
   method: 'oidc' | 'email';
+  /** The business the session acts for (its tax code), null acting as the person (citizen-business). */
+  actingTaxCode: string | null;
   citizen: CitizenRow;
 }
 
@@ -96,6 +98,7 @@ async function findCitizenSession(ctx: AppContext, token: string): Promise<Citiz
     tokenHash,
     csrfToken: row.csrf_token,
     method: row.sign_in_method,
+    actingTaxCode: row.acting_tax_code,
     citizen: {
       id: row.id,
       full_name: row.full_name,

@@ -131,6 +131,7 @@ export async function deleteSignInCode(db: Queryable, email: string): Promise<vo
 export interface CitizenSessionRow extends CitizenRow {
   csrf_token: string;
   sign_in_method: 'oidc' | 'email';
+  acting_tax_code: string | null;
   last_seen_at: Date;
   expires_at: Date;
 }
@@ -167,7 +168,7 @@ export async function insertCitizenSession(
 
 export async function citizenSessionOf(db: Queryable, tokenHash: string): Promise<CitizenSessionRow | null> {
   const rows = await db.query<CitizenSessionRow>(
-    `SELECT s.csrf_token, s.sign_in_method, s.last_seen_at, s.expires_at,
+    `SELECT s.csrf_token, s.sign_in_method, s.acting_tax_code, s.last_seen_at, s.expires_at,
             c.id, c.full_name, c.email, c.identity_number_masked, c.identity_number_encrypted
        FROM citizen_session s JOIN citizen_account c ON c.id = s.citizen_id
       WHERE s.token_hash = $1`,

@@ -4,12 +4,14 @@ import {
   DOSSIER_ACTION_LABELS,
   DOSSIER_STATE_INFO,
   dossierReadModel,
+  inDossierScope,
   isDossierAction,
   type Locale,
+  scopeIdHmac,
 } from '@motcua/core';
 import { loadCalendar } from '../calendar/store.ts';
-import { decryptIdentityNumber, identityNumberHmac } from '../citizen-auth/identity-number.ts';
 import { type CitizenSession, citizenActor } from '../citizen-auth/sessions.ts';
+import { sessionScope } from '../citizen-business/service.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { maskDigits } from '../dossiers/applicant.ts';
@@ -39,18 +41,9 @@ function askedItems(events: Awaited<ReturnType<typeof loadHistory>>) {
   );
 }
 
-/** The HMAC of the citizen's verified identity number (from the electronic identity), or null. */
-async function citizenIdHmac(ctx: AppContext, session: CitizenSession): Promise<string | null> {
-  const sealed = session.citizen.identity_number_encrypted;
-  if (!sealed) return null;
-  return identityNumberHmac(
-    ctx.config.citizenIdKeyFile,
-    await decryptIdentityNumber(ctx.config.citizenIdKeyFile, sealed),
-  );
-}
-
 export async function listCitizenDossiers(ctx: AppContext, session: CitizenSession, locale: Locale) {
-  const rows = await dossiersOfCitizen(ctx.db, session.citizen.id, await citizenIdHmac(ctx, session));
+  const { scope } = await sessionScope(ctx, ctx.db, session);
+  const rows = await dossiersOfCitizen(ctx.db, scope);
   const now = ctx.now();
   const items = [];
   for (const { record, procedureName } of rows) {
@@ -60,17 +53,18 @@ export async function listCitizenDossiers(ctx: AppContext, session: CitizenSessi
   return { items };
 }
 
-/** A citizen's dossier and the HMAC of their verified identity number (null without one). */
+/** A citizen's dossier and the identity the session acts with (core `scopeIdHmac`). */
 interface OwnDossier {
   d: DossierRecord;
   idHmac: string | null;
 }
 
 /**
- * The citizen's dossier, or 404 (someone else's is not told apart from one that does not exist).
- * Theirs: they are its applicant account, or a counter dossier whose applicant identity number has
- * their verified number's HMAC. Viewing changes nothing: the engine's own_dossier guard takes the
- * same HMAC match (the actor carries it), so the dossier and its history stay as the counter wrote them.
+ * The session's dossier, or 404 (someone else's is not told apart from one that does not exist).
+ * Acting as the person: they are its applicant account, or a counter dossier whose applicant identity
+ * number has their verified number's HMAC. Acting for a business: core `inDossierScope`. Viewing
+ * changes nothing: the engine's own_dossier guard takes the same HMAC (the actor carries it), so the
+ * dossier and its history stay as the counter wrote them.
  */
 export async function ownDossier(
   ctx: AppContext,
@@ -81,13 +75,15 @@ export async function ownDossier(
 ): Promise<OwnDossier> {
   const d = await loadDossier(db, id, lock);
   if (!d) throw new Problem(404, 'dossier_not_found');
-  const idHmac = await citizenIdHmac(ctx, session);
-  if (d.applicantCitizenId === session.citizen.id) return { d, idHmac };
-  if (idHmac && d.applicantIdHmac === idHmac) return { d, idHmac };
-  throw new Problem(404, 'dossier_not_found');
+  const { scope } = await sessionScope(ctx, db, session);
+  if (
+    !inDossierScope(scope, { applicantCitizenId: d.applicantCitizenId, applicantIdHmac: d.applicantIdHmac })
+  )
+    throw new Problem(404, 'dossier_not_found');
+  return { d, idHmac: scopeIdHmac(scope) };
 }
 
-/** The citizen as the engine's actor, with their identity HMAC for counter dossiers. */
+/** The citizen as the engine's actor, with the identity they act with for counter dossiers. */
 const actorOf = (session: CitizenSession, idHmac: string | null) => ({
   ...citizenActor(session),
   citizenIdHmac: idHmac,

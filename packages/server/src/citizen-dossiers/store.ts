@@ -1,3 +1,4 @@
+import type { DossierScope } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 import { type DossierRow, toRecord } from '../dossiers/store.ts';
 
@@ -10,19 +11,40 @@ async function agencies(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** The WHERE of a session's dossiers (core `inDossierScope`), over parameters $2 and $3. */
+function scopeCondition(scope: DossierScope): { sql: string; params: [string | null, string | null] } {
+  switch (scope.kind) {
+    case 'self':
+      return {
+        sql: `((d.applicant_citizen_id = $2 AND d.applicant_id_hmac IS NULL)
+               OR ($3::text IS NOT NULL AND d.applicant_id_hmac = $3))`,
+        params: [scope.citizenId, scope.idHmac],
+      };
+    case 'business_verified':
+      return { sql: '($2::uuid IS NULL AND d.applicant_id_hmac = $3)', params: [null, scope.taxHmac] };
+    case 'business_declared':
+      return {
+        sql: '(d.applicant_citizen_id = $2 AND d.applicant_id_hmac = $3)',
+        params: [scope.citizenId, scope.taxHmac],
+      };
+  }
+}
+
 /**
- * Every dossier of a citizen, agency by agency: those whose applicant account they are, and those
- * whose applicant identity number has their verified number's HMAC (index (agency_id, applicant_id_hmac)).
+ * Every dossier the session sees, agency by agency: acting as the person, those whose applicant
+ * account they are and those whose applicant identity number has their verified number's HMAC;
+ * acting for a business, those under its tax code's HMAC (index (agency_id, applicant_id_hmac)).
  */
-export async function dossiersOfCitizen(db: Queryable, citizenId: string, idHmac: string | null) {
+export async function dossiersOfCitizen(db: Queryable, scope: DossierScope) {
   const out = [];
+  const { sql, params } = scopeCondition(scope);
   for (const agencyId of await agencies(db)) {
     const rows = await db.query<DossierRow & { procedure_name: string }>(
       `SELECT ${COLUMNS.replace(/(\w+)/g, 'd.$1')}, v.content->>'name' AS procedure_name
          FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id
-        WHERE d.agency_id = $1 AND (d.applicant_citizen_id = $2 OR ($3::text IS NOT NULL AND d.applicant_id_hmac = $3))
+        WHERE d.agency_id = $1 AND ${sql}
         ORDER BY d.created_at DESC LIMIT 200`,
-      [agencyId, citizenId, idHmac],
+      [agencyId, ...params],
     );
     out.push(...rows.map((r) => ({ record: toRecord(r), procedureName: r.procedure_name ?? '' })));
   }

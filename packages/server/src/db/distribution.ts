@@ -43,6 +43,7 @@ export const referenceTables = [
   'citizen_session',
   'citizen_oidc_flow',
   'citizen_signin_code',
+  'citizen_business',
   'reform_plan',
   'reform_target',
   'reform_target_report',

@@ -1,5 +1,6 @@
 import type { Localised } from '@motcua/core';
 import { CITIZEN_PROBLEMS } from '../citizen-auth/messages.ts';
+import { CITIZEN_BUSINESS_PROBLEMS } from '../citizen-business/messages.ts';
 import { CITIZEN_DOSSIER_PROBLEMS } from '../citizen-dossiers/messages.ts';
 import { FEEDBACK_PROBLEMS } from '../feedback/messages.ts';
 import { FEE_PROBLEMS } from '../fees/messages.ts';
@@ -23,6 +24,7 @@ export const PROBLEMS = {
   ...REPORT_PROBLEMS,
   ...PAR_PROBLEMS,
   ...CITIZEN_PROBLEMS,
+  ...CITIZEN_BUSINESS_PROBLEMS,
   ...CITIZEN_DOSSIER_PROBLEMS,
   ...NOTIFICATION_PROBLEMS,
   ...FEEDBACK_PROBLEMS,
@@ -125,6 +127,10 @@ export const PROBLEMS = {
     en: 'The successor must be another unit that is still active',
   },
   procedure_not_found: { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
+  procedure_code_ambiguous: {
+    vi: 'Có nhiều thủ tục mang mã {code} ở các cơ quan khác nhau; vui lòng chọn thủ tục từ danh mục',
+    en: 'Several agencies have a procedure with code {code}; choose the procedure from the catalogue',
+  },
   agency_not_found: { vi: 'Không tìm thấy cơ quan có mã {code}', en: 'No agency has the code {code}' },
   field_not_found: { vi: 'Không tìm thấy lĩnh vực có mã {code}', en: 'No field has the code {code}' },
   no_draft: { vi: 'Thủ tục không có bản dự thảo để công bố', en: 'The procedure has no draft to publish' },

@@ -10,6 +10,7 @@ import {
 } from '@motcua/core';
 import type { CitizenSession } from '../citizen-auth/sessions.ts';
 import { citizenActor } from '../citizen-auth/sessions.ts';
+import { actingBusiness } from '../citizen-business/service.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { recordDocument } from '../dossiers/documents.ts';
@@ -201,6 +202,11 @@ export async function submitDraft(
   if (missing.length > 0) throw new Problem(422, 'draft_documents_missing', {}, missing);
   const c = session.citizen;
   const named = typeof draft.answers.fullName === 'string' ? draft.answers.fullName : null;
+  const person = named ?? c.full_name ?? c.email ?? 'Công dân';
+  // Acting for a business, the business is the applicant (kind organisation: its name and tax
+  // code, as the counter records one) and the person its representative; the tax code's HMAC is
+  // written with it, so the business's dossiers are found by it.
+  const business = await actingBusiness(tx, session);
   const outcome = await createDossier(
     ctx,
     tx,
@@ -208,7 +214,8 @@ export async function submitDraft(
       procedureId: p.id,
       channel: 'online',
       applicant: {
-        name: named ?? c.full_name ?? c.email ?? 'Công dân',
+        name: business && person === 'Công dân' ? business.name : person,
+        ...(business ? { organisation: business.name, idNumber: business.taxCode } : {}),
         ...(c.email ? { email: c.email } : {}),
       },
       applicantUserId: null,

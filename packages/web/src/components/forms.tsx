@@ -297,7 +297,8 @@ export function Radios({
   children,
 }: {
   name: string;
-  legend: string;
+  /** The question; on a page of one question, its heading (GOV.UK: the legend as the page heading). */
+  legend: ReactNode;
   options: RadioOption[];
   value: string;
   onChange: (v: string) => void;

@@ -1,4 +1,5 @@
 import { citizenEn } from './citizen.en.ts';
+import { citizenBusinessEn } from './citizenBusiness.en.ts';
 import { citizenDossiersEn } from './citizenDossiers.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
@@ -37,6 +38,7 @@ const EN_MONTHS = [
 /** English. Same keys as vi.ts; the compiler checks that nothing is missing. */
 export const en: Messages = {
   citizen: citizenEn,
+  citizenBusiness: citizenBusinessEn,
   citizenDossiers: citizenDossiersEn,
   feedback: feedbackEn,
   onlineSubmit: onlineSubmitEn,

@@ -1,4 +1,5 @@
 import { citizenVi } from './citizen.vi.ts';
+import { citizenBusinessVi } from './citizenBusiness.vi.ts';
 import { citizenDossiersVi } from './citizenDossiers.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
@@ -25,6 +26,7 @@ const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th�
  */
 export const vi = {
   citizen: citizenVi,
+  citizenBusiness: citizenBusinessVi,
   citizenDossiers: citizenDossiersVi,
   feedback: feedbackVi,
   onlineSubmit: onlineSubmitVi,

@@ -4,8 +4,12 @@ import { SubmitButton } from '../../components/forms.tsx';
 import { LoadError, Loading, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
+import { ActingAsSection } from './business/ActingAsSection.tsx';
 
-/** The signed-in citizen's own page: who the portal knows them as (identity number masked). */
+/**
+ * The signed-in citizen's own page: who the portal knows them as (identity number masked), and
+ * whom they act as (themselves or a business they represent).
+ */
 export default function CitizenHomePage() {
   const t = useT();
   const c = t.citizen;
@@ -34,6 +38,7 @@ export default function CitizenHomePage() {
           </div>
         ))}
       </dl>
+      <ActingAsSection me={me} />
       <SubmitButton
         type="button"
         variant="secondary"

@@ -234,7 +234,7 @@ function ProcedureView({ p }: { p: PublicProcedure }) {
         </p>
         {p.onlineLevel !== 'none' ? (
           <p>
-            <Link className="button button--primary button--start" to={`/nop-truc-tuyen/${p.id}`}>
+            <Link className="button button--primary button--start" to={PATHS.onlineSubmit(p.code)}>
               {t.onlineSubmit.start}
             </Link>
             <span className="hint">{t.onlineSubmit.startHint}</span>

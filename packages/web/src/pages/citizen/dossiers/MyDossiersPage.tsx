@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { ActingBanner } from '../business/ActingBanner.tsx';
 import { useMyDossiers } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
 
@@ -14,6 +15,7 @@ export default function MyDossiersPage() {
   return (
     <div className="narrow">
       <h1>{m.title}</h1>
+      <ActingBanner />
       <p>{m.lead}</p>
       {list.data.items.length === 0 ? (
         <p>{m.empty}</p>

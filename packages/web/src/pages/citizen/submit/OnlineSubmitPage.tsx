@@ -1,6 +1,6 @@
 import { type EformAnswers, type EformField, fieldLabel, validateAnswers } from '@motcua/core';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
 import {
   ErrorSummary,
@@ -15,6 +15,7 @@ import {
 } from '../../../components/forms.tsx';
 import { Loading, Notice, usePageTitle } from '../../../components/ui.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { ActingBanner } from '../business/ActingBanner.tsx';
 import { useDraft, useSaveDraft, useSubmitDraft } from './api.ts';
 import { DocumentsStep } from './DocumentsStep.tsx';
 
@@ -23,13 +24,12 @@ type Step = number | 'documents' | 'check';
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 /**
- * /nop-truc-tuyen/:procedureId — an online application, GOV.UK style: one question (or a small
+ * /nop-truc-tuyen/:code (OnlineSubmitRoute finds the procedure) — an online application, GOV.UK style: one question (or a small
  * group) per page with the error summary at the top and the message next to the field, each page
  * saved on the server (so the citizen resumes on any device), check your answers with change
  * links, submit, then the confirmation with the reference and the 8-working-hour rule.
  */
-export default function OnlineSubmitPage() {
-  const { procedureId = '' } = useParams();
+export default function OnlineSubmitPage({ procedureId }: { procedureId: string }) {
   const t = useT();
   const s = t.onlineSubmit;
   const { locale } = useI18n();
@@ -138,6 +138,7 @@ export default function OnlineSubmitPage() {
         {summary}
         <p className="caption">{d.procedureName}</p>
         <h1>{s.checkTitle}</h1>
+        <ActingBanner />
         <dl className="summary-list">
           {pages.flatMap((p, i) =>
             p.fields.map((f) => (
@@ -271,7 +272,7 @@ function Field({
       return (
         <Radios
           name={`answers.${f.key}`}
-          legend={label}
+          legend={shownLabel}
           hint={hint}
           options={options}
           value={asText(value)}
@@ -293,7 +294,7 @@ function Field({
       const chosen = Array.isArray(value) ? value : [];
       return (
         <fieldset className={`form-group fieldset ${error ? 'form-group--error' : ''}`} id={id}>
-          <legend className="fieldset__legend">{label}</legend>
+          <legend className="fieldset__legend">{shownLabel}</legend>
           {error ? <p className="error-message">{error}</p> : null}
           {options.map((o) => (
             <div className="checkbox" key={o.value}>

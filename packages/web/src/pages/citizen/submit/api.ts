@@ -1,4 +1,4 @@
-import type { DraftSubmitted, DraftView, EformAnswers } from '@motcua/core';
+import type { DraftSubmitted, DraftView, EformAnswers, ProcedureByCode } from '@motcua/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
 
@@ -55,5 +55,16 @@ export function useRemoveDocument(procedureId: string) {
         query: { draftId },
       }),
     onSuccess: (draft) => qc.setQueryData(['citizen', 'draft', procedureId], draft),
+  });
+}
+
+/** The procedure an address such as /nop-truc-tuyen/SNV-VL-001 names by its code. */
+export function useProcedureByCode(code: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['procedure', 'by-code', code],
+    queryFn: () => api<ProcedureByCode>(`/api/v1/procedures/by-code/${encodeURIComponent(code)}`),
+    enabled,
+    retry: false,
+    staleTime: 5 * 60_000,
   });
 }
