@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
+import { useCitizen } from '../../../api/citizen.ts';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { PATHS } from '../../../paths.ts';
 import { useMyDossier } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
 import { SupplementForm } from './SupplementForm.tsx';
@@ -16,9 +18,13 @@ export default function MyDossierPage() {
   const m = useT().citizenDossiers;
   const { locale } = useI18n();
   const { id = '' } = useParams();
+  const citizen = useCitizen();
   const dossier = useMyDossier(id);
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(dossier.data?.code ?? m.title);
+  // The session's CSRF token comes with the citizen: a page opened from an email link sends with it.
+  if (citizen.isPending) return <Loading />;
+  if (!citizen.isError && !citizen.data) return <Navigate to={PATHS.citizenSignIn} replace />;
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <LoadError error={dossier.error} onRetry={() => void dossier.refetch()} />;
   const d = dossier.data;
