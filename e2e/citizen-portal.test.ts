@@ -246,6 +246,8 @@ describe('a citizen applies online for unemployment benefit, from a phone, to th
       expect(journey.code).toMatch(/^000\.00\.\d{2}\.H29-\d{6}-\d{4}$/);
       expect(await page.getByTestId('online-rule').innerText()).toContain('8 giờ làm việc');
       await checkPage(page, 'confirmation');
+      const arrived = await waitForMail(an.email, `Đã nhận hồ sơ ${journey.code} nộp trực tuyến`);
+      expect(arrived.text).toContain('trong 8 giờ làm việc');
 
       // My dossiers lists it, not yet accepted.
       await page.goto('/cong-dan/ho-so');
