@@ -14,9 +14,11 @@ import { engines, openTestDatabase } from './support/databases.ts';
 import { Browser, CALLBACK, MOTCUA, signInThroughProvider, startProvider } from './support/oidc.ts';
 
 const IDENTITY_NUMBER = '079200001234';
-const PEOPLE: Record<string, { name: string; identity_number: string }> = {
+const PEOPLE: Record<string, { name: string; identity_number: string; email?: string }> = {
   'vneid-sub-an': { name: 'Nguyễn Văn An', identity_number: IDENTITY_NUMBER },
-  'vneid-sub-binh': { name: 'Trần Thị Bình', identity_number: '001199005678' },
+  'vneid-sub-binh': { name: 'Trần Thị Bình', identity_number: '001199005678', email: 'Binh.Tran@Example.vn' },
+  // Gives the address an account signed in by emailed code already has.
+  'vneid-sub-chi': { name: 'Phạm Thị Chi', identity_number: '079300004321', email: 'chi@example.vn' },
 };
 
 describe.each(engines)('citizen sign-in with VNeID (OpenID Connect) on %s', (engine) => {
@@ -27,7 +29,7 @@ describe.each(engines)('citizen sign-in with VNeID (OpenID Connect) on %s', (eng
   const logs: string[] = [];
 
   beforeAll(async () => {
-    provider = await startProvider(PEOPLE);
+    provider = await startProvider(PEOPLE, ['name', 'identity_number', 'email']);
     db = await openTestDatabase(engine);
     const dataDir = await mkdtemp(join(tmpdir(), 'motcua-citizen-'));
     const config = loadConfig({
@@ -96,6 +98,28 @@ describe.each(engines)('citizen sign-in with VNeID (OpenID Connect) on %s', (eng
     expect(an.id).not.toBe(binh.id);
     const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM citizen_account');
     expect(count[0]!.n).toBe(2);
+  });
+
+  it('keeps the email the provider gives, where notifications go, unless another account has it', async () => {
+    const meOf = async (b: Browser) =>
+      (
+        await app.inject({
+          url: '/api/v1/citizen/me',
+          headers: { cookie: `motcua_citizen=${b.jars.get(MOTCUA)!.get('motcua_citizen')}` },
+        })
+      ).json();
+    const binh = new Browser(app);
+    await signInThroughProvider(binh, 'vneid-sub-binh');
+    expect((await meOf(binh)).email).toBe('binh.tran@example.vn');
+    // Someone signed in by emailed code holds chi@example.vn: the VNeID account signs in without it.
+    await db.query(
+      `INSERT INTO citizen_account (id, email, created_at, last_sign_in_at) VALUES (gen_random_uuid(), 'chi@example.vn', now(), now())`,
+    );
+    const chi = new Browser(app);
+    const landed = await signInThroughProvider(chi, 'vneid-sub-chi');
+    expect(landed.location?.pathname).toBe('/cong-dan');
+    expect((await meOf(chi)).email).toBeNull();
+    await db.query(`DELETE FROM citizen_account WHERE oidc_subject IS NULL AND email = 'chi@example.vn'`);
   });
 
   it('refuses a callback whose state this browser did not start, and a state used twice', async () => {

@@ -281,6 +281,13 @@ describe('online submission of the unemployment benefit application', () => {
       [done.dossierId],
     );
     expect(docs).toEqual([{ name: documents[0], kind: 'applicant', filename: 'de-nghi.pdf' }]);
+    // The citizen is told once that it arrived (the email says the 8-working-hour rule).
+    const notices = await t.db.query<{ recipient_citizen_id: string | null }>(
+      `SELECT recipient_citizen_id FROM outbox WHERE kind = 'dossier.applicant.submit_online' AND dossier_id = $1`,
+      [done.dossierId],
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.recipient_citizen_id).toBeTruthy();
     // The draft is closed: a new start opens a new draft.
     expect((await lan('GET', `/citizen/drafts/${procedureId}`)).statusCode).toBe(404);
     submittedId = done.dossierId;

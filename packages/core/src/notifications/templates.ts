@@ -19,6 +19,7 @@ const DOSSIER = ['recipient', 'code', 'procedure'] as const;
 /** Each kind the outbox carries that has a template, and the placeholders it may use. */
 export const NOTIFICATION_KINDS = {
   // The applicant (người nộp hồ sơ)
+  'dossier.applicant.submit_online': [...DOSSIER],
   'dossier.applicant.receive': [...DOSSIER, 'dueAt'],
   'dossier.applicant.refuse': [...DOSSIER],
   'dossier.applicant.request_supplement': [...DOSSIER],
@@ -58,6 +59,16 @@ const SIGN_VI = '\n\nBộ phận Một cửa';
 const SIGN_EN = '\n\nOne-stop desk';
 
 export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<NotificationLocale, NotificationText>> = {
+  'dossier.applicant.submit_online': {
+    vi: {
+      subject: 'Đã nhận hồ sơ {{code}} nộp trực tuyến',
+      body: `Kính gửi {{recipient}},\n\nChúng tôi đã nhận hồ sơ {{code}} ({{procedure}}) bạn nộp trực tuyến. Bộ phận Một cửa kiểm tra và tiếp nhận hoặc trả lại hồ sơ trong 8 giờ làm việc; bạn sẽ nhận được thư báo kết quả kiểm tra. Dùng mã hồ sơ để tra cứu tình trạng hồ sơ.${SIGN_VI}`,
+    },
+    en: {
+      subject: 'We have your online application {{code}}',
+      body: `Dear {{recipient}},\n\nWe have received the dossier {{code}} ({{procedure}}) you submitted online. The one-stop desk checks it and accepts or returns it within 8 working hours; you will be emailed the outcome. Use the dossier code to follow it.${SIGN_EN}`,
+    },
+  },
   'dossier.applicant.receive': {
     vi: {
       subject: 'Hồ sơ {{code}} đã được tiếp nhận',

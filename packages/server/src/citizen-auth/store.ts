@@ -13,7 +13,9 @@ const CITIZEN_COLUMNS = 'id, full_name, email, identity_number_masked, identity_
 
 /**
  * The citizen the provider names by (issuer, subject), created on first sign-in. The identity
- * number is stored the first time only: a later sign-in does not overwrite it.
+ * number is stored the first time only: a later sign-in does not overwrite it. The email the
+ * provider gives is where notifications go: kept once, and only if no other account (one signed in
+ * by emailed code) already has that address.
  */
 export async function upsertOidcCitizen(
   db: Queryable,
@@ -31,10 +33,12 @@ export async function upsertOidcCitizen(
 ): Promise<CitizenRow> {
   const rows = await db.query<CitizenRow>(
     `INSERT INTO citizen_account (id, oidc_issuer, oidc_subject, full_name, identity_number_encrypted,
-                                  identity_number_masked, created_at, last_sign_in_at, identity_id_hmac)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
+                                  identity_number_masked, created_at, last_sign_in_at, identity_id_hmac, email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8,
+             CASE WHEN NOT EXISTS (SELECT 1 FROM citizen_account WHERE email = $9::text) THEN $9::text END)
      ON CONFLICT (oidc_issuer, oidc_subject) DO UPDATE SET
        full_name = COALESCE(EXCLUDED.full_name, citizen_account.full_name),
+       email = COALESCE(citizen_account.email, EXCLUDED.email),
        identity_number_encrypted = COALESCE(citizen_account.identity_number_encrypted, EXCLUDED.identity_number_encrypted),
        identity_number_masked = COALESCE(citizen_account.identity_number_masked, EXCLUDED.identity_number_masked),
        identity_id_hmac = CASE WHEN citizen_account.identity_number_encrypted IS NULL
@@ -50,6 +54,7 @@ export async function upsertOidcCitizen(
       who.identityNumberMasked,
       now,
       who.identityIdHmac ?? null,
+      who.email?.trim().toLowerCase() || null,
     ],
   );
   return rows[0]!;

@@ -140,4 +140,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
   if (c.to.userId && c.to.userId !== c.from.userId)
     await notify('dossier.assigned', { recipientId: c.to.userId, recipientCitizenId: null });
   if (APPLICANT_NOTICES.has(c.event.action)) await notify(`dossier.applicant.${c.event.action}`, applicant);
+  // A portal citizen is told their online submission arrived, with the 8-working-hour rule.
+  if (c.event.action === 'submit_online' && c.dossier.applicantCitizenId)
+    await notify('dossier.applicant.submit_online', applicant);
 }

@@ -44,6 +44,19 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'truongphong@example.gov.vn',
     roles: [{ role: 'head_of_unit', unitCode: DEMO_UNIT_CODES.employment }],
   },
+  // The employment centre settles the demo's online procedure (unemployment benefit, SNV-VL-001).
+  {
+    username: 'chuyenvienvl',
+    fullName: 'Phan Thị Thanh Hương',
+    email: 'chuyenvienvl@example.gov.vn',
+    roles: [{ role: 'specialist', unitCode: DEMO_UNIT_CODES.employmentCentre }],
+  },
+  {
+    username: 'truongphongvl',
+    fullName: 'Ngô Văn Hải',
+    email: 'truongphongvl@example.gov.vn',
+    roles: [{ role: 'head_of_unit', unitCode: DEMO_UNIT_CODES.employmentCentre }],
+  },
   {
     username: 'truongphongncc',
     fullName: 'Bùi Văn Thành',

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
 import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
+import { PATHS } from '../../../paths.ts';
 import { RatingForm } from '../../feedback/RatingForm.tsx';
 import { PaymentBox } from '../../fees/PaymentBox.tsx';
 import { useMyDossier } from './api.ts';
@@ -21,11 +22,13 @@ export default function MyDossierPage() {
   const m = t.citizenDossiers;
   const { locale } = useI18n();
   const { id = '' } = useParams();
+  const citizen = useCitizen();
   const dossier = useMyDossier(id);
-  // The citizen's session, read on a direct load too: it carries the CSRF token the forms below send.
-  useCitizen();
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(dossier.data?.code ?? m.title);
+  // The session's CSRF token comes with the citizen: a page opened from an email link sends with it.
+  if (citizen.isPending) return <Loading />;
+  if (!citizen.isError && !citizen.data) return <Navigate to={PATHS.citizenSignIn} replace />;
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <LoadError error={dossier.error} onRetry={() => void dossier.refetch()} />;
   const d = dossier.data;

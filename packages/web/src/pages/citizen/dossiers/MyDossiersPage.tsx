@@ -1,6 +1,8 @@
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
+import { useCitizen } from '../../../api/citizen.ts';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { PATHS } from '../../../paths.ts';
 import { ActingBanner } from '../business/ActingBanner.tsx';
 import { useMyDossiers } from './api.ts';
 import { DossierFacts } from './DossierFacts.tsx';
@@ -9,7 +11,11 @@ import { DossierFacts } from './DossierFacts.tsx';
 export default function MyDossiersPage() {
   const m = useT().citizenDossiers;
   usePageTitle(m.title);
+  const citizen = useCitizen();
   const list = useMyDossiers();
+  // Signed out (or the session expired): to the sign-in page, rather than an error.
+  if (citizen.isPending) return <Loading />;
+  if (!citizen.isError && !citizen.data) return <Navigate to={PATHS.citizenSignIn} replace />;
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   return (

@@ -76,9 +76,12 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
     setPage(to);
     window.scrollTo(0, 0);
   };
+  // Where a resumed draft opens: the first page whose required questions the server has no answer
+  // to. Only saved answers count, so typing on a page never moves the citizen off it.
   const firstUnanswered = () => {
+    const saved = d.answers;
     const i = pages.findIndex((p) =>
-      p.fields.some((f) => f.required && !asText(answers[f.key]) && !Array.isArray(answers[f.key])),
+      p.fields.some((f) => f.required && !asText(saved[f.key]) && !Array.isArray(saved[f.key])),
     );
     if (i >= 0) return i;
     return d.checklist.some((c) => c.required && !c.document) ? 'documents' : 'check';
