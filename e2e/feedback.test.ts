@@ -2,8 +2,8 @@
  * Feedback (phản ánh, kiến nghị) on the public portal, as a citizen meets it: the form asks one
  * thing per page and names a missing answer beside its field; the published answers page names no
  * one and can be searched. Both pass the accessibility checks on a 360 px phone.
- * (The full journey — code by email, answer within the deadline, rating — is covered by the server
- * tests; this suite does not read the outbox.)
+ * (The full journey — code by email, answer within the deadline, rating, publication — is
+ * e2e/feedback-journey.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';

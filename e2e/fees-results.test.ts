@@ -376,22 +376,31 @@ describe('a fee paid by VietQR and a signed result', () => {
     const rating = page.getByRole('region', { name: 'Đánh giá việc giải quyết hồ sơ' });
     await rating.waitFor();
     await settled(page, 'the rating form on the citizen dossier page');
-    await rating.getByLabel('Hài lòng', { exact: true }).check();
-    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
-
-    // Another tab, the same dossier: the second rating is refused in words.
+    // Another tab, the same dossier, opened before the rating is sent: it still shows the form.
     const second = await page.context().newPage();
     try {
       await second.goto(`/cong-dan/ho-so/${dossier.id}`);
       const again = second.getByRole('region', { name: 'Đánh giá việc giải quyết hồ sơ' });
       await again.getByLabel('Không hài lòng').check();
+
+      await rating.getByLabel('Hài lòng', { exact: true }).check();
+      await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+
+      // The second rating, from the other tab, is refused in words.
       await again.locator('.checkbox__label').first().click();
       await again.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await expect
         .poll(() => again.innerText())
         .toContain('Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần');
       expect(await again.innerText()).not.toContain('Cảm ơn Ông/Bà đã đánh giá');
+      // Loaded again, the page says what the citizen gave and offers no form.
+      await second.reload();
+      await expect
+        .poll(() => again.innerText())
+        .toMatch(/Bạn đã đánh giá “Hài lòng” ngày \d{2}\/\d{2}\/\d{4}/);
+      expect(await again.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+      await settled(second, 'the citizen dossier page once rated');
     } finally {
       await second.close();
     }

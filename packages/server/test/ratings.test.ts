@@ -378,6 +378,8 @@ describe.each(engines)('service ratings on %s', (engine) => {
     await d.returnIt();
     const mine = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
     expect(mine.statusCode, mine.body).toBe(200);
+    // Not rated yet: the page offers the form.
+    expect(mine.json().rating).toBeNull();
     const rate = (payload: object) =>
       t.app.inject({ method: 'POST', url: `/api/v1/ratings/dossiers/${d.id}`, payload, headers });
     const first = await rate({ value: 'satisfied' });
@@ -386,5 +388,42 @@ describe.each(engines)('service ratings on %s', (engine) => {
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('rating_already_given');
     expect(await ratingsOf(d.id)).toHaveLength(1);
+    // The citizen's dossier now says it is rated, with the value given, so the page shows no form.
+    const rated = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
+    expect(rated.json().rating).toEqual({ value: 'satisfied', ratedAt: expect.any(String) });
+    expect(Date.parse(rated.json().rating.ratedAt)).not.toBeNaN();
+  });
+
+  it('tells the citizen their dossier is rated when it was rated through the result link', async () => {
+    const email = 'dung.danhgia@example.vn';
+    await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
+    const [sent] = await t.db.query<{ payload: { code: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
+      [email],
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/citizen/auth/email/verify',
+      payload: { email, code: sent!.payload.code },
+    });
+    const headers = {
+      cookie: `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`,
+    };
+    const [account] = await t.db.query<{ id: string }>('SELECT id FROM citizen_account WHERE email = $1', [
+      email,
+    ]);
+    const d = await returnedDossier();
+    await t.db.query('UPDATE dossier SET applicant_citizen_id = $2 WHERE agency_id IS NOT NULL AND id = $1', [
+      d.id,
+      account!.id,
+    ]);
+    await d.returnIt();
+    const before = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().rating).toBeNull();
+    const byLink = await pub('POST', `/links/${await tokenOf(d.id)}`, { value: 'acceptable' });
+    expect(byLink.statusCode, byLink.body).toBe(201);
+    const after = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
+    expect(after.json().rating).toMatchObject({ value: 'acceptable' });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicPaymentSchema } from '../fees/api.ts';
 import { publicPostalShipmentSchema } from '../postal/index.ts';
+import { RATING_VALUES } from '../ratings/values.ts';
 import { instantSchema } from './common.ts';
 import { dossierSummarySchema } from './dossiers.ts';
 
@@ -40,6 +41,8 @@ export const citizenDossierResponse = citizenDossierItemSchema.extend({
   postal: z.array(publicPostalShipmentSchema),
   /** While the dossier waits for payment: the agency's account, the amount, the reference and its VietQR code. */
   payment: publicPaymentSchema.nullable(),
+  /** The citizen's rating of the service once given (from any channel: online, link or counter tablet), else null. */
+  rating: z.strictObject({ value: z.enum(RATING_VALUES), ratedAt: instantSchema }).nullable(),
 });
 export type CitizenDossier = z.infer<typeof citizenDossierResponse>;
 

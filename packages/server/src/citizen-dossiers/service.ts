@@ -24,6 +24,7 @@ import { publicPayment } from '../fees/service.ts';
 import { acceptUpload } from '../files/store.ts';
 import { Problem } from '../http/problem.ts';
 import { publicPostalShipments } from '../postal/service.ts';
+import { ratingOf } from '../ratings/store.ts';
 import {
   dossiersOfCitizen,
   insertCitizenDocument,
@@ -125,6 +126,7 @@ export async function citizenDossier(
     result: result ? { filename: result.filename, mediaType: result.media_type, size: result.size } : null,
     postal: await publicPostalShipments(ctx.db, d.agencyId, d.id, locale),
     payment: d.state === 'awaiting_payment' ? await publicPayment(ctx.db, d.agencyId, d.id) : null,
+    rating: await ratingOf(ctx.db, d.agencyId, d.id),
   };
 }
 

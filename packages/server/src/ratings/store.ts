@@ -48,6 +48,19 @@ export async function ratedAt(db: Queryable, agencyId: string, dossierId: string
   return row ? new Date(row.rated_at).toISOString() : null;
 }
 
+/** The dossier's rating, given once from any channel, or null. */
+export async function ratingOf(
+  db: Queryable,
+  agencyId: string,
+  dossierId: string,
+): Promise<{ value: RatingValue; ratedAt: string } | null> {
+  const [row] = await db.query<{ value: RatingValue; rated_at: Date }>(
+    'SELECT value, rated_at FROM dossier_rating WHERE agency_id = $1 AND dossier_id = $2',
+    [agencyId, dossierId],
+  );
+  return row ? { value: row.value, ratedAt: new Date(row.rated_at).toISOString() } : null;
+}
+
 /** What a rating page shows of a dossier: its code and procedure, the agency and unit by name. */
 export async function ratingDossier(db: Queryable, dossierId: string) {
   const [row] = await db.query<{

@@ -21,6 +21,7 @@ export const feedbackEn: typeof feedbackVi = {
     thanks: 'Thank you for your rating',
     thanksBody: 'Your opinion helps the agency serve better.',
     followUp: 'The head of the receiving unit will look into it and contact you if needed.',
+    youRated: (value: string, date: string) => `You rated this “${value}” on ${date}. Thank you.`,
     already: 'This dossier has already been rated. Thank you.',
     answerTitle: 'Rate the answer to your feedback',
     answerLead: (reference: string) => `How satisfied are you with the answer to feedback ${reference}?`,

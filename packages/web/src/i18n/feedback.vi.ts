@@ -19,6 +19,7 @@ export const feedbackVi = {
     thanks: 'Cảm ơn Ông/Bà đã đánh giá',
     thanksBody: 'Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn.',
     followUp: 'Lãnh đạo đơn vị tiếp nhận sẽ xem xét và liên hệ với Ông/Bà nếu cần.',
+    youRated: (value: string, date: string) => `Bạn đã đánh giá “${value}” ngày ${date}. Cảm ơn Ông/Bà.`,
     already: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà.',
     answerTitle: 'Đánh giá câu trả lời phản ánh',
     answerLead: (reference: string) => `Ông/Bà hài lòng thế nào với câu trả lời phản ánh ${reference}?`,

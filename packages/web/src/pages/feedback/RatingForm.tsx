@@ -1,5 +1,6 @@
 import { RATING_REASONS, type RatingReason, type RatingValue } from '@motcua/core';
 import { type FormEvent, useState } from 'react';
+import { useCitizen } from '../../api/citizen.ts';
 import { newUuid } from '../../api/client.ts';
 import {
   Checkbox,
@@ -42,6 +43,9 @@ export function RatingForm({
   const r = t.feedback.rating;
   const { locale } = useI18n();
   const send = useSendRating(path);
+  // A citizen signed in who opens a rating link straight from an email: their session's CSRF token
+  // is read here, else the server refuses the rating (403) because the browser sends their cookie.
+  useCitizen();
   const errors = useFormErrors();
   const [key] = useState(newUuid);
   const [value, setValue] = useState('');

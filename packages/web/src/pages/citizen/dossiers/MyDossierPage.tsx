@@ -3,7 +3,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
 import { PostalLines } from '../../../components/PostalLines.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { PATHS } from '../../../paths.ts';
 import { RatingForm } from '../../feedback/RatingForm.tsx';
@@ -67,10 +67,19 @@ export default function MyDossierPage() {
       {d.state === 'returned' ? (
         <section aria-labelledby="my-rating-title">
           <h2 id="my-rating-title">{t.feedback.rating.title}</h2>
-          <RatingForm
-            path={`/api/v1/ratings/dossiers/${encodeURIComponent(d.id)}`}
-            legend={t.feedback.rating.lead(d.code ?? '')}
-          />
+          {d.rating ? (
+            <p data-testid="my-rating">
+              {t.feedback.rating.youRated(
+                t.feedback.rating.values[d.rating.value],
+                formatDate(d.rating.ratedAt, locale),
+              )}
+            </p>
+          ) : (
+            <RatingForm
+              path={`/api/v1/ratings/dossiers/${encodeURIComponent(d.id)}`}
+              legend={t.feedback.rating.lead(d.code ?? '')}
+            />
+          )}
         </section>
       ) : null}
       {d.canWithdraw ? <WithdrawalForm dossier={d} onSent={() => setNotice(m.withdrawSent)} /> : null}
