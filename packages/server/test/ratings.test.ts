@@ -312,10 +312,12 @@ describe.each(engines)('service ratings on %s', (engine) => {
     const lan = await citizen('lan.danhgia@example.vn');
     const binh = await citizen('binh.danhgia@example.vn');
     const d = await returnedDossier();
-    await t.db.query('UPDATE dossier SET applicant_citizen_id = $2 WHERE agency_id IS NOT NULL AND id = $1', [
-      d.id,
-      lan.id,
-    ]);
+    // As the portal writes a dossier the citizen submits for themselves: their account, no identity
+    // number's HMAC (one would say it is someone else's or a business's: core inDossierScope).
+    await t.db.query(
+      'UPDATE dossier SET applicant_citizen_id = $2, applicant_id_hmac = NULL WHERE agency_id IS NOT NULL AND id = $1',
+      [d.id, lan.id],
+    );
     const early = await lan.rate(d.id, { value: 'satisfied' });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('rating_not_returned');
@@ -413,10 +415,12 @@ describe.each(engines)('service ratings on %s', (engine) => {
       email,
     ]);
     const d = await returnedDossier();
-    await t.db.query('UPDATE dossier SET applicant_citizen_id = $2 WHERE agency_id IS NOT NULL AND id = $1', [
-      d.id,
-      account!.id,
-    ]);
+    // As the portal writes a dossier the citizen submits for themselves: their account, no identity
+    // number's HMAC (one would say it is someone else's or a business's: core inDossierScope).
+    await t.db.query(
+      'UPDATE dossier SET applicant_citizen_id = $2, applicant_id_hmac = NULL WHERE agency_id IS NOT NULL AND id = $1',
+      [d.id, account!.id],
+    );
     await d.returnIt();
     const before = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
     expect(before.statusCode, before.body).toBe(200);
