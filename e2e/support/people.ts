@@ -28,4 +28,10 @@ export const TEST_PEOPLE = [
     identity_number: '038201009012',
     email: 'cuong.le@e2e.example.vn',
   },
+  {
+    sub: 'vneid-e2e-dung',
+    name: 'Phạm Thị Dung',
+    identity_number: '079301004567',
+    email: 'dung.pham@e2e.example.vn',
+  },
 ] as const satisfies readonly TestPerson[];
