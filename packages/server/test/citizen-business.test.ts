@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Applicant } from '../src/dossiers/applicant.ts';
 import { createDossier } from '../src/dossiers/service.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { citizenByEmail } from './support/citizen.ts';
 import {
   Browser,
   CALLBACK,
@@ -96,21 +97,8 @@ describe('acting for a business on the citizen portal', () => {
 
   /** A session opened by the code emailed to `email`. */
   async function viaEmail(email: string): Promise<Client> {
-    await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
-    const [sent] = await t.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/verify',
-      payload: { email, code: sent!.payload.code },
-    });
-    expect(ok.statusCode, ok.body).toBe(200);
-    return clientOf(
-      `motcua_citizen=${ok.cookies.find((k) => k.name === 'motcua_citizen')!.value}`,
-      ok.json().csrfToken,
-    );
+    const session = await citizenByEmail(t, email);
+    return clientOf(session.cookie, session.csrfToken);
   }
 
   function clientOf(cookie: string, csrf: string): Client {

@@ -14,6 +14,7 @@ import { deliverNotifications } from '../src/notifications/worker.ts';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE, DEMO_UNIT_CODES } from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { citizenByEmail } from './support/citizen.ts';
 import { engines } from './support/databases.ts';
 import { startSmtp } from './support/smtp.ts';
 import { staffClients } from './support/staff.ts';
@@ -49,30 +50,13 @@ describe.each(engines)('citizen feedback on %s', (engine) => {
 
   /** A citizen signed in by the code emailed to `email`: a request function with the session cookie and CSRF token. */
   async function citizen(email: string) {
-    const start = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/start',
-      payload: { email },
-    });
-    expect(start.statusCode, start.body).toBe(200);
-    const [sent] = await t.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
-      [email],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/verify',
-      payload: { email, code: sent!.payload.code },
-    });
-    expect(ok.statusCode, ok.body).toBe(200);
-    const cookie = `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`;
-    const csrf = ok.json().csrfToken as string;
+    const { headers } = await citizenByEmail(t, email);
     return (payload: object) =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/public/feedback',
         payload,
-        headers: { cookie, 'x-csrf-token': csrf },
+        headers,
       });
   }
   const act = async (who: string, id: string, action: string, body: object = {}) => {

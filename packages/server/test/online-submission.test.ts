@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { citizenByEmail } from './support/citizen.ts';
 import { staffClients } from './support/staff.ts';
 
 /**
@@ -26,30 +27,13 @@ describe('online submission of the unemployment benefit application', () => {
   ) => Promise<LightMyRequestResponse>;
   /** A citizen session opened by the code emailed to `email`. Each call is a new device. */
   async function citizen(email: string): Promise<Client> {
-    const start = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/start',
-      payload: { email },
-    });
-    expect(start.statusCode, start.body).toBe(200);
-    const [sent] = await t.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/verify',
-      payload: { email, code: sent!.payload.code },
-    });
-    expect(ok.statusCode, ok.body).toBe(200);
-    const cookie = `motcua_citizen=${ok.cookies.find((k) => k.name === 'motcua_citizen')!.value}`;
-    const csrf = ok.json().csrfToken as string;
+    const session = await citizenByEmail(t, email);
     return (method, url, payload, headers = {}) =>
       t.app.inject({
         method: method as 'GET',
         url: `/api/v1${url}`,
         ...(payload ? { payload } : {}),
-        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+        headers: { ...session.headers, ...headers },
       });
   }
 

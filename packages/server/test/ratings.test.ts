@@ -14,6 +14,7 @@ import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
 import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { citizenByEmail } from './support/citizen.ts';
 import { engines } from './support/databases.ts';
 import { startSmtp } from './support/smtp.ts';
 import { staffClients, workPermitProcedure } from './support/staff.ts';
@@ -282,30 +283,15 @@ describe.each(engines)('service ratings on %s', (engine) => {
   it('lets a signed-in portal citizen rate their own returned dossier once, and nobody else’s', async () => {
     /** A portal citizen signed in by the emailed code; POSTs with their cookie and CSRF token. */
     const citizen = async (email: string) => {
-      await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
-      const [sent] = await t.db.query<{ payload: { code: string } }>(
-        `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
-        [email],
-      );
-      const ok = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/citizen/auth/email/verify',
-        payload: { email, code: sent!.payload.code },
-      });
-      expect(ok.statusCode, ok.body).toBe(200);
-      const cookie = `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`;
-      const csrf = ok.json().csrfToken as string;
-      const [row] = await t.db.query<{ id: string }>('SELECT id FROM citizen_account WHERE email = $1', [
-        email,
-      ]);
+      const session = await citizenByEmail(t, email);
       return {
-        id: row!.id,
+        id: session.id,
         rate: (dossierId: string, payload: object) =>
           t.app.inject({
             method: 'POST',
             url: `/api/v1/ratings/dossiers/${dossierId}`,
             payload,
-            headers: { cookie, 'x-csrf-token': csrf },
+            headers: session.headers,
           }),
       };
     };
@@ -349,21 +335,7 @@ describe.each(engines)('service ratings on %s', (engine) => {
   it('lets a citizen rate the counter dossier of their verified identity number, as "my dossiers" shows it', async () => {
     const email = 'cuong.danhgia@example.vn';
     const idNumber = '038201009999';
-    await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
-    const [sent] = await t.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
-      [email],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/verify',
-      payload: { email, code: sent!.payload.code },
-    });
-    expect(ok.statusCode, ok.body).toBe(200);
-    const headers = {
-      cookie: `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`,
-      'x-csrf-token': ok.json().csrfToken as string,
-    };
+    const { headers } = await citizenByEmail(t, email);
     // Their identity number, verified (as VNeID gives it), is the one the counter typed.
     const key = t.ctx.config.citizenIdKeyFile;
     const hmac = await identityNumberHmac(key, idNumber);
@@ -398,28 +370,14 @@ describe.each(engines)('service ratings on %s', (engine) => {
 
   it('tells the citizen their dossier is rated when it was rated through the result link', async () => {
     const email = 'dung.danhgia@example.vn';
-    await t.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/email/start', payload: { email } });
-    const [sent] = await t.db.query<{ payload: { code: string } }>(
-      `SELECT payload FROM outbox WHERE kind = 'citizen.signin_code' AND payload->>'email' = $1 ORDER BY id DESC LIMIT 1`,
-      [email],
-    );
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/citizen/auth/email/verify',
-      payload: { email, code: sent!.payload.code },
-    });
-    const headers = {
-      cookie: `motcua_citizen=${ok.cookies.find((c) => c.name === 'motcua_citizen')!.value}`,
-    };
-    const [account] = await t.db.query<{ id: string }>('SELECT id FROM citizen_account WHERE email = $1', [
-      email,
-    ]);
+    const session = await citizenByEmail(t, email);
+    const headers = { cookie: session.cookie };
     const d = await returnedDossier();
     // As the portal writes a dossier the citizen submits for themselves: their account, no identity
     // number's HMAC (one would say it is someone else's or a business's: core inDossierScope).
     await t.db.query(
       'UPDATE dossier SET applicant_citizen_id = $2, applicant_id_hmac = NULL WHERE agency_id IS NOT NULL AND id = $1',
-      [d.id, account!.id],
+      [d.id, session.id],
     );
     await d.returnIt();
     const before = await t.app.inject({ url: `/api/v1/citizen/dossiers/${d.id}`, headers });
