@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/seed/demo-users.ts';
 
 const BIN = fileURLToPath(new URL('../bin/motcua.mjs', import.meta.url));
 
@@ -44,7 +45,10 @@ describe('the motcua command line', () => {
   it('migrates, seeds, exports and re-imports the catalogue', () => {
     const env = { DATA_DIR: join(dir, 'data'), SEED_DEMO_DOSSIERS: '20' };
     expect(motcua(['migrate'], env).out).toContain('Applied');
-    expect(motcua(['seed'], env).out).toMatch(/Seeded \d+ units, \d+ procedures, 10 accounts, 20 dossiers/);
+    // Every demo account (the README's table lists them), no more, no fewer.
+    expect(motcua(['seed'], env).out).toMatch(
+      new RegExp(`Seeded \\d+ units, \\d+ procedures, ${DEMO_USERS.length} accounts, 20 dossiers`),
+    );
     expect(motcua(['seed'], env).out).toContain('nothing was seeded');
     const file = join(dir, 'catalogue.xlsx');
     const exported = motcua(['export-catalogue', file], env);
