@@ -293,7 +293,9 @@ describe('a citizen applies online for unemployment benefit, from a phone, to th
       await panel.getByLabel(/^Họ và tên/).fill('Phan Thị Thanh Hương');
       await panel.getByLabel(/^Số điện thoại/).fill('02838291234');
     });
-    await waitForMail(an.email, `Hồ sơ ${journey.code} cần bổ sung`, { since });
+    const asked = await waitForMail(an.email, `Hồ sơ ${journey.code} cần bổ sung`, { since });
+    // The email itself says what to bring: the item, as the request numbers it, and why.
+    expect(asked.text).toContain(`1. ${SUPPLEMENT}: Cần đối chiếu số tháng đã đóng bảo hiểm thất nghiệp`);
 
     const page = await openPage(SMALL_PHONE);
     try {

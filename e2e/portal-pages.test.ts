@@ -5,6 +5,7 @@
  * (an outline or a box shadow). The citizen's journey itself is e2e/citizen-portal.test.ts; this
  * file only visits the pages, each in the state a person meets it.
  */
+import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility, formatViolations, SMALL_PHONE } from './support/browser.ts';
@@ -80,6 +81,16 @@ const main = (page: Page) => page.locator('main');
 const button = (page: Page, name: string | RegExp) => main(page).getByRole('button', { name });
 const link = (page: Page, name: string | RegExp) => main(page).getByRole('link', { name });
 
+/** The checklist item of SNV-VL-001 the citizen uploads online. */
+const DOCUMENT = 'Đề nghị hưởng trợ cấp thất nghiệp (theo mẫu)';
+
+/** A small real PDF, as a phone's scanner app makes one (as in citizen-portal.test.ts). */
+async function pdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([420, 595]).drawText(text, { x: 40, y: 540, size: 14 });
+  return Buffer.from(await doc.save());
+}
+
 /** Ten days ago as the e-form takes a date (d/m/yyyy). */
 function tenDaysAgo(): string {
   const d = new Date(Date.now() - 10 * 86_400_000);
@@ -153,6 +164,8 @@ describe('every public page on a 360 px phone', () => {
 
 describe('every citizen page on a 360 px phone', () => {
   let page: Page;
+  /** The dossier the sweep submits, whose pages it then visits (the steps run in order). */
+  const submitted = { code: '', id: '' };
   beforeAll(async () => {
     page = await openPage(SMALL_PHONE);
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -176,10 +189,19 @@ describe('every citizen page on a 360 px phone', () => {
   it('each question page of the online application and the documents step', async () => {
     await page.goto('/nop-truc-tuyen/SNV-VL-001');
     const next = button(page, 'Lưu và tiếp tục');
+    // Each question arrives with nothing wrong said yet, and typing an answer does not move on.
+    const noErrors = async (where: string) =>
+      expect(await main(page).locator('.error-summary, .error-message').count(), where).toBe(0);
     const answer = async (label: string, value: string) => {
       await sweep(page, `online application: ${label}`, next);
-      await main(page).getByLabel(label, { exact: true }).fill(value);
+      await noErrors(label);
+      const field = main(page).getByLabel(label, { exact: true });
+      await field.fill(value);
+      expect(await field.inputValue({ timeout: 5_000 }), `${label}: typing moved off the question`).toBe(
+        value,
+      );
       await next.click();
+      await field.waitFor({ state: 'detached' });
     };
     await answer('Họ và tên', 'Phạm Thị Dung');
     await answer('Số định danh cá nhân', '079301004567');
@@ -196,6 +218,7 @@ describe('every citizen page on a 360 px phone', () => {
       const heading = await main(page).locator('h1').first().innerText();
       if (heading === 'Tải lên giấy tờ' || heading === 'Kiểm tra câu trả lời trước khi nộp') break;
       await sweep(page, `online application: ${heading}`, next);
+      await noErrors(heading);
       const before = await firstControl();
       const fill = async (label: string, value: string) => {
         const field = main(page).getByLabel(label, { exact: true });
@@ -205,12 +228,15 @@ describe('every citizen page on a 360 px phone', () => {
       await fill('Số tháng đã đóng', '30');
       const bank = main(page).getByRole('radio', { name: 'Chuyển khoản ngân hàng' });
       if (await bank.count()) {
-        // Seen under this mobile emulation: choosing the radio may already move on to the next
-        // step (reported, not investigated); if it stays, the button moves on.
-        await bank.click();
-        await page.waitForTimeout(1_000);
-        if ((await firstControl()) === before) await next.click();
-      } else await next.click();
+        // Choosing is not continuing: the question stays, chosen, until the button is pressed.
+        await bank.check();
+        await page.waitForTimeout(500);
+        expect(await firstControl()).toBe(before);
+        expect(await bank.isChecked()).toBe(true);
+      }
+      // Typing or choosing did not move on: still this question until the button is pressed.
+      expect(await firstControl()).toBe(before);
+      await next.click();
       await page.waitForFunction(
         (id) => document.querySelector('main form input, main form select, main form textarea')?.id !== id,
         before,
@@ -219,6 +245,49 @@ describe('every citizen page on a 360 px phone', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Tải lên giấy tờ' }).waitFor();
     await sweep(page, 'online application: documents', next);
+  });
+
+  it('the documents step with a file uploaded', async () => {
+    const file = main(page).getByLabel(DOCUMENT);
+    await file.setInputFiles({
+      name: 'de-nghi-huong-tro-cap.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdf('De nghi huong tro cap that nghiep - Pham Thi Dung'),
+    });
+    await main(page).getByText('Đã tải lên: de-nghi-huong-tro-cap.pdf').waitFor();
+    await sweep(page, 'online application: documents with a file', button(page, 'Lưu và tiếp tục'));
+    await button(page, 'Lưu và tiếp tục').click();
+  });
+
+  it('check your answers', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra câu trả lời trước khi nộp' }).waitFor();
+    expect(await main(page).innerText()).toContain('de-nghi-huong-tro-cap.pdf');
+    await sweep(page, 'check your answers', button(page, 'Nộp hồ sơ'));
+    await button(page, 'Nộp hồ sơ').click();
+  });
+
+  it('the confirmation page', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
+    submitted.code = (await page.getByTestId('online-reference').innerText()).trim();
+    expect(submitted.code).toMatch(/^000\.00\.\d{2}\.H29-\d{6}-\d{4}$/);
+    await sweep(page, 'confirmation page', link(page, 'Tra cứu tình trạng hồ sơ'));
+  });
+
+  it('my dossier: the one just submitted', async () => {
+    await page.goto('/cong-dan/ho-so');
+    const row = link(page, submitted.code);
+    await row.waitFor();
+    submitted.id = (await row.getAttribute('href'))?.split('/').pop() ?? '';
+    await page.goto(`/cong-dan/ho-so/${submitted.id}`);
+    await page.getByRole('heading', { level: 1, name: submitted.code }).waitFor();
+    await sweep(page, 'my dossier', main(page).locator('a, button').first());
+  });
+
+  it('dossier lookup with a result', async () => {
+    await page.goto(`/tra-cuu-ho-so?ma=${encodeURIComponent(submitted.code)}`);
+    await page.locator('#lookup-result-title').waitFor();
+    expect(await main(page).innerText()).toContain(submitted.code);
+    await sweep(page, 'dossier lookup with a result', main(page).locator('button[type="submit"]'));
   });
 
   it('an old link by procedure id is sent on to the address by code', async () => {

@@ -99,7 +99,8 @@ describe.each(engines)('email notifications on %s', (engine) => {
     expect(mail[0]!.messageId).toMatch(/^<outbox-\d+@example\.gov\.vn>$/);
   });
 
-  it('tells the applicant when a supplement is requested', async () => {
+  /** An accepted dossier handed to its department, whose officer asks for these items. */
+  const askSupplement = async (items: { description: string; reason: string }[]) => {
     let d = await submitAndAccept();
     // The counter hands the dossier to the department that settles it.
     for (let guard = 0; guard < 3 && d.step?.role === 'counter_officer'; guard++) {
@@ -116,14 +117,46 @@ describe.each(engines)('email notifications on %s', (engine) => {
     const asked = await c[d.step?.role === 'head_of_unit' ? 'truongphong' : 'chuyenvien']!.request({
       method: 'POST',
       url: `/api/v1/dossiers/${d.id}/actions/request_supplement`,
-      payload: {
-        version: d.version,
-        input: { items: [{ description: 'Bản sao hộ chiếu còn hạn', reason: 'Hộ chiếu đã hết hạn' }] },
-      },
+      payload: { version: d.version, input: { items } },
     });
     expect(asked.statusCode, asked.body).toBe(200);
     await deliver();
+    return d;
+  };
+  const ITEMS = [
+    { description: 'Bản sao hộ chiếu còn hạn', reason: 'Hộ chiếu đã hết hạn' },
+    { description: 'Ảnh 4x6 nền trắng', reason: 'Ảnh đã nộp bị mờ' },
+  ];
+
+  it('tells the applicant when a supplement is requested, naming each item asked for', async () => {
+    const d = await askSupplement(ITEMS);
     expect(toCitizen().map((m) => m.subject)).toEqual([`Hồ sơ ${d.code} cần bổ sung`]);
+    // The email names what is asked for, item by item as the request numbers them, with the reason.
+    expect(toCitizen()[0]!.text).toContain(
+      'Những giấy tờ cần bổ sung:\n1. Bản sao hộ chiếu còn hạn: Hộ chiếu đã hết hạn\n2. Ảnh 4x6 nền trắng: Ảnh đã nộp bị mờ\n',
+    );
+  });
+
+  it('names the items asked for in the English email to a citizen who chose English', async () => {
+    const chose = await c.congdan!.request({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      payload: { locale: 'en', channels: ['email'] },
+    });
+    expect(chose.statusCode, chose.body).toBe(200);
+    try {
+      const d = await askSupplement(ITEMS);
+      expect(toCitizen().map((m) => m.subject)).toEqual([`Dossier ${d.code} needs more documents`]);
+      expect(toCitizen()[0]!.text).toContain(
+        'What is asked for:\n1. Bản sao hộ chiếu còn hạn: Hộ chiếu đã hết hạn\n2. Ảnh 4x6 nền trắng: Ảnh đã nộp bị mờ\n',
+      );
+    } finally {
+      await c.congdan!.request({
+        method: 'PUT',
+        url: '/api/v1/notifications/preferences',
+        payload: { locale: 'vi', channels: ['email'] },
+      });
+    }
   });
 
   it('retries a message while the SMTP server is down and delivers it once when it is back', async () => {

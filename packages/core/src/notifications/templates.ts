@@ -22,7 +22,7 @@ export const NOTIFICATION_KINDS = {
   'dossier.applicant.submit_online': [...DOSSIER],
   'dossier.applicant.receive': [...DOSSIER, 'dueAt'],
   'dossier.applicant.refuse': [...DOSSIER],
-  'dossier.applicant.request_supplement': [...DOSSIER],
+  'dossier.applicant.request_supplement': [...DOSSIER, 'items'],
   'dossier.applicant.approve': [...DOSSIER],
   'dossier.applicant.stop': [...DOSSIER],
   'dossier.applicant.extend': [...DOSSIER, 'dueAt'],
@@ -92,11 +92,11 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<NotificationLoca
   'dossier.applicant.request_supplement': {
     vi: {
       subject: 'Hồ sơ {{code}} cần bổ sung',
-      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) cần được bổ sung, hoàn thiện. Vui lòng xem phiếu yêu cầu bổ sung và nộp đúng những giấy tờ được yêu cầu.${SIGN_VI}`,
+      body: `Kính gửi {{recipient}},\n\nHồ sơ {{code}} ({{procedure}}) cần được bổ sung, hoàn thiện. Những giấy tờ cần bổ sung:\n{{items}}\n\nVui lòng xem phiếu yêu cầu bổ sung và nộp đúng những giấy tờ được yêu cầu.${SIGN_VI}`,
     },
     en: {
       subject: 'Dossier {{code}} needs more documents',
-      body: `Dear {{recipient}},\n\nYour dossier {{code}} ({{procedure}}) needs to be supplemented. Please read the supplement request and provide exactly what it asks for.${SIGN_EN}`,
+      body: `Dear {{recipient}},\n\nYour dossier {{code}} ({{procedure}}) needs to be supplemented. What is asked for:\n{{items}}\n\nPlease read the supplement request and provide exactly what it asks for.${SIGN_EN}`,
     },
   },
   'dossier.applicant.approve': {

@@ -115,7 +115,13 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
             kind,
             ...to,
             dossierId: c.dossier.id,
-            payload: { action: c.event.action, state: c.after.state, dueAt: c.after.dueAt },
+            payload: {
+              action: c.event.action,
+              state: c.after.state,
+              dueAt: c.after.dueAt,
+              // What a supplement request asks for (Mẫu 02's numbered items), for the applicant's email.
+              ...(c.event.action === 'request_supplement' ? { items: c.event.payload.items ?? [] } : {}),
+            },
             dedupeKey: `${c.dossier.id}:${c.event.action}:${c.now.getTime()}:${kind}:${to.recipientId ?? to.recipientCitizenId}`,
           },
           c.now,

@@ -86,6 +86,21 @@ function addressRecipientOf(m: ClaimedMessage): Recipient | null {
   };
 }
 
+/**
+ * The items a supplement request asks for, one a line as the request numbers them: "1. Bản sao hộ
+ * chiếu còn hạn: Hộ chiếu đã hết hạn" (what is asked, then the officer's reason); null without any.
+ */
+function supplementItemsText(items: unknown): string | null {
+  if (!Array.isArray(items) || items.length === 0) return null;
+  return items
+    .map((item: { number?: unknown; description?: unknown; reason?: unknown }, i) => {
+      const description = typeof item.description === 'string' ? item.description : '';
+      const reason = typeof item.reason === 'string' && item.reason !== '' ? `: ${item.reason}` : '';
+      return `${typeof item.number === 'number' ? item.number : i + 1}. ${description}${reason}`;
+    })
+    .join('\n');
+}
+
 /** The values a template may use, from the row's payload and the dossier it is about. */
 async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient) {
   const dossier = m.dossierId
@@ -116,6 +131,7 @@ async function valuesOf(ctx: AppContext, m: ClaimedMessage, recipient: Recipient
     dueAt,
     minutes: typeof m.payload.expiresInMinutes === 'number' ? String(m.payload.expiresInMinutes) : null,
     surveyUrl: surveyPath ? new URL(surveyPath, ctx.config.publicUrl).toString() : null,
+    items: supplementItemsText(m.payload.items),
   };
 }
 
