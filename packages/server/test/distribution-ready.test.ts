@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../src/db/database.ts';
+import type { Database } from '../src/db/database.ts';
 import { distributedTables, distributionSql, referenceTables } from '../src/db/distribution.ts';
 import { sweepDeadlines } from '../src/jobs/deadline-sweep.ts';
 import { deliverNotifications } from '../src/notifications/worker.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines, openTestDatabase } from './support/databases.ts';
+import { recording } from './support/recording.ts';
 import { receiveAtCounter, workPermitProcedure } from './support/staff.ts';
 
 interface Key {
@@ -134,26 +135,6 @@ describe('docs/distribution.md', () => {
     expect(doc).toContain(`\`\`\`sql\n${distributionSql()}\n\`\`\``);
   });
 });
-
-/** The database, recording the text of every statement sent through it or its transactions. */
-function recording(db: Database, log: string[]): Database {
-  const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => {
-      log.push(sql);
-      return q.query(sql, params);
-    },
-    exec: (sql) => q.exec(sql),
-  });
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'query') return wrap(target).query;
-      if (prop === 'transaction')
-        return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 const NOT_ALIAS = new Set(
   [

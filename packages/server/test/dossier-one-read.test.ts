@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../src/db/database.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { recording } from './support/recording.ts';
 import { workPermitProcedure } from './support/staff.ts';
 
 /**
@@ -9,26 +9,6 @@ import { workPermitProcedure } from './support/staff.ts';
  * actor's roles are worked out once, and the answer is built from what the action wrote. Each SQL
  * statement the server sends is recorded by wrapping the database the app uses.
  */
-
-/** The database, recording the text of every statement sent through it or its transactions. */
-function recording(db: Database, log: string[]): Database {
-  const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => {
-      log.push(sql);
-      return q.query(sql, params);
-    },
-    exec: (sql) => q.exec(sql),
-  });
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'query') return wrap(target).query;
-      if (prop === 'transaction')
-        return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 /** Statements that read the dossier row itself (not its events, documents or control sheet). */
 const readsDossier = (sql: string) => /\bFROM\s+dossier\b(?!_)/i.test(sql) && /^\s*SELECT/i.test(sql);

@@ -7,7 +7,6 @@ import {
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptIdentityNumber, identityNumberHmac } from '../src/citizen-auth/identity-number.ts';
-import type { Database, Queryable } from '../src/db/database.ts';
 import { emailChannel } from '../src/notifications/email.ts';
 import { deliverNotifications } from '../src/notifications/worker.ts';
 import { getUnitByCode } from '../src/org/units.ts';
@@ -16,6 +15,7 @@ import { createUser } from '../src/users/users.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { citizenByEmail } from './support/citizen.ts';
 import { engines } from './support/databases.ts';
+import { recording } from './support/recording.ts';
 import { startSmtp } from './support/smtp.ts';
 import { staffClients, workPermitProcedure } from './support/staff.ts';
 
@@ -26,26 +26,6 @@ import { staffClients, workPermitProcedure } from './support/staff.ts';
  * notified and closes it with a note; the counter tablet rates by the dossier's code; Decision
  * 766's 5.4 reads the ratings. The clock starts on Monday 1 March 2027, 08:00 in Vietnam.
  */
-
-/** The database, recording the text of every statement sent through it or its transactions. */
-function recording(db: Database, log: string[]): Database {
-  const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => {
-      log.push(sql);
-      return q.query(sql, params);
-    },
-    exec: (sql) => q.exec(sql),
-  });
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'query') return wrap(target).query;
-      if (prop === 'transaction')
-        return <T>(fn: (tx: Queryable) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 const USERS = ['tiepnhan', 'chuyenvien', 'truongphong', 'lanhdao', 'cchc', 'truongmotcua'];
 
