@@ -18,8 +18,9 @@ import { independentlyVerify, lastSignature } from '../packages/server/test/supp
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { citizens, signInCitizenWithOidc } from './support/citizen.ts';
+import { returnResultAtCounter } from './support/counter.ts';
 import { WORK_PERMIT } from './support/seed.ts';
-import { signIn } from './support/staff.ts';
+import { staffBrowsers } from './support/staff.ts';
 import { baseUrl, useBrowser } from './support/suite.ts';
 
 const require = createRequire(import.meta.url);
@@ -47,18 +48,8 @@ const dossier = { id: '', code: '' };
 const person = citizens[2]!;
 let resultPdf: Buffer = Buffer.alloc(0);
 
-/** One member of staff's browser, signed in once through the form, at `path`. */
-async function staff(username: string, path: string): Promise<Page> {
-  let page = pages.get(username);
-  if (!page) {
-    page = await openPage();
-    pages.set(username, page);
-    await signIn(page, username, path);
-  }
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
+/** The browser of one member of staff, signed in once through the form, at `path`. */
+const staff = staffBrowsers(openPage, pages);
 
 /** The citizen's browser (a phone), signed in with VNeID once. */
 async function citizen(): Promise<Page> {
@@ -326,11 +317,7 @@ describe('a fee paid by VietQR and a signed result', () => {
 
   it('is returned at the counter, and the citizen rates the service once; a second rating is refused', async () => {
     const counter = await staff('tiepnhan', '/can-bo/quay');
-    await counter.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    const panel = counter.getByRole('region', { name: `Trả kết quả hồ sơ ${dossier.code}` });
-    await panel.getByLabel('Tôi đã kiểm tra và xác nhận thực hiện thao tác này').check();
-    await panel.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    await counter.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`).waitFor();
+    await returnResultAtCounter(counter, dossier.code);
 
     const page = await citizen();
     await page.goto(`/cong-dan/ho-so/${dossier.id}`);
