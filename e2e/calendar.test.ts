@@ -18,7 +18,7 @@ describe('the working-day calendar administration', () => {
     const tet = page.getByRole('region', { name: 'Tết Nguyên đán năm 2027' });
     await expect.poll(() => tet.textContent()).toContain('chưa công bố');
     await expect.poll(() => tet.textContent()).toContain('05/02/2027');
-    await expectAccessible(page);
+    await expectAccessible(page, 'the calendar of 2027 with its computed Tết');
     await tet.getByRole('button', { name: 'Xác nhận lịch nghỉ Tết 2027 đã được công bố' }).click();
     await expect.poll(() => tet.textContent()).toContain('Đã xác nhận lịch nghỉ Tết năm 2027.');
     await page.reload();
@@ -54,7 +54,7 @@ describe('the working-day calendar administration', () => {
     await expect.poll(() => page.getByText('Đã lưu giờ làm việc và thời hạn.').count()).toBe(1);
     await page.reload();
     await expect.poll(() => rule.getByLabel('Theo thời điểm hẹn trả (giờ, phút)').isChecked()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessible(page, 'the calendar with the agency’s counting rule');
     await rule.getByLabel('Theo ngày hẹn trả (mặc định)').check();
     await page.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
     await expect.poll(() => page.getByText('Đã lưu giờ làm việc và thời hạn.').count()).toBe(1);

@@ -18,7 +18,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { citizens, signInCitizenWithOidc, waitForMail } from './support/citizen.ts';
-import { signIn } from './support/staff.ts';
+import { returnResultAtCounter } from './support/counter.ts';
+import { staffBrowsers } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
 const PROCEDURE = 'Hưởng trợ cấp thất nghiệp';
@@ -71,18 +72,8 @@ async function onQuestion(page: Page, label: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).waitFor();
 }
 
-/** The browser of one member of staff, signed in once, at `path`. */
-async function staff(username: string, path: string): Promise<Page> {
-  let page = staffPages.get(username);
-  if (!page) {
-    page = await openPage();
-    staffPages.set(username, page);
-    await signIn(page, username, path);
-  }
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
+/** The browser of one member of staff, signed in once through the form, at `path`. */
+const staff = staffBrowsers(openPage, staffPages);
 
 /** Opens an action of the staff dossier page, fills it, sends it, and waits for the notice. */
 async function act(
@@ -348,12 +339,7 @@ describe('a citizen applies online for unemployment benefit, from a phone, to th
     await waitForMail(an.email, `Hồ sơ ${journey.code} đã có kết quả`, { since });
 
     const counter = await staff('tiepnhan', '/can-bo/quay');
-    await counter.getByRole('button', { name: `Trả kết quả hồ sơ ${journey.code}` }).click();
-    const ret = counter.getByRole('region', { name: `Trả kết quả hồ sơ ${journey.code}` });
-    await ret.getByLabel('Trực tuyến').check();
-    await ret.getByLabel('Tôi đã kiểm tra và xác nhận thực hiện thao tác này').check();
-    await ret.getByRole('button', { name: `Trả kết quả hồ sơ ${journey.code}` }).click();
-    await counter.getByText(`Đã trả kết quả hồ sơ ${journey.code}.`).waitFor();
+    await returnResultAtCounter(counter, journey.code, (panel) => panel.getByLabel('Trực tuyến').check());
 
     const page = await openPage(SMALL_PHONE);
     try {

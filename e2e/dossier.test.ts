@@ -11,8 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible, joinLines } from './support/checks.ts';
+import { returnResultAtCounter } from './support/counter.ts';
 import { WORK_PERMIT } from './support/seed.ts';
-import { signIn } from './support/staff.ts';
+import { staffBrowsers } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
 const REQUEST_LETTER = 'Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động';
@@ -29,18 +30,8 @@ afterAll(async () => {
   for (const page of pages.values()) await page.context().close();
 });
 
-/** The browser of one member of staff, signed in (once) through the form, at `path`. */
-async function staff(username: string, path: string): Promise<Page> {
-  let page = pages.get(username);
-  if (!page) {
-    page = await openPage();
-    pages.set(username, page);
-    await signIn(page, username, path);
-  }
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
+/** The browser of one member of staff, signed in once through the form, at `path`. */
+const staff = staffBrowsers(openPage, pages);
 
 /** Opens an action of the dossier page, fills it with `fill`, sends it, and waits for the notice. */
 async function act(
@@ -233,12 +224,9 @@ describe('a work permit dossier from the counter to the result', () => {
 
   it('has its result returned at the counter', async () => {
     const counter = await staff('tiepnhan', '/can-bo/quay');
-    await counter.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    const panel = counter.getByRole('region', { name: `Trả kết quả hồ sơ ${dossier.code}` });
-    expect(await panel.getByLabel('Trực tiếp tại Bộ phận Một cửa').isChecked()).toBe(true);
-    await panel.getByLabel('Tôi đã kiểm tra và xác nhận thực hiện thao tác này').check();
-    await panel.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    await counter.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`).waitFor();
+    await returnResultAtCounter(counter, dossier.code, async (panel) => {
+      expect(await panel.getByLabel('Trực tiếp tại Bộ phận Một cửa').isChecked()).toBe(true);
+    });
 
     // Today's register (form 07) prints as a PDF in a new tab.
     const register = counter.context().waitForEvent('response', (r) => r.url().includes('/register/07.pdf'));

@@ -9,18 +9,18 @@
  * uploading the file; a copy with a byte changed inside the signed range is rejected there; the
  * counter officer returns the result and the citizen rates the service on their page, once.
  */
-import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
-import forge from 'node-forge';
 import { PDFParse } from 'pdf-parse';
 import type { Page } from 'playwright-core';
 import { QRPay } from 'vietnam-qr-pay';
 import { afterAll, describe, expect, it } from 'vitest';
+import { independentlyVerify, lastSignature } from '../packages/server/test/support/pdf-signature.ts';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { citizens, signInCitizenWithOidc } from './support/citizen.ts';
+import { returnResultAtCounter } from './support/counter.ts';
 import { WORK_PERMIT } from './support/seed.ts';
-import { signIn } from './support/staff.ts';
+import { staffBrowsers } from './support/staff.ts';
 import { baseUrl, useBrowser } from './support/suite.ts';
 
 const require = createRequire(import.meta.url);
@@ -48,18 +48,8 @@ const dossier = { id: '', code: '' };
 const person = citizens[2]!;
 let resultPdf: Buffer = Buffer.alloc(0);
 
-/** One member of staff's browser, signed in once through the form, at `path`. */
-async function staff(username: string, path: string): Promise<Page> {
-  let page = pages.get(username);
-  if (!page) {
-    page = await openPage();
-    pages.set(username, page);
-    await signIn(page, username, path);
-  }
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
+/** The browser of one member of staff, signed in once through the form, at `path`. */
+const staff = staffBrowsers(openPage, pages);
 
 /** The citizen's browser (a phone), signed in with VNeID once. */
 async function citizen(): Promise<Page> {
@@ -102,44 +92,6 @@ function scanVietQr(png: Buffer) {
     accountNumber: qr.consumer?.bankNumber,
     amountVnd: Number(qr.amount),
     reference: qr.additionalData?.purpose,
-  };
-}
-
-/** The last signature of a PDF, checked with node-forge and Node's crypto, not the app's code. */
-function signatureOf(pdf: Buffer) {
-  const text = pdf.toString('latin1');
-  const m = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1)!;
-  const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
-  const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const hex = text.slice(b + 1, c - 1);
-  const der = forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary'));
-  const p7 = forge.pkcs7.messageFromAsn1(
-    (forge.asn1.fromDer as unknown as (x: unknown, o: unknown) => forge.asn1.Asn1)(der, {
-      strict: false,
-      parseAllBytes: false,
-    }),
-  ) as forge.pkcs7.PkcsSignedData & {
-    rawCapture: { authenticatedAttributes: forge.asn1.Asn1[]; signature: string };
-  };
-  const certPem = forge.pki.certificateToPem(p7.certificates[0]!);
-  const attrs = forge.asn1.create(
-    forge.asn1.Class.UNIVERSAL,
-    forge.asn1.Type.SET,
-    true,
-    p7.rawCapture.authenticatedAttributes,
-  );
-  const digest = createHash('sha256').update(signed).digest('binary');
-  return {
-    range: { a, b, c, d },
-    signatureOk: cryptoVerify(
-      'sha256',
-      Buffer.from(forge.asn1.toDer(attrs).getBytes(), 'binary'),
-      createPublicKey(certPem),
-      Buffer.from(p7.rawCapture.signature, 'binary'),
-    ),
-    digestMatches: p7.rawCapture.authenticatedAttributes.some((attr) =>
-      forge.asn1.toDer(attr).getBytes().includes(digest),
-    ),
   };
 }
 
@@ -319,9 +271,9 @@ describe('a fee paid by VietQR and a signed result', () => {
     expect(file.status()).toBe(200);
     resultPdf = Buffer.from(await file.body());
     expect(resultPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const signature = signatureOf(resultPdf);
+    const signature = independentlyVerify(resultPdf);
     expect(signature.signatureOk).toBe(true);
-    expect(signature.digestMatches).toBe(true);
+    expect(signature.digestInAttrs).toBe(true);
     // The public verification API agrees.
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(resultPdf)], { type: 'application/pdf' }), 'ket-qua.pdf');
@@ -347,7 +299,7 @@ describe('a fee paid by VietQR and a signed result', () => {
     await settled(page, 'a valid result on the verification page');
 
     // One byte changed in the middle of the first signed range.
-    const { range } = signatureOf(resultPdf);
+    const { range } = lastSignature(resultPdf);
     const tampered = Buffer.from(resultPdf);
     const at = range.a + Math.floor(range.b / 2);
     tampered[at] = tampered[at]! ^ 0x01;
@@ -365,11 +317,7 @@ describe('a fee paid by VietQR and a signed result', () => {
 
   it('is returned at the counter, and the citizen rates the service once; a second rating is refused', async () => {
     const counter = await staff('tiepnhan', '/can-bo/quay');
-    await counter.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    const panel = counter.getByRole('region', { name: `Trả kết quả hồ sơ ${dossier.code}` });
-    await panel.getByLabel('Tôi đã kiểm tra và xác nhận thực hiện thao tác này').check();
-    await panel.getByRole('button', { name: `Trả kết quả hồ sơ ${dossier.code}` }).click();
-    await counter.getByText(`Đã trả kết quả hồ sơ ${dossier.code}.`).waitFor();
+    await returnResultAtCounter(counter, dossier.code);
 
     const page = await citizen();
     await page.goto(`/cong-dan/ho-so/${dossier.id}`);

@@ -12,10 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vitestArgs = process.argv.slice(2);
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
+/** @param {string} s */
 const bold = (s) => (colour ? `\x1b[1m${s}\x1b[22m` : s);
+/** @param {string} s */
 const red = (s) => (colour ? `\x1b[31m${s}\x1b[39m` : s);
+/** @param {string} s */
 const green = (s) => (colour ? `\x1b[32m${s}\x1b[39m` : s);
 
+/** @param {string} name */
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
 const stages = [
@@ -30,6 +34,7 @@ const stages = [
 ];
 
 const started = Date.now();
+/** @param {number} since a Date.now() */
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 for (const [index, stage] of stages.entries()) {
@@ -40,7 +45,8 @@ for (const [index, stage] of stages.entries()) {
   const result = spawnSync(stage.command, stage.args, { cwd: root, stdio: 'inherit' });
   if (result.error) {
     console.error(red(`✗ ${stage.title}: could not run ${stage.command}: ${result.error.message}`));
-    if (result.error.code === 'ENOENT') console.error('  (are the dependencies installed? run: npm ci)');
+    if (/** @type {NodeJS.ErrnoException} */ (result.error).code === 'ENOENT')
+      console.error('  (are the dependencies installed? run: npm ci)');
     process.exit(127);
   }
   const code = result.status ?? (result.signal ? 128 + (constants.signals[result.signal] ?? 0) : 1);

@@ -20,3 +20,25 @@ export async function signIn(page: Page, username: string, path: string): Promis
     .first()
     .waitFor();
 }
+
+/**
+ * The staff browsers of one test file, each signed in once through the form: the function it returns
+ * opens `path` in `username`'s browser and waits for the page's heading. The pages are kept in
+ * `pages`, which the file closes after its tests.
+ */
+export function staffBrowsers(
+  openPage: () => Promise<Page>,
+  pages: Map<string, Page>,
+): (username: string, path: string) => Promise<Page> {
+  return async (username, path) => {
+    let page = pages.get(username);
+    if (!page) {
+      page = await openPage();
+      pages.set(username, page);
+      await signIn(page, username, path);
+    }
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    return page;
+  };
+}

@@ -5,7 +5,7 @@
  * get their own verdicts; the public answer names no citizen; if signing fails the approval is
  * rolled back with 503 result_signing_failed.
  */
-import { createHash, createPublicKey, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { actOnDossier } from '../src/dossiers/service.ts';
 import { makeDemoChain, toP12 } from '../src/signing/keys.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
+import { asn1Of, independentlyVerify, lastSignature } from './support/pdf-signature.ts';
 import { receiveAtCounter, signIn, workPermitProcedure } from './support/staff.ts';
 
 const APPLICANT = 'Lê Văn Minh';
@@ -42,11 +43,6 @@ async function testCertificate() {
   return { dir, p12, ca, caPem: forge.pki.certificateToPem(chain.ca), certDer };
 }
 
-const asn1Of = (bytes: Buffer) =>
-  (forge.asn1.fromDer as unknown as (x: unknown, o: unknown) => forge.asn1.Asn1)(
-    forge.util.createBuffer(bytes.toString('binary')),
-    { strict: false, parseAllBytes: false },
-  );
 const derOf = (node: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
 const kids = (node: forge.asn1.Asn1 | undefined) => (node?.value ?? []) as forge.asn1.Asn1[];
 
@@ -55,10 +51,7 @@ const kids = (node: forge.asn1.Asn1 | undefined) => (node?.value ?? []) as forge
  * ContentInfo → [0] SignedData → signerInfos (its last SET) → SignerInfo → [0] signedAttrs; by OID.
  */
 function signedAttributes(pdf: Buffer) {
-  const text = pdf.toString('latin1');
-  const m = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1)!;
-  const [b, c] = [Number(m[2]), Number(m[3])];
-  const cms = asn1Of(Buffer.from(text.slice(b + 1, c - 1), 'hex'));
+  const cms = asn1Of(lastSignature(pdf).cms);
   const signedData = kids(kids(cms)[1])[0];
   const signerInfos = kids(signedData)
     .filter((x) => x.type === forge.asn1.Type.SET)
@@ -110,48 +103,6 @@ async function dossierAwaitingApproval(t: TestApp, c: Record<string, TestClient>
   await act('truongphong', 'forward_step');
   expect(d.state).toBe('awaiting_approval');
   return d;
-}
-
-/** The signature of a PDF checked with Node's crypto, not the app's code. */
-function independentlyVerify(pdf: Buffer, caPem: string) {
-  const text = pdf.toString('latin1');
-  const m = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1)!;
-  const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
-  const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const hex = text.slice(b + 1, c - 1);
-  const der = forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary'));
-  const p7 = forge.pkcs7.messageFromAsn1(
-    (forge.asn1.fromDer as unknown as (x: unknown, o: unknown) => forge.asn1.Asn1)(der, {
-      strict: false,
-      parseAllBytes: false,
-    }),
-  ) as forge.pkcs7.PkcsSignedData & {
-    rawCapture: { authenticatedAttributes: forge.asn1.Asn1[]; signature: string };
-  };
-  const certPem = forge.pki.certificateToPem(p7.certificates[0]!);
-  const cert = new X509Certificate(certPem);
-  const attrs = forge.asn1.create(
-    forge.asn1.Class.UNIVERSAL,
-    forge.asn1.Type.SET,
-    true,
-    p7.rawCapture.authenticatedAttributes,
-  );
-  const signatureOk = cryptoVerify(
-    'sha256',
-    Buffer.from(forge.asn1.toDer(attrs).getBytes(), 'binary'),
-    createPublicKey(certPem),
-    Buffer.from(p7.rawCapture.signature, 'binary'),
-  );
-  const digest = createHash('sha256').update(signed).digest('binary');
-  const digestInAttrs = p7.rawCapture.authenticatedAttributes.some((attr) =>
-    forge.asn1.toDer(attr).getBytes().includes(digest),
-  );
-  return {
-    signatureOk,
-    digestInAttrs,
-    issuedByCa: cert.verify(new X509Certificate(caPem).publicKey),
-    subject: cert.subject,
-  };
 }
 
 describe.each(engines)('signed electronic results on %s', (engine) => {

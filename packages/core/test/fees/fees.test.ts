@@ -3,6 +3,7 @@ import {
   applyExemption,
   assessFees,
   descriptionNames,
+  feesToCharge,
   matchLine,
   ONLINE_PAYMENT_METHODS,
   PAYMENT_METHOD_RULES,
@@ -37,6 +38,74 @@ describe('fee amount from the catalogue', () => {
     expect(assessFees([{ name: 'Theo HĐND tỉnh', amountVnd: null }])).toEqual({
       kind: 'needs_officer',
       unconfirmed: ['Theo HĐND tỉnh'],
+    });
+  });
+});
+
+describe('amounts a counter officer enters for unpriced fees', () => {
+  const UNPRICED = 'Lệ phí theo HĐND tỉnh';
+  const mixed = [
+    { name: 'Phí thẩm định', amountVnd: 1_400_000 },
+    { name: 'Không thu', amountVnd: 0 },
+    { name: UNPRICED, amountVnd: null },
+  ];
+  const REASON = 'Nghị quyết 12/2026/NQ-HĐND tỉnh';
+  const paths = (charge: ReturnType<typeof feesToCharge>) =>
+    charge.ok ? [] : charge.issues?.map((i) => i.path);
+
+  it('charges the catalogue items when it prices every fee, with no note', () => {
+    expect(feesToCharge([{ name: 'Lệ phí', amountVnd: 100_000 }], {})).toEqual({
+      ok: true,
+      items: [{ name: 'Lệ phí', amountVnd: 100_000 }],
+      note: null,
+    });
+  });
+  it('refuses a request when the procedure charges nothing', () => {
+    const charge = feesToCharge([{ name: 'Không thu', amountVnd: 0 }], {});
+    expect(charge).toMatchObject({ ok: false, code: 'no_fee' });
+    expect(charge.ok ? '' : charge.message.vi).toContain('không thu phí, lệ phí');
+  });
+  it('refuses an amount for a fee the catalogue already prices and points to an exemption instead', () => {
+    const charge = feesToCharge([{ name: 'Lệ phí', amountVnd: 100_000 }], {
+      items: [{ name: 'Lệ phí', amountVnd: 1_000 }],
+      reason: REASON,
+    });
+    expect(charge).toMatchObject({ ok: false, code: 'priced_by_catalogue' });
+    expect(charge.ok ? '' : charge.message.vi).toContain('miễn, giảm');
+    expect(charge.ok ? '' : charge.message.en).toContain('exemption');
+  });
+  it('asks for the amounts, naming the unpriced fees, when none is entered', () => {
+    const charge = feesToCharge(mixed, {});
+    expect(charge).toMatchObject({ ok: false, code: 'needs_amount' });
+    expect(charge.ok ? '' : charge.message.vi).toContain(UNPRICED);
+    expect(charge.ok ? '' : charge.message.en).toContain(UNPRICED);
+  });
+  it('names each unpriced fee left without an amount, and a fee entered that is not unpriced', () => {
+    const charge = feesToCharge(mixed, { items: [{ name: 'Phí thẩm định', amountVnd: 5 }], reason: REASON });
+    expect(charge).toMatchObject({ ok: false, code: 'invalid_entry' });
+    expect(paths(charge)).toEqual(['items[0].amountVnd', 'items']);
+    expect(charge.ok ? '' : charge.issues?.[0]?.message.vi).toBe(`Nhập số tiền của “${UNPRICED}”.`);
+  });
+  it('refuses the same unpriced fee entered twice', () => {
+    const twice = [
+      { name: UNPRICED, amountVnd: 400_000 },
+      { name: UNPRICED, amountVnd: 500_000 },
+    ];
+    expect(paths(feesToCharge(mixed, { items: twice, reason: REASON }))).toEqual(['items']);
+  });
+  it('needs a reason of at least 10 characters', () => {
+    const items = [{ name: UNPRICED, amountVnd: 400_000 }];
+    expect(paths(feesToCharge(mixed, { items }))).toEqual(['reason']);
+    expect(paths(feesToCharge(mixed, { items, reason: '  NQ 12   ' }))).toEqual(['reason']);
+  });
+  it('charges the priced fees plus the entered amount, and notes the amount and reason for the history', () => {
+    expect(feesToCharge(mixed, { items: [{ name: UNPRICED, amountVnd: 400_000 }], reason: REASON })).toEqual({
+      ok: true,
+      items: [
+        { name: 'Phí thẩm định', amountVnd: 1_400_000 },
+        { name: UNPRICED, amountVnd: 400_000 },
+      ],
+      note: `Cán bộ nhập số tiền (${UNPRICED}: 400000 đồng). Lý do: ${REASON}`,
     });
   });
 });

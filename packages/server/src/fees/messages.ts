@@ -15,18 +15,10 @@ export const FEE_PROBLEMS = {
     vi: 'Số tiền ghi nhận ({given} đồng) khác số phải nộp ({expected} đồng); hãy kiểm tra lại số tiền',
     en: 'The amount ({given}) differs from the amount due ({expected})',
   },
-  fee_no_fee: {
-    vi: 'Thủ tục này không thu phí, lệ phí; không cần yêu cầu nộp phí',
-    en: 'The procedure charges no fee',
-  },
-  fee_needs_amount: {
-    vi: 'Danh mục chưa có mức thu xác định cho: {names}. Hãy nhập mức thu của từng khoản',
-    en: 'The catalogue has no confirmed amount for: {names}. Enter the amounts',
-  },
-  fee_priced_by_catalogue: {
-    vi: 'Danh mục đã quy định mức thu của mọi khoản phí thủ tục này; không nhập số tiền khác. Nếu người nộp được miễn, giảm, hãy ghi nhận miễn, giảm kèm lý do',
-    en: 'The catalogue prices every fee of this procedure; record an exemption instead of another amount',
-  },
+  /** Refusals of core's feesToCharge: the sentence is core's (feeEntryRefusals). */
+  fee_no_fee: { vi: '{reason}', en: '{reason}' },
+  fee_needs_amount: { vi: '{reason}', en: '{reason}' },
+  fee_priced_by_catalogue: { vi: '{reason}', en: '{reason}' },
   fee_nothing_to_pay: {
     vi: 'Hồ sơ này hiện không có khoản phí, lệ phí nào đang chờ nộp',
     en: 'This dossier has no fee waiting to be paid',

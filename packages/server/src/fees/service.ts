@@ -3,7 +3,10 @@ import {
   applyExemption,
   assessFees,
   FEE_ROLES,
+  type FeeEntryRefusal,
+  type FeeEntryRefusalCode,
   type FeeRequestView,
+  feesToCharge,
   matchLine,
   type PaymentFigures,
   type PublicPayment,
@@ -20,6 +23,7 @@ import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { type Actor, performAction, SYSTEM } from '../dossiers/service.ts';
 import { loadDossier } from '../dossiers/store.ts';
+import type { ProblemCode } from '../http/messages.ts';
 import { Problem } from '../http/problem.ts';
 import { bankTransferGateway } from './gateway.ts';
 import { receiptPdf } from './receipt.ts';
@@ -193,7 +197,8 @@ export async function requestFee(
   const account = await store.account(tx, dossier.agencyId, body.accountId);
   if (!account) throw new Problem(404, 'fee_account_not_found');
   const fees = await store.catalogueFees(tx, dossier.procedureVersionId);
-  const entered = officerAmounts(assessFees(fees), fees, body);
+  const entered = feesToCharge(fees, body);
+  if (!entered.ok) throw feeEntryProblem(entered);
   const items = entered.items;
   const total = items.reduce((s, i) => s + i.amountVnd, 0);
   await performAction(
@@ -233,45 +238,23 @@ export async function requestFee(
   return view(tx, (await store.request(tx, [dossier.agencyId], id))!);
 }
 
-/**
- * The items to charge: the catalogue's when it prices every fee; when some fee has no confirmed
- * amount, the catalogue's priced fees plus the amounts the officer entered for exactly the unpriced
- * ones, with a reason (written to the dossier's history as the request's note).
- */
-function officerAmounts(
-  assessed: ReturnType<typeof assessFees>,
-  fees: { name: string; amountVnd: number | null }[],
-  body: { items?: { name: string; amountVnd: number }[] | undefined; reason?: string | undefined },
-): { items: { name: string; amountVnd: number }[]; note: string | null } {
-  const given = body.items ?? [];
-  if (assessed.kind === 'free') throw new Problem(422, 'fee_no_fee');
-  if (assessed.kind === 'charge') {
-    if (given.length > 0) throw new Problem(422, 'fee_priced_by_catalogue');
-    return { items: assessed.items, note: null };
-  }
-  if (given.length === 0)
-    throw new Problem(422, 'fee_needs_amount', { names: assessed.unconfirmed.join('; ') });
-  const errors: { path: string; message: string }[] = [];
-  const names = given.map((i) => i.name);
-  assessed.unconfirmed.forEach((name, n) => {
-    if (!names.includes(name))
-      errors.push({ path: `items[${n}].amountVnd`, message: `Nhập số tiền của “${name}”.` });
-  });
-  if (names.some((name) => !assessed.unconfirmed.includes(name)) || new Set(names).size !== names.length)
-    errors.push({
-      path: 'items',
-      message: 'Chỉ nhập số tiền cho các khoản phí danh mục chưa quy định, mỗi khoản một lần.',
-    });
-  if (!body.reason)
-    errors.push({ path: 'reason', message: 'Ghi lý do, căn cứ của số tiền (ít nhất 10 ký tự).' });
-  if (errors.length > 0) throw new Problem(422, 'validation_failed', { count: errors.length }, errors);
-  const byName = new Map(given.map((i) => [i.name, i.amountVnd]));
-  const items = fees.flatMap((f) => {
-    if (f.amountVnd === null) return [{ name: f.name, amountVnd: byName.get(f.name)! }];
-    return f.amountVnd > 0 ? [{ name: f.name, amountVnd: f.amountVnd }] : [];
-  });
-  const shown = given.map((i) => `${i.name}: ${i.amountVnd} đồng`).join('; ');
-  return { items, note: `Cán bộ nhập số tiền (${shown}). Lý do: ${body.reason}` };
+/** A refusal of core's fee rules as an answer: field issues are 422 validation_failed, the rest their own code. */
+const FEE_ENTRY_PROBLEMS = {
+  no_fee: 'fee_no_fee',
+  priced_by_catalogue: 'fee_priced_by_catalogue',
+  needs_amount: 'fee_needs_amount',
+  invalid_entry: 'validation_failed',
+} as const satisfies Record<FeeEntryRefusalCode, ProblemCode>;
+
+function feeEntryProblem(refusal: FeeEntryRefusal): Problem {
+  if (refusal.issues)
+    return new Problem(
+      422,
+      FEE_ENTRY_PROBLEMS[refusal.code],
+      { count: refusal.issues.length },
+      refusal.issues,
+    );
+  return new Problem(422, FEE_ENTRY_PROBLEMS[refusal.code], { reason: refusal.message });
 }
 
 /** Confirms the dossier's payment in the engine (system actor: the payment row names who recorded it). */

@@ -1,5 +1,7 @@
 import { IMPORTED_EVENT_ACTION } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
+import type { NewEvent } from '../dossiers/audit-chain.ts';
+import type { HandoverWrite } from '../dossiers/records-store.ts';
 
 /** The SQL of the history import: what it looks up before replaying, and what it adds after. */
 
@@ -212,34 +214,17 @@ export interface BulkDossier {
   atRiskFrom: Date | null;
 }
 
-export interface BulkEvent {
+/** An event as the engine appends it (audit-chain's NewEvent), with its place and hashes in the chain. */
+export type BulkEvent = Omit<NewEvent, 'agencyId'> & {
   id: string;
-  dossierId: string;
   chainSeq: number;
   dossierSeq: number;
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  payload: unknown;
   prevHash: string;
   hash: string;
-}
+};
 
-export interface BulkHandover {
-  id: string;
-  dossierId: string;
-  seq: number;
-  at: Date;
-  from: { unitId: string | null; userId: string | null };
-  to: { unitId: string | null; userId: string | null };
-  stepName: string | null;
-  stepDueAt: string | null;
-  result: string | null;
-  note: string;
-}
+/** A control-sheet row as an accepted action writes it (records-store's HandoverWrite), numbered. */
+export type BulkHandover = Omit<HandoverWrite, 'agencyId'> & { id: string; seq: number };
 
 export interface BulkCounter {
   unitId: string;
