@@ -14,6 +14,7 @@ import type { Session } from '../auth/sessions.ts';
 import type { Queryable } from '../db/database.ts';
 import { feedbackFigures } from '../feedback/service.ts';
 import { paymentFigures } from '../fees/service.ts';
+import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
@@ -27,6 +28,13 @@ export interface Index766Query {
   period: Index766Period;
   year: number;
   index: number;
+}
+
+/** "tháng 3/2026", "quý 1/2026", "năm 2026" in both languages. */
+function periodName(q: Index766Query) {
+  if (q.period === 'year') return { vi: `năm ${q.year}`, en: String(q.year) };
+  if (q.period === 'quarter') return { vi: `quý ${q.index}/${q.year}`, en: `Q${q.index} ${q.year}` };
+  return { vi: `tháng ${q.index}/${q.year}`, en: `${q.year}-${String(q.index).padStart(2, '0')}` };
 }
 
 /**
@@ -43,6 +51,12 @@ export async function index766Report(
 ): Promise<Index766Response> {
   const range = index766PeriodRange(q.period, q.year, q.index);
   const today = vietnamDateOf(now);
+  // A period not yet begun has nothing to count: say so, rather than call its dates reversed.
+  if (range.from > today)
+    throw new Problem(400, 'report_period_not_started', {
+      period: periodName(q),
+      from: range.from.split('-').reverse().join('/'),
+    });
   const to = range.to > today ? today : range.to;
   const form06 = await report06(
     db,
