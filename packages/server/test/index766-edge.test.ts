@@ -1,4 +1,9 @@
-import type { Index766IndicatorView, Index766Response } from '@motcua/core';
+import {
+  electronicResultMeasures,
+  type Form06Numbers,
+  type Index766IndicatorView,
+  type Index766Response,
+} from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
@@ -55,6 +60,24 @@ const DOSSIERS = [
   // Received Wed 1 Apr 00:30 Vietnam time (31 Mar in UTC); processed Thu 2 Apr: April and the second quarter.
   counter('M2', at('04-01', '00:30'), [processed('04-02')]),
 ];
+
+describe('4.1 and 4.2 beside imported dossiers', () => {
+  it('leaves the imported ones out of the denominators and keeps the live ones', () => {
+    // Five resolved of which three imported (before their import), one live result signed: 1 of 2.
+    // Four received of which one imported, two digitised: 2 of 3.
+    const n = { resolvedTotal: 5, receivedOnline: 1, receivedDirect: 3 } as Form06Numbers;
+    const m = electronicResultMeasures(n, {
+      signed: 1,
+      digitised: 2,
+      imported: { received: 1, resolved: 3 },
+    });
+    expect(m['4.1']).toEqual({ kind: 'measured', numerator: 1, denominator: 2 });
+    expect(m['4.2']).toEqual({ kind: 'measured', numerator: 2, denominator: 3 });
+    // Nothing imported and nothing resolved: 0 of 0, which the score calls "nothing to count".
+    const none = electronicResultMeasures({ ...n, resolvedTotal: 0 }, { signed: 0, digitised: 0 });
+    expect(none['4.1']).toEqual({ kind: 'measured', numerator: 0, denominator: 0 });
+  });
+});
 
 describe.each(engines)('Decision 766 index on the edges, from an imported history, on %s', (engine) => {
   let t: TestApp;
@@ -124,6 +147,15 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
     expect(one(mar, '2.1')).toMatchObject(measured(2, 4, 50, 10));
     expect(one(mar, '3.3')).toMatchObject(measured(1, 2, 50, 6));
     expect(one(mar, '5.4')).toMatchObject(measured(1, 3, 33.33, 2.22));
+    // 4.1 and 4.2: every dossier of March came by the history import, which brings no documents nor
+    // results: the system does not hold whether they were digitised or had an electronic result, so
+    // not measured, with why (before the fix: 0 of 3 and 0 of 2, scored 0).
+    for (const code of ['4.1', '4.2']) {
+      const s = one(mar, code) as Extract<Index766IndicatorView, { status: 'notMeasured' }>;
+      expect(s.status, code).toBe('notMeasured');
+      expect(s, code).not.toHaveProperty('score');
+      expect(s.reason.vi, code).toContain('chuyển từ hệ thống cũ');
+    }
     // April: carried over M4; received M2 at the counter; both early, nothing open: full 20;
     // 3.3 = 0 / 1; 5.4 = 100%.
     const apr = await index('period=month&year=2026&index=4');
@@ -216,9 +248,15 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
     expect(one(mar, '2.1')).toMatchObject({ target: 80, points: 10, score: 6.25 });
     // The agency's settings of another year leave 2026 alone; 2025 keeps the defaults.
     expect((await put(agencyId, 2025, [{ code: '2.1', target: 60, points: 5 }])).statusCode).toBe(200);
-    expect(one(await index('period=month&year=2026&index=3'), '2.1')).toMatchObject({ target: 80, score: 6.25 });
+    expect(one(await index('period=month&year=2026&index=3'), '2.1')).toMatchObject({
+      target: 80,
+      score: 6.25,
+    });
     // Taking the agency's override back restores the national one.
     expect((await put(agencyId, 2026, [])).statusCode).toBe(200);
-    expect(one(await index('period=month&year=2026&index=3'), '2.1')).toMatchObject({ target: 50, score: 10 });
+    expect(one(await index('period=month&year=2026&index=3'), '2.1')).toMatchObject({
+      target: 50,
+      score: 10,
+    });
   });
 });

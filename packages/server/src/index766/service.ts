@@ -3,6 +3,7 @@ import {
   type Index766Period,
   type Index766Response,
   type Index766TargetsResponse,
+  importedFigures,
   index766Explanation,
   index766Measurements,
   index766PeriodRange,
@@ -11,6 +12,7 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
+import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { feedbackFigures } from '../feedback/service.ts';
 import { paymentFigures } from '../fees/service.ts';
@@ -20,7 +22,7 @@ import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
 import { electronicResultCounts } from '../signing/store.ts';
 import { report06 } from '../statistics/routes.ts';
-import { listIndex766Overrides } from './store.ts';
+import { importedDossiersOfPeriod, listIndex766Overrides } from './store.ts';
 
 export interface Index766Query {
   agency?: string | undefined;
@@ -84,8 +86,17 @@ export async function index766Report(
     await catalogueVersions(db, form06.agency.id),
     to,
     satisfaction,
-    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope.
-    await electronicResultCounts(db, scope),
+    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope, leaving out
+    // the imported dossiers, whose documents and results the system does not hold.
+    {
+      ...(await electronicResultCounts(db, scope)),
+      imported: importedFigures(
+        await importedDossiersOfPeriod(db, scope),
+        range.from,
+        to,
+        (await loadCalendar(db, form06.agency.id)).policy,
+      ),
+    },
     await paymentFigures(db, form06.agency.id, range.from, to),
   );
   const result = index766Result(measured, settings);
