@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
-import { DEMO_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE } from '../src/seed/organisation-data.ts';
+import {
+  DEMO_AGENCY_CODE,
+  DEMO_FORMER_LABOUR_AGENCY_CODE,
+  DEMO_SERVICE_CENTRE_CODE,
+} from '../src/seed/organisation-data.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { dossierEntry, historyFile } from './support/history-file.ts';
@@ -324,6 +328,18 @@ describe.each(engines)('Biểu số 06 on the edges of the rules, from an import
     await expectReport(`${period('05-01', '05-31')}&field=an-toan-ve-sinh-lao-dong`, []);
   });
 
+  it('narrows to the service centre that receives for the agency, outside it', async () => {
+    // Seed 002 reports the dossiers received "tại Trung tâm Phục vụ hành chính công" apart. In the
+    // demo every dossier of the agency is received there (online ones at its online desk too), so
+    // the centre's April is the agency's. Before the fix: 404, the centre not being in the agency.
+    const centre = (await getUnitByCode(t.db, DEMO_SERVICE_CENTRE_CODE))!.id;
+    const body = await expectReport(`${period('04-01', '04-30')}&unit=${centre}`, [
+      { ...SAFETY_FIELD, ...SAFETY },
+      { ...JOBS, ...APRIL_JOBS },
+    ]);
+    expect(body.unit).toMatchObject({ id: centre });
+  });
+
   it('lists behind the cells on the edges exactly the dossiers worked out above', async () => {
     const drill = async (query: string, column: string) => {
       const res = await leader.request({
@@ -404,10 +420,11 @@ describe.each(engines)('Biểu số 06 on the edges of the rules, from an import
       'en',
     );
     expect(unknownUnit).toMatchObject({ status: 404, code: 'unit_not_found' });
-    // The service centre is not a unit of the agency: the same answer, never another agency's figures.
-    const centre = (await getUnitByCode(t.db, DEMO_SERVICE_CENTRE_CODE))!.id;
-    const foreign = await problem(withAgency(`unit=${centre}&from=2026-04-01&to=2026-04-30`), 'vi');
+    // Another agency is not a unit of this one's report.
+    const former = (await getUnitByCode(t.db, DEMO_FORMER_LABOUR_AGENCY_CODE))!.id;
+    const foreign = await problem(withAgency(`unit=${former}&from=2026-04-01&to=2026-04-30`), 'vi');
     expect(foreign).toMatchObject({ status: 404, code: 'unit_not_found' });
+    expect(foreign.text).toContain('Không tìm thấy đơn vị');
     const notAnId = await problem(withAgency('unit=phong-viec-lam&from=2026-04-01&to=2026-04-30'), 'vi');
     expect(notAnId.status).toBe(400);
   });
