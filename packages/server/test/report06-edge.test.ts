@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
 import {
@@ -5,6 +6,7 @@ import {
   DEMO_FORMER_LABOUR_AGENCY_CODE,
   DEMO_SERVICE_CENTRE_CODE,
 } from '../src/seed/organisation-data.ts';
+import { HEADING_ROW } from '../src/statistics/xlsx.ts';
 import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
 import { dossierEntry, historyFile } from './support/history-file.ts';
@@ -37,7 +39,9 @@ import { dossierEntry, historyFile } from './support/history-file.ts';
  * - a withdrawal asked then rejected does not end the dossier; a refusal returned is one refusal;
  * - closed because the supplement never came: stopped (its own column);
  * - the Giỗ Tổ compensatory day and the National Day break with its make-up Saturday;
- * - rows per field, the totals row their sum; what is open at the end of a period is carried over
+ * - finished after two supplements: judged by the restarted clock (the repeated-supplement rule is
+ *   for open dossiers); a withdrawal asked but not yet accepted: still in progress;
+ * - rows per field, the totals row their sum, in the XLSX too; what is open at the end of a period is carried over
  *   into the next; received + carried = resolved + in progress + refused + withdrawn + stopped.
  */
 
@@ -139,6 +143,21 @@ const DOSSIERS = [
   counter('N01', at('08-20'), [processed('09-08')]),
   // Received Fri 28 Aug; 3, 4, 7-11, 14-16 Sep: due Wed 16 Sep; processed Wed 16 Sep 10:00: on time.
   counter('N02', at('08-28'), [processed('09-16')]),
+  // Received Mon 5 Oct (due Mon 19 Oct); a supplement asked Tue 6 Oct, brought Thu 8 Oct (due Thu 22
+  // Oct); a second asked Fri 9 Oct, brought Tue 13 Oct (due Tue 27 Oct: 14-16, 19-23, 26, 27 Oct);
+  // processed Mon 26 Oct: early. Asked twice counts as overdue only while the dossier is open.
+  counter('K01', at('10-05'), [
+    supplementAsked('10-06'),
+    { type: 'supplement_received', at: at('10-08') },
+    supplementAsked('10-09'),
+    { type: 'supplement_received', at: at('10-13') },
+    processed('10-26'),
+  ]),
+  // Received Mon 5 Oct, due Mon 19 Oct; withdrawal asked Wed 28 Oct, neither accepted nor rejected:
+  // not withdrawn yet, still in progress, and overdue.
+  counter('K02', at('10-05'), [
+    { type: 'withdrawal_requested', at: at('10-28', '10:00'), reason: 'Doanh nghiệp đề nghị rút hồ sơ' },
+  ]),
 ];
 
 const ZERO = {
@@ -246,6 +265,21 @@ const SEPTEMBER = numbers({
   pendingOverdue: 2,
 });
 
+/**
+ * October: carried over the five open since April; received K01, K02 at the counter. K01 early.
+ * Open at the end: S01, S04, P02 in time; S02, O01, K02 overdue. 7 = 1 + 6.
+ */
+const OCTOBER = numbers({
+  receivedTotal: 7,
+  receivedDirect: 2,
+  carriedOver: 5,
+  resolvedTotal: 1,
+  resolvedEarly: 1,
+  pendingTotal: 6,
+  pendingInTime: 3,
+  pendingOverdue: 3,
+});
+
 const sum = (a: Numbers, b: Numbers): Numbers =>
   Object.fromEntries(
     Object.keys(ZERO).map((k) => [k, a[k as keyof Numbers] + b[k as keyof Numbers]]),
@@ -319,6 +353,27 @@ describe.each(engines)('Biểu số 06 on the edges of the rules, from an import
 
   it('counts the National Day break and its make-up Saturday, with what is still open since April', async () => {
     await expectReport(period('09-01', '09-30'), [{ ...JOBS, ...SEPTEMBER }]);
+  });
+
+  it('judges a dossier finished after two supplements by its restarted clock, and keeps a withdrawal only asked in progress', async () => {
+    await expectReport(period('10-01', '10-31'), [{ ...JOBS, ...OCTOBER }]);
+  });
+
+  it('exports April with both fields, numbered in order, and the totals row, as XLSX', async () => {
+    const res = await report(`${period('04-01', '04-30')}&format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const row = (r: number) => [
+      sheet.getCell(r, 1).value,
+      sheet.getCell(r, 2).value,
+      ...Array.from({ length: 14 }, (_, i) => sheet.getCell(r, i + 3).value),
+    ];
+    const first = HEADING_ROW + 4;
+    expect(row(first)).toEqual([1, 'An toàn, vệ sinh lao động', ...Object.values(SAFETY)]);
+    expect(row(first + 1)).toEqual([2, 'Việc làm', ...Object.values(APRIL_JOBS)]);
+    expect(row(first + 2).slice(1)).toEqual(['Tổng cộng', ...Object.values(sum(SAFETY, APRIL_JOBS))]);
   });
 
   it('narrows to a field, and gives no row for a field with nothing in the period', async () => {
