@@ -3,6 +3,7 @@ import {
   type Form06Numbers,
   type Index766IndicatorView,
   type Index766Response,
+  satisfactionWithHandling,
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
@@ -24,7 +25,9 @@ import { dossierEntry, historyFile } from './support/history-file.ts';
  *   target 100%, 20 points (refused, withdrawn, stopped are in neither);
  * - 3.3 = received online / received in the period (carried over left out), target 50%, 6 points;
  * - 5.4 = 100% − (late rate + rate with a complaint or a negative rating), over the resolved,
- *   target 90%, 6 points.
+ *   target 90%, 6 points; the history import brings no ratings or complaints, so over dossiers
+ *   resolved before their import it is not measured (the late rate shown as the part counted);
+ * - 4.1, 4.2 likewise: the import brings no documents or results.
  *
  * Procedure 1.014199, ten working days; received at 09:00, due at 09:00 on the tenth working day
  * after. 2026: Tết off 16-20 Feb; 2 Jan off (swapped with Saturday 10 Jan).
@@ -61,7 +64,7 @@ const DOSSIERS = [
   counter('M2', at('04-01', '00:30'), [processed('04-02')]),
 ];
 
-describe('4.1 and 4.2 beside imported dossiers', () => {
+describe('4.1, 4.2 and 5.4 beside imported dossiers', () => {
   it('leaves the imported ones out of the denominators and keeps the live ones', () => {
     // Five resolved of which three imported (before their import), one live result signed: 1 of 2.
     // Four received of which one imported, two digitised: 2 of 3.
@@ -69,10 +72,17 @@ describe('4.1 and 4.2 beside imported dossiers', () => {
     const m = electronicResultMeasures(n, {
       signed: 1,
       digitised: 2,
-      imported: { received: 1, resolved: 3 },
+      imported: { received: 1, resolved: 3, resolvedLate: 1 },
     });
     expect(m['4.1']).toEqual({ kind: 'measured', numerator: 1, denominator: 2 });
     expect(m['4.2']).toEqual({ kind: 'measured', numerator: 2, denominator: 3 });
+    // 5.4 over the two live ones: one of them late (two late in all, one imported), no complaint: 1 of 2.
+    const live = satisfactionWithHandling({ ...n, resolvedLate: 2 }, 0, {
+      received: 1,
+      resolved: 3,
+      resolvedLate: 1,
+    });
+    expect(live).toEqual({ kind: 'measured', numerator: 1, denominator: 2 });
     // Nothing imported and nothing resolved: 0 of 0, which the score calls "nothing to count".
     const none = electronicResultMeasures({ ...n, resolvedTotal: 0 }, { signed: 0, digitised: 0 });
     expect(none['4.1']).toEqual({ kind: 'measured', numerator: 0, denominator: 0 });
@@ -146,7 +156,14 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
     const mar = await index('period=month&year=2026&index=3');
     expect(one(mar, '2.1')).toMatchObject(measured(2, 4, 50, 10));
     expect(one(mar, '3.3')).toMatchObject(measured(1, 2, 50, 6));
-    expect(one(mar, '5.4')).toMatchObject(measured(1, 3, 33.33, 2.22));
+    // 5.4: the three resolved came by the history import, without their ratings and complaints:
+    // not measured, with why, and the late rate 2/3 shown as the part counted (before the fix:
+    // 100% − 66.67% = 33.33%, scored as if no citizen had complained).
+    expect(one(mar, '5.4')).toMatchObject({
+      status: 'notMeasured',
+      partial: { numerator: 2, denominator: 3, rate: 66.67 },
+    });
+    expect((one(mar, '5.4') as { reason: { vi: string } }).reason.vi).toContain('chuyển từ hệ thống cũ');
     // 4.1 and 4.2: every dossier of March came by the history import, which brings no documents nor
     // results: the system does not hold whether they were digitised or had an electronic result, so
     // not measured, with why (before the fix: 0 of 3 and 0 of 2, scored 0).
@@ -157,22 +174,28 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
       expect(s.reason.vi, code).toContain('chuyển từ hệ thống cũ');
     }
     // April: carried over M4; received M2 at the counter; both early, nothing open: full 20;
-    // 3.3 = 0 / 1; 5.4 = 100%.
+    // 3.3 = 0 / 1; 5.4 not measured (imported), late rate 0 of 2.
     const apr = await index('period=month&year=2026&index=4');
     expect(one(apr, '2.1')).toMatchObject(measured(2, 2, 100, 20));
     expect(one(apr, '3.3')).toMatchObject(measured(0, 1, 0, 0));
-    expect(one(apr, '5.4')).toMatchObject(measured(2, 2, 100, 6));
+    expect(one(apr, '5.4')).toMatchObject({
+      status: 'notMeasured',
+      partial: { numerator: 0, denominator: 2, rate: 0 },
+    });
   });
 
   it('counts a quarter as one period, not as the sum of its months', async () => {
     // Q1: received M1, M5, M6, M3 at the counter and M4 online = 5, nothing carried over. Resolved
     // M1, M6 late and M3 on time; M5 refused; open M4 in time. 2.1 = 2 / 4 = 50% → 10; 3.3 = 1/5 =
-    // 20% → 20 / 50 × 6 = 2.4; 5.4 = 1/3 = 33.33% → 2.22.
+    // 20% → 20 / 50 × 6 = 2.4; 5.4 not measured, late rate 2/3.
     const q1 = await index('period=quarter&year=2026&index=1');
     expect(q1).toMatchObject({ from: '2026-01-01', to: '2026-03-31', period: 'quarter', index: 1 });
     expect(one(q1, '2.1')).toMatchObject(measured(2, 4, 50, 10));
     expect(one(q1, '3.3')).toMatchObject(measured(1, 5, 20, 2.4));
-    expect(one(q1, '5.4')).toMatchObject(measured(1, 3, 33.33, 2.22));
+    expect(one(q1, '5.4')).toMatchObject({
+      status: 'notMeasured',
+      partial: { numerator: 2, denominator: 3 },
+    });
     // Q2: as April.
     const q2 = await index('period=quarter&year=2026&index=2');
     expect(q2).toMatchObject({ from: '2026-04-01', to: '2026-06-30' });
@@ -182,12 +205,15 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
 
   it('counts the year: six received, five resolved, none open', async () => {
     // Received all six, one online. Resolved M2, M4 early, M3 on time, M1, M6 late; M5 refused.
-    // 2.1 = 3/5 = 60% → 12; 3.3 = 1/6 = 16.67% → 16.67 / 50 × 6 = 2; 5.4 = 3/5 = 60% → 4.
+    // 2.1 = 3/5 = 60% → 12; 3.3 = 1/6 = 16.67% → 16.67 / 50 × 6 = 2; 5.4 not measured, late 2/5 = 40%.
     const year = await index('period=year&year=2026');
     expect(year).toMatchObject({ from: '2026-01-01', period: 'year', index: 1 });
     expect(one(year, '2.1')).toMatchObject(measured(3, 5, 60, 12));
     expect(one(year, '3.3')).toMatchObject(measured(1, 6, 16.67, 2));
-    expect(one(year, '5.4')).toMatchObject(measured(3, 5, 60, 4));
+    expect(one(year, '5.4')).toMatchObject({
+      status: 'notMeasured',
+      partial: { numerator: 2, denominator: 5, rate: 40 },
+    });
   });
 
   it('says not measured, with why, for a month with nothing at all (July): never 0, never full marks', async () => {

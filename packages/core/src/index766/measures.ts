@@ -89,6 +89,8 @@ export interface ElectronicResultFigures {
 export interface ImportedFigures {
   received: number;
   resolved: number;
+  /** Of `resolved`, those resolved late. */
+  resolvedLate: number;
 }
 
 const IMPORTED_ONLY = notMeasured(
@@ -134,6 +136,7 @@ export function importedFigures(
 ): ImportedFigures {
   let received = 0;
   let resolved = 0;
+  let resolvedLate = 0;
   for (const d of dossiers) {
     const columns = form06ColumnsOf(d.snapshot, d.channel, from, to, policy);
     if (columns.has('receivedOnline') || columns.has('receivedDirect')) received += 1;
@@ -141,10 +144,12 @@ export function importedFigures(
       columns.has('resolvedTotal') &&
       d.snapshot.endedAt !== null &&
       Date.parse(d.snapshot.endedAt) <= new Date(d.importedAt).getTime()
-    )
+    ) {
       resolved += 1;
+      if (columns.has('resolvedLate')) resolvedLate += 1;
+    }
   }
-  return { received, resolved };
+  return { received, resolved, resolvedLate };
 }
 
 /** What the feedback and rating data give for 5.2, 5.3 and 5.4 (see feedback/measures.ts). */
@@ -157,11 +162,34 @@ export interface SatisfactionFigures {
 /**
  * 5.4 = 100% − (late rate + rate of dossiers with a complaint or a negative rating), from Biểu số
  * 06's resolved and resolved-late dossiers and the negative ratings and complaints of the period.
+ * Dossiers resolved before they came by the history import are left out: no rating or complaint of
+ * theirs was imported, so the system does not hold that half of the formula for them (counting
+ * them as "no complaint" would give near full marks). When they are all the period resolved, 5.4 is
+ * not measured, with why, and their late rate shown as the part that is counted.
  */
-export function satisfactionWithHandling(n: Form06Numbers, negativeDossiers: number): Index766Measurement {
+export function satisfactionWithHandling(
+  n: Form06Numbers,
+  negativeDossiers: number,
+  imported: ImportedFigures = { received: 0, resolved: 0, resolvedLate: 0 },
+): Index766Measurement {
+  const resolvedTotal = Math.max(0, n.resolvedTotal - imported.resolved);
+  if (resolvedTotal === 0 && imported.resolved > 0)
+    return {
+      kind: 'notMeasured',
+      reason: {
+        vi: 'Hồ sơ giải quyết trong kỳ đều được chuyển từ hệ thống cũ, không kèm đánh giá và phản ánh của người dân, nên chưa tính được',
+        en: "Every dossier resolved in the period was brought from the previous system without the citizens' ratings and complaints, so this cannot be counted",
+      },
+      partial: {
+        label: { vi: 'Tỷ lệ hồ sơ giải quyết quá hạn', en: 'Rate of dossiers resolved late' },
+        numerator: n.resolvedLate,
+        denominator: n.resolvedTotal,
+        rate: Math.round((n.resolvedLate / n.resolvedTotal) * 10_000) / 100,
+      },
+    };
   return dossierSatisfaction({
-    resolvedTotal: n.resolvedTotal,
-    resolvedLate: n.resolvedLate,
+    resolvedTotal,
+    resolvedLate: Math.max(0, n.resolvedLate - imported.resolvedLate),
     negativeDossiers,
   });
 }
@@ -211,6 +239,6 @@ export function index766Measurements(
     '3.3': onlineReceived(report),
     '5.2': feedbackOnTime(satisfaction.feedback),
     '5.3': feedbackSatisfaction(satisfaction.feedback),
-    '5.4': satisfactionWithHandling(report, satisfaction.negativeDossiers),
+    '5.4': satisfactionWithHandling(report, satisfaction.negativeDossiers, electronic.imported),
   };
 }
