@@ -3,6 +3,7 @@ import { CITIZEN_CUSTOM_MESSAGES } from '../citizen/messages.ts';
 import { FEEDBACK_CUSTOM_MESSAGES, FEEDBACK_FIELD_LABELS } from '../feedback/messages.ts';
 import { REFORM_CUSTOM_MESSAGES, REFORM_FIELD_LABELS } from '../reform/messages.ts';
 import { REPORT_CUSTOM_MESSAGES, REPORT_FIELD_LABELS } from '../reform-reports/messages.ts';
+import { STATISTICS_CUSTOM_MESSAGES } from '../statistics/messages.ts';
 import { SURVEY_CUSTOM_MESSAGES, SURVEY_FIELD_LABELS } from '../surveys/messages.ts';
 import type { Locale, Localised } from './locale.ts';
 
@@ -107,6 +108,7 @@ export const CUSTOM_MESSAGES: Record<string, Localised & { label?: Localised }> 
   ...SURVEY_CUSTOM_MESSAGES,
   ...REPORT_CUSTOM_MESSAGES,
   ...FEEDBACK_CUSTOM_MESSAGES,
+  ...STATISTICS_CUSTOM_MESSAGES,
   dossier_code_required: {
     label: { vi: 'Mã hồ sơ', en: 'Dossier code' },
     vi: 'chưa được nhập; mã ghi trên giấy tiếp nhận, ví dụ 000.00.12.H29-260305-0001',

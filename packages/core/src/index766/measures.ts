@@ -1,4 +1,6 @@
 import type { IsoDate } from '../calendar/civil-date.ts';
+import { type CountingPolicy, DECISION_766_POLICY } from '../dossier/policies.ts';
+import type { Channel, DossierSnapshot } from '../dossier/snapshot.ts';
 import {
   dossierSatisfaction,
   type FeedbackFigures,
@@ -6,6 +8,7 @@ import {
   feedbackSatisfaction,
 } from '../feedback/measures.ts';
 import { type CatalogueVersion, catalogueInForceOn } from '../reform/targets.ts';
+import { form06ColumnsOf } from '../statistics/drilldown.ts';
 import type { Form06Numbers } from '../statistics/form06.ts';
 import type { Index766Measurement } from './score.ts';
 
@@ -75,23 +78,78 @@ export function onlineReceived(n: Form06Numbers): Index766Measurement {
 export interface ElectronicResultFigures {
   signed: number;
   digitised: number;
+  /**
+   * Dossiers brought by the history import, whose documents and results the import does not bring
+   * (docs/history-import.md, Limits): received in the period, and resolved in it before they were
+   * imported. The system does not hold whether they were digitised or had an electronic result.
+   */
+  imported?: ImportedFigures;
 }
+
+export interface ImportedFigures {
+  received: number;
+  resolved: number;
+  /** Of `resolved`, those resolved late. */
+  resolvedLate: number;
+}
+
+const IMPORTED_ONLY = notMeasured(
+  'Hồ sơ của kỳ đều được chuyển từ hệ thống cũ, không kèm giấy tờ và kết quả điện tử, nên hệ thống không có dữ liệu để tính',
+  'Every dossier of the period was brought from the previous system without its documents and electronic results, so the system holds nothing to count',
+);
 
 /**
  * 4.1: dossiers whose result was signed electronically in the period / dossiers resolved in it;
  * 4.2: dossiers digitised (a counter scan kept as a 'digitised' document) in the period / dossiers
  * received in it. A count above its denominator (a result signed for a dossier resolved later) is
- * capped at 100%.
+ * capped at 100%. Imported dossiers are left out of both denominators: the system does not hold
+ * their documents or results, so they count neither as digitised nor as not (DOMAIN.md §7 via
+ * issue 9: what the system does not hold is not measured, never zero). When they are all there
+ * is, the indicator is not measured, with why.
  */
 export function electronicResultMeasures(
   n: Form06Numbers,
   e: ElectronicResultFigures,
 ): Record<'4.1' | '4.2', Index766Measurement> {
+  const measure = (count: number, total: number, imported: number): Index766Measurement => {
+    const denominator = Math.max(0, total - imported);
+    if (denominator === 0 && imported > 0) return IMPORTED_ONLY;
+    return { kind: 'measured', numerator: Math.min(count, denominator), denominator };
+  };
   const received = n.receivedOnline + n.receivedDirect;
   return {
-    '4.1': { kind: 'measured', numerator: Math.min(e.signed, n.resolvedTotal), denominator: n.resolvedTotal },
-    '4.2': { kind: 'measured', numerator: Math.min(e.digitised, received), denominator: received },
+    '4.1': measure(e.signed, n.resolvedTotal, e.imported?.resolved ?? 0),
+    '4.2': measure(e.digitised, received, e.imported?.received ?? 0),
   };
+}
+
+/**
+ * Of the imported dossiers that may be in a period (received or ended in it), how many Biểu số
+ * 06 counts as received in it, and as resolved in it before their import (after it, they were
+ * handled live in Motcua and their results are held).
+ */
+export function importedFigures(
+  dossiers: readonly { snapshot: DossierSnapshot; channel: Channel; importedAt: string | Date }[],
+  from: IsoDate,
+  to: IsoDate,
+  policy: CountingPolicy = DECISION_766_POLICY,
+): ImportedFigures {
+  let received = 0;
+  let resolved = 0;
+  let resolvedLate = 0;
+  for (const d of dossiers) {
+    const columns = form06ColumnsOf(d.snapshot, d.channel, from, to, policy);
+    if (columns.has('receivedOnline') || columns.has('receivedDirect')) received += 1;
+    if (
+      columns.has('resolvedTotal') &&
+      d.snapshot.endedAt !== null &&
+      Date.parse(d.snapshot.endedAt) <= new Date(d.importedAt).getTime()
+    ) {
+      resolved += 1;
+      if (columns.has('resolvedLate')) resolvedLate += 1;
+    }
+  }
+  return { received, resolved, resolvedLate };
 }
 
 /** What the feedback and rating data give for 5.2, 5.3 and 5.4 (see feedback/measures.ts). */
@@ -104,11 +162,34 @@ export interface SatisfactionFigures {
 /**
  * 5.4 = 100% − (late rate + rate of dossiers with a complaint or a negative rating), from Biểu số
  * 06's resolved and resolved-late dossiers and the negative ratings and complaints of the period.
+ * Dossiers resolved before they came by the history import are left out: no rating or complaint of
+ * theirs was imported, so the system does not hold that half of the formula for them (counting
+ * them as "no complaint" would give near full marks). When they are all the period resolved, 5.4 is
+ * not measured, with why, and their late rate shown as the part that is counted.
  */
-export function satisfactionWithHandling(n: Form06Numbers, negativeDossiers: number): Index766Measurement {
+export function satisfactionWithHandling(
+  n: Form06Numbers,
+  negativeDossiers: number,
+  imported: ImportedFigures = { received: 0, resolved: 0, resolvedLate: 0 },
+): Index766Measurement {
+  const resolvedTotal = Math.max(0, n.resolvedTotal - imported.resolved);
+  if (resolvedTotal === 0 && imported.resolved > 0)
+    return {
+      kind: 'notMeasured',
+      reason: {
+        vi: 'Hồ sơ giải quyết trong kỳ đều được chuyển từ hệ thống cũ, không kèm đánh giá và phản ánh của người dân, nên chưa tính được',
+        en: "Every dossier resolved in the period was brought from the previous system without the citizens' ratings and complaints, so this cannot be counted",
+      },
+      partial: {
+        label: { vi: 'Tỷ lệ hồ sơ giải quyết quá hạn', en: 'Rate of dossiers resolved late' },
+        numerator: n.resolvedLate,
+        denominator: n.resolvedTotal,
+        rate: Math.round((n.resolvedLate / n.resolvedTotal) * 10_000) / 100,
+      },
+    };
   return dossierSatisfaction({
-    resolvedTotal: n.resolvedTotal,
-    resolvedLate: n.resolvedLate,
+    resolvedTotal,
+    resolvedLate: Math.max(0, n.resolvedLate - imported.resolvedLate),
     negativeDossiers,
   });
 }
@@ -158,6 +239,6 @@ export function index766Measurements(
     '3.3': onlineReceived(report),
     '5.2': feedbackOnTime(satisfaction.feedback),
     '5.3': feedbackSatisfaction(satisfaction.feedback),
-    '5.4': satisfactionWithHandling(report, satisfaction.negativeDossiers),
+    '5.4': satisfactionWithHandling(report, satisfaction.negativeDossiers, electronic.imported),
   };
 }

@@ -79,6 +79,16 @@ export function dossierQueueUnits(grants: readonly RoleGrantRef[]): string[] {
 /** Kinds of unit that run a one-stop desk (Bộ phận Một cửa) and so may receive dossiers. */
 export const RECEIVING_UNIT_KINDS: readonly UnitKind[] = ['service_centre', 'agency'];
 
+/**
+ * Whether a report of an agency may be narrowed to a unit: one of the agency's own units, or a
+ * public service centre (Trung tâm Phục vụ hành chính công) outside it, where its dossiers are
+ * received for it (seed 002 reports the agency's dossiers "tại Trung tâm Phục vụ hành chính công"
+ * apart from those of its own units). Another agency is never a unit of the report.
+ */
+export function reportsByUnit(unit: { kind: UnitKind; agencyId: string | null }, agencyId: string): boolean {
+  return unit.agencyId === agencyId || unit.kind === 'service_centre';
+}
+
 export type ReceivingRefusal = 'unit_not_receiving' | 'unit_closed';
 
 /** Why a unit cannot receive a dossier on `date` (YYYY-MM-DD), or null when it can. */

@@ -93,6 +93,10 @@ export const PROBLEMS = {
     vi: 'Kỳ báo cáo dài tối đa {max} ngày',
     en: 'A report period is at most {max} days long',
   },
+  report_period_not_started: {
+    vi: 'Kỳ {period} chưa bắt đầu (từ ngày {from}); chọn một kỳ đã bắt đầu',
+    en: 'The period {period} has not begun (it starts on {from}); choose one that has',
+  },
   report_agency_not_found: { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   user_outside_scope: {
     vi: 'Tài khoản này không thuộc phạm vi quản lý của bạn',

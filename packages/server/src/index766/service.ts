@@ -3,6 +3,7 @@ import {
   type Index766Period,
   type Index766Response,
   type Index766TargetsResponse,
+  importedFigures,
   index766Explanation,
   index766Measurements,
   index766PeriodRange,
@@ -11,15 +12,17 @@ import {
   vietnamDateOf,
 } from '@motcua/core';
 import type { Session } from '../auth/sessions.ts';
+import { loadCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { feedbackFigures } from '../feedback/service.ts';
 import { paymentFigures } from '../fees/service.ts';
+import { Problem } from '../http/problem.ts';
 import { descendantIds } from '../org/tree.ts';
 import { negativeDossierCount } from '../ratings/store.ts';
 import { catalogueVersions } from '../reform/store.ts';
 import { electronicResultCounts } from '../signing/store.ts';
 import { report06 } from '../statistics/routes.ts';
-import { listIndex766Overrides } from './store.ts';
+import { importedDossiersOfPeriod, listIndex766Overrides } from './store.ts';
 
 export interface Index766Query {
   agency?: string | undefined;
@@ -27,6 +30,13 @@ export interface Index766Query {
   period: Index766Period;
   year: number;
   index: number;
+}
+
+/** "tháng 3/2026", "quý 1/2026", "năm 2026" in both languages. */
+function periodName(q: Index766Query) {
+  if (q.period === 'year') return { vi: `năm ${q.year}`, en: String(q.year) };
+  if (q.period === 'quarter') return { vi: `quý ${q.index}/${q.year}`, en: `Q${q.index} ${q.year}` };
+  return { vi: `tháng ${q.index}/${q.year}`, en: `${q.year}-${String(q.index).padStart(2, '0')}` };
 }
 
 /**
@@ -43,6 +53,12 @@ export async function index766Report(
 ): Promise<Index766Response> {
   const range = index766PeriodRange(q.period, q.year, q.index);
   const today = vietnamDateOf(now);
+  // A period not yet begun has nothing to count: say so, rather than call its dates reversed.
+  if (range.from > today)
+    throw new Problem(400, 'report_period_not_started', {
+      period: periodName(q),
+      from: range.from.split('-').reverse().join('/'),
+    });
   const to = range.to > today ? today : range.to;
   const form06 = await report06(
     db,
@@ -70,8 +86,17 @@ export async function index766Report(
     await catalogueVersions(db, form06.agency.id),
     to,
     satisfaction,
-    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope.
-    await electronicResultCounts(db, scope),
+    // 4.1 and 4.2 from the signed results and the digitised copies of the same scope, leaving out
+    // the imported dossiers, whose documents and results the system does not hold.
+    {
+      ...(await electronicResultCounts(db, scope)),
+      imported: importedFigures(
+        await importedDossiersOfPeriod(db, scope),
+        range.from,
+        to,
+        (await loadCalendar(db, form06.agency.id)).policy,
+      ),
+    },
     await paymentFigures(db, form06.agency.id, range.from, to),
   );
   const result = index766Result(measured, settings);

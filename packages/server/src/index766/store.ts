@@ -1,4 +1,4 @@
-import type { Index766Override } from '@motcua/core';
+import { type Channel, type DossierSnapshot, type Index766Override, periodInstants } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
 /** SQL of the Decision 766 targets and points an administrator overrides (migration 0016). */
@@ -46,4 +46,30 @@ export async function replaceIndex766Overrides(
       [agencyId, year, o.code, o.target, o.points, by, at],
     );
   }
+}
+
+/**
+ * The dossiers brought by the history import that may be in a period (received or ended in it),
+ * with the instant of their import, for 4.1 and 4.2 to leave out (core's `importedFigures` says
+ * which are). Reads only imported dossiers of the period; an agency that imported none reads nothing.
+ */
+export async function importedDossiersOfPeriod(
+  db: Queryable,
+  p: { agencyId: string; unitIds: readonly string[] | null; from: string; to: string },
+): Promise<{ snapshot: DossierSnapshot; channel: Channel; importedAt: string }[]> {
+  const { start, end } = periodInstants(p.from, p.to);
+  const rows = await db.query<{ snapshot: DossierSnapshot; channel: Channel; imported_at: Date | string }>(
+    `SELECT d.snapshot, d.channel, e.at AS imported_at
+       FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
+      WHERE e.agency_id = $1 AND e.action = 'imported'
+        AND ((d.received_at >= $2::timestamptz AND d.received_at <= $3::timestamptz)
+          OR (d.ended_at >= $2::timestamptz AND d.ended_at <= $3::timestamptz))
+        AND ($4::uuid[] IS NULL OR d.receiving_unit_id = ANY($4::uuid[]))`,
+    [p.agencyId, new Date(start).toISOString(), new Date(end).toISOString(), p.unitIds],
+  );
+  return rows.map((r) => ({
+    snapshot: r.snapshot,
+    channel: r.channel,
+    importedAt: new Date(r.imported_at).toISOString(),
+  }));
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@motcua/core';
+import { type Role, reportsByUnit, type UnitKind } from '@motcua/core';
 import { grantedUnits, holdsRoleOn } from '../auth/guard.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { Queryable } from '../db/database.ts';
@@ -57,7 +57,9 @@ export interface ReadableScope {
 /**
  * Who may read an agency's statistics: staff whose role covers the agency; staff of one unit
  * inside it, for that unit only. The agency defaults to that of the unit asked for, else of the
- * reader's first role. Unknown agency or a unit of another agency: 404; anyone else: 403.
+ * reader's first role. The unit is one of the agency's, or a service centre receiving for it (its
+ * figures are still the agency's dossiers only). Unknown agency, or a unit of another agency: 404;
+ * anyone else: 403.
  */
 export async function readableScope(
   db: Queryable,
@@ -73,7 +75,11 @@ export async function readableScope(
   const agency = agencyId ? await reportUnit(db, agencyId) : null;
   if (agency?.kind !== 'agency') throw new Problem(404, 'report_agency_not_found');
   const unit = q.unit ? await reportUnit(db, q.unit) : null;
-  if (q.unit && (!unit || unit.agencyId !== agency.id)) throw new Problem(404, 'unit_not_found');
+  if (
+    q.unit &&
+    (!unit || !reportsByUnit({ kind: unit.kind as UnitKind, agencyId: unit.agencyId }, agency.id))
+  )
+    throw new Problem(404, 'unit_not_found');
   const coversAgency = await holdsRoleOn(db, session, REPORT_READERS, agency.id);
   if (!coversAgency && !(unit && (await holdsRoleOn(db, session, REPORT_READERS, unit.id))))
     throw new Problem(403, 'forbidden');
