@@ -18,11 +18,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { signInCitizenByEmail, waitForMail } from './support/citizen.ts';
+import { signIn } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
 const FORM = '/nop-truc-tuyen/SNV-VL-001';
 const DOCUMENT = 'Đề nghị hưởng trợ cấp thất nghiệp (theo mẫu)';
 const CONTINUE = 'Lưu và tiếp tục';
+const SUPPLEMENT = 'Bản sao hợp đồng lao động đã chấm dứt';
 const REFUSED_TYPE = 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, TIFF) hoặc Word (.docx)';
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
@@ -36,9 +38,39 @@ const stamp = Date.now();
 const citizen = { email: `nhap.sai.${stamp}@e2e.example.vn`, page: undefined as Page | undefined };
 const journey = { dossierId: '', code: '' };
 
+const staffPages = new Map<string, Page>();
+
 afterAll(async () => {
   await citizen.page?.context().close();
+  for (const page of staffPages.values()) await page.context().close();
 });
+
+/** The browser of one member of staff, signed in once, at `path`. */
+async function staff(username: string, path: string): Promise<Page> {
+  let page = staffPages.get(username);
+  if (!page) {
+    page = await openPage();
+    staffPages.set(username, page);
+    await signIn(page, username, path);
+  }
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
+/** Opens an action of the staff dossier page, fills it, sends it, and waits for the notice. */
+async function act(
+  page: Page,
+  title: string,
+  fill?: (panel: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: title, exact: true }).first().click();
+  const panel = page.getByRole('region', { name: title, exact: true });
+  await panel.waitFor();
+  await fill?.(panel);
+  await panel.getByRole('button', { name: title, exact: true }).click();
+  await page.getByText(`Đã thực hiện: ${title}.`).waitFor();
+}
 
 function me(): Page {
   if (!citizen.page) throw new Error('The e-form steps need the signed-in citizen of the first steps');
@@ -60,11 +92,17 @@ async function errorSummary(page: Page): Promise<string> {
 }
 
 /**
- * The summary names `message`, its link leads to the field labelled `label` (focusing it), and the
- * same message shows next to that field, inside its form group.
+ * The summary names `message` (and, just after a submit, has the focus), its link leads to the field
+ * labelled `label` (focusing it), and the same message shows next to that field, in its form group.
  */
-async function expectFieldError(page: Page, label: string, message: string): Promise<void> {
-  await expect.poll(() => errorSummary(page)).toContain(message);
+async function expectFieldError(
+  page: Page,
+  label: string,
+  message: string,
+  { justSubmitted = true }: { justSubmitted?: boolean } = {},
+): Promise<void> {
+  if (justSubmitted) await expect.poll(() => errorSummary(page)).toContain(message);
+  else await expect.poll(() => page.locator('.error-summary').innerText()).toContain(message);
   const field = page.getByLabel(label, { exact: true });
   const group = page.locator('.form-group', { has: field });
   await expect.poll(() => group.locator('.error-message').innerText()).toContain(message);
@@ -360,6 +398,42 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     journey.dossierId = items[0]!.id;
   });
 
+  it('a supplement sent with nothing chosen, or with a ".pdf" that is a PNG, is named next to its item', async () => {
+    const counter = await staff('tiepnhan', `/can-bo/ho-so/${journey.dossierId}`);
+    await counter.getByRole('heading', { level: 1, name: journey.code }).waitFor();
+    await act(counter, 'Tiếp nhận hồ sơ', async (panel) => {
+      await panel.getByRole('checkbox', { name: DOCUMENT }).check();
+    });
+    const forward = counter.getByRole('region', { name: 'Chuyển xử lý' });
+    if (await forward.count()) {
+      await forward.getByRole('button', { name: 'Chuyển xử lý' }).click();
+      await counter.getByText(/^Đã chuyển hồ sơ sang bước/).waitFor();
+    } else await act(counter, 'Chuyển bước');
+    const specialist = await staff('chuyenvienvl', `/can-bo/ho-so/${journey.dossierId}`);
+    await act(specialist, 'Yêu cầu bổ sung', async (panel) => {
+      await panel.getByLabel('Giấy tờ, nội dung cần bổ sung').fill(SUPPLEMENT);
+      await panel.getByLabel('Lý do', { exact: true }).fill('Cần đối chiếu ngày chấm dứt hợp đồng');
+      await panel.getByLabel(/^Họ và tên/).fill('Phan Thị Thanh Hương');
+      await panel.getByLabel(/^Số điện thoại/).fill('02838291234');
+    });
+
+    const page = me();
+    await page.goto(`/cong-dan/ho-so/${journey.dossierId}`);
+    const form = page.getByRole('region', { name: 'Cơ quan yêu cầu bổ sung' });
+    await form.waitFor();
+    await settled(page);
+    await form.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    await expectFieldError(page, SUPPLEMENT, `Chọn tệp cho mục "${SUPPLEMENT}"`);
+    // The server refuses a photo named .pdf, and says so next to the item it was chosen for.
+    await form
+      .getByLabel(SUPPLEMENT)
+      .setInputFiles({ name: 'hop-dong.pdf', mimeType: 'application/pdf', buffer: PNG });
+    await form.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    await expectFieldError(page, SUPPLEMENT, 'Tên tệp có đuôi .pdf nhưng nội dung là tệp PNG');
+    await expectAccessible(page, 'supplement with a refused file');
+    expect(await form.count()).toBe(1);
+  });
+
   it('asks for a reason before a withdrawal, and keeps what was typed', async () => {
     const page = me();
     await page.goto(`/cong-dan/ho-so/${journey.dossierId}`);
@@ -367,6 +441,7 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     const form = page.getByRole('region', { name: 'Rút hồ sơ' });
     await form.waitFor();
     await settled(page);
+    // Asked while a supplement is awaited: the withdrawal form is below the supplement form.
     await form.getByRole('button', { name: 'Tiếp tục' }).click();
     await expectFieldError(page, 'Lý do rút hồ sơ', 'Nhập lý do rút hồ sơ, từ 5 đến 1000 ký tự');
     await form.getByLabel('Lý do rút hồ sơ').fill('Sai');
@@ -374,5 +449,40 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     await expectFieldError(page, 'Lý do rút hồ sơ', 'từ 5 đến 1000 ký tự');
     expect(await form.getByLabel('Lý do rút hồ sơ').inputValue()).toBe('Sai');
     await expectAccessible(page, 'withdrawal without a reason');
+  });
+
+  it('a business form: a pattern not matched, and a page of two questions both wrong, each named by its field', async () => {
+    const page = me();
+    await page.goto('/nop-truc-tuyen/SNV-LDTL-001');
+    await page.getByLabel('Tên doanh nghiệp', { exact: true }).waitFor();
+    await settled(page);
+    await answerWrong(page, 'Tên doanh nghiệp', 'Công ty '.repeat(40).trim(), 'tối đa 300 ký tự');
+    await answer(page, 'Tên doanh nghiệp', 'Công ty TNHH Nhập Sai', 'Mã số doanh nghiệp');
+    await answerWrong(
+      page,
+      'Mã số doanh nghiệp',
+      '01001075',
+      'Mã số doanh nghiệp chưa đúng định dạng, xem gợi ý dưới ô nhập',
+    );
+    await answer(page, 'Mã số doanh nghiệp', '0100107518', 'Họ và tên người đại diện');
+    // Two questions on one page, both missing: both are named, each next to its own box.
+    await page.getByRole('button', { name: CONTINUE }).click();
+    const summary = await errorSummary(page);
+    expect(summary).toContain('Nhập họ và tên người đại diện');
+    expect(summary).toContain('Nhập số điện thoại');
+    await expectFieldError(page, 'Số điện thoại', 'Nhập số điện thoại');
+    await expectFieldError(page, 'Họ và tên người đại diện', 'Nhập họ và tên người đại diện', {
+      justSubmitted: false,
+    });
+    // One put right, the other still wrong: only that one is named, and both answers stay.
+    await page.getByLabel('Họ và tên người đại diện', { exact: true }).fill('Đinh Văn Đại');
+    await answerWrong(page, 'Số điện thoại', '0912', 'phải là số điện thoại Việt Nam');
+    expect(await page.locator('.error-summary').innerText()).not.toContain('người đại diện');
+    expect(await page.getByLabel('Họ và tên người đại diện', { exact: true }).inputValue()).toBe(
+      'Đinh Văn Đại',
+    );
+    await expectAccessible(page, 'a page of two questions with an error');
+    await answer(page, 'Số điện thoại', '0243 826 0000', 'Số người lao động');
+    await answerWrong(page, 'Số người lao động', '9', 'Số người lao động phải lớn hơn hoặc bằng 10');
   });
 });

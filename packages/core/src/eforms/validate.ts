@@ -90,6 +90,11 @@ export const EFORM_MESSAGES: Record<EformProblem, Record<Locale, Words>> = {
   },
 };
 
+/** The longest answer a text question takes when its form sets no limit (the API takes 5000 characters). */
+export const TEXT_MAX = { text: 500, textarea: 5000 } as const;
+/** The longest email address (RFC 5321). */
+const EMAIL_MAX = 254;
+
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -161,15 +166,21 @@ export function fieldProblem(
     case 'id_number':
       return /^(\d{9}|\d{12})$/.test(text.replace(/\s/g, '')) ? null : { problem: 'id_number' };
     case 'phone':
-      return /^(\+84|0)(3|5|7|8|9)\d{8}$/.test(text.replace(/[\s.-]/g, '')) ? null : { problem: 'phone' };
+      // A mobile (09x, 03x, …: 10 digits) or a landline (02x area code: 11 digits), maybe as +84.
+      return /^(\+84|0)([35789]\d{8}|2\d{9})$/.test(text.replace(/[\s.()-]/g, ''))
+        ? null
+        : { problem: 'phone' };
     case 'email':
+      if ([...text].length > EMAIL_MAX) return { problem: 'too_long', limit: String(EMAIL_MAX) };
       return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(text) ? null : { problem: 'email' };
     default: {
       const length = [...text].length;
+      // A form without its own limit still has one, said in words before the request is refused.
+      const max =
+        typeof field.max === 'number' ? field.max : TEXT_MAX[field.type === 'textarea' ? 'textarea' : 'text'];
       if (typeof field.min === 'number' && length < field.min)
         return { problem: 'too_short', limit: String(field.min) };
-      if (typeof field.max === 'number' && length > field.max)
-        return { problem: 'too_long', limit: String(field.max) };
+      if (length > max) return { problem: 'too_long', limit: String(max) };
       if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text))
         return { problem: 'pattern' };
       return null;

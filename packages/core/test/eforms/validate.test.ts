@@ -135,6 +135,42 @@ describe('validateAnswers', () => {
     ]);
   });
 
+  it('says a too long answer is too long, also where the form sets no limit', () => {
+    const errors = check(
+      {
+        childName: 'Nguyễn '.repeat(20),
+        email: `${'a'.repeat(250)}@example.vn`,
+        postcode: '1'.repeat(501),
+      },
+      'vi',
+      ['childName', 'email', 'postcode'],
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'Họ và tên của trẻ chỉ được tối đa 20 ký tự',
+      'Thư điện tử chỉ được tối đa 254 ký tự',
+      'Mã bưu chính chỉ được tối đa 500 ký tự',
+    ]);
+    expect(check({ email: `${'a'.repeat(250)}@example.vn` }, 'en', ['email'])[0]!.message).toBe(
+      'Email must be 254 characters or fewer',
+    );
+  });
+
+  it('takes a mobile or a landline number, and refuses what is neither', () => {
+    const phoneForm = {
+      pages: [
+        {
+          titleVi: 'Số điện thoại',
+          fields: [{ key: 'phone', type: 'phone' as const, required: true, labelVi: 'Số điện thoại' }],
+        },
+      ],
+    };
+    const wrong = (phone: string) => validateAnswers(phoneForm, { phone }, 'vi', { today: TODAY }).length > 0;
+    for (const ok of ['0912 345 678', '+84 912 345 678', '0243 826 0000', '(028) 3829 1234', '0283.829.1234'])
+      expect(wrong(ok), ok).toBe(false);
+    for (const bad of ['0912', '0112 345 678', '0912 345 678 999', '024 3826 000', 'không có'])
+      expect(wrong(bad), bad).toBe(true);
+  });
+
   it('keeps dates within their bounds, "today" being the civil date given', () => {
     expect(check({ birthDate: '3/3/2027' }, 'vi', ['birthDate'])).toEqual([
       { path: 'birthDate', message: 'Ngày sinh không được sau ngày 2/3/2027' },
