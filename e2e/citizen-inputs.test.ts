@@ -391,6 +391,8 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).dblclick();
     await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ' }).waitFor();
     journey.code = (await page.getByTestId('online-reference').innerText()).trim();
+    // The confirmation is not a step in the address: reloading it does not open an empty check page.
+    expect(new URL(page.url()).searchParams.get('buoc')).toBeNull();
     const list = await page.request.get('/api/v1/citizen/dossiers');
     expect(list.status()).toBe(200);
     const items = ((await list.json()) as { items: { id: string; code: string | null }[] }).items;
@@ -484,5 +486,17 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     await expectAccessible(page, 'a page of two questions with an error');
     await answer(page, 'Số điện thoại', '0243 826 0000', 'Số người lao động');
     await answerWrong(page, 'Số người lao động', '9', 'Số người lao động phải lớn hơn hoặc bằng 10');
+
+    // Straight to check your answers with a question unanswered (as after the form gained one):
+    // submitting takes the citizen to that question, and saving it comes back to check answers.
+    await page.goto('/nop-truc-tuyen/SNV-LDTL-001?buoc=kiem-tra');
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra câu trả lời trước khi nộp' }).waitFor();
+    expect(await page.locator('.summary-list').first().innerText()).toContain('Chưa trả lời');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await expectFieldError(page, 'Số người lao động', 'Nhập số người lao động');
+    await page.getByLabel('Số người lao động', { exact: true }).fill('25');
+    await page.getByRole('button', { name: CONTINUE }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra câu trả lời trước khi nộp' }).waitFor();
+    expect(await page.locator('.summary-list').first().innerText()).toContain('25');
   });
 });

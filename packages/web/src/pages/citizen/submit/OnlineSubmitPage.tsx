@@ -2,6 +2,7 @@ import { type EformAnswers, type EformField, fieldLabel, validateAnswers } from 
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
+import { isApiError } from '../../../api/client.ts';
 import {
   ErrorSummary,
   fieldId,
@@ -160,6 +161,22 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
     );
 
   if (shown === 'check') {
+    // A question the server finds unanswered or wrong (the form changed, or another device did):
+    // the citizen is taken to it, the message next to the field, and saving brings them back here.
+    const onSubmitRefused = (err: unknown) => {
+      const wrong = isApiError(err)
+        ? (err.problem.errors ?? []).flatMap((x) =>
+            x.path?.startsWith('answers.') ? [{ path: x.path, message: x.message }] : [],
+          )
+        : [];
+      const at = pages.findIndex((p) =>
+        p.fields.some((f) => wrong.some((w) => w.path === `answers.${f.key}`)),
+      );
+      if (at < 0) return showServerErrors(err);
+      const keys = new Set(pages[at]!.fields.map((f) => `answers.${f.key}`));
+      go(at, { change: true });
+      errors.show(wrong.filter((w) => keys.has(w.path)));
+    };
     const onSubmit = (e: FormEvent) => {
       e.preventDefault();
       if (submitting.current || submit.isPending) return;
@@ -167,7 +184,14 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
       submit.mutate(
         { draftId: d.id, version: d.version },
         {
-          onError: showServerErrors,
+          // The confirmation is not a step: reloading it starts afresh, not on an empty check page.
+          onSuccess: () => {
+            const next = new URLSearchParams(params);
+            next.delete(STEP_PARAM);
+            next.delete(CHANGE_PARAM);
+            setParams(next, { replace: true });
+          },
+          onError: onSubmitRefused,
           onSettled: () => {
             submitting.current = false;
           },
