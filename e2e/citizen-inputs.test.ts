@@ -256,6 +256,9 @@ describe('the citizen portal answers wrong and missing input next to the field, 
     await answerWrong(page, 'Số tháng đã đóng', 'ba mươi', 'Số tháng đã đóng phải là một số');
     await answerWrong(page, 'Số tháng đã đóng', '5', 'phải lớn hơn hoặc bằng 12');
     await answerWrong(page, 'Số tháng đã đóng', '6000', 'phải nhỏ hơn hoặc bằng 600');
+    await answerWrong(page, 'Số tháng đã đóng', '12,5', 'Số tháng đã đóng phải là một số nguyên');
+    // Thousands grouped by a dot, as written in Vietnam: one thousand months, not one.
+    await answerWrong(page, 'Số tháng đã đóng', '1.000', 'phải nhỏ hơn hoặc bằng 600');
     await answer(page, 'Số tháng đã đóng', '30', 'Chuyển khoản ngân hàng');
 
     // A choice: none made.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Eform, eformSchema, parseEformDate, validateAnswers } from '../../src/eforms/index.ts';
+import {
+  type Eform,
+  eformSchema,
+  parseEformDate,
+  readNumber,
+  validateAnswers,
+} from '../../src/eforms/index.ts';
 
 /** A small birth registration form: what a parent is asked, one thing per page. */
 const form: Eform = eformSchema.parse({
@@ -169,6 +175,39 @@ describe('validateAnswers', () => {
       expect(wrong(ok), ok).toBe(false);
     for (const bad of ['0912', '0112 345 678', '0912 345 678 999', '024 3826 000', 'không có'])
       expect(wrong(bad), bad).toBe(true);
+  });
+
+  it('reads numbers as typed in Vietnam, and refuses a part where a whole number is asked', () => {
+    expect(readNumber('12,5')).toBe(12.5);
+    expect(readNumber('12.000')).toBe(12000);
+    expect(readNumber('1 200 000')).toBe(1200000);
+    expect(readNumber('1.5')).toBe(1.5);
+    expect(Number.isNaN(readNumber(''))).toBe(true);
+    const countForm = {
+      pages: [
+        {
+          titleVi: 'Số con',
+          fields: [
+            {
+              key: 'n',
+              type: 'number' as const,
+              required: true,
+              labelVi: 'Số con',
+              labelEn: 'Children',
+              integer: true,
+              max: 20,
+            },
+          ],
+        },
+      ],
+    };
+    const say = (n: string, locale: 'vi' | 'en' = 'vi') =>
+      validateAnswers(countForm, { n }, locale, { today: TODAY }).map((e) => e.message);
+    expect(say('2,5')).toEqual(['Số con phải là một số nguyên, không có phần lẻ, ví dụ 12']);
+    expect(say('2,5', 'en')).toEqual(['Children must be a whole number, like 12']);
+    // "12.000" is twelve thousand: too many, not twelve.
+    expect(say('12.000')).toEqual(['Số con phải nhỏ hơn hoặc bằng 20']);
+    expect(say('3')).toEqual([]);
   });
 
   it('keeps dates within their bounds, "today" being the civil date given', () => {
