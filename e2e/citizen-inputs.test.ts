@@ -380,6 +380,16 @@ describe('the citizen portal answers wrong and missing input next to the field, 
       await guest.getByLabel('Email address').fill('an@');
       await guest.getByRole('button', { name: 'Send code' }).click();
       await expectFieldError(guest, 'Email address', 'Enter an email address in the right form');
+      // The server's answers are in English too: the email with the code, and a wrong code.
+      const email = `english.${stamp}@e2e.example.vn`;
+      await guest.getByLabel('Email address').fill(email);
+      const asked = new Date(Date.now() - 1_000);
+      await guest.getByRole('button', { name: 'Send code' }).click();
+      await guest.getByRole('heading', { level: 1, name: 'Enter the sign-in code' }).waitFor();
+      const code = codeIn(await waitForMail(email, /^Your sign-in code: \d{6}$/, { since: asked }));
+      await guest.getByLabel('Sign-in code').fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+      await guest.getByRole('button', { name: 'Sign in' }).click();
+      await expectFieldError(guest, 'Sign-in code', 'is wrong; check the 6 digits in the email');
     } finally {
       await guest.context().close();
     }
