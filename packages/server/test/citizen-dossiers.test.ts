@@ -246,7 +246,35 @@ describe('my dossiers on the citizen portal', () => {
     const fake = (await files()).map((f, i) =>
       i === 1 ? { ...f, data: Buffer.from('not a pdf at all, just text') } : f,
     );
-    expect((await as(lan, 'POST', url, multipart(fake))).statusCode).toBe(415);
+    const refused = await as(lan, 'POST', url, multipart(fake));
+    expect(refused.statusCode).toBe(415);
+    // Named by its item, so the message goes next to the second file field, not only at the top.
+    expect(refused.json().errors).toEqual([
+      { path: 'item_2', message: expect.stringContaining('Chỉ nhận tệp PDF, ảnh (PNG, JPEG, TIFF)') },
+    ]);
+    // A ".pdf" that is a PNG photo: refused by name against content, next to its item, in English on request.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const lying = (await files()).map((f, i) => (i === 0 ? { ...f, data: png } : f));
+    const lied = await as(lan, 'POST', `${url}?lang=en`, multipart(lying));
+    expect(lied.statusCode, lied.body).toBe(422);
+    expect(lied.json().code).toBe('upload_extension_mismatch');
+    expect(lied.json().errors).toEqual([
+      {
+        path: 'item_1',
+        message:
+          'The file name ends in .pdf but the file is a PNG file; choose the right file, or rename it to match its content, then upload it again',
+      },
+    ]);
+    const liedVi = (await as(lan, 'POST', url, multipart(lying))).json();
+    expect(liedVi.errors[0].message).toContain('Tên tệp có đuôi .pdf nhưng nội dung là tệp PNG');
+    const partialEn = await as(lan, 'POST', `${url}?lang=en`, multipart((await files()).slice(0, 1)));
+    expect(partialEn.json().errors).toEqual([
+      { path: 'item_2', message: 'Choose a file for item 2: Giấy khám sức khỏe' },
+    ]);
+    expect((await loadDossier(t.db, id))!.state).toBe('awaiting_supplement');
 
     // A double click: both answer 200, one applied it, the other found it applied.
     const [a, b] = await Promise.all([

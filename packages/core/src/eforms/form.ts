@@ -49,6 +49,8 @@ export const eformFieldSchema = z
     /** Length (text types), value (number) or date (YYYY-MM-DD, or "today"). */
     min: z.union([z.number(), z.string().max(10)]).optional(),
     max: z.union([z.number(), z.string().max(10)]).optional(),
+    /** Whole numbers only (number): a count of months, of people. */
+    integer: z.boolean().optional(),
     /** A regular expression the whole text answer must match (text, textarea). */
     pattern: z.string().max(200).optional(),
     options: z.array(eformOptionSchema).max(100).optional(),

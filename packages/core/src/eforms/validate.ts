@@ -15,6 +15,7 @@ export type EformProblem =
   | 'too_long'
   | 'pattern'
   | 'not_number'
+  | 'not_whole'
   | 'too_small'
   | 'too_large'
   | 'not_date'
@@ -51,6 +52,10 @@ export const EFORM_MESSAGES: Record<EformProblem, Record<Locale, Words>> = {
   not_number: {
     vi: (l) => `${l} phải là một số, ví dụ 3`,
     en: (l) => `${l} must be a number, like 3`,
+  },
+  not_whole: {
+    vi: (l) => `${l} phải là một số nguyên, không có phần lẻ, ví dụ 12`,
+    en: (l) => `${l} must be a whole number, like 12`,
   },
   too_small: {
     vi: (l, n) => `${l} phải lớn hơn hoặc bằng ${n}`,
@@ -90,7 +95,22 @@ export const EFORM_MESSAGES: Record<EformProblem, Record<Locale, Words>> = {
   },
 };
 
+/** The longest answer a text question takes when its form sets no limit (the API takes 5000 characters). */
+export const TEXT_MAX = { text: 500, textarea: 5000 } as const;
+/** The longest email address (RFC 5321). */
+const EMAIL_MAX = 254;
+
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+/**
+ * A number as people type it in Vietnam: "12", "12,5" (a decimal comma), "12.000" or "12 000"
+ * (thousands grouped by dots or spaces, so "12.000" is twelve thousand, never twelve).
+ */
+export function readNumber(raw: string): number {
+  const s = raw.trim();
+  if (/^\d{1,3}([. ]\d{3})+$/.test(s)) return Number(s.replace(/[. ]/g, ''));
+  return s === '' ? NaN : Number(s.replace(',', '.'));
+}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Day/month/year as people write it, or ISO. Answers a YYYY-MM-DD or null when no real date. */
@@ -131,13 +151,9 @@ export function fieldProblem(
     return chosen.every((c) => typeof c === 'string' && allowed.has(c)) ? null : { problem: 'not_option' };
   }
   if (field.type === 'number') {
-    const n =
-      typeof value === 'number'
-        ? value
-        : typeof value === 'string'
-          ? Number(value.trim().replace(',', '.'))
-          : NaN;
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? readNumber(value) : NaN;
     if (!Number.isFinite(n)) return { problem: 'not_number' };
+    if (field.integer && !Number.isInteger(n)) return { problem: 'not_whole' };
     if (typeof field.min === 'number' && n < field.min)
       return { problem: 'too_small', limit: String(field.min) };
     if (typeof field.max === 'number' && n > field.max)
@@ -161,15 +177,21 @@ export function fieldProblem(
     case 'id_number':
       return /^(\d{9}|\d{12})$/.test(text.replace(/\s/g, '')) ? null : { problem: 'id_number' };
     case 'phone':
-      return /^(\+84|0)(3|5|7|8|9)\d{8}$/.test(text.replace(/[\s.-]/g, '')) ? null : { problem: 'phone' };
+      // A mobile (09x, 03x, …: 10 digits) or a landline (02x area code: 11 digits), maybe as +84.
+      return /^(\+84|0)([35789]\d{8}|2\d{9})$/.test(text.replace(/[\s.()-]/g, ''))
+        ? null
+        : { problem: 'phone' };
     case 'email':
+      if ([...text].length > EMAIL_MAX) return { problem: 'too_long', limit: String(EMAIL_MAX) };
       return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(text) ? null : { problem: 'email' };
     default: {
       const length = [...text].length;
+      // A form without its own limit still has one, said in words before the request is refused.
+      const max =
+        typeof field.max === 'number' ? field.max : TEXT_MAX[field.type === 'textarea' ? 'textarea' : 'text'];
       if (typeof field.min === 'number' && length < field.min)
         return { problem: 'too_short', limit: String(field.min) };
-      if (typeof field.max === 'number' && length > field.max)
-        return { problem: 'too_long', limit: String(field.max) };
+      if (length > max) return { problem: 'too_long', limit: String(max) };
       if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text))
         return { problem: 'pattern' };
       return null;

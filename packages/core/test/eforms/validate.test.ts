@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Eform, eformSchema, parseEformDate, validateAnswers } from '../../src/eforms/index.ts';
+import {
+  type Eform,
+  eformSchema,
+  parseEformDate,
+  readNumber,
+  validateAnswers,
+} from '../../src/eforms/index.ts';
 
 /** A small birth registration form: what a parent is asked, one thing per page. */
 const form: Eform = eformSchema.parse({
@@ -133,6 +139,75 @@ describe('validateAnswers', () => {
       'Số con phải là một số, ví dụ 3',
       'Mã bưu chính chưa đúng định dạng, xem gợi ý dưới ô nhập',
     ]);
+  });
+
+  it('says a too long answer is too long, also where the form sets no limit', () => {
+    const errors = check(
+      {
+        childName: 'Nguyễn '.repeat(20),
+        email: `${'a'.repeat(250)}@example.vn`,
+        postcode: '1'.repeat(501),
+      },
+      'vi',
+      ['childName', 'email', 'postcode'],
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'Họ và tên của trẻ chỉ được tối đa 20 ký tự',
+      'Thư điện tử chỉ được tối đa 254 ký tự',
+      'Mã bưu chính chỉ được tối đa 500 ký tự',
+    ]);
+    expect(check({ email: `${'a'.repeat(250)}@example.vn` }, 'en', ['email'])[0]!.message).toBe(
+      'Email must be 254 characters or fewer',
+    );
+  });
+
+  it('takes a mobile or a landline number, and refuses what is neither', () => {
+    const phoneForm = {
+      pages: [
+        {
+          titleVi: 'Số điện thoại',
+          fields: [{ key: 'phone', type: 'phone' as const, required: true, labelVi: 'Số điện thoại' }],
+        },
+      ],
+    };
+    const wrong = (phone: string) => validateAnswers(phoneForm, { phone }, 'vi', { today: TODAY }).length > 0;
+    for (const ok of ['0912 345 678', '+84 912 345 678', '0243 826 0000', '(028) 3829 1234', '0283.829.1234'])
+      expect(wrong(ok), ok).toBe(false);
+    for (const bad of ['0912', '0112 345 678', '0912 345 678 999', '024 3826 000', 'không có'])
+      expect(wrong(bad), bad).toBe(true);
+  });
+
+  it('reads numbers as typed in Vietnam, and refuses a part where a whole number is asked', () => {
+    expect(readNumber('12,5')).toBe(12.5);
+    expect(readNumber('12.000')).toBe(12000);
+    expect(readNumber('1 200 000')).toBe(1200000);
+    expect(readNumber('1.5')).toBe(1.5);
+    expect(Number.isNaN(readNumber(''))).toBe(true);
+    const countForm = {
+      pages: [
+        {
+          titleVi: 'Số con',
+          fields: [
+            {
+              key: 'n',
+              type: 'number' as const,
+              required: true,
+              labelVi: 'Số con',
+              labelEn: 'Children',
+              integer: true,
+              max: 20,
+            },
+          ],
+        },
+      ],
+    };
+    const say = (n: string, locale: 'vi' | 'en' = 'vi') =>
+      validateAnswers(countForm, { n }, locale, { today: TODAY }).map((e) => e.message);
+    expect(say('2,5')).toEqual(['Số con phải là một số nguyên, không có phần lẻ, ví dụ 12']);
+    expect(say('2,5', 'en')).toEqual(['Children must be a whole number, like 12']);
+    // "12.000" is twelve thousand: too many, not twelve.
+    expect(say('12.000')).toEqual(['Số con phải nhỏ hơn hoặc bằng 20']);
+    expect(say('3')).toEqual([]);
   });
 
   it('keeps dates within their bounds, "today" being the civil date given', () => {

@@ -22,7 +22,7 @@ import { type DossierRecord, loadDossier } from '../dossiers/store.ts';
 import { summary } from '../dossiers/views.ts';
 import { publicPayment } from '../fees/service.ts';
 import { acceptUpload } from '../files/store.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem, problemMessage } from '../http/problem.ts';
 import { publicPostalShipments } from '../postal/service.ts';
 import { ratingOf } from '../ratings/store.ts';
 import {
@@ -149,6 +149,26 @@ export async function supplementItemNumbers(
  * then the engine's `receive_supplement` as the citizen. A retry or a second click after the first
  * was applied answers as the first did, and nothing is attached twice.
  */
+/**
+ * A refused file of a supplement, named by its item: the message goes next to that item's file
+ * field (several items are sent together, so the person must see which file was refused).
+ */
+function refusedItem(error: unknown, number: number): unknown {
+  if (!(error instanceof Problem) || error.errors) return error;
+  const message = {
+    vi: problemMessage(error.code, 'vi', error.params),
+    en: problemMessage(error.code, 'en', error.params),
+  };
+  return new Problem(
+    error.status,
+    error.code,
+    error.params,
+    [{ path: `item_${number}`, message }],
+    undefined,
+    error.extra,
+  );
+}
+
 export async function submitSupplement(
   ctx: AppContext,
   session: CitizenSession,
@@ -172,7 +192,10 @@ export async function submitSupplement(
         { items: missing.map((i) => i.number).join(', ') || extra.join(', ') },
         missing.map((i) => ({
           path: `item_${i.number}`,
-          message: `Chọn tệp cho mục ${i.number}: ${i.description}`,
+          message: {
+            vi: `Chọn tệp cho mục ${i.number}: ${i.description}`,
+            en: `Choose a file for item ${i.number}: ${i.description}`,
+          },
         })),
       );
     }
@@ -180,7 +203,11 @@ export async function submitSupplement(
     const actor = actorOf(session, idHmac);
     for (const item of items) {
       const file = files.get(item.number)!;
-      const accepted = await acceptUpload(ctx.files, tx, file.data, ctx.config.uploadMaxBytes, at);
+      const accepted = await acceptUpload(ctx.files, tx, file.data, ctx.config.uploadMaxBytes, at, {
+        filename: file.filename,
+      }).catch((error: unknown) => {
+        throw refusedItem(error, item.number);
+      });
       const filename = file.filename.slice(0, 300);
       const documentId = await insertCitizenDocument(tx, {
         agencyId: d.agencyId,

@@ -17,6 +17,26 @@ export const ACCEPTED_MEDIA_TYPES = {
 
 export type AcceptedMediaType = keyof typeof ACCEPTED_MEDIA_TYPES;
 
+/** The file name endings each accepted kind goes by. */
+export const MEDIA_TYPE_EXTENSIONS: Record<AcceptedMediaType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/tiff': ['tif', 'tiff'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+};
+
+/**
+ * The ending of a file name that claims one of the other accepted kinds than its content is (a
+ * ".pdf" that is a PNG), or null when the name fits its content, has no ending or an unknown one.
+ */
+export function lyingExtension(filename: string, mediaType: AcceptedMediaType): string | null {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(filename.trim())?.[1]?.toLowerCase();
+  if (!ext || MEDIA_TYPE_EXTENSIONS[mediaType].includes(ext)) return null;
+  const claimed = Object.values(MEDIA_TYPE_EXTENSIONS).some((list) => list.includes(ext));
+  return claimed ? ext : null;
+}
+
 const DOCX: AcceptedMediaType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);

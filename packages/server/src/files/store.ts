@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
 import { uploadTooLarge } from './read-upload.ts';
-import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType, checkContent } from './sniff.ts';
+import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType, checkContent, lyingExtension } from './sniff.ts';
 
 /**
  * Content-addressed file store on the local disk: a file lives at files/ab/cd/<sha256>, so the
@@ -53,13 +53,18 @@ export interface AcceptedFile {
   size: number;
 }
 
-/** Checks an upload by its whole content and size, stores it, and records it in `stored_file`. */
+/**
+ * Checks an upload by its whole content and size, stores it, and records it in `stored_file`. With
+ * `filename` (a citizen's upload), a name whose ending claims another accepted kind than the content
+ * is refused too: the officer would open "don.pdf" and find a photo.
+ */
 export async function acceptUpload(
   store: FileStore,
   tx: Queryable,
   data: Uint8Array,
   maxBytes: number,
   now: Date,
+  options: { filename?: string } = {},
 ): Promise<AcceptedFile> {
   if (data.byteLength === 0) throw new Problem(422, 'upload_empty');
   if (data.byteLength > maxBytes) throw uploadTooLarge(maxBytes);
@@ -72,6 +77,12 @@ export async function acceptUpload(
     });
   }
   const mediaType = verdict.mediaType;
+  const lie = options.filename ? lyingExtension(options.filename, mediaType) : null;
+  if (lie)
+    throw new Problem(422, 'upload_extension_mismatch', {
+      ext: lie,
+      type: ACCEPTED_MEDIA_TYPES[mediaType],
+    });
   const sha256 = await store.put(data);
   await tx.query(
     'INSERT INTO stored_file (sha256, size, media_type, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',

@@ -205,6 +205,10 @@ export const PROBLEMS = {
     vi: 'Tệp bắt đầu như một tệp {type} nhưng nội dung bị hỏng, không đầy đủ hoặc không phải {type} thật; hãy mở tệp trên máy để kiểm tra, lưu hoặc quét lại rồi tải lên lại',
     en: 'The file starts like a {type} file but its content is damaged, incomplete or not really {type}; open it on your computer to check it, save or scan it again, then upload it again',
   },
+  upload_extension_mismatch: {
+    vi: 'Tên tệp có đuôi .{ext} nhưng nội dung là tệp {type}; hãy chọn đúng tệp, hoặc đổi đuôi tên tệp cho khớp với nội dung rồi tải lên lại',
+    en: 'The file name ends in .{ext} but the file is a {type} file; choose the right file, or rename it to match its content, then upload it again',
+  },
   upload_unpacks_too_large: {
     vi: 'Tệp {type} này khi giải nén lớn bất thường (có thể là tệp nén độc hại); hãy mở bằng Word, lưu lại hoặc chuyển sang PDF rồi tải lên lại',
     en: 'This {type} file unpacks to an abnormal size (it may be a malicious archive); open it in Word and save it again, or convert it to PDF, then upload it again',

@@ -22,6 +22,10 @@ export const ONLINE_SUBMISSION_PROBLEMS = {
     vi: 'Có câu trả lời chưa đúng; xem thông báo bên cạnh từng ô',
     en: 'Some answers need correcting; see the message next to each box',
   },
+  procedure_no_longer_in_force: {
+    vi: 'Thủ tục này đã hết hiệu lực từ ngày {date} nên không nhận hồ sơ trực tuyến nữa; hồ sơ nháp của bạn không nộp được. Vui lòng tìm thủ tục thay thế trong danh mục hoặc liên hệ Bộ phận Một cửa',
+    en: 'This procedure is no longer in force (since {date}), so it takes no more online applications and your draft cannot be submitted. Please look for the procedure that replaces it in the catalogue or contact the one-stop counter',
+  },
   procedure_not_online: {
     vi: 'Thủ tục này chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa',
     en: 'This procedure does not take online applications; please apply at the one-stop counter',

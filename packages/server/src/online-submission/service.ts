@@ -26,6 +26,7 @@ import {
   insertDraft,
   markDraftSubmitted,
   openDraft,
+  procedureEnded,
   setDraftDocuments,
   updateDraftAnswers,
 } from './store.ts';
@@ -38,6 +39,12 @@ export const ACCEPTANCE_RULE: Record<Locale, string> = {
 const DOCUMENT_MISSING: Record<Locale, (name: string) => string> = {
   vi: (name) => `Tải lên giấy tờ: ${name}`,
   en: (name) => `Upload the document: ${name}`,
+};
+
+/** 2027-03-02 as people read it: 2/3/2027. */
+const showDay = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return y && m && d ? `${+d}/${+m}/${y}` : iso;
 };
 
 /** Today's civil date in Vietnam (UTC+7), for date bounds such as "not after today". */
@@ -55,7 +62,12 @@ interface OnlineProcedure {
 /** A procedure in force that takes online applications and has an e-form; else 404/422. */
 async function onlineProcedure(db: Queryable, procedureId: string): Promise<OnlineProcedure> {
   const procedure = await procedureInForce(db, procedureId);
-  if (!procedure) throw new Problem(404, 'procedure_not_found');
+  if (!procedure) {
+    // A draft of a procedure that went out of force can no longer be submitted: say so, and since when.
+    const ended = await procedureEnded(db, procedureId);
+    if (ended) throw new Problem(410, 'procedure_no_longer_in_force', { date: showDay(ended.effectiveTo) });
+    throw new Problem(404, 'procedure_not_found');
+  }
   const eform = await eformOf(db, procedureId);
   if (procedure.content.onlineLevel === 'none' || !eform) throw new Problem(422, 'procedure_not_online');
   return {
@@ -268,7 +280,9 @@ export async function uploadDraftDocument(
 ): Promise<DraftView> {
   const { p, draft } = await openOwnDraft(tx, session, procedureId, upload.draftId, upload.item);
   const at = ctx.now();
-  const accepted = await acceptUpload(ctx.files, tx, upload.data, ctx.config.uploadMaxBytes, at);
+  const accepted = await acceptUpload(ctx.files, tx, upload.data, ctx.config.uploadMaxBytes, at, {
+    filename: upload.filename,
+  });
   const documents = [
     ...draft.documents.filter((d) => d.item !== upload.item),
     {

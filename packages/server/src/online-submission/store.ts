@@ -14,6 +14,21 @@ export async function eformOf(
   return row ? { form: row.form, updatedAt: new Date(row.updated_at) } : null;
 }
 
+/** A procedure no longer in force (abolished): the day it ended, or null when it is not so. */
+export async function procedureEnded(
+  db: Queryable,
+  procedureId: string,
+): Promise<{ effectiveTo: string } | null> {
+  const [row] = await db.query<{ effective_to: string | Date | null }>(
+    `SELECT (SELECT max(v.effective_to) FROM procedure_version v WHERE v.procedure_id = p.id) AS effective_to
+       FROM procedure p WHERE p.id = $1 AND p.status = 'abolished'`,
+    [procedureId],
+  );
+  if (!row) return null;
+  const to = row.effective_to;
+  return { effectiveTo: to instanceof Date ? to.toISOString().slice(0, 10) : (to ?? '') };
+}
+
 export async function saveEform(
   db: Queryable,
   procedureId: string,

@@ -84,6 +84,7 @@ export const DEMO_EFORMS: Record<string, Eform> = {
           {
             key: 'monthsPaid',
             type: 'number',
+            integer: true,
             required: true,
             labelVi: 'Số tháng đã đóng',
             labelEn: 'Months paid',
@@ -177,6 +178,7 @@ export const DEMO_EFORMS: Record<string, Eform> = {
           {
             key: 'employees',
             type: 'number',
+            integer: true,
             required: true,
             labelVi: 'Số người lao động',
             labelEn: 'Number of employees',

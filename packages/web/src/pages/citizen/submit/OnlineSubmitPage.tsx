@@ -1,7 +1,8 @@
 import { type EformAnswers, type EformField, fieldLabel, validateAnswers } from '@motcua/core';
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useCitizen } from '../../../api/citizen.ts';
+import { isApiError } from '../../../api/client.ts';
 import {
   ErrorSummary,
   fieldId,
@@ -21,6 +22,21 @@ import { DocumentsStep } from './DocumentsStep.tsx';
 
 type Step = number | 'documents' | 'check';
 
+/** The step in the address (?buoc=2, ?buoc=giay-to, ?buoc=kiem-tra), so the browser's Back and Forward move between steps. */
+const STEP_PARAM = 'buoc';
+/** Set when the citizen came from check your answers by a Change link: saving returns there. */
+const CHANGE_PARAM = 'sua';
+const STEP_NAMES = { documents: 'giay-to', check: 'kiem-tra' } as const;
+
+function stepFromParam(raw: string | null, pageCount: number): Step | null {
+  if (raw === STEP_NAMES.documents) return 'documents';
+  if (raw === STEP_NAMES.check) return 'check';
+  const n = raw && /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  return n >= 1 && n <= pageCount ? n - 1 : null;
+}
+
+const stepParam = (step: Step) => (typeof step === 'number' ? String(step + 1) : STEP_NAMES[step]);
+
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
 
 /**
@@ -38,10 +54,14 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
   const save = useSaveDraft(procedureId);
   const submit = useSubmitDraft(procedureId);
   const errors = useFormErrors();
-  const [page, setPage] = useState<Step | null>(null);
+  const [params, setParams] = useSearchParams();
   const [typed, setTyped] = useState<EformAnswers>({});
+  // The mutation's pending state shows only after a render: a double click must not send twice.
+  const submitting = useRef(false);
   const d = draft.data;
   const pages = d?.form.pages ?? [];
+  const page = stepFromParam(params.get(STEP_PARAM), pages.length);
+  const changing = params.get(CHANGE_PARAM) === '1';
   const current = page === null ? 0 : page;
   const title = submit.data
     ? s.doneTitle
@@ -71,9 +91,14 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
     );
 
   const answers: EformAnswers = { ...d.answers, ...typed };
-  const go = (to: Step) => {
+  // Each step is a new entry in the browser's history; the language choice (?lang) stays.
+  const go = (to: Step, options: { change?: boolean } = {}) => {
     errors.clear();
-    setPage(to);
+    const next = new URLSearchParams(params);
+    next.set(STEP_PARAM, stepParam(to));
+    if (options.change) next.set(CHANGE_PARAM, '1');
+    else next.delete(CHANGE_PARAM);
+    setParams(next);
     window.scrollTo(0, 0);
   };
   // Where a resumed draft opens: the first page whose required questions the server has no answer
@@ -127,13 +152,51 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
   const summary = <ErrorSummary items={errors.summary} focusKey={errors.attempt} />;
 
   if (shown === 'documents')
-    return <DocumentsStep draft={d} back={back(pages.length - 1)} onDone={() => go('check')} />;
+    return (
+      <DocumentsStep
+        draft={d}
+        back={back(changing ? 'check' : pages.length - 1)}
+        onDone={() => go('check')}
+      />
+    );
 
   if (shown === 'check') {
+    // A question the server finds unanswered or wrong (the form changed, or another device did):
+    // the citizen is taken to it, the message next to the field, and saving brings them back here.
+    const onSubmitRefused = (err: unknown) => {
+      const wrong = isApiError(err)
+        ? (err.problem.errors ?? []).flatMap((x) =>
+            x.path?.startsWith('answers.') ? [{ path: x.path, message: x.message }] : [],
+          )
+        : [];
+      const at = pages.findIndex((p) =>
+        p.fields.some((f) => wrong.some((w) => w.path === `answers.${f.key}`)),
+      );
+      if (at < 0) return showServerErrors(err);
+      const keys = new Set(pages[at]!.fields.map((f) => `answers.${f.key}`));
+      go(at, { change: true });
+      errors.show(wrong.filter((w) => keys.has(w.path)));
+    };
     const onSubmit = (e: FormEvent) => {
       e.preventDefault();
-      if (submit.isPending) return;
-      submit.mutate({ draftId: d.id, version: d.version }, { onError: showServerErrors });
+      if (submitting.current || submit.isPending) return;
+      submitting.current = true;
+      submit.mutate(
+        { draftId: d.id, version: d.version },
+        {
+          // The confirmation is not a step: reloading it starts afresh, not on an empty check page.
+          onSuccess: () => {
+            const next = new URLSearchParams(params);
+            next.delete(STEP_PARAM);
+            next.delete(CHANGE_PARAM);
+            setParams(next, { replace: true });
+          },
+          onError: onSubmitRefused,
+          onSettled: () => {
+            submitting.current = false;
+          },
+        },
+      );
     };
     return (
       <div className="narrow">
@@ -149,7 +212,7 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
                 <dt>{fieldLabel(f, locale)}</dt>
                 <dd>{display(f, answers[f.key], locale) || s.notAnswered}</dd>
                 <dd>
-                  <button type="button" className="button--link" onClick={() => go(i)}>
+                  <button type="button" className="button--link" onClick={() => go(i, { change: true })}>
                     {s.change}
                     <span className="visually-hidden"> {fieldLabel(f, locale)}</span>
                   </button>
@@ -167,7 +230,11 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
                   <dt>{c.name}</dt>
                   <dd>{c.document?.filename ?? s.noFile}</dd>
                   <dd>
-                    <button type="button" className="button--link" onClick={() => go('documents')}>
+                    <button
+                      type="button"
+                      className="button--link"
+                      onClick={() => go('documents', { change: true })}
+                    >
                       {s.change}
                       <span className="visually-hidden"> {c.name}</span>
                     </button>
@@ -202,7 +269,15 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
       { draftId: d.id, version: d.version, answers: mine, page: keys },
       {
         onSuccess: () =>
-          go(shown + 1 < pages.length ? shown + 1 : d.checklist.length > 0 ? 'documents' : 'check'),
+          go(
+            changing
+              ? 'check'
+              : shown + 1 < pages.length
+                ? shown + 1
+                : d.checklist.length > 0
+                  ? 'documents'
+                  : 'check',
+          ),
         onError: showServerErrors,
       },
     );
@@ -211,7 +286,7 @@ export default function OnlineSubmitPage({ procedureId }: { procedureId: string 
   const single = p.fields.length === 1;
   return (
     <div className="narrow">
-      {back(shown === 0 ? null : shown - 1)}
+      {back(changing ? 'check' : shown === 0 ? null : shown - 1)}
       {summary}
       <p className="caption">{d.procedureName}</p>
       {single ? null : <h1>{locale === 'en' ? (p.titleEn ?? p.titleVi) : p.titleVi}</h1>}
