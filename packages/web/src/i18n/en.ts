@@ -16,6 +16,7 @@ import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { signingEn } from './signing.en.ts';
 import { surveysEn } from './surveys.en.ts';
+import { tokenPagesEn } from './tokenPages.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
 
@@ -51,6 +52,7 @@ export const en: Messages = {
   par: parEn,
   reports: reportsEn,
   surveys: surveysEn,
+  tokenPages: tokenPagesEn,
   drilldown: drilldownEn,
   dashboards: dashboardsEn,
   index766: index766En,

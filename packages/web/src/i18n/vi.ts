@@ -16,6 +16,7 @@ import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { signingVi } from './signing.vi.ts';
 import { surveysVi } from './surveys.vi.ts';
+import { tokenPagesVi } from './tokenPages.vi.ts';
 import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -39,6 +40,7 @@ export const vi = {
   par: parVi,
   reports: reportsVi,
   surveys: surveysVi,
+  tokenPages: tokenPagesVi,
   drilldown: drilldownVi,
   dashboards: dashboardsVi,
   index766: index766Vi,
