@@ -1,6 +1,8 @@
+import { acceptanceEn } from './acceptance.en.ts';
 import { citizenEn } from './citizen.en.ts';
 import { citizenBusinessEn } from './citizenBusiness.en.ts';
 import { citizenDossiersEn } from './citizenDossiers.en.ts';
+import { citizenEmailEn } from './citizenEmail.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import { feedbackEn } from './feedback.en.ts';
@@ -53,6 +55,8 @@ export const en: Messages = {
   reports: reportsEn,
   surveys: surveysEn,
   tokenPages: tokenPagesEn,
+  acceptance: acceptanceEn,
+  citizenEmail: citizenEmailEn,
   drilldown: drilldownEn,
   dashboards: dashboardsEn,
   index766: index766En,

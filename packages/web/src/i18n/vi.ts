@@ -1,6 +1,8 @@
+import { acceptanceVi } from './acceptance.vi.ts';
 import { citizenVi } from './citizen.vi.ts';
 import { citizenBusinessVi } from './citizenBusiness.vi.ts';
 import { citizenDossiersVi } from './citizenDossiers.vi.ts';
+import { citizenEmailVi } from './citizenEmail.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import { feedbackVi } from './feedback.vi.ts';
@@ -41,6 +43,8 @@ export const vi = {
   reports: reportsVi,
   surveys: surveysVi,
   tokenPages: tokenPagesVi,
+  acceptance: acceptanceVi,
+  citizenEmail: citizenEmailVi,
   drilldown: drilldownVi,
   dashboards: dashboardsVi,
   index766: index766Vi,
