@@ -10,6 +10,7 @@ import { feesEn } from './fees.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
+import { notificationTemplatesEn } from './notificationTemplates.en.ts';
 import { onlineSubmitEn } from './onlineSubmit.en.ts';
 import { parEn } from './par.en.ts';
 import { paymentEn } from './payment.en.ts';
@@ -57,6 +58,7 @@ export const en: Messages = {
   tokenPages: tokenPagesEn,
   acceptance: acceptanceEn,
   citizenEmail: citizenEmailEn,
+  notificationTemplates: notificationTemplatesEn,
   drilldown: drilldownEn,
   dashboards: dashboardsEn,
   index766: index766En,

@@ -10,6 +10,7 @@ import { feesVi } from './fees.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
+import { notificationTemplatesVi } from './notificationTemplates.vi.ts';
 import { onlineSubmitVi } from './onlineSubmit.vi.ts';
 import { parVi } from './par.vi.ts';
 import { paymentVi } from './payment.vi.ts';
@@ -45,6 +46,7 @@ export const vi = {
   tokenPages: tokenPagesVi,
   acceptance: acceptanceVi,
   citizenEmail: citizenEmailVi,
+  notificationTemplates: notificationTemplatesVi,
   drilldown: drilldownVi,
   dashboards: dashboardsVi,
   index766: index766Vi,
