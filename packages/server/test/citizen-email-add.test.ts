@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationChannel } from '../src/notifications/channel.ts';
 import { emailChannel } from '../src/notifications/email.ts';
@@ -7,6 +8,12 @@ import { startTestApp, type TestApp } from './support/app.ts';
 import { citizenByEmail } from './support/citizen.ts';
 import { Browser, CALLBACK, MOTCUA, signInThroughProvider, startProvider } from './support/oidc.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
+
+/** A date `days` ago as the e-form takes it (d/m/yyyy), in Vietnam. */
+function daysAgo(days: number): string {
+  const d = new Date(Date.now() + 7 * 3_600_000 - days * 86_400_000);
+  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+}
 
 /**
  * A citizen whose VNeID sign-in gave no email adds one on their notifications page: a one-time code
@@ -24,7 +31,7 @@ describe('a VNeID citizen without an email adds one, proved by a code', () => {
   let headers: { cookie: string; 'x-csrf-token': string };
 
   const deliver = () => deliverNotifications(t.ctx, [channel], { worker: 'w1' });
-  const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
   const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 
@@ -107,6 +114,48 @@ describe('a VNeID citizen without an email adds one, proved by a code', () => {
     const receipt = smtp.received.slice(before).find((m) => m.subject.includes(sent.json().reference));
     expect(receipt?.to).toEqual([ADDRESS]);
     expect(receipt?.subject).toBe(`Đã nhận phản ánh, kiến nghị ${sent.json().reference}`);
+  });
+
+  it('then gets the dossier emails at that address: the online application it submits is acknowledged', async () => {
+    const [p] = await t.db.query<{ id: string }>("SELECT id FROM procedure WHERE code = 'SNV-VL-001'");
+    const procedureId = p!.id;
+    const draft = await as('POST', '/citizen/drafts', { procedureId });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const draftId = draft.json().id as string;
+    const saved = await as('PUT', `/citizen/drafts/${procedureId}`, {
+      draftId,
+      version: 1,
+      answers: {
+        fullName: 'Phạm Thị Dung',
+        idNumber: '079301004567',
+        phone: '0912 345 678',
+        contractEnd: daysAgo(10),
+        monthsPaid: 30,
+        payment: 'bank',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('De nghi huong tro cap that nghiep');
+    const form = new FormData();
+    form.append('draftId', draftId);
+    form.append('file', new Blob([await doc.save()]), 'de-nghi.pdf');
+    const req = new Request('http://x/', { method: 'POST', body: form });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/citizen/drafts/${procedureId}/documents/0`,
+      headers: { ...headers, 'content-type': req.headers.get('content-type')! },
+      payload: Buffer.from(await req.arrayBuffer()),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const submitted = await as('POST', `/citizen/drafts/${procedureId}/submit`, { draftId, version: 2 });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const before = smtp.received.length;
+    await deliver();
+    const code = submitted.json().code as string;
+    const ack = smtp.received.slice(before).find((m) => m.subject.includes(code));
+    expect(ack?.to).toEqual([ADDRESS]);
+    expect(ack?.subject).toBe(`Đã nhận hồ sơ ${code} nộp trực tuyến`);
   });
 
   it('refuses an address another account already has, naming the field', async () => {
