@@ -260,8 +260,13 @@ describe('a citizen applies online for unemployment benefit, from a phone, to th
     await counter.getByRole('link', { name: journey.code }).click();
     await counter.getByRole('heading', { level: 1, name: journey.code }).waitFor();
     await act(counter, 'Tiếp nhận hồ sơ', async (panel) => {
-      // The officer checks the uploaded form and ticks it as received.
-      await panel.getByRole('checkbox', { name: DOCUMENT }).check();
+      // The uploaded form comes ticked as received, its file named, and the page says so: the
+      // officer checks it and confirms (or unticks) rather than ticking each by hand.
+      await expect.poll(() => panel.getByRole('checkbox', { name: DOCUMENT }).isChecked()).toBe(true);
+      expect(await panel.getByTestId('acceptance-pre-ticked').innerText()).toContain(
+        'Các giấy tờ công dân đã tải lên được đánh dấu sẵn là đã nhận',
+      );
+      expect(await panel.innerText()).toMatch(/Đã tải lên: \S+\.pdf/);
     });
     const mail = await waitForMail(an.email, `Hồ sơ ${journey.code} đã được tiếp nhận`, { since });
     expect(mail.text).toContain(`Kính gửi ${an.name}`);

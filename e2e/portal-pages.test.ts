@@ -9,8 +9,10 @@ import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility, formatViolations, SMALL_PHONE } from './support/browser.ts';
-import { citizens, signInCitizenByEmail, signInCitizenWithOidc } from './support/citizen.ts';
-import { useBrowser } from './support/suite.ts';
+import { citizens, signInCitizenByEmail, signInCitizenWithOidc, waitForMail } from './support/citizen.ts';
+import { WORK_PERMIT } from './support/seed.ts';
+import { signIn } from './support/staff.ts';
+import { baseUrl, useBrowser } from './support/suite.ts';
 
 const openPage = useBrowser();
 
@@ -340,5 +342,283 @@ describe('a person signed in by email code on a 360 px phone', () => {
     } finally {
       await page.context().close();
     }
+  });
+});
+
+/** The API with a staff or citizen session of `page` (its CSRF token read first), for set-up only. */
+async function apiAs(
+  page: Page,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  as: 'staff' | 'citizen' = 'staff',
+) {
+  const sessionPath = as === 'citizen' ? '/api/v1/citizen/me' : '/api/v1/auth/session';
+  const session = (await (await page.request.get(sessionPath)).json()) as { csrfToken: string };
+  const res = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': session.csrfToken },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  const text = await res.text();
+  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * A form filled and sent by keyboard alone, as a person without a mouse does: Tab from the top of
+ * the page; on the first radio of a question not answered yet, Space chooses it (the first choice);
+ * in a text field named in `typed`, its value is typed; on `send`, Enter. Every control Tab reaches in
+ * the page's main part must show its focus; fails if Tab never gets to `send`.
+ */
+async function sendByKeyboard(page: Page, send: Locator, typed: Record<string, string> = {}): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const target = send.first();
+  await target.waitFor();
+  for (let presses = 0; presses < 150; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    const shown = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el?.closest('main') || el.tabIndex < 0) return null;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none';
+      return visible ? null : el.outerHTML.slice(0, 160);
+    });
+    expect(shown, 'a control reached by Tab shows no focus').toBeNull();
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (el?.tagName !== 'INPUT') return null;
+      const group =
+        el.type === 'radio' && el.name
+          ? [...document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${el.name}"]`)]
+          : [];
+      return { id: el.id, type: el.type, answered: group.some((r) => r.checked) };
+    });
+    if (focused?.type === 'radio' && !focused.answered) await page.keyboard.press('Space');
+    else if (focused && focused.type === 'text') {
+      const label = await page.evaluate(
+        (id) => document.querySelector(`label[for="${id}"]`)?.textContent?.trim() ?? '',
+        focused.id,
+      );
+      if (typed[label] !== undefined) await page.keyboard.type(typed[label]!);
+    }
+  }
+  throw new Error(`Tab never reaches ${await target.evaluate((el) => el.outerHTML.slice(0, 160))}`);
+}
+
+describe('every page a token or a signed result opens, on a 360 px phone', () => {
+  const opened: Page[] = [];
+  /** Staff browsers by username, each signed in once. */
+  const staffPages = new Map<string, Page>();
+  /** What the set-up made: two returned dossiers (one rated by its link, one at the counter). */
+  const made = { kioskPath: '', linkPath: '', ratePath: '', documentId: '', counterCode: '' };
+  const person = citizens[3]!;
+
+  afterAll(async () => {
+    for (const page of [...opened, ...staffPages.values()]) await page.context().close();
+  });
+
+  async function staff(username: string, path = '/can-bo/ho-so'): Promise<Page> {
+    let page = staffPages.get(username);
+    if (!page) {
+      page = await openPage();
+      staffPages.set(username, page);
+      await signIn(page, username, path);
+    }
+    return page;
+  }
+
+  /** A dossier of this person received at the counter, approved with a signed result, and returned. */
+  async function returnedDossier(permitId: string, documents: string[]) {
+    const counter = await staff('tiepnhan');
+    const created = (await apiAs(counter, 'POST', '/dossiers', {
+      procedureId: permitId,
+      channel: 'counter',
+      applicant: { name: person.name, idNumber: person.identity_number, phone: '0987654321' },
+      checklist: documents.map((document) => ({ document, received: true })),
+    })) as { id: string; code: string };
+    let d = (await apiAs(counter, 'GET', `/dossiers/${created.id}`)) as {
+      version: number;
+      state: string;
+      step: { role: string } | null;
+      documents: { id: string; kind: string }[];
+    };
+    const act = async (page: Page, action: string, input: unknown = {}) => {
+      d = await apiAs(page, 'POST', `/dossiers/${created.id}/actions/${action}`, {
+        version: d.version,
+        input,
+      });
+    };
+    if (d.step?.role === 'counter_officer') await act(counter, 'forward_step');
+    await act(await staff('chuyenvien'), 'forward_step');
+    await act(await staff('truongphong'), 'forward_step');
+    expect(d.state).toBe('awaiting_approval');
+    await act(await staff('lanhdao'), 'approve', { outcome: 'granted', resultNumber: '1357/GPLĐ-SNV' });
+    await act(counter, 'return_result', { channel: 'counter' });
+    expect(d.state).toBe('returned');
+    d = await apiAs(counter, 'GET', `/dossiers/${created.id}`);
+    return { ...created, resultId: d.documents.find((x) => x.kind === 'result')?.id ?? '' };
+  }
+
+  it('is set up by the staff: two returned dossiers, the counter tablet, and an answered feedback', async () => {
+    const list = (await (await fetch(`${baseUrl}/api/v1/procedures?pageSize=100`)).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const permit = list.items.find((p) => WORK_PERMIT.test(p.name))!;
+    const procedure = (await (await fetch(`${baseUrl}/api/v1/procedures/${permit.id}`)).json()) as {
+      documents: { name: string }[];
+    };
+    const names = procedure.documents.map((x) => x.name);
+    const byLink = await returnedDossier(permit.id, names);
+    const atCounter = await returnedDossier(permit.id, names);
+    made.documentId = byLink.resultId;
+    made.counterCode = atCounter.code;
+    expect(made.documentId).toMatch(/^[0-9a-f-]{36}$/);
+    const counter = await staff('tiepnhan');
+    await expect
+      .poll(
+        async () =>
+          (await counter.request.get(`/api/v1/surveys/dossiers/${byLink.id}/link`).then((r) => r.json()))
+            .path ?? '',
+      )
+      .toMatch(/^\/khao-sat\//);
+    made.linkPath = (
+      (await apiAs(counter, 'GET', `/surveys/dossiers/${byLink.id}/link`)) as { path: string }
+    ).path;
+
+    // The counter officer opens the tablet page, as the staff page does it.
+    await counter.goto('/can-bo/khao-sat');
+    await counter.getByRole('button', { name: 'Mở trang khảo sát trên máy tính bảng' }).click();
+    made.kioskPath = (await counter
+      .getByRole('link', { name: 'Mở trang khảo sát tại quầy' })
+      .getAttribute('href'))!;
+    expect(made.kioskPath).toMatch(/^\/khao-sat\/quay\//);
+
+    // The person sends feedback signed in with VNeID; it is assigned and answered; the answer's
+    // email carries the rating link.
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    await signInCitizenWithOidc(page, person);
+    const sent = (await apiAs(
+      page,
+      'POST',
+      '/public/feedback',
+      {
+        topic: 'procedure',
+        procedureId: permit.id,
+        message: 'Đề nghị niêm yết rõ thời gian trả kết quả giấy phép lao động tại quầy.',
+      },
+      'citizen',
+    )) as { id: string; reference: string };
+    const cchc = await staff('cchc', '/can-bo/phan-anh');
+    let c = (await apiAs(cchc, 'GET', `/feedback/${sent.id}`)) as {
+      version: number;
+      assignable: {
+        units: { id: string; name: string }[];
+        officers: { id: string; name: string; unitId: string }[];
+      };
+    };
+    const unit = c.assignable.units.find((u) => u.name === 'Phòng Việc làm - An toàn lao động')!;
+    const officer = c.assignable.officers.find((o) => o.name === 'Trần Văn Minh' && o.unitId === unit.id)!;
+    c = await apiAs(cchc, 'POST', `/feedback/${sent.id}/actions/assign`, {
+      version: c.version,
+      unitId: unit.id,
+      assigneeId: officer.id,
+    });
+    const minh = await staff('chuyenvien', '/can-bo/phan-anh');
+    await apiAs(minh, 'POST', `/feedback/${sent.id}/actions/answer`, {
+      version: c.version,
+      answer: 'Sở đã niêm yết thời gian trả kết quả tại quầy và trên Cổng dịch vụ công.',
+    });
+    const mail = await waitForMail(person.email, `${sent.reference} đã được trả lời`);
+    made.ratePath = new URL(/(https?:\/\/\S+\/phan-anh\/danh-gia\/\S+)/.exec(mail.text)![1]!).pathname;
+  });
+
+  it('kiosk survey: each part by keyboard, then the thanks', async () => {
+    const tablet = await openPage(SMALL_PHONE);
+    opened.push(tablet);
+    await tablet.goto(made.kioskPath);
+    await tablet.getByText('Phần 1 / 5').waitFor();
+    await sweep(tablet, 'kiosk survey', button(tablet, 'Tiếp tục'));
+    for (let part = 1; part <= 5; part++) {
+      await tablet.getByText(`Phần ${part} / 5`).waitFor();
+      await sendByKeyboard(tablet, button(tablet, part === 5 ? 'Gửi ý kiến' : 'Tiếp tục'));
+    }
+    await tablet.getByText('Cảm ơn Ông/Bà đã trả lời khảo sát').waitFor();
+    await sweep(tablet, 'kiosk survey: the thanks', button(tablet, 'Người tiếp theo trả lời'));
+    await tablet.keyboard.press('Enter');
+    await tablet.getByText('Phần 1 / 5').waitFor();
+  });
+
+  it('link survey: the dossier rated and the survey answered, by keyboard', async () => {
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    await page.goto(made.linkPath);
+    const rating = main(page).getByRole('region', { name: 'Đánh giá việc giải quyết hồ sơ' });
+    await rating.waitFor();
+    await sweep(page, 'link survey', rating.getByRole('button', { name: 'Gửi đánh giá' }));
+    await sendByKeyboard(page, rating.getByRole('button', { name: 'Gửi đánh giá' }));
+    await rating.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+    for (let part = 1; part <= 5; part++) {
+      await page.getByText(`Phần ${part} / 5`).waitFor();
+      await sendByKeyboard(page, button(page, part === 5 ? 'Gửi ý kiến' : 'Tiếp tục'));
+    }
+    await page.getByText('Cảm ơn Ông/Bà đã trả lời khảo sát').waitFor();
+    // Not a dead end: the thanks say where to go next, and so does the link opened again.
+    await sweep(page, 'link survey: the thanks', link(page, 'Tra cứu tình trạng hồ sơ khác'));
+    await page.goto(made.linkPath);
+    await main(page).locator('.notice').first().waitFor();
+    await sweep(page, 'link survey answered before', link(page, 'Tra cứu tình trạng hồ sơ khác'));
+  });
+
+  it('counter tablet rating: the code typed and a choice made by keyboard, then the thanks', async () => {
+    const tablet = await openPage(SMALL_PHONE);
+    opened.push(tablet);
+    await tablet.goto(`/danh-gia-tai-quay/${made.kioskPath.split('/').pop()}`);
+    await tablet
+      .getByRole('heading', { level: 1, name: 'Đánh giá việc giải quyết hồ sơ tại quầy' })
+      .waitFor();
+    await sweep(tablet, 'counter tablet rating', button(tablet, 'Gửi đánh giá'));
+    const label = (await main(tablet).locator('label[for="f-dossierCode"]').innerText()).trim();
+    await sendByKeyboard(tablet, button(tablet, 'Gửi đánh giá'), { [label]: made.counterCode });
+    await tablet.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+    await sweep(tablet, 'counter tablet rating: the thanks', button(tablet, 'Người tiếp theo trả lời'));
+    await tablet.keyboard.press('Enter');
+    await expect.poll(() => main(tablet).getByLabel(label).inputValue()).toBe('');
+  });
+
+  it('answer rating: the answer read and rated by keyboard, once', async () => {
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    await page.goto(made.ratePath);
+    await page.getByRole('heading', { level: 1, name: 'Đánh giá câu trả lời phản ánh' }).waitFor();
+    expect(await main(page).innerText()).toContain('Sở đã niêm yết thời gian trả kết quả');
+    await sweep(page, 'answer rating', button(page, 'Gửi đánh giá'));
+    await sendByKeyboard(page, button(page, 'Gửi đánh giá'));
+    await page.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+    // Not a dead end: the thanks say where to go next, and so does the link opened again.
+    const published = link(page, 'Xem các phản ánh, kiến nghị đã được trả lời công khai');
+    await sweep(page, 'answer rating: the thanks', published);
+    await page.goto(made.ratePath);
+    await page.getByText('Câu trả lời này đã được đánh giá. Cảm ơn Ông/Bà.').waitFor();
+    await sweep(page, 'answer rating once rated', published);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/phan-anh/cong-khai');
+  });
+
+  it('a signed result opened from its QR code', async () => {
+    const page = await openPage(SMALL_PHONE);
+    opened.push(page);
+    await page.goto(`/xac-thuc/${made.documentId}`);
+    await page.getByText('Văn bản hợp lệ').first().waitFor();
+    expect(await main(page).innerText()).not.toContain(person.name);
+    await sweep(page, 'signed result', link(page, /tệp khác|Xác thực/));
   });
 });

@@ -279,6 +279,21 @@ describe('online submission of the unemployment benefit application', () => {
 
   let submittedId: string;
 
+  it('comes to the counter officer with the checklist ticked for the documents the citizen uploaded', async () => {
+    const detail = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
+    // One line per document of the procedure, in its order: the uploaded one ticked with its file,
+    // the others (not uploaded) left for the officer.
+    expect(detail.acceptanceChecklist.map((r: { name: string }) => r.name)).toEqual(documents);
+    expect(detail.acceptanceChecklist[0]).toMatchObject({
+      name: documents[0],
+      required: true,
+      received: true,
+      uploaded: ['de-nghi.pdf'],
+    });
+    for (const row of detail.acceptanceChecklist.slice(1))
+      expect(row, row.name).toMatchObject({ received: false, uploaded: [] });
+  });
+
   it('reaches the counter queue, which receives it within 8 working hours and starts the clock', async () => {
     const queue = (
       await c.tiepnhan!.request({ url: '/api/v1/dossiers?state=submitted&pageSize=100' })
@@ -331,6 +346,8 @@ describe('online submission of the unemployment benefit application', () => {
     const after = (await c.tiepnhan!.request({ url: `/api/v1/dossiers/${submittedId}` })).json();
     expect(after.state).not.toBe('submitted');
     expect(after.dueAt).not.toBeNull();
+    // Accepted: the check is done, and no ticked-in-advance list is offered any more.
+    expect(after.acceptanceChecklist).toBeNull();
   });
 
   it('lets the reform office edit the form, refusing a choice question without options', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIME_UNITS } from '../catalogue/procedure.ts';
+import { DOCUMENT_FORMS, TIME_UNITS } from '../catalogue/procedure.ts';
 import { DOSSIER_ACTIONS } from '../dossier/actions.ts';
 import {
   DOCUMENT_EVENT_PAYLOAD_SCHEMAS,
@@ -178,6 +178,20 @@ export const approvalBriefSchema = z.strictObject({
 /** GET /dossiers/approvals: the dossiers awaiting approval, each with its brief. */
 export const approvalListResponse = pageOf(dossierListItemSchema.extend({ approval: approvalBriefSchema }));
 
+/**
+ * A line of an online dossier's completeness check at acceptance: a document of the procedure,
+ * ticked in advance when the citizen uploaded it (core's acceptanceChecklist), with those files.
+ */
+export const acceptanceRowSchema = z.strictObject({
+  name: z.string(),
+  copies: z.number().int(),
+  form: z.enum(DOCUMENT_FORMS),
+  required: z.boolean(),
+  template: z.string().optional(),
+  received: z.boolean(),
+  uploaded: z.array(z.string()),
+});
+
 /** One dossier as the staff workspace (or its applicant) sees it, with the actions open now. */
 export const dossierDetailSchema = dossierSummarySchema
   .extend({
@@ -211,6 +225,11 @@ export const dossierDetailSchema = dossierSummarySchema
     events: z.array(dossierEventSchema),
     controlSheet: z.array(controlSheetRowSchema),
     documents: z.array(dossierDocumentSchema),
+    /**
+     * An online dossier awaiting acceptance: the checklist ticked for what the citizen uploaded,
+     * which the counter officer confirms or unticks; null otherwise.
+     */
+    acceptanceChecklist: z.array(acceptanceRowSchema).nullable(),
     /** An online dossier's e-form answers, labelled from the procedure's form; null for a counter one. */
     eformAnswers: z
       .array(z.strictObject({ key: z.string(), label: z.string(), value: z.string() }))

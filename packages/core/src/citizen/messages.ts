@@ -19,6 +19,11 @@ export const CITIZEN_CUSTOM_MESSAGES: Record<string, Localised & { label?: Local
     vi: 'đã bị nhập sai quá nhiều lần; hãy yêu cầu mã mới',
     en: 'was entered wrongly too many times; ask for a new code',
   },
+  citizen_email_taken: {
+    label: { vi: 'Địa chỉ email', en: 'Email address' },
+    vi: 'đã được dùng cho một tài khoản khác (đăng nhập bằng mã qua email); hãy nhập một địa chỉ khác',
+    en: 'is already used by another account (signed in by emailed code); enter another address',
+  },
   tax_code_format: {
     label: taxCodeLabel,
     vi: 'gồm 10 chữ số, hoặc 13 chữ số với chi nhánh (ví dụ 0100107518 hoặc 0100107518-001)',

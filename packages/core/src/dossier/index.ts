@@ -1,4 +1,10 @@
 export {
+  type AcceptanceRow,
+  type AcceptanceUpload,
+  acceptanceChecklist,
+  RECEIVED_AT_ACCEPTANCE,
+} from './acceptance.ts';
+export {
   ACTOR_ROLE_LABELS,
   type ActorRole,
   DOCUMENT_EVENT_LABELS,

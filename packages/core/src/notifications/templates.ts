@@ -264,6 +264,26 @@ export function unknownPlaceholders(kind: NotificationKind, text: string): strin
   return unknown;
 }
 
+/** The placeholders `text` uses, each once, in order of first use. */
+export function usedPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/**
+ * What an administrator's edit lacks that the shipped default (of a later version, say) uses: the
+ * placeholders of the default's subject and body that appear in neither of the edited texts, in the
+ * default's order. Empty for a template that is the default.
+ */
+export function placeholdersMissingFromEdit(
+  kind: NotificationKind,
+  locale: NotificationLocale,
+  edited: NotificationText,
+): string[] {
+  const fallback = DEFAULT_TEMPLATES[kind][locale];
+  const has = new Set(usedPlaceholders(`${edited.subject}\n${edited.body}`));
+  return usedPlaceholders(`${fallback.subject}\n${fallback.body}`).filter((p) => !has.has(p));
+}
+
 /** Fills the placeholders; one without a value (e.g. no due date yet) becomes "—". */
 export function renderTemplate(text: string, values: Record<string, string | null | undefined>): string {
   return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '—');
@@ -289,6 +309,11 @@ export const notificationTemplateResponse = z.strictObject({
   placeholders: z.array(z.string()),
   customised: z.boolean(),
   updatedAt: z.string().nullable(),
+  /**
+   * An edited template: the placeholders the current default uses that the edit lacks (the default
+   * gained `{{items}}` after the edit, say), for the editor to warn and offer the default back.
+   */
+  missingFromDefault: z.array(z.string()),
 });
 export type NotificationTemplateView = z.infer<typeof notificationTemplateResponse>;
 

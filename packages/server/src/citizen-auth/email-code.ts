@@ -4,7 +4,13 @@ import type { AppContext } from '../context.ts';
 import { fieldIssue, fieldProblem, Problem } from '../http/problem.ts';
 import { enqueue } from '../jobs/outbox.ts';
 import type { CitizenRow } from './store.ts';
-import { countCodeAttempt, deleteSignInCode, saveSignInCode, upsertEmailCitizen } from './store.ts';
+import {
+  countCodeAttempt,
+  deleteSignInCode,
+  saveSignInCode,
+  setCitizenEmail,
+  upsertEmailCitizen,
+} from './store.ts';
 
 /**
  * Sign-in by a one-time code sent to an email address, for those without VNeID. The code is 6
@@ -61,6 +67,36 @@ export async function sendSignInCode(
  */
 export async function verifySignInCode(ctx: AppContext, email: string, code: string): Promise<CitizenRow> {
   const now = ctx.now();
+  await checkCode(ctx, email, code, now);
+  return ctx.db.transaction(async (tx) => {
+    await deleteSignInCode(tx, email);
+    return upsertEmailCitizen(tx, email, now);
+  });
+}
+
+/**
+ * A signed-in citizen without an email (VNeID often gives none) adds one, proved by the code sent
+ * to it with sendSignInCode: from then on their dossier and feedback emails go to it. An address
+ * another account already has (one signed in by code) is refused, naming the field.
+ */
+export async function addVerifiedEmail(
+  ctx: AppContext,
+  citizenId: string,
+  email: string,
+  code: string,
+): Promise<CitizenRow> {
+  const now = ctx.now();
+  await checkCode(ctx, email, code, now);
+  return ctx.db.transaction(async (tx) => {
+    const row = await setCitizenEmail(tx, citizenId, email);
+    if (!row) throw fieldProblem(fieldIssue('email', 'citizen_email_taken'));
+    await deleteSignInCode(tx, email);
+    return row;
+  });
+}
+
+/** The code sent to `email` is the one given, else a 422 naming the code field. */
+async function checkCode(ctx: AppContext, email: string, code: string, now: Date): Promise<void> {
   const stored = await countCodeAttempt(ctx.db, email);
   if (!stored || stored.expiresAt.getTime() <= now.getTime()) {
     if (stored) await deleteSignInCode(ctx.db, email);
@@ -74,8 +110,4 @@ export async function verifySignInCode(ctx: AppContext, email: string, code: str
     const last = stored.attempts >= CITIZEN_CODE_MAX_ATTEMPTS;
     throw fieldProblem(fieldIssue('code', last ? 'signin_code_exhausted' : 'signin_code_wrong'));
   }
-  return ctx.db.transaction(async (tx) => {
-    await deleteSignInCode(tx, email);
-    return upsertEmailCitizen(tx, email, now);
-  });
 }

@@ -16,7 +16,7 @@ import { requestLocale } from '../http/locale.ts';
 import { errorFields } from '../http/logging.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
-import { sendSignInCode, verifySignInCode } from './email-code.ts';
+import { addVerifiedEmail, sendSignInCode, verifySignInCode } from './email-code.ts';
 import { encryptIdentityNumber, identityNumberHmac, looksLikeIdentityNumber } from './identity-number.ts';
 import { hashState, OidcClient } from './oidc.ts';
 import { type CitizenSession, endCitizenSession, requireCitizen, startCitizenSession } from './sessions.ts';
@@ -235,6 +235,53 @@ export function citizenAuthRoutes(ctx: AppContext) {
       async (request, reply) => {
         await endCitizenSession(ctx, request, reply);
         return reply.status(204).send();
+      },
+    );
+
+    r.post(
+      '/email/start',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary:
+            'A signed-in citizen adds an email address: a one-time code is sent to it (as for sign-in by email)',
+          body: emailStartBody,
+          response: answers({ 200: citizenEmailStartResponse }),
+        },
+        config: { rateLimit: { max: ctx.config.citizenCodeRatePerMinute, timeWindow: 60_000 } },
+      },
+      async (request) => {
+        requireCitizen(request);
+        return sendSignInCode(ctx, request.body.email, requestLocale(request));
+      },
+    );
+
+    r.post(
+      '/email/verify',
+      {
+        schema: {
+          tags: ['citizen'],
+          summary: "Proves the added email address with the code sent to it; it becomes the citizen's email",
+          body: emailVerifyBody,
+          response: answers({ 200: citizenMeResponse }),
+        },
+        config: signInRate,
+      },
+      async (request) => {
+        const session = requireCitizen(request);
+        const citizen = await addVerifiedEmail(
+          ctx,
+          session.citizen.id,
+          request.body.email,
+          request.body.code,
+        );
+        await recordAudit(ctx.db, {
+          actorId: null,
+          action: 'citizen.email_added',
+          subjectType: 'citizen',
+          subjectId: citizen.id,
+        });
+        return me(ctx, citizen, session);
       },
     );
 

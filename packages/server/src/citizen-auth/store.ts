@@ -98,6 +98,20 @@ export async function takeOidcFlow(
   return { codeVerifier: row.code_verifier, nonce: row.nonce };
 }
 
+/**
+ * Gives the citizen this (verified) email address; null when another account already has it (the
+ * address is unique: it signs that account in by code).
+ */
+export async function setCitizenEmail(db: Queryable, id: string, email: string): Promise<CitizenRow | null> {
+  const rows = await db.query<CitizenRow>(
+    `UPDATE citizen_account SET email = $2
+      WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM citizen_account o WHERE o.email = $2 AND o.id <> $1)
+      RETURNING ${CITIZEN_COLUMNS}`,
+    [id, email],
+  );
+  return rows[0] ?? null;
+}
+
 /** A new code replaces any earlier one for the address, with fresh attempts. */
 export async function saveSignInCode(
   db: Queryable,

@@ -1,4 +1,4 @@
-import type { DossierRisk, DossierSnapshot, DossierState, UnitKind } from '@motcua/core';
+import type { DossierRisk, DossierSnapshot, DossierState, RequiredDocument, UnitKind } from '@motcua/core';
 import type { AgencyCalendar } from '../calendar/store.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../http/problem.ts';
@@ -278,4 +278,13 @@ export function loadHandovers(db: Queryable, agencyId: string, dossierId: string
       WHERE h.agency_id = $1 AND h.dossier_id = $2 ORDER BY h.seq`,
     [agencyId, dossierId],
   );
+}
+
+/** The documents (thành phần hồ sơ) of the procedure version a dossier was made under. */
+export async function procedureDocuments(db: Queryable, versionId: string): Promise<RequiredDocument[]> {
+  const [row] = await db.query<{ documents: RequiredDocument[] | null }>(
+    `SELECT content->'documents' AS documents FROM procedure_version WHERE id = $1`,
+    [versionId],
+  );
+  return row?.documents ?? [];
 }

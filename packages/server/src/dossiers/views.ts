@@ -1,4 +1,5 @@
 import {
+  acceptanceChecklist,
   answerRows,
   type CalendarConfig,
   type CountingPolicy,
@@ -21,7 +22,7 @@ import type { Queryable } from '../db/database.ts';
 import { answersOfDossier } from '../online-submission/store.ts';
 import { approvalBriefs } from './approval.ts';
 import { loadHistory } from './history.ts';
-import { type DossierRecord, loadHandovers } from './store.ts';
+import { type DossierRecord, loadHandovers, procedureDocuments } from './store.ts';
 
 /** How the staff workspace sees one dossier: the record, its history, control sheet and documents. */
 export async function dossierDetail(
@@ -61,6 +62,11 @@ export async function dossierDetail(
        FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.agency_id = $1 AND d.dossier_id = $2 AND d.removed_at IS NULL ORDER BY d.uploaded_at`,
     [d.agencyId, d.id],
   );
+  // An online dossier awaiting acceptance: the checklist comes ticked for what the citizen uploaded.
+  const acceptance =
+    d.channel === 'online' && d.state === 'submitted'
+      ? acceptanceChecklist(await procedureDocuments(db, d.procedureVersionId), documents)
+      : null;
   // Before the decision, the leader reads the draft and the steps' notes (approval.ts).
   const approval =
     d.state === 'awaiting_approval' ? ((await approvalBriefs(db, [d.id], locale)).get(d.id) ?? null) : null;
@@ -125,6 +131,7 @@ export async function dossierDetail(
       result: h.result,
       note: h.note,
     })),
+    acceptanceChecklist: acceptance,
     eformAnswers: online?.form ? answerRows(online.form, online.answers, locale) : null,
     documents: documents.map((x) => ({
       id: x.id,

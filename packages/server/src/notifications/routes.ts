@@ -21,7 +21,7 @@ import { answers } from '../http/responses.ts';
 import { descendantIds } from '../org/tree.ts';
 import { topLevelUnits } from '../org/units.ts';
 import { preferencesOf, savePreferences } from './preferences-store.ts';
-import { listTemplates, saveTemplate, templateFor } from './templates-store.ts';
+import { listTemplates, restoreDefaultTemplate, saveTemplate, templateFor } from './templates-store.ts';
 
 const ADMIN = ['administrator'] as const;
 
@@ -127,6 +127,34 @@ export function notificationRoutes(ctx: AppContext) {
             subjectType: 'notification_template',
             subjectId: `${kind}:${locale}`,
             detail: { kind, locale, subject: request.body.subject },
+          });
+        });
+        return templateFor(ctx.db, kind, locale);
+      },
+    );
+
+    r.delete(
+      '/admin/notification-templates/:kind/:locale',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "Restore the default: drop the administrator's edit, so the shipped template is in force",
+          params: templateParams,
+          response: answers({ 200: notificationTemplateResponse }),
+        },
+      },
+      async (request) => {
+        const session = await requireWholeTreeAdmin(request);
+        const kind = kindOf(request.params.kind);
+        const { locale } = request.params;
+        await ctx.db.transaction(async (tx) => {
+          if (!(await restoreDefaultTemplate(tx, kind, locale))) return;
+          await recordAudit(tx, {
+            actorId: session.user.id,
+            action: 'notification_template.restore_default',
+            subjectType: 'notification_template',
+            subjectId: `${kind}:${locale}`,
+            detail: { kind, locale },
           });
         });
         return templateFor(ctx.db, kind, locale);

@@ -5,6 +5,7 @@ import {
   type NotificationLocale,
   type NotificationTemplateView,
   type NotificationText,
+  placeholdersMissingFromEdit,
 } from '@motcua/core';
 import type { Queryable } from '../db/database.ts';
 
@@ -28,6 +29,7 @@ const view = (
   placeholders: [...NOTIFICATION_KINDS[kind]],
   customised: !!row,
   updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+  missingFromDefault: row ? placeholdersMissingFromEdit(kind, locale, row) : [],
 });
 
 /** The text in force for a kind and language: the administrator's, or the shipped default. */
@@ -69,4 +71,17 @@ export async function saveTemplate(
            updated_by = EXCLUDED.updated_by`,
     [kind, locale, text.subject, text.body, now, by],
   );
+}
+
+/** Drops the administrator's edit: the shipped default is in force again. */
+export async function restoreDefaultTemplate(
+  db: Queryable,
+  kind: NotificationKind,
+  locale: NotificationLocale,
+): Promise<boolean> {
+  const rows = await db.query<{ kind: string }>(
+    'DELETE FROM notification_template WHERE kind = $1 AND locale = $2 RETURNING kind',
+    [kind, locale],
+  );
+  return rows.length > 0;
 }

@@ -1,6 +1,8 @@
+import { acceptanceEn } from './acceptance.en.ts';
 import { citizenEn } from './citizen.en.ts';
 import { citizenBusinessEn } from './citizenBusiness.en.ts';
 import { citizenDossiersEn } from './citizenDossiers.en.ts';
+import { citizenEmailEn } from './citizenEmail.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { drilldownEn } from './drilldown.en.ts';
 import { feedbackEn } from './feedback.en.ts';
@@ -8,6 +10,7 @@ import { feesEn } from './fees.en.ts';
 import type { DateParts } from './format.ts';
 import { historyImportEn } from './historyimport.en.ts';
 import { index766En } from './index766.en.ts';
+import { notificationTemplatesEn } from './notificationTemplates.en.ts';
 import { onlineSubmitEn } from './onlineSubmit.en.ts';
 import { parEn } from './par.en.ts';
 import { paymentEn } from './payment.en.ts';
@@ -16,6 +19,7 @@ import { reformReportsEn } from './reformReports.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { signingEn } from './signing.en.ts';
 import { surveysEn } from './surveys.en.ts';
+import { tokenPagesEn } from './tokenPages.en.ts';
 import type { Messages } from './vi.ts';
 import { workEn } from './work.en.ts';
 
@@ -51,6 +55,10 @@ export const en: Messages = {
   par: parEn,
   reports: reportsEn,
   surveys: surveysEn,
+  tokenPages: tokenPagesEn,
+  acceptance: acceptanceEn,
+  citizenEmail: citizenEmailEn,
+  notificationTemplates: notificationTemplatesEn,
   drilldown: drilldownEn,
   dashboards: dashboardsEn,
   index766: index766En,

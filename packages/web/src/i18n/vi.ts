@@ -1,6 +1,8 @@
+import { acceptanceVi } from './acceptance.vi.ts';
 import { citizenVi } from './citizen.vi.ts';
 import { citizenBusinessVi } from './citizenBusiness.vi.ts';
 import { citizenDossiersVi } from './citizenDossiers.vi.ts';
+import { citizenEmailVi } from './citizenEmail.vi.ts';
 import { dashboardsVi } from './dashboards.vi.ts';
 import { drilldownVi } from './drilldown.vi.ts';
 import { feedbackVi } from './feedback.vi.ts';
@@ -8,6 +10,7 @@ import { feesVi } from './fees.vi.ts';
 import type { DateParts } from './format.ts';
 import { historyImportVi } from './historyimport.vi.ts';
 import { index766Vi } from './index766.vi.ts';
+import { notificationTemplatesVi } from './notificationTemplates.vi.ts';
 import { onlineSubmitVi } from './onlineSubmit.vi.ts';
 import { parVi } from './par.vi.ts';
 import { paymentVi } from './payment.vi.ts';
@@ -16,6 +19,7 @@ import { reformReportsVi } from './reformReports.vi.ts';
 import { reportsVi } from './reports.vi.ts';
 import { signingVi } from './signing.vi.ts';
 import { surveysVi } from './surveys.vi.ts';
+import { tokenPagesVi } from './tokenPages.vi.ts';
 import { workVi } from './work.vi.ts';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
@@ -39,6 +43,10 @@ export const vi = {
   par: parVi,
   reports: reportsVi,
   surveys: surveysVi,
+  tokenPages: tokenPagesVi,
+  acceptance: acceptanceVi,
+  citizenEmail: citizenEmailVi,
+  notificationTemplates: notificationTemplatesVi,
   drilldown: drilldownVi,
   dashboards: dashboardsVi,
   index766: index766Vi,

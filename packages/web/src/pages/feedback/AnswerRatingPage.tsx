@@ -1,17 +1,23 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { problemMessage } from '../../components/forms.tsx';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { NextSteps } from '../survey/NextSteps.tsx';
 import { useAnswerRatingForm } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
 
-/** /phan-anh/danh-gia/:token — the citizen rates the answer to their feedback, once. */
+/**
+ * /phan-anh/danh-gia/:token — the citizen rates the answer to their feedback, once; rated (now or
+ * before) or with a wrong link, the page says where to go next.
+ */
 export default function AnswerRatingPage() {
   const t = useT();
   const r = t.feedback.rating;
   usePageTitle(r.answerTitle);
   const { token = '' } = useParams();
   const form = useAnswerRatingForm(token);
+  const [rated, setRated] = useState(false);
   if (form.isPending) return <Loading />;
   return (
     <div className="narrow">
@@ -31,10 +37,12 @@ export default function AnswerRatingPage() {
             <RatingForm
               path={`/api/v1/public/feedback/ratings/${encodeURIComponent(token)}`}
               legend={r.answerLead(form.data.reference)}
+              onDone={() => setRated(true)}
             />
           )}
         </>
       )}
+      {form.isError || form.data?.ratedAt || rated ? <NextSteps about="feedback" /> : null}
     </div>
   );
 }

@@ -61,11 +61,14 @@ export function Checklist({
   rows,
   onChange,
   errors,
+  uploaded,
 }: {
   documents: readonly RequiredDocument[];
   rows: ChecklistRow[];
   onChange: (rows: ChecklistRow[]) => void;
   errors: FieldErrors;
+  /** An online dossier: the files the citizen uploaded for each document, as the server sends them. */
+  uploaded?: readonly (readonly string[])[];
 }) {
   const { t } = useI18n();
   const required = documents.filter((d) => d.required);
@@ -116,6 +119,13 @@ export function Checklist({
                     {d.required ? t.counter.requiredDoc : t.counter.optionalDoc}
                   </span>
                   {t.counter.expectedCopies(d.copies, t.documentForm[d.form] ?? d.form)}
+                  {uploaded ? (
+                    <span className="checklist__uploaded">
+                      {uploaded[i]?.length
+                        ? t.acceptance.uploaded(uploaded[i]!.join(', '))
+                        : t.acceptance.notUploaded}
+                    </span>
+                  ) : null}
                 </p>
                 {row.received ? (
                   <div className={`form-group checklist__copies ${copiesError ? 'form-group--error' : ''}`}>

@@ -25,6 +25,7 @@ const ProcedureEditorPage = lazy(() => import('../admin/ProcedureEditorPage.tsx'
 const ImportExportPage = lazy(() => import('../admin/ImportExportPage.tsx'));
 const CalendarPage = lazy(() => import('../admin/CalendarPage.tsx'));
 const HistoryImportPage = lazy(() => import('../admin/HistoryImportPage.tsx'));
+const NotificationTemplatesPage = lazy(() => import('../admin/NotificationTemplatesPage.tsx'));
 const CounterPage = lazy(() => import('./CounterPage.tsx'));
 const CounterReceivePage = lazy(() => import('./CounterReceivePage.tsx'));
 const CounterReceiptPage = lazy(() => import('./CounterReceiptPage.tsx'));
@@ -99,6 +100,7 @@ export default function StaffApp() {
           <Route path="quan-tri/lich" element={admin(<CalendarPage />)} />
           <Route path="quan-tri/chuyen-doi-ho-so" element={admin(<HistoryImportPage />)} />
           <Route path="quan-tri/chi-so-766" element={admin(<Index766TargetsPage />)} />
+          <Route path="quan-tri/mau-thong-bao" element={admin(<NotificationTemplatesPage />)} />
           <Route path="quay" element={counter(<CounterPage />)} />
           <Route path="quay/tiep-nhan/:procedureId" element={counter(<CounterReceivePage />)} />
           <Route path="quay/da-tiep-nhan/:id" element={counter(<CounterReceiptPage />)} />

@@ -122,6 +122,12 @@ export const SECTIONS: WorkspaceSection[] = [
     description: (t) => t.workspace.calendarDesc,
     roles: ADMIN_ONLY,
   },
+  {
+    to: '/can-bo/quan-tri/mau-thong-bao',
+    label: (t) => t.notificationTemplates.nav,
+    description: (t) => t.notificationTemplates.navDesc,
+    roles: ADMIN_ONLY,
+  },
   { to: PATHS.changePassword, label: (t) => t.workspace.changePassword },
 ];
 

@@ -13,6 +13,7 @@ import {
 import { Loading, Notice } from '../../components/ui.tsx';
 import {
   type ActionSpec,
+  type Ctx,
   type FieldsProps,
   ItemList,
   lines,
@@ -367,19 +368,46 @@ export interface ReceiveDraft {
   rows: ChecklistRow[] | null;
 }
 
-/** Acceptance of an online submission: the same completeness check as at the counter. */
+/**
+ * Acceptance of an online submission: the same completeness check as at the counter. The server
+ * sends the checklist ticked for the documents the citizen uploaded (with their files); the officer
+ * confirms or unticks, as the page says.
+ */
 export function ReceiveFields({ draft, set, errors, ctx }: FieldsProps<ReceiveDraft>) {
+  const pre = ctx.detail?.acceptanceChecklist ?? null;
   const procedure = usePublicProcedure(ctx.detail?.procedure.id ?? '');
-  const documents = procedure.data?.documents ?? [];
+  const documents = pre ?? procedure.data?.documents ?? [];
   const rows = draft.rows ?? initialChecklist(documents);
-  if (procedure.isPending) return <Loading />;
+  if (!pre && procedure.isPending) return <Loading />;
+  const a = ctx.t.acceptance;
   return (
-    <Checklist documents={documents} rows={rows} errors={errors} onChange={(next) => set({ rows: next })} />
+    <>
+      {pre ? (
+        <p className="inset-text" data-testid="acceptance-pre-ticked">
+          {pre.some((d) => d.received) ? a.preTicked : a.noneUploaded}
+        </p>
+      ) : null}
+      <Checklist
+        documents={documents}
+        rows={rows}
+        errors={errors}
+        uploaded={pre?.map((d) => d.uploaded)}
+        onChange={(next) => set({ rows: next })}
+      />
+    </>
   );
 }
 
+/** The rows as the server ticked them for an online dossier (what is sent unless the officer changes it). */
+const preTicked = (ctx: Ctx): ChecklistRow[] | null =>
+  ctx.detail?.acceptanceChecklist?.map((d) => ({
+    document: d.name,
+    received: d.received,
+    copies: String(d.copies),
+  })) ?? null;
+
 export const receiveSubmitted: ActionSpec<ReceiveDraft> = {
-  initial: () => ({ rows: null }),
+  initial: (ctx) => ({ rows: preTicked(ctx) }),
   validate: (d, { t }): FieldErrors => {
     if (!d.rows) return {};
     const docs = d.rows.map((r) => ({ name: r.document, copies: 1, form: 'copy' as const, required: false }));

@@ -7,9 +7,13 @@ import { useT } from '../../i18n/index.tsx';
 import { DossierRating } from '../feedback/DossierRating.tsx';
 import { AnswerSteps } from './AnswerSteps.tsx';
 import { useAnswer, useLinkForm } from './api.ts';
+import { NextSteps } from './NextSteps.tsx';
 import './surveys.css';
 
-/** The survey of one returned dossier, by the link given with its result: answered once. */
+/**
+ * The survey of one returned dossier, by the link given with its result: answered once; answered
+ * (now or before) or with a wrong link, the page says where to go next.
+ */
 export default function LinkSurveyPage() {
   const t = useT();
   const s = t.surveys;
@@ -27,6 +31,7 @@ export default function LinkSurveyPage() {
         <Notice title={s.thanks}>
           <p>{s.thanksBody}</p>
         </Notice>
+        <NextSteps about="dossier" />
       </div>
     );
   if (form.isError)
@@ -36,6 +41,7 @@ export default function LinkSurveyPage() {
         <Notice kind={form.error && (form.error as { status?: number }).status === 409 ? 'info' : 'error'}>
           {problemMessage(form.error, t)}
         </Notice>
+        <NextSteps about="dossier" />
       </div>
     );
   const f = form.data;

@@ -3,9 +3,13 @@ import { useCitizen } from '../../../api/citizen.ts';
 import { SubmitButton } from '../../../components/forms.tsx';
 import { LoadError, Loading, usePageTitle } from '../../../components/ui.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { AddEmailSection } from './AddEmailSection.tsx';
 import { type CitizenPreferences, usePreferences, useSavePreferences } from './api.ts';
 
-/** /cong-dan/thong-bao: the citizen chooses channels (email now; SMS and Zalo not yet) and language. */
+/**
+ * /cong-dan/thong-bao: the citizen's email (added here, verified by a code, when VNeID gave none),
+ * then the channels (email now; SMS and Zalo not yet) and language.
+ */
 export default function NotificationPreferencesPage() {
   const m = useT().citizenDossiers;
   usePageTitle(m.prefsTitle);
@@ -28,6 +32,7 @@ export default function NotificationPreferencesPage() {
     <div className="narrow">
       <h1>{m.prefsTitle}</h1>
       <p>{m.prefsLead}</p>
+      {citizen.data ? <AddEmailSection me={citizen.data} /> : null}
       <form onSubmit={submit}>
         <fieldset>
           <legend>{m.channelsLegend}</legend>
