@@ -143,11 +143,11 @@ const WHY_MISSED: Record<string, string> = {
   'report06.ratio':
     'at small sizes both are a few milliseconds of SQL and the report is dominated by the HTTP request, session and role checks; the plain query grows with the dossiers, the counters with the groups',
   'queue.firstPageMs.p95':
-    'the queue counts every dossier matching the unit and state for its total, and its unit filter is an OR over three columns that no single index serves',
+    "the queue reads the unit's dossiers as three disjoint branches from covering indexes (dossiers/list.ts), but its total still counts every dossier of the unit and state in those indexes, and the page is cut after a sort of each branch's first rows, so both grow with the dossiers waiting in that state",
   'queue.page50Ms.p95':
-    'a deep page is an OFFSET: the rows before it are read and dropped, and the total is counted too',
+    'a deep page is an OFFSET: each branch reads and sorts the (offset + size) first entries of its index before the page is cut, and the total is counted too',
   'lookup.ratio':
-    'the lookup answers with four queries (dossier, procedure and agency names, its public timeline, the holding unit) and worded text, the bare route with one query',
+    'the lookup answers with seven queries (the directory and the dossier, procedure and agency names, the events, the control sheet, the holding unit, the postal shipments) and worded text, after the rate limit and security headers, the bare route with the first two',
   'receipts.ratio':
     "a receipt reads the procedure, units, roles and calendar and writes a dozen statements (day's sequence, chain head and hash, control sheet, counters, time facts); the raw copy writes the rows only",
 };
