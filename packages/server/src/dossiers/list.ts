@@ -88,9 +88,7 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
     add((n) => `d.at_risk_from <= ${n} AND (d.overdue_from IS NULL OR d.overdue_from > ${n})`, q.now);
   if (q.dueToday) {
     const day = vietnamDayBounds(q.now);
-    const start = param(day.start);
-    const end = param(day.end);
-    filters.push(dueTodaySql(Number(start.slice(1)), Number(end.slice(1))));
+    filters.push(dueTodaySql(param(day.start), param(day.end)));
   }
   if (q.open === true)
     filters.push("d.ended_at IS NULL AND d.state NOT IN ('refused', 'stopped', 'returned')");
@@ -181,10 +179,10 @@ export async function listDossiers(db: Queryable, q: DossierListQuery) {
  * Due today: the appointment in force falls on today's Vietnam date and the clock counts towards
  * it. `at_risk_from` is core's fact (dossierTimeFacts) that is set exactly then: received, not
  * ended, not waiting for the applicant (a supplement, a payment), so a paused dossier is not due
- * today, as dossierTime says (its clock is stopped). $start and $end are the day's bounds.
+ * today, as dossierTime says (its clock is stopped). `start` and `end` are the placeholders of the day's bounds.
  */
-export const dueTodaySql = (start: number, end: number) =>
-  `(d.at_risk_from IS NOT NULL AND d.due_at >= $${start} AND d.due_at < $${end})`;
+export const dueTodaySql = (start: string, end: string) =>
+  `(d.at_risk_from IS NOT NULL AND d.due_at >= ${start} AND d.due_at < ${end})`;
 
 /** The current day in Vietnam (UTC+7, no daylight saving) as the instants it starts and ends. */
 export function vietnamDayBounds(now: Date): { start: string; end: string } {

@@ -25,7 +25,7 @@ export async function countWork(
     `SELECT
        count(*) FILTER (WHERE d.state = 'submitted')::int AS "toReceive",
        count(*) FILTER (WHERE d.assignee_id = $2 AND ${OPEN})::int AS "toProcess",
-       count(*) FILTER (WHERE ${dueTodaySql(3, 4)} AND ${OPEN})::int AS "dueToday",
+       count(*) FILTER (WHERE ${dueTodaySql('$3', '$4')} AND ${OPEN})::int AS "dueToday",
        count(*) FILTER (WHERE d.at_risk_from <= $5 AND (d.overdue_from IS NULL OR d.overdue_from > $5))::int AS "atRisk",
        count(*) FILTER (WHERE d.overdue_from <= $5)::int AS "overdue",
        count(*) FILTER (WHERE d.state = 'awaiting_approval')::int AS "toApprove"
