@@ -6,11 +6,9 @@ import {
   satisfactionWithHandling,
 } from '@motcua/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getUnitByCode } from '../src/org/units.ts';
-import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import type { TestApp, TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { dossierEntry, historyFile } from './support/history-file.ts';
+import { at, counter, importScenario, processed } from './support/import-scenario.ts';
 
 /**
  * The Decision 766 index (DOMAIN.md §7) on the edges index766.test.ts does not reach, from a history
@@ -32,16 +30,6 @@ import { dossierEntry, historyFile } from './support/history-file.ts';
  * Procedure 1.014199, ten working days; received at 09:00, due at 09:00 on the tenth working day
  * after. 2026: Tết off 16-20 Feb; 2 Jan off (swapped with Saturday 10 Jan).
  */
-
-const at = (date: string, time = '09:00') => `2026-${date}T${time}:00+07:00`;
-const counter = (code: string, received: string, events: unknown[], extra: Record<string, unknown> = {}) =>
-  dossierEntry(code, events, { receivedAt: received, ...extra });
-const processed = (date: string, time = '10:00', outcome = 'granted') => ({
-  type: 'processed',
-  at: at(date, time),
-  outcome,
-  ...(outcome === 'refused' ? { reason: 'Không đáp ứng điều kiện về trình độ' } : {}),
-});
 
 const DOSSIERS = [
   // Received Mon 5 Jan, due in mid-January; processed Tue 31 Mar 23:30 (16:30 UTC): overdue at the
@@ -110,19 +98,7 @@ describe.each(engines)('Decision 766 index on the edges, from an imported histor
   });
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    agencyId = (await getUnitByCode(t.db, DEMO_AGENCY_CODE))!.id;
-    admin = t.client();
-    expect((await admin.login('admin')).statusCode).toBe(200);
-    const res = await admin.request({
-      method: 'POST',
-      url: '/api/v1/admin/import/dossiers',
-      payload: historyFile(DOSSIERS),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ imported: DOSSIERS.length, problems: [] });
-    leader = t.client();
-    expect((await leader.login('lanhdao')).statusCode).toBe(200);
+    ({ t, agencyId, admin, leader } = await importScenario(engine, DOSSIERS));
   }, 60_000);
   afterAll(() => t.close());
 

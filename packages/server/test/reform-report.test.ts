@@ -13,6 +13,7 @@ import {
   resolve,
   snapshotOf,
   workPermit,
+  ZERO,
 } from './support/report06.ts';
 import { staffClients } from './support/staff.ts';
 
@@ -28,28 +29,12 @@ const at = (local: string) => new Date(`${local}:00+07:00`);
 const vnDay = (iso: string | null) => new Date(Date.parse(iso!) + 7 * 3_600_000).toISOString().slice(0, 10);
 const USERS = ['cchc', 'lanhdao', 'truongphong', 'chuyenvien'];
 
-const zeroes = {
-  receivedTotal: 0,
-  receivedOnline: 0,
-  receivedDirect: 0,
-  carriedOver: 0,
-  resolvedTotal: 0,
-  resolvedEarly: 0,
-  resolvedOnTime: 0,
-  resolvedLate: 0,
-  pendingTotal: 0,
-  pendingInTime: 0,
-  pendingOverdue: 0,
-  refused: 0,
-  withdrawn: 0,
-  stopped: 0,
-};
 /**
  * At the public service centre: two carried over from December (one resolved late, one still open
  * and overdue), four received at the counter or by post, one online resolved the next day.
  */
 const CENTRE_Q1 = {
-  ...zeroes,
+  ...ZERO,
   receivedTotal: 7,
   receivedOnline: 1,
   receivedDirect: 4,
@@ -63,7 +48,7 @@ const CENTRE_Q1 = {
   pendingOverdue: 2,
 };
 /** At the agency's own office: one received and resolved the next day. */
-const OFFICE_Q1 = { ...zeroes, receivedTotal: 1, receivedDirect: 1, resolvedTotal: 1, resolvedEarly: 1 };
+const OFFICE_Q1 = { ...ZERO, receivedTotal: 1, receivedDirect: 1, resolvedTotal: 1, resolvedEarly: 1 };
 
 async function documentText(docx: Buffer): Promise<string> {
   const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');

@@ -1,15 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUnitByCode } from '../src/org/units.ts';
-import {
-  DEMO_AGENCY_CODE,
-  DEMO_FORMER_LABOUR_AGENCY_CODE,
-  DEMO_SERVICE_CENTRE_CODE,
-} from '../src/seed/organisation-data.ts';
+import { DEMO_FORMER_LABOUR_AGENCY_CODE, DEMO_SERVICE_CENTRE_CODE } from '../src/seed/organisation-data.ts';
 import { HEADING_ROW } from '../src/statistics/xlsx.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import type { TestApp, TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { dossierEntry, historyFile } from './support/history-file.ts';
+import { at, counter, importScenario, processed } from './support/import-scenario.ts';
+import { type Numbers, numbers, ZERO } from './support/report06.ts';
 
 /**
  * Biểu số 06 on the edges of DOMAIN.md §6 and §3 "Early, on time, late" that report06-import and
@@ -45,15 +42,6 @@ import { dossierEntry, historyFile } from './support/history-file.ts';
  *   into the next; received + carried = resolved + in progress + refused + withdrawn + stopped.
  */
 
-const at = (date: string, time = '09:00') => `2026-${date}T${time}:00+07:00`;
-const counter = (code: string, received: string, events: unknown[], extra: Record<string, unknown> = {}) =>
-  dossierEntry(code, events, { receivedAt: received, ...extra });
-const processed = (date: string, time = '10:00', outcome = 'granted') => ({
-  type: 'processed',
-  at: at(date, time),
-  outcome,
-  ...(outcome === 'refused' ? { reason: 'Không đáp ứng điều kiện về trình độ' } : {}),
-});
 const supplementAsked = (date: string, time = '10:00') => ({
   type: 'supplement_requested',
   at: at(date, time),
@@ -159,25 +147,6 @@ const DOSSIERS = [
     { type: 'withdrawal_requested', at: at('10-28', '10:00'), reason: 'Doanh nghiệp đề nghị rút hồ sơ' },
   ]),
 ];
-
-const ZERO = {
-  receivedTotal: 0,
-  receivedOnline: 0,
-  receivedDirect: 0,
-  carriedOver: 0,
-  resolvedTotal: 0,
-  resolvedEarly: 0,
-  resolvedOnTime: 0,
-  resolvedLate: 0,
-  pendingTotal: 0,
-  pendingInTime: 0,
-  pendingOverdue: 0,
-  refused: 0,
-  withdrawn: 0,
-  stopped: 0,
-};
-type Numbers = typeof ZERO;
-const numbers = (n: Partial<Numbers>): Numbers => ({ ...ZERO, ...n });
 
 /**
  * 1 April alone: B01 open at its start (carried over); B02 (counter, 00:30) and O01 (online)
@@ -293,27 +262,14 @@ describe.each(engines)('Biểu số 06 on the edges of the rules, from an import
   let leader: TestClient;
   let agencyId: string;
   /** Motcua code → the previous system's code. */
-  const previous = new Map<string, string>();
+  let previous: Map<string, string>;
 
   const report = (query: string, headers: Record<string, string> = {}) =>
     leader.request({ url: `/api/v1/reports/06?agency=${agencyId}&${query}`, headers });
   const period = (from: string, to: string) => `from=2026-${from}&to=2026-${to}`;
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    agencyId = (await getUnitByCode(t.db, DEMO_AGENCY_CODE))!.id;
-    const admin = t.client();
-    expect((await admin.login('admin')).statusCode).toBe(200);
-    const res = await admin.request({
-      method: 'POST',
-      url: '/api/v1/admin/import/dossiers',
-      payload: historyFile(DOSSIERS),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ imported: DOSSIERS.length, problems: [] });
-    for (const d of res.json().dossiers) previous.set(d.code, d.previousCode);
-    leader = t.client();
-    expect((await leader.login('lanhdao')).statusCode).toBe(200);
+    ({ t, agencyId, leader, previous } = await importScenario(engine, DOSSIERS));
   }, 60_000);
   afterAll(() => t.close());
 

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getUnitByCode } from '../src/org/units.ts';
-import { DEMO_AGENCY_CODE } from '../src/seed/organisation-data.ts';
 import { HEADING_ROW } from '../src/statistics/xlsx.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/app.ts';
+import type { TestApp, TestClient } from './support/app.ts';
 import { engines } from './support/databases.ts';
-import { dossierEntry, historyFile } from './support/history-file.ts';
+import { dossierEntry } from './support/history-file.ts';
+import { at, counter, importScenario, processed } from './support/import-scenario.ts';
 
 /**
  * Biểu số 06 for February 2026 from a history written by hand, imported through the real history
@@ -18,9 +17,6 @@ import { dossierEntry, historyFile } from './support/history-file.ts';
  * (Decision 766): before the due day early, on it on time, after it late.
  */
 
-const at = (date: string, time = '09:00') => `2026-${date}T${time}:00+07:00`;
-const counter = (code: string, received: string, events: unknown[]) =>
-  dossierEntry(code, events, { receivedAt: received });
 const online = (code: string, received: string, events: unknown[]) =>
   dossierEntry(code, events, {
     channel: 'online',
@@ -28,12 +24,6 @@ const online = (code: string, received: string, events: unknown[]) =>
     submittedAt: at(received, '08:00'),
     receivedAt: at(received, '10:00'),
   });
-const processed = (date: string, time = '10:00', outcome = 'granted') => ({
-  type: 'processed',
-  at: at(date, time),
-  outcome,
-  ...(outcome === 'refused' ? { reason: 'Không đáp ứng điều kiện về trình độ' } : {}),
-});
 
 const DOSSIERS = [
   // Received Mon 19 Jan, due Mon 2 Feb; processed Wed 4 Feb: carried over, late.
@@ -123,24 +113,11 @@ describe.each(engines)('Biểu số 06 of an imported history on %s', (engine) =
   let leader: TestClient;
   let agencyId: string;
   /** Motcua code → the previous system's code. */
-  const previous = new Map<string, string>();
+  let previous: Map<string, string>;
   const PERIOD = 'from=2026-02-01&to=2026-02-28';
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { env: { LOGIN_RATE_PER_MINUTE: '1000' } });
-    agencyId = (await getUnitByCode(t.db, DEMO_AGENCY_CODE))!.id;
-    const admin = t.client();
-    expect((await admin.login('admin')).statusCode).toBe(200);
-    const res = await admin.request({
-      method: 'POST',
-      url: '/api/v1/admin/import/dossiers',
-      payload: historyFile(DOSSIERS),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ imported: DOSSIERS.length, problems: [] });
-    for (const d of res.json().dossiers) previous.set(d.code, d.previousCode);
-    leader = t.client();
-    expect((await leader.login('lanhdao')).statusCode).toBe(200);
+    ({ t, agencyId, leader, previous } = await importScenario(engine, DOSSIERS));
   }, 60_000);
   afterAll(() => t.close());
 

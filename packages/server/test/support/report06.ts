@@ -173,3 +173,24 @@ export async function resolve(
   );
   if (refused) throw new Error(`approve refused: ${refused}`);
 }
+
+/** Every column of Biểu số 06 at 0. */
+export const ZERO = {
+  receivedTotal: 0,
+  receivedOnline: 0,
+  receivedDirect: 0,
+  carriedOver: 0,
+  resolvedTotal: 0,
+  resolvedEarly: 0,
+  resolvedOnTime: 0,
+  resolvedLate: 0,
+  pendingTotal: 0,
+  pendingInTime: 0,
+  pendingOverdue: 0,
+  refused: 0,
+  withdrawn: 0,
+  stopped: 0,
+};
+export type Numbers = typeof ZERO;
+/** A row of Biểu số 06: the columns named, every other one 0. */
+export const numbers = (n: Partial<Numbers>): Numbers => ({ ...ZERO, ...n });
