@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { QRPay } from 'vietnam-qr-pay';
 import { afterAll, describe, expect, it } from 'vitest';
 import { independentlyVerify, lastSignature } from '../packages/server/test/support/pdf-signature.ts';
+import { apiAs } from './support/api.ts';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { citizens, signInCitizenWithOidc } from './support/citizen.ts';
@@ -60,19 +61,6 @@ async function citizen(): Promise<Page> {
     await signInCitizenWithOidc(page, person);
   }
   return page;
-}
-
-/** The API with a member of staff's session, for set-up only. */
-async function apiAs(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const res = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  const text = await res.text();
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${text}`);
-  return text ? JSON.parse(text) : null;
 }
 
 async function settled(page: Page, what: string) {

@@ -8,6 +8,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './support/api.ts';
 import { checkAccessibility, formatViolations, SMALL_PHONE } from './support/browser.ts';
 import { citizens, signInCitizenByEmail, signInCitizenWithOidc, waitForMail } from './support/citizen.ts';
 import { WORK_PERMIT } from './support/seed.ts';
@@ -344,26 +345,6 @@ describe('a person signed in by email code on a 360 px phone', () => {
     }
   });
 });
-
-/** The API with a staff or citizen session of `page` (its CSRF token read first), for set-up only. */
-async function apiAs(
-  page: Page,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  as: 'staff' | 'citizen' = 'staff',
-) {
-  const sessionPath = as === 'citizen' ? '/api/v1/citizen/me' : '/api/v1/auth/session';
-  const session = (await (await page.request.get(sessionPath)).json()) as { csrfToken: string };
-  const res = await page.request.fetch(`/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': session.csrfToken },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  const text = await res.text();
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /**
  * A form filled and sent by keyboard alone, as a person without a mouse does: Tab from the top of
