@@ -1,5 +1,6 @@
-import { createHash, type KeyObject, randomUUID } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
+import { timeOrderedId } from '../db/time-ordered-id.ts';
 import { checkSignature } from './audit-key.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -118,7 +119,7 @@ export async function appendEvent(
   );
   const chainSeq = head!.last_seq + 1;
   const dossierSeq = (last?.n ?? 0) + 1;
-  const id = randomUUID();
+  const id = timeOrderedId();
   const [row] = await tx.query<EventRow>(
     `INSERT INTO dossier_event (id, agency_id, chain_seq, dossier_id, dossier_seq, at, actor_id, actor_name, action, from_state,
                                 to_state, payload, prev_hash, hash, hash_version)

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
+import { timeOrderedId } from '../db/time-ordered-id.ts';
 
 /** The control sheet's rows (mẫu 06) and the statistics counters an accepted action writes. */
 
@@ -24,7 +24,7 @@ export async function appendHandover(tx: Queryable, h: HandoverWrite): Promise<v
             $7::uuid, $8::uuid, $9::text, $10::timestamptz, $11::text, $12::text
        FROM dossier_handover WHERE agency_id = $2::uuid AND dossier_id = $3::uuid`,
     [
-      randomUUID(),
+      timeOrderedId(),
       h.agencyId,
       h.dossierId,
       h.at,

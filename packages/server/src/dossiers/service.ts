@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
   citizenDossierAccess,
@@ -25,6 +24,7 @@ import { type AgencyCalendar, loadCalendar } from '../calendar/store.ts';
 import { applicantIdHmacFor } from '../citizen-dossiers/identity-match.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { timeOrderedId } from '../db/time-ordered-id.ts';
 import { Problem } from '../http/problem.ts';
 import { ancestorChains, ancestorIds } from '../org/tree.ts';
 import { getUnit } from '../org/units.ts';
@@ -390,7 +390,7 @@ export async function createDossier(
   return commit(tx, {
     before: null,
     identity: {
-      id: randomUUID(),
+      id: timeOrderedId(),
       agencyId: procedure.agencyId,
       procedureId: procedure.id,
       procedureVersionId: procedure.versionId,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type ActorRole,
   actionCounters,
@@ -29,6 +28,7 @@ import type { AgencyCalendar } from '../calendar/store.ts';
 import { applicantIdHmacFor } from '../citizen-dossiers/identity-match.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
+import { timeOrderedId } from '../db/time-ordered-id.ts';
 import { HASH_VERSION, rowHash } from '../dossiers/audit-chain.ts';
 import { procedureInForce } from '../dossiers/read-store.ts';
 import { refusalProblem } from '../dossiers/service.ts';
@@ -177,7 +177,7 @@ export class BulkPlanner {
       if (refusal) throw new Problem(422, refusal);
       return input.receivingUnitId;
     });
-    const id = randomUUID();
+    const id = timeOrderedId();
     const applicantIdHmac = await applicantIdHmacFor(this.ctx, dossier.applicant);
     const receivingCode = this.units.get(receivingUnitId)!.code;
     const group = { unitId: receivingUnitId, fieldCode: procedure.fieldCode, channel: dossier.channel };
@@ -247,7 +247,7 @@ export class BulkPlanner {
           hasCode = true;
         }
         planned.events.push({
-          id: randomUUID(),
+          id: timeOrderedId(),
           dossierSeq: planned.events.length + 1,
           at: now,
           actorId: null,
@@ -263,7 +263,7 @@ export class BulkPlanner {
         const to = { unitId: currentUnitId, userId: assigneeId };
         if (needsHandover(decision.event, snapshot === null, from, to)) {
           planned.handovers.push({
-            id: randomUUID(),
+            id: timeOrderedId(),
             dossierId: id,
             seq: planned.handovers.length + 1,
             at: now,
@@ -323,7 +323,7 @@ export class BulkPlanner {
 
     const s = snapshot as unknown as DossierSnapshot;
     planned.events.push({
-      id: randomUUID(),
+      id: timeOrderedId(),
       dossierSeq: planned.events.length + 1,
       at: input.startedAt,
       actorId: marker.importedBy?.id ?? null,

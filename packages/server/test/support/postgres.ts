@@ -30,6 +30,8 @@ export interface PostgresOptions {
    * server is only ever stopped cleanly.
    */
   durableCommits?: boolean;
+  /** More server settings (`-c name=value`), e.g. the benchmark's memory for a large database. */
+  serverSettings?: Record<string, string>;
 }
 
 const SUPERUSER = 'motcua';
@@ -192,6 +194,7 @@ export async function startPostgres(settings: PostgresOptions = {}): Promise<Run
         `-c synchronous_commit=${settings.durableCommits ? 'on' : 'off'}`,
         '-c full_page_writes=off',
         '-c timezone=UTC',
+        ...Object.entries(settings.serverSettings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
       ].join(' ');
       return run.run(
         pgCtl,
