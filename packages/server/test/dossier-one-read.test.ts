@@ -75,6 +75,27 @@ describe.each(engines)('one read and one authorisation per action on %s', (engin
     expect(log.length).toBeLessThanOrEqual(24);
   });
 
+  it('answers the public lookup with two statements: the directory, then one read on the agency', async () => {
+    const d = await receive();
+    const forwarded = await forward(d);
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    const code = forwarded.json().code as string;
+    log.length = 0;
+    const res = await t.app.inject({ url: `/api/v1/dossiers/lookup?code=${encodeURIComponent(code)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json();
+    expect(answer.code).toBe(code);
+    expect(answer.timeline.map((e: { action: string }) => e.action)).toEqual(['receive', 'forward_step']);
+    expect(answer.procedure.name).not.toBe('');
+    expect(answer.agency).toBeTruthy();
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatch(/FROM dossier_directory WHERE code = \$1/);
+    // The whole answer (events, control sheet, shipments, names) from the agency's rows at once.
+    expect(log[1]).toMatch(/dossier_event e WHERE e\.agency_id = \$1/);
+    expect(log[1]).toMatch(/dossier_handover h/);
+    expect(log[1]).toMatch(/postal_shipment p/);
+  });
+
   it('lets one of two actions with the same version through; the other gets 409 and writes nothing', async () => {
     const d = await receive();
     const count = async (table: string) =>

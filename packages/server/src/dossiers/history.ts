@@ -14,7 +14,7 @@ import type { Queryable } from '../db/database.ts';
  * an event that does not read back is damage to the history, and it fails loudly here.
  */
 
-interface EventRow {
+export interface EventRow {
   id: string;
   dossier_seq: number;
   at: Date;
@@ -63,6 +63,11 @@ export async function loadHistory(
        FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2 ORDER BY dossier_seq`,
     [agencyId, dossierId],
   );
+  return historyOf(rows);
+}
+
+/** Stored event rows, oldest first, typed by action (for reads that fetch them with other rows). */
+export function historyOf(rows: readonly EventRow[]): HistoryEvent[] {
   return rows.map((row) => {
     if (!isHistoryAction(row.action)) throw new StoredEventError(row.id, `unknown action ${row.action}`);
     return historyEvent(row.action, row);

@@ -11,17 +11,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import type { Queryable } from '../db/database.ts';
 import { publicPayment } from '../fees/service.ts';
 import { requestLocale } from '../http/locale.ts';
 import { Problem } from '../http/problem.ts';
 import { answers } from '../http/responses.ts';
-import { publicPostalShipments } from '../postal/service.ts';
+import { publicShipments } from '../postal/service.ts';
 import { maskedApplicant } from './applicant.ts';
-import { loadHistory } from './history.ts';
+import { historyOf } from './history.ts';
+import { type LookupRow, readForLookup } from './lookup-store.ts';
 import { describeEvent, describeStanding, type PublicEvent, whatNext } from './lookup-wording.ts';
-import { procedureAndAgencyNames, unitName } from './read-store.ts';
-import { findByCode, loadHandovers } from './store.ts';
+import { toRecord } from './store.ts';
 
 /**
  * The public lookup (tra cứu hồ sơ) a receipt's QR code opens: where the dossier stands, with the
@@ -51,29 +50,32 @@ export function lookupRoutes(ctx: AppContext) {
       async (request) => {
         const code = request.query.code.toUpperCase();
         if (!isDossierCode(code)) throw new Problem(400, 'dossier_code_format');
-        const dossier = await findByCode(ctx.db, code);
-        if (!dossier) throw new Problem(404, 'dossier_not_found');
+        const row = await readForLookup(ctx.db, code);
+        if (!row) throw new Problem(404, 'dossier_not_found');
+        const dossier = toRecord(row);
         const locale = requestLocale(request);
-        const procedure = await procedureAndAgencyNames(ctx.db, dossier.procedureVersionId, dossier.agencyId);
-        const events = await publicEvents(ctx.db, dossier.agencyId, dossier.id);
-        const holder = await unitName(ctx.db, dossier.currentUnitId);
-        const agency = procedure?.agency ?? '';
+        const events = publicEvents(row);
+        const agency = row.agency_name ?? '';
         const s = dossier.snapshot;
         const info = DOSSIER_STATE_INFO[dossier.state];
         return {
           code: dossier.code,
           status: { code: info.nationalCode, name: info.label[locale], state: dossier.state },
-          procedure: { code: procedure?.code ?? s.procedure.code, name: procedure?.name ?? '' },
-          agency: procedure?.agency ?? null,
+          procedure: { code: row.procedure_code ?? s.procedure.code, name: row.procedure_name ?? '' },
+          agency: row.agency_name,
           applicant: maskedApplicant(dossier.applicant),
           submittedAt: s.submittedAt,
           receivedAt: s.receivedAt,
           dueAt: s.dueAt,
           returnedAt: s.returnedAt,
           endedAt: s.endedAt,
-          standing: describeStanding(s, dossier.state, holder, agency, locale),
+          standing: describeStanding(s, dossier.state, row.holder_name, agency, locale),
           whatNext: whatNext(s, dossier.state, locale),
-          postal: await publicPostalShipments(ctx.db, dossier.agencyId, dossier.id, locale),
+          postal: publicShipments(
+            row.postal.map((p) => ({ ...p, recorded_at: new Date(p.recorded_at) })),
+            locale,
+          ),
+          // A fee is open only while the dossier waits for payment, so only then is it read.
           payment:
             dossier.state === 'awaiting_payment'
               ? await publicPayment(ctx.db, dossier.agencyId, dossier.id)
@@ -97,19 +99,13 @@ export function lookupRoutes(ctx: AppContext) {
  * how the result went out, and the unit holding the dossier after each (from the control sheet row
  * written with the event, at the same instant).
  */
-async function publicEvents(
-  db: Queryable,
-  agencyId: string,
-  dossierId: string,
-): Promise<(PublicEvent & { at: string })[]> {
-  const history = await loadHistory(db, agencyId, dossierId);
-  const handovers = await loadHandovers(db, agencyId, dossierId);
+function publicEvents(row: LookupRow): (PublicEvent & { at: string })[] {
+  const history = historyOf(row.events);
+  const handovers = row.handovers;
   // The lifecycle only: attaching a scan is the office's own work, not a step of the dossier.
   return history.flatMap((e) => {
     if (!isHistoryOf(e, ...DOSSIER_ACTIONS)) return [];
-    const handover = handovers.findLast(
-      (h) => h.note === e.action && new Date(h.at).getTime() === Date.parse(e.at),
-    );
+    const handover = handovers.findLast((h) => h.note === e.action && Date.parse(h.at) === Date.parse(e.at));
     return [
       {
         at: e.at,

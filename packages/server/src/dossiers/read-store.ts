@@ -6,26 +6,6 @@ import type { Queryable } from '../db/database.ts';
  * so that route handlers and use cases hold no SQL.
  */
 
-/** The procedure's name and code as the version in the dossier has them, and the agency's name. */
-export async function procedureAndAgencyNames(
-  db: Queryable,
-  procedureVersionId: string,
-  agencyId: string,
-): Promise<{ name: string; code: string; agency: string } | null> {
-  const [row] = await db.query<{ name: string; code: string; agency: string }>(
-    `SELECT v.content->>'name' AS name, v.content->>'code' AS code, a.name AS agency
-       FROM procedure_version v, org_unit a WHERE v.id = $1 AND a.id = $2`,
-    [procedureVersionId, agencyId],
-  );
-  return row ?? null;
-}
-
-export async function unitName(db: Queryable, unitId: string | null): Promise<string | null> {
-  if (!unitId) return null;
-  const [row] = await db.query<{ name: string }>('SELECT name FROM org_unit WHERE id = $1', [unitId]);
-  return row?.name ?? null;
-}
-
 export async function unitCode(db: Queryable, unitId: string): Promise<string | null> {
   const [row] = await db.query<{ code: string }>('SELECT code FROM org_unit WHERE id = $1', [unitId]);
   return row?.code ?? null;

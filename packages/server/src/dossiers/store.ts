@@ -50,7 +50,7 @@ export interface DossierRow {
   created_at: Date;
 }
 
-const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
+export const COLUMNS = `id, agency_id, code, procedure_id, procedure_version_id, field_code, channel, receiving_unit_id,
   current_unit_id, assignee_id, state, applicant, applicant_citizen_id, applicant_id_hmac, snapshot, version, risk, created_at`;
 
 export const toRecord = (r: DossierRow): DossierRecord => ({

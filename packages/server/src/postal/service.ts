@@ -89,7 +89,11 @@ export async function publicPostalShipments(
   dossierId: string,
   locale: Locale,
 ) {
-  const rows = await postalShipmentsOf(db, agencyId, dossierId);
+  return publicShipments(await postalShipmentsOf(db, agencyId, dossierId), locale);
+}
+
+/** What the public reads of a dossier's shipments: direction, carrier and tracking number. */
+export function publicShipments(rows: readonly PostalShipmentRow[], locale: Locale) {
   return rows.map((r) => {
     const v = view(r, locale);
     return { direction: v.direction, carrierName: v.carrierName, trackingNumber: v.trackingNumber };
