@@ -30,27 +30,31 @@ export function useCitizenAuthMethods() {
   });
 }
 
-export function useSendSignInCode() {
+/** Sends a one-time code to an email address (POST `path` with `{ email }`). */
+function useSendEmailCode(path: string) {
   return useMutation({
     mutationFn: (body: { email: string }) =>
-      api<z.infer<typeof citizenEmailStartResponse>>('/api/v1/citizen/auth/email/start', {
-        method: 'POST',
-        body,
-      }),
+      api<z.infer<typeof citizenEmailStartResponse>>(path, { method: 'POST', body }),
   });
 }
 
-export function useVerifySignInCode() {
+/** Checks a one-time code (POST `path`); the answer is the signed-in citizen, kept as such. */
+function useVerifyEmailCode(path: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; code: string }) =>
-      api<CitizenMe>('/api/v1/citizen/auth/email/verify', { method: 'POST', body }),
+    mutationFn: (body: { email: string; code: string }) => api<CitizenMe>(path, { method: 'POST', body }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken, 'citizen');
       qc.setQueryData(CITIZEN_KEY, me);
     },
   });
 }
+
+export const useSendSignInCode = () => useSendEmailCode('/api/v1/citizen/auth/email/start');
+export const useVerifySignInCode = () => useVerifyEmailCode('/api/v1/citizen/auth/email/verify');
+/** A signed-in citizen adding an email to their account (the server's /citizen/email routes). */
+export const useSendAddEmailCode = () => useSendEmailCode('/api/v1/citizen/email/start');
+export const useVerifyAddEmailCode = () => useVerifyEmailCode('/api/v1/citizen/email/verify');
 
 export function useCitizenSignOut() {
   const qc = useQueryClient();

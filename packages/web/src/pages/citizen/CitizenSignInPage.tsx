@@ -7,19 +7,11 @@ import {
   useSendSignInCode,
   useVerifySignInCode,
 } from '../../api/citizen.ts';
-import {
-  ErrorSummary,
-  type FieldErrors,
-  Radios,
-  SubmitButton,
-  TextField,
-  useFormErrors,
-} from '../../components/forms.tsx';
+import { ErrorSummary, type FieldErrors, Radios, SubmitButton } from '../../components/forms.tsx';
 import { Loading, Notice, usePageTitle } from '../../components/ui.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PATHS } from '../../paths.ts';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { CodeField, EmailField, OtherEmailButton, useEmailCode } from './EmailCodeForm.tsx';
 
 /**
  * Citizen sign-in: VNeID (the browser goes to the identity provider and comes back signed in) or
@@ -33,11 +25,9 @@ export default function CitizenSignInPage() {
   const methods = useCitizenAuthMethods();
   const send = useSendSignInCode();
   const verify = useVerifySignInCode();
-  const errors = useFormErrors();
+  const flow = useEmailCode(send);
+  const { errors, sent, sendCode } = flow;
   const [method, setMethod] = useState('');
-  const [email, setEmail] = useState('');
-  const [code, setCode] = useState('');
-  const [sent, setSent] = useState<{ email: string; minutes: number } | null>(null);
   usePageTitle(sent ? c.codeTitle : c.signInTitle);
 
   if (citizen.isPending || methods.isPending) return <Loading />;
@@ -46,45 +36,25 @@ export default function CitizenSignInPage() {
   const chosen = oidc ? method : 'email';
   const failure = params.get('loi');
 
-  function sendCode(address: string) {
-    send.mutate(
-      { email: address },
-      {
-        onSuccess: (r) => {
-          setSent({ email: address, minutes: r.expiresInMinutes });
-          setCode('');
-          errors.check({});
-        },
-        onError: (err) => errors.fromError(err),
-      },
-    );
-  }
-
   function onChoose(e: FormEvent) {
     e.preventDefault();
     if (send.isPending) return;
     const errs: FieldErrors = {};
     if (!chosen) errs.method = c.chooseLegend;
-    else if (chosen === 'email') {
-      if (!email.trim()) errs.email = c.emailRequired;
-      else if (!EMAIL.test(email.trim())) errs.email = c.emailInvalid;
-    }
+    else if (chosen === 'email') flow.checkEmail(errs);
     if (!errors.check(errs)) return;
     if (chosen === 'vneid') {
       window.location.assign(OIDC_START_URL);
       return;
     }
-    sendCode(email.trim());
+    sendCode(flow.email.trim());
   }
 
   function onVerify(e: FormEvent) {
     e.preventDefault();
     if (verify.isPending || !sent) return;
-    const value = code.replace(/\s/g, '');
-    const errs: FieldErrors = {};
-    if (!value) errs.code = c.codeRequired;
-    else if (!/^\d{6}$/.test(value)) errs.code = c.codeFormat;
-    if (!errors.check(errs)) return;
+    const value = flow.checkedCode();
+    if (value === null) return;
     verify.mutate({ email: sent.email, code: value }, { onError: (err) => errors.fromError(err) });
   }
 
@@ -95,19 +65,7 @@ export default function CitizenSignInPage() {
         <h1>{c.codeTitle}</h1>
         <p className="lead">{c.codeLead(sent.email, sent.minutes)}</p>
         <form onSubmit={onVerify} noValidate>
-          <TextField
-            id="f-code"
-            name="code"
-            label={c.code}
-            hint={c.codeHint}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={errors.fields.code}
-            className="input-width-10"
-          />
+          <CodeField flow={flow} label={c.code} />
           <div className="button-group">
             <SubmitButton busy={verify.isPending} busyLabel={c.verifying}>
               {c.verify}
@@ -124,36 +82,13 @@ export default function CitizenSignInPage() {
           </div>
         </form>
         <p>
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => {
-              setSent(null);
-              errors.check({});
-            }}
-          >
-            {c.otherEmail}
-          </button>
+          <OtherEmailButton flow={flow}>{c.otherEmail}</OtherEmailButton>
         </p>
       </div>
     );
   }
 
-  const emailField = (
-    <TextField
-      id="f-email"
-      name="email"
-      type="email"
-      label={c.email}
-      hint={c.emailHint}
-      autoComplete="email"
-      autoCapitalize="none"
-      spellCheck={false}
-      value={email}
-      onChange={(e) => setEmail(e.target.value)}
-      error={errors.fields.email}
-    />
-  );
+  const emailField = <EmailField flow={flow} label={c.email} hint={c.emailHint} />;
 
   return (
     <div className="narrow">
