@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
 import { signInCitizenByEmail, waitForMail } from './support/citizen.ts';
-import { signIn } from './support/staff.ts';
+import { actOnDossier as act, staffBrowsers } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
 const FORM = '/nop-truc-tuyen/SNV-VL-001';
@@ -46,31 +46,7 @@ afterAll(async () => {
 });
 
 /** The browser of one member of staff, signed in once, at `path`. */
-async function staff(username: string, path: string): Promise<Page> {
-  let page = staffPages.get(username);
-  if (!page) {
-    page = await openPage();
-    staffPages.set(username, page);
-    await signIn(page, username, path);
-  }
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return page;
-}
-
-/** Opens an action of the staff dossier page, fills it, sends it, and waits for the notice. */
-async function act(
-  page: Page,
-  title: string,
-  fill?: (panel: ReturnType<Page['getByRole']>) => Promise<void>,
-) {
-  await page.getByRole('button', { name: title, exact: true }).first().click();
-  const panel = page.getByRole('region', { name: title, exact: true });
-  await panel.waitFor();
-  await fill?.(panel);
-  await panel.getByRole('button', { name: title, exact: true }).click();
-  await page.getByText(`Đã thực hiện: ${title}.`).waitFor();
-}
+const staff = staffBrowsers(openPage, staffPages);
 
 function me(): Page {
   if (!citizen.page) throw new Error('The e-form steps need the signed-in citizen of the first steps');

@@ -13,7 +13,7 @@ import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible, joinLines } from './support/checks.ts';
 import { returnResultAtCounter } from './support/counter.ts';
 import { WORK_PERMIT } from './support/seed.ts';
-import { staffBrowsers } from './support/staff.ts';
+import { actOnDossier as act, staffBrowsers } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
 const REQUEST_LETTER = 'Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động';
@@ -32,20 +32,6 @@ afterAll(async () => {
 
 /** The browser of one member of staff, signed in once through the form, at `path`. */
 const staff = staffBrowsers(openPage, pages);
-
-/** Opens an action of the dossier page, fills it with `fill`, sends it, and waits for the notice. */
-async function act(
-  page: Page,
-  title: string,
-  fill?: (panel: ReturnType<Page['getByRole']>) => Promise<void>,
-) {
-  await page.getByRole('button', { name: title, exact: true }).first().click();
-  const panel = page.getByRole('region', { name: title, exact: true });
-  await panel.waitFor();
-  await fill?.(panel);
-  await panel.getByRole('button', { name: title, exact: true }).click();
-  await page.getByText(`Đã thực hiện: ${title}.`).waitFor();
-}
 
 async function stateOf(page: Page): Promise<string> {
   return page.locator('.dossier__status').innerText();

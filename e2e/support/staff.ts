@@ -42,3 +42,20 @@ export function staffBrowsers(
     return page;
   };
 }
+
+/**
+ * On the staff dossier page: opens the action called `title`, fills its panel with `fill`, sends it,
+ * and waits for the notice that it was done.
+ */
+export async function actOnDossier(
+  page: Page,
+  title: string,
+  fill?: (panel: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<void> {
+  await page.getByRole('button', { name: title, exact: true }).first().click();
+  const panel = page.getByRole('region', { name: title, exact: true });
+  await panel.waitFor();
+  await fill?.(panel);
+  await panel.getByRole('button', { name: title, exact: true }).click();
+  await page.getByText(`Đã thực hiện: ${title}.`).waitFor();
+}
