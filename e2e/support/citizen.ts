@@ -31,6 +31,12 @@ export interface WaitForMailOptions {
   timeoutMs?: number;
   /** Only a message received at or after this time (e.g. taken just before the action that sends it). */
   since?: Date;
+  /**
+   * Only a message after the first `after` to this address (their count taken just before the action
+   * that sends it). Unlike `since`, an earlier message received moments before can never be taken for
+   * the new one.
+   */
+  after?: number;
 }
 
 const matches = (subject: string, match: string | RegExp) =>
@@ -44,13 +50,14 @@ const matches = (subject: string, match: string | RegExp) =>
 export async function waitForMail(
   to: string,
   subjectMatch: string | RegExp,
-  { timeoutMs = 30_000, since }: WaitForMailOptions = {},
+  { timeoutMs = 30_000, since, after = 0 }: WaitForMailOptions = {},
 ): Promise<MailMessage> {
   const deadline = Date.now() + timeoutMs;
   let arrived: MailMessage[] = [];
   for (;;) {
     arrived = await mailTo(to);
     const found = arrived
+      .slice(after)
       .filter((m) => !since || new Date(m.receivedAt).getTime() >= since.getTime())
       .filter((m) => matches(m.subject, subjectMatch))
       .at(-1);
@@ -129,10 +136,10 @@ export async function signInCitizenByEmail(page: Page, email: string): Promise<v
   const emailOption = page.getByRole('radio', { name: 'Nhận mã qua email' });
   if (await emailOption.count()) await emailOption.check();
   await page.getByLabel('Địa chỉ email').fill(email);
-  const asked = new Date(Date.now() - 1_000);
+  const before = (await mailTo(email)).length;
   await page.getByRole('button', { name: 'Gửi mã' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nhập mã xác nhận' }).waitFor();
-  const mail = await waitForMail(email, /\b\d{6}\b/, { since: asked });
+  const mail = await waitForMail(email, /\b\d{6}\b/, { after: before });
   const code = /\b(\d{6})\b/.exec(mail.subject)?.[1] ?? /\b(\d{6})\b/.exec(mail.text)?.[1];
   if (!code)
     throw new Error(`The sign-in email to ${email} carries no 6-digit code: ${mail.subject}\n${mail.text}`);
