@@ -147,7 +147,7 @@ const WHY_MISSED: Record<string, string> = {
   'queue.page50Ms.p95':
     'a deep page is an OFFSET: each branch reads and sorts the (offset + size) first entries of its index before the page is cut, and the total is counted too',
   'lookup.ratio':
-    'the lookup makes the same two round trips as the bare route (the directory, then the dossier), but its second statement also gathers the names, events, control sheet and shipments as JSON, and the app words a timeline in the visitor\'s language and checks the answer against its schema, after the rate limit and security headers',
+    "the lookup makes the same two round trips as the bare route (the directory, then the dossier), but its second statement also gathers the names, events, control sheet and shipments as JSON, and the app words a timeline in the visitor's language and checks the answer against its schema, after the rate limit and security headers",
   'receipts.ratio':
     "a receipt reads the procedure, units, roles and calendar and writes a dozen statements (day's sequence, chain head and hash, control sheet, counters, time facts); the raw copy writes the rows only",
 };

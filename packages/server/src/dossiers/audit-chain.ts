@@ -15,6 +15,8 @@ export interface NewEvent {
   fromState: string | null;
   toState: string;
   payload: unknown;
+  /** The event that creates the dossier: its number in the dossier is 1, without looking. */
+  firstOfDossier?: boolean;
 }
 
 /** JSON with keys sorted at every level, so the same content always hashes the same. */
@@ -105,18 +107,21 @@ export async function appendEvent(
   tx: Queryable,
   event: NewEvent,
 ): Promise<{ id: string; dossierSeq: number; hash: string }> {
-  await tx.query(
-    `INSERT INTO audit_chain_head (agency_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (agency_id) DO NOTHING`,
+  // One statement makes the agency's head on its first event and locks it (the no-op update takes
+  // the row lock, as SELECT … FOR UPDATE would), returning where the chain stands.
+  const [head] = await tx.query<{ last_seq: number; last_hash: string }>(
+    `INSERT INTO audit_chain_head (agency_id, last_seq, last_hash) VALUES ($1, 0, $2)
+     ON CONFLICT (agency_id) DO UPDATE SET last_seq = audit_chain_head.last_seq
+     RETURNING last_seq::int AS last_seq, last_hash`,
     [event.agencyId, GENESIS_HASH],
   );
-  const [head] = await tx.query<{ last_seq: number; last_hash: string }>(
-    'SELECT last_seq::int AS last_seq, last_hash FROM audit_chain_head WHERE agency_id = $1 FOR UPDATE',
-    [event.agencyId],
-  );
-  const [last] = await tx.query<{ n: number }>(
-    'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2',
-    [event.agencyId, event.dossierId],
-  );
+  // A dossier's first event is its first: nothing to look up.
+  const [last] = event.firstOfDossier
+    ? [{ n: 0 }]
+    : await tx.query<{ n: number }>(
+        'SELECT COALESCE(max(dossier_seq), 0)::int AS n FROM dossier_event WHERE agency_id = $1 AND dossier_id = $2',
+        [event.agencyId, event.dossierId],
+      );
   const chainSeq = head!.last_seq + 1;
   const dossierSeq = (last?.n ?? 0) + 1;
   const id = timeOrderedId();

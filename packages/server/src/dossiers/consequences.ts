@@ -13,7 +13,7 @@ import type { Queryable } from '../db/database.ts';
 import { enqueue } from '../jobs/outbox.ts';
 import { issueSurveyLink, surveyLinkPath } from '../surveys/links.ts';
 import { appendEvent } from './audit-chain.ts';
-import { appendHandover, bumpCounter, countedDays, setCountedDays } from './records-store.ts';
+import { appendHandover, bumpCounters, countedDays, setCountedDays } from './records-store.ts';
 import type { DossierRecord } from './store.ts';
 
 export interface Consequences {
@@ -56,6 +56,7 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     fromState: c.event.fromState,
     toState: c.event.toState,
     payload: c.event.payload,
+    firstOfDossier: c.before === null,
   });
 
   if (needsHandover(c.event, c.before === null, c.from, c.to)) {
@@ -77,7 +78,8 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     fieldCode: c.dossier.fieldCode,
     channel: c.dossier.channel,
   };
-  const held = await countedDays(tx, c.dossier.agencyId, c.dossier.id);
+  // A new dossier is held by no counter yet, so there is nothing to read back.
+  const held = c.before ? await countedDays(tx, c.dossier.agencyId, c.dossier.id) : null;
   // A dossier older than the state counters holds nothing yet: it enters them from this action.
   const counted = counterDeltas(
     c.before,
@@ -87,9 +89,11 @@ export async function recordConsequences(tx: Queryable, c: Consequences): Promis
     c.policy,
     held ?? (c.before ? { open: null, overdue: null } : undefined),
   );
-  for (const d of counted.deltas) await bumpCounter(tx, { ...group, day: d.day, metric: d.metric }, d.delta);
+  await bumpCounters(tx, group, [
+    ...counted.deltas,
+    ...actionCounters(c.before, c.after, c.now).map((d) => ({ ...d, delta: 1 })),
+  ]);
   await setCountedDays(tx, { dossierId: c.dossier.id, agencyId: c.dossier.agencyId }, counted.holds);
-  for (const d of actionCounters(c.before, c.after, c.now)) await bumpCounter(tx, { ...group, ...d });
 
   // Replayed history happened in the previous system, which told whom it had to at the time.
   if (c.actor.replay) return;

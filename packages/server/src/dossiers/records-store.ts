@@ -40,23 +40,40 @@ export async function appendHandover(tx: Queryable, h: HandoverWrite): Promise<v
   );
 }
 
-/** Adds `delta` to a day's counter of the receiving unit, by field and channel (Biểu số 06). */
-export async function bumpCounter(
+/**
+ * Adds each delta to its day's counter of the receiving unit, by field and channel (Biểu số 06), in
+ * one statement. Deltas of the same day and metric are summed first (one INSERT … ON CONFLICT may
+ * not touch a row twice), and rows go in key order, so that two actions of the same group lock
+ * their counters in the same order.
+ */
+export async function bumpCounters(
   tx: Queryable,
-  c: {
-    agencyId: string;
-    unitId: string;
-    fieldCode: string;
-    channel: string;
-    day: string;
-    metric: string;
-  },
-  delta = 1,
+  group: { agencyId: string; unitId: string; fieldCode: string; channel: string },
+  deltas: readonly { day: string; metric: string; delta: number }[],
 ): Promise<void> {
+  const sums = new Map<string, { day: string; metric: string; n: number }>();
+  for (const d of deltas) {
+    const key = `${d.day}|${d.metric}`;
+    const sum = sums.get(key);
+    if (sum) sum.n += d.delta;
+    else sums.set(key, { day: d.day, metric: d.metric, n: d.delta });
+  }
+  if (sums.size === 0) return;
+  const rows = [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   await tx.query(
-    `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO dossier_counter (agency_id, unit_id, field_code, channel, day, metric, n)
+     SELECT $1::uuid, $2::uuid, $3::text, $4::text, day, metric, n
+       FROM unnest($5::date[], $6::text[], $7::int[]) AS d(day, metric, n)
      ON CONFLICT (agency_id, unit_id, field_code, channel, day, metric) DO UPDATE SET n = dossier_counter.n + EXCLUDED.n`,
-    [c.agencyId, c.unitId, c.fieldCode, c.channel, c.day, c.metric, delta],
+    [
+      group.agencyId,
+      group.unitId,
+      group.fieldCode,
+      group.channel,
+      rows.map((r) => r.day),
+      rows.map((r) => r.metric),
+      rows.map((r) => r.n),
+    ],
   );
 }
 
