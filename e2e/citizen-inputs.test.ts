@@ -9,7 +9,8 @@
  * large one, a ".pdf" that is a PNG), Change links on check your answers, a double click on Submit
  * (one dossier, checked over the API), and a withdrawal without a reason.
  *
- * Fresh email accounts only (no person of people.ts). The steps run in order and share the citizen's page.
+ * Fresh email accounts only (of people.ts, only the person VNeID knows without an email). The steps
+ * run in order and share the citizen's page.
  */
 
 import { PDFDocument } from 'pdf-lib';
@@ -17,7 +18,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SMALL_PHONE } from './support/browser.ts';
 import { expectAccessible } from './support/checks.ts';
-import { mailTo, signInCitizenByEmail, waitForMail } from './support/citizen.ts';
+import { mailTo, signInCitizenByEmail, signInCitizenWithOidc, waitForMail } from './support/citizen.ts';
+import { PERSON_WITHOUT_EMAIL } from './support/people.ts';
 import { actOnDossier as act, staffBrowsers } from './support/staff.ts';
 import { useBrowser } from './support/suite.ts';
 
@@ -188,6 +190,45 @@ describe('the citizen portal answers wrong and missing input next to the field, 
       await page.getByLabel('Mã xác nhận').fill(fresh);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL((url) => url.pathname === '/cong-dan');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a VNeID account without an email is told so, and adds one proved by a code', async () => {
+    const page = await openPage(SMALL_PHONE);
+    try {
+      await signInCitizenWithOidc(page, PERSON_WITHOUT_EMAIL);
+      await page.goto('/cong-dan/thong-bao');
+      await page.getByText('Bạn chưa nhận được thông báo qua email').waitFor();
+      await settled(page);
+      await expectAccessible(page, 'notifications without an email');
+
+      const send = page.getByRole('button', { name: 'Gửi mã xác nhận' });
+      await send.click();
+      await expectFieldError(page, 'Địa chỉ email', 'Nhập địa chỉ email');
+      await page.getByLabel('Địa chỉ email').fill(`giang.${stamp}@e2e`);
+      await send.click();
+      await expectFieldError(page, 'Địa chỉ email', 'Nhập địa chỉ email đúng dạng');
+
+      const email = `giang.${stamp}@e2e.example.vn`;
+      await page.getByLabel('Địa chỉ email').fill(email);
+      const before = (await mailTo(email)).length;
+      await send.click();
+      await page.getByLabel('Mã xác nhận').waitFor();
+      const code = codeIn(await waitForMail(email, /\b\d{6}\b/, { after: before }));
+      const verify = page.getByRole('button', { name: 'Xác nhận địa chỉ email' });
+      await page.getByLabel('Mã xác nhận').fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+      await verify.click();
+      await expectFieldError(page, 'Mã xác nhận', 'không đúng');
+      await page.getByLabel('Mã xác nhận').fill(code);
+      await verify.click();
+      await page.getByText(`Đã thêm địa chỉ email ${email}.`).waitFor();
+
+      // It stays theirs: the page, opened again, names it and no longer asks.
+      await page.reload();
+      await page.getByText(`Thư thông báo về hồ sơ và phản ánh được gửi tới ${email}.`).waitFor();
+      expect(await page.getByText('Bạn chưa nhận được thông báo qua email').count()).toBe(0);
     } finally {
       await page.context().close();
     }

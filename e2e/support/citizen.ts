@@ -102,7 +102,7 @@ async function landedHome(page: Page): Promise<void> {
  * at the provider's login page (devInteractions: the subject as login, any password), agrees on its
  * consent page when it asks, and lands on /cong-dan, signed in.
  */
-export async function signInCitizenWithOidc(page: Page, person: TestPerson): Promise<void> {
+export async function signInCitizenWithOidc(page: Page, person: Pick<TestPerson, 'sub'>): Promise<void> {
   await stayOnLoopback(page.context());
   await openSignInPage(page);
   await page.getByRole('radio', { name: /VNeID/ }).check();

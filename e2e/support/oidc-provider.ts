@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { TEST_PEOPLE } from './people.ts';
+import { PERSON_WITHOUT_EMAIL, TEST_PEOPLE, type TestPerson } from './people.ts';
 
 export interface TestProvider {
   issuer: string;
@@ -24,7 +24,9 @@ export async function startOidcProvider(redirectUrl: string): Promise<TestProvid
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'motcua-e2e';
   const clientSecret = 'motcua-e2e-secret';
-  const people = new Map<string, (typeof TEST_PEOPLE)[number]>(TEST_PEOPLE.map((p) => [p.sub, p]));
+  const people = new Map<string, Omit<TestPerson, 'email'> & { email?: string }>(
+    [...TEST_PEOPLE, PERSON_WITHOUT_EMAIL].map((p) => [p.sub, p]),
+  );
   const provider = new Provider(issuer, {
     clients: [
       {

@@ -35,3 +35,13 @@ export const TEST_PEOPLE = [
     email: 'dung.pham@e2e.example.vn',
   },
 ] as const satisfies readonly TestPerson[];
+
+/**
+ * A person VNeID knows without an email (as it often is): the portal tells them no email reaches
+ * them and lets them add one. Apart from TEST_PEOPLE, whose emails the tests read.
+ */
+export const PERSON_WITHOUT_EMAIL = {
+  sub: 'vneid-e2e-giang',
+  name: 'Đỗ Thị Giang',
+  identity_number: '079302007788',
+} as const;
