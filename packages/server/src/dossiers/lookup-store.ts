@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { PostalShipmentRow } from '../postal/store.ts';
 import type { EventRow } from './history.ts';
-import { COLUMNS, type DossierRow } from './store.ts';
+import { COLUMNS, type DossierRow, directoryEntryByCode } from './store.ts';
 
 /** Everything the public lookup shows of a dossier, read in one statement on its agency's shard. */
 export interface LookupRow extends DossierRow {
@@ -27,10 +27,7 @@ const PREFIXED = COLUMNS.split(',')
  * length. Finding the agency first keeps the second statement on one shard.
  */
 export async function readForLookup(db: Queryable, code: string): Promise<LookupRow | null> {
-  const [entry] = await db.query<{ id: string; agency_id: string }>(
-    'SELECT id, agency_id FROM dossier_directory WHERE code = $1',
-    [code],
-  );
+  const entry = await directoryEntryByCode(db, code);
   if (!entry) return null;
   const [row] = await db.query<LookupRow>(
     `SELECT ${PREFIXED},

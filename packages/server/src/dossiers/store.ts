@@ -125,12 +125,21 @@ export async function onlineReceivingUnit(
   return { id: row.id, kind: row.kind, effectiveFrom: row.effective_from, effectiveTo: row.effective_to };
 }
 
-/** A dossier by its code: the directory names its agency, then one shard answers. */
-export async function findByCode(db: Queryable, code: string): Promise<DossierRecord | null> {
+/** The dossier a code names and its agency, from the directory (a reference table on Citus). */
+export async function directoryEntryByCode(
+  db: Queryable,
+  code: string,
+): Promise<{ id: string; agency_id: string } | null> {
   const [entry] = await db.query<{ id: string; agency_id: string }>(
     'SELECT id, agency_id FROM dossier_directory WHERE code = $1',
     [code],
   );
+  return entry ?? null;
+}
+
+/** A dossier by its code: the directory names its agency, then one shard answers. */
+export async function findByCode(db: Queryable, code: string): Promise<DossierRecord | null> {
+  const entry = await directoryEntryByCode(db, code);
   if (!entry) return null;
   const [row] = await db.query<DossierRow>(
     `SELECT ${COLUMNS} FROM dossier WHERE agency_id = $1 AND id = $2 AND code = $3`,
