@@ -274,6 +274,21 @@ describe.each(engines)('history import on %s', (engine) => {
     expect(await written()).toEqual(before);
   });
 
+  it('skips a dossier whose previous code was imported before, even when its history was corrected since', async () => {
+    const before = await written();
+    const [first] = Object.values(SCENARIOS) as { applicant: Record<string, string> }[];
+    const corrected = {
+      ...first,
+      applicant: { ...first!.applicant, name: 'Công ty TNHH Minh Phát (sửa tên)' },
+    };
+    const res = await admin.request({ method: 'POST', url: ENDPOINT, payload: historyFile([corrected]) });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.imported).toBe(0);
+    expect(body.skipped).toEqual([expect.objectContaining({ dossierIndex: 0, previousCode: 'CU-001' })]);
+    expect(await written()).toEqual(before);
+  });
+
   it('streams its progress, then the result, when asked for lines', async () => {
     const res = await admin.request({
       method: 'POST',
