@@ -77,9 +77,10 @@ export async function importedMarkers(
     previous_code: string | null;
     source_digest: string;
   }>(
-    // Two look-ups, each on its own partial index of migration 0038 (one entry per imported
-    // dossier); the action is written in the statement, not passed, so that the planner matches
-    // the indexes' condition whatever plan it caches. UNION drops a dossier both find.
+    // Two look-ups, each on its own partial index (migration 0022, one entry per imported dossier)
+    // and estimated from the statistics of migration 0038; the action is written in the statement,
+    // not passed, so that the planner matches the indexes' condition whatever plan it caches.
+    // UNION drops a dossier both find.
     `SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code, e.payload->>'sourceDigest' AS source_digest
        FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
       WHERE e.agency_id = $1 AND e.action = '${IMPORTED_EVENT_ACTION}' AND e.payload->>'previousCode' = ANY($2::text[])
