@@ -77,17 +77,25 @@ export async function importedMarkers(
     previous_code: string | null;
     source_digest: string;
   }>(
-    // Two look-ups, each on its own partial index (migration 0022, one entry per imported dossier)
-    // and estimated from the statistics of migration 0038; the action is written in the statement,
-    // not passed, so that the planner matches the indexes' condition whatever plan it caches.
-    // UNION drops a dossier both find.
-    `SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code, e.payload->>'sourceDigest' AS source_digest
-       FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
-      WHERE e.agency_id = $1 AND e.action = '${IMPORTED_EVENT_ACTION}' AND e.payload->>'previousCode' = ANY($2::text[])
+    // One index look-up per key of the file (the partial indexes of migration 0022, one entry per
+    // imported dossier), written per key so that no estimate can turn it into a read of every
+    // event: `= ANY(<2 000 keys>)` is estimated as matching all of them whenever statistics on the
+    // keys are missing (PGlite has no autovacuum; migration 0038 adds them for PostgreSQL). The
+    // action is written in the statement, so the indexes' condition matches in any cached plan;
+    // OFFSET 0 keeps each look-up a probe of its own key (not merged into one read of the index).
+    `SELECT m.* FROM unnest($2::text[]) AS k(code)
+       CROSS JOIN LATERAL (SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code,
+                                  e.payload->>'sourceDigest' AS source_digest
+                             FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
+                            WHERE e.agency_id = $1 AND e.action = '${IMPORTED_EVENT_ACTION}'
+                              AND e.payload->>'previousCode' = k.code OFFSET 0) m
      UNION
-     SELECT e.dossier_id, d.code, e.payload->>'previousCode', e.payload->>'sourceDigest'
-       FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
-      WHERE e.agency_id = $1 AND e.action = '${IMPORTED_EVENT_ACTION}' AND e.payload->>'sourceDigest' = ANY($3::text[])`,
+     SELECT m.* FROM unnest($3::text[]) AS k(digest)
+       CROSS JOIN LATERAL (SELECT e.dossier_id, d.code, e.payload->>'previousCode' AS previous_code,
+                                  e.payload->>'sourceDigest' AS source_digest
+                             FROM dossier_event e JOIN dossier d ON d.agency_id = e.agency_id AND d.id = e.dossier_id
+                            WHERE e.agency_id = $1 AND e.action = '${IMPORTED_EVENT_ACTION}'
+                              AND e.payload->>'sourceDigest' = k.digest OFFSET 0) m`,
     [agencyId, previousCodes, digests],
   );
   return rows.map((r) => ({
