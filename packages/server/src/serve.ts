@@ -3,6 +3,7 @@ import { type Config, publicUrlMissing } from './config.ts';
 import { loadSigningKey } from './dossiers/audit-key.ts';
 import { CHECKPOINT_INTERVAL_MS, startCheckpoints } from './jobs/audit-checkpoint.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
+import { EMBEDDED_STATISTICS_INTERVAL_MS, startEmbeddedStatistics } from './jobs/embedded-statistics.ts';
 import { configuredChannels, workerName } from './notifications/start.ts';
 import { startNotificationDelivery } from './notifications/worker.ts';
 import { startTaskReminders } from './reform/reminders.ts';
@@ -58,6 +59,10 @@ export async function serve(config: Config): Promise<void> {
     error: (err) => app.log.error({ err }, 'audit checkpoint failed'),
     refused: (problem) => app.log.error({ problem }, 'audit chain does not verify: checkpoint not signed'),
   });
+  // The embedded database has no autovacuum: its planner statistics are refreshed here.
+  const stopStatistics = startEmbeddedStatistics(ctx.db, EMBEDDED_STATISTICS_INTERVAL_MS, (err) =>
+    app.log.error({ err }, 'refreshing the embedded database statistics failed'),
+  );
   // Notifications leave the outbox only when there is a channel to send them through (SMTP_URL).
   const channels = configuredChannels(config);
   const stopDelivery =
@@ -92,6 +97,7 @@ export async function serve(config: Config): Promise<void> {
       await stopReminders();
       await stopDelivery();
       await stopCheckpoints();
+      await stopStatistics();
       await ctx.db.close();
       await ctx.readDb?.close();
       app.log.info('stopped');
