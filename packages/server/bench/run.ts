@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/app.ts';
@@ -141,7 +141,13 @@ for (const { engine, size } of plan) figures.push(await benchOn(engine, size));
 const judged = figures.find((f) => f.engine === 'postgres') ?? figures.at(-1)!;
 const results = {
   at: new Date().toISOString(),
-  machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version },
+  machine: {
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model ?? null,
+    node: process.version,
+    // 1, 5 and 15 minutes at the end: above the core count, other work shared the machine.
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  },
   batchSize,
   mode,
   postgresSettings: args['pg-url'] ? 'the server at --pg-url, with its own settings' : postgresSettings,

@@ -137,7 +137,7 @@ export function renderTable(all: EngineFigures[]): string {
 /** Why a target is missed, for the closing note: what the measured path does that the other does not. */
 const WHY_MISSED: Record<string, string> = {
   'generation.dossiersPerSecond':
-    'the bulk import replays each history in memory through the rules on one core (decide copies the snapshot at each command, the chain hashes every event, counters and time facts are computed per dossier), so generation is bound by that single Node.js process, and the database writes on the second core; the shared 2-core machine was also running other jobs (load average above 10)',
+    'the bulk import replays each history in memory through the rules on one core (decide copies the snapshot at each command, the chain hashes every event, counters and time facts are computed per dossier), so generation is bound by that single Node.js process on one core while the database writes on the other (results.json records the load average at the end, which tells whether other work shared the machine)',
   'report06.countersMs.p50':
     'the report reads every (unit, field, channel, day, metric) group up to the period end; many units or a long history of days make more groups',
   'report06.ratio':
@@ -149,7 +149,7 @@ const WHY_MISSED: Record<string, string> = {
   'lookup.ratio':
     "the lookup makes the same two round trips as the bare route (the directory, then the dossier), but its second statement also gathers the names, events, control sheet and shipments as JSON, and the app words a timeline in the visitor's language and checks the answer against its schema, after the rate limit and security headers",
   'receipts.ratio':
-    "a receipt reads the procedure, units, roles and calendar and writes a dozen statements (day's sequence, chain head and hash, control sheet, counters, time facts); the raw copy writes the rows only",
+    "a receipt through createDossier sends 17 statements: it reads the procedure, the receiving unit and the units above it, the calendar's revision and the applicant's portal account, then writes the day's sequence number, the dossier and its directory entry, the event and its hash, the chain head, the control sheet, the counters and the counted state; the raw copy sends about 8 inserts of the resulting rows, with no rule, hash or check between them",
 };
 
 /** The closing note: the targets missed on the judged database, each with why. */
