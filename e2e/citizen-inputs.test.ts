@@ -207,21 +207,23 @@ describe('the citizen portal answers wrong and missing input next to the field, 
       const send = page.getByRole('button', { name: 'Gửi mã xác nhận' });
       await send.click();
       await expectFieldError(page, 'Địa chỉ email', 'Nhập địa chỉ email');
-      await page.getByLabel('Địa chỉ email').fill(`giang.${stamp}@e2e`);
+      await page.getByLabel('Địa chỉ email', { exact: true }).fill(`giang.${stamp}@e2e`);
       await send.click();
       await expectFieldError(page, 'Địa chỉ email', 'Nhập địa chỉ email đúng dạng');
 
       const email = `giang.${stamp}@e2e.example.vn`;
-      await page.getByLabel('Địa chỉ email').fill(email);
+      await page.getByLabel('Địa chỉ email', { exact: true }).fill(email);
       const before = (await mailTo(email)).length;
       await send.click();
-      await page.getByLabel('Mã xác nhận').waitFor();
+      await page.getByLabel('Mã xác nhận', { exact: true }).waitFor();
       const code = codeIn(await waitForMail(email, /\b\d{6}\b/, { after: before }));
       const verify = page.getByRole('button', { name: 'Xác nhận địa chỉ email' });
-      await page.getByLabel('Mã xác nhận').fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+      await page
+        .getByLabel('Mã xác nhận', { exact: true })
+        .fill(String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
       await verify.click();
       await expectFieldError(page, 'Mã xác nhận', 'không đúng');
-      await page.getByLabel('Mã xác nhận').fill(code);
+      await page.getByLabel('Mã xác nhận', { exact: true }).fill(code);
       await verify.click();
       await page.getByText(`Đã thêm địa chỉ email ${email}.`).waitFor();
 
